@@ -1,0 +1,32 @@
+/**
+ * Authors a migration from the difference between the last committed schema and the working
+ * one (`npm run db:new-migration -- NAME`). Prisma's `migrate dev` needs a native engine that
+ * cannot be downloaded here, so this replaces it; `npm run db:migrate` applies the result.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { z } from "zod";
+
+const name = z
+  .string({ error: "usage: npm run db:new-migration -- NAME" })
+  .regex(/^[a-z0-9_]+$/, "NAME must be lowercase letters, digits and underscores")
+  .parse(process.argv[2]);
+
+const previous = join(mkdtempSync(join(tmpdir(), "claimtrail-schema-")), "schema.prisma");
+writeFileSync(previous, execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8" }));
+const sql = execFileSync(
+  "npx",
+  ["prisma", "migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+  { encoding: "utf8" },
+);
+if (!/\S/.test(sql.replace(/^--.*$/gm, ""))) {
+  console.error("prisma/schema.prisma has no change since HEAD: no migration written");
+  process.exit(1);
+}
+const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+const folder = join("prisma", "migrations", `${stamp}_${name}`);
+mkdirSync(folder, { recursive: true });
+writeFileSync(join(folder, "migration.sql"), sql);
+console.error(`wrote ${folder}/migration.sql; apply it with npm run db:migrate`);

@@ -1,0 +1,15 @@
+import { readFile } from "node:fs/promises";
+import type { Db } from "../src/db/client.js";
+import { importClaimSheet, type ImportResult } from "../src/domain/sheets/importClaimSheet.js";
+
+/** The seed claim sheet: InfoQuest's In Focus of 20 September 2023 on Kim Jong Un's visit to Putin. */
+export const SEED_SHEET_URL = new URL("./infoquest-kim-putin-2023-09-20.json", import.meta.url);
+
+export async function readSeedSheet(): Promise<unknown> {
+  return JSON.parse(await readFile(SEED_SHEET_URL, "utf8"));
+}
+
+/** Loads the seed article through the claim-sheet import (validated, one transaction). */
+export async function loadSeed(db: Db): Promise<ImportResult> {
+  return importClaimSheet(db, await readSeedSheet());
+}

@@ -1,0 +1,110 @@
+import type { ParseArgsConfig } from "node:util";
+import { z } from "zod";
+import { loadConfig } from "../config.js";
+import { createDb, type Db } from "../db/client.js";
+import { applyMigrations } from "../db/migrate.js";
+import { startServer } from "../server.js";
+import { loadSeed } from "../../seed/loadSeed.js";
+import { collectStats } from "../domain/stats/collectStats.js";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+export interface Command {
+  summary: string;
+  help: string;
+  options: Options;
+  run(values: Values, positionals: string[]): Promise<number>;
+}
+
+const NoPositionals = z.array(z.string()).max(0, "takes no arguments");
+
+/** Opens the configured database with migrations applied, runs `work`, and disconnects. */
+async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  applyMigrations(config.databaseUrl);
+  const db = createDb(config.databaseUrl);
+  try {
+    return await work(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export const COMMANDS: Record<string, Command> = {
+  serve: {
+    summary: "apply migrations, seed an empty database, serve the API",
+    help: `claimtrail serve
+
+Applies migrations, loads the seed article into an empty database (unless SEED_ON_EMPTY=false)
+and serves the API on HOST:PORT (default 127.0.0.1:3000). Configuration: see .env.example.
+`,
+    options: {},
+    async run(_values, positionals) {
+      NoPositionals.parse(positionals);
+      await startServer(loadConfig());
+      return new Promise<number>(() => {});
+    },
+  },
+  migrate: {
+    summary: "create the database if needed and apply pending migrations",
+    help: `claimtrail migrate
+
+Creates the database named by DATABASE_URL (and its folder) if needed and applies the
+committed migrations in prisma/migrations with prisma migrate deploy.
+`,
+    options: {},
+    async run(_values, positionals) {
+      NoPositionals.parse(positionals);
+      const { databaseUrl } = loadConfig();
+      applyMigrations(databaseUrl);
+      process.stdout.write(`migrated ${databaseUrl}\n`);
+      return 0;
+    },
+  },
+  seed: {
+    summary: "load the seed article (a no-op when it is already there)",
+    help: `claimtrail seed
+
+Loads the seed claim sheet (seed/infoquest-kim-putin-2023-09-20.json) into the configured
+database. An article already stored (same body SHA-256) is reported, not duplicated.
+`,
+    options: {},
+    async run(_values, positionals) {
+      NoPositionals.parse(positionals);
+      const result = await withDb(loadSeed);
+      process.stdout.write(`${result.status}: ${result.articleSlug} (${result.claims} claims)\n`);
+      return 0;
+    },
+  },
+  stats: {
+    summary: "count articles, sources, claims and relations",
+    help: `claimtrail stats [--json]
+
+Prints how many articles, sources, claims, propositions and relations (by type and status) the
+configured database holds.
+`,
+    options: { json: { type: "boolean" } },
+    async run(values, positionals) {
+      NoPositionals.parse(positionals);
+      const stats = await withDb(collectStats);
+      if (values.json) {
+        process.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
+      } else {
+        for (const [name, count] of Object.entries(stats.counts)) process.stdout.write(`${name.padEnd(14)} ${count}\n`);
+        for (const row of stats.relations) process.stdout.write(`${`${row.type}/${row.status}`.padEnd(28)} ${row.count}\n`);
+      }
+      return 0;
+    },
+  },
+};
+
+export const USAGE = `claimtrail: source-attribution claim tracker for fact-checkers
+
+Usage: claimtrail COMMAND [options]   (claimtrail COMMAND --help for each)
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`)
+  .join("\n")}
+`;

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import { AppError } from "../errors.js";
+import { COMMANDS, USAGE } from "./commands.js";
+
+/** `claimtrail COMMAND [options]`: exit 0 on success, 1 with a one-line reason on stderr otherwise. */
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(USAGE);
+    return name === undefined ? 1 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`claimtrail: unknown command "${name}" (see claimtrail --help)\n`);
+    return 1;
+  }
+  const { values, positionals } = parseArgs({ args: rest, options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  if (values.help) {
+    process.stdout.write(command.help);
+    return 0;
+  }
+  return command.run(values, positionals);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`claimtrail: ${describe(error)}\n`);
+    process.exitCode = 1;
+  },
+);
+
+function describe(error: unknown): string {
+  if (error instanceof AppError) {
+    const details = Array.isArray(error.details)
+      ? error.details.map((d: { path?: string; message?: string }) => `\n  ${d.path ?? ""}: ${d.message ?? ""}`).join("")
+      : "";
+    return `${error.message}${details}`;
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

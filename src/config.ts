@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "./db/url.js";
+
+/** Environment variables claimtrail reads, each with its default. Parsed once at start-up. */
+const Env = z.object({
+  /** SQLite database: a `file:` URL, relative to the working directory. */
+  DATABASE_URL: z.string().startsWith("file:", "must be a file: URL (SQLite)").default(DEFAULT_DATABASE_URL),
+  /** TCP port the server listens on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface the server binds to. */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** Largest request body accepted, in bytes (claim-sheet uploads). */
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  /** Whether `serve` loads the seed article into an empty database. */
+  SEED_ON_EMPTY: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((value) => value === "true" || value === "1"),
+});
+
+export type Config = {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  bodyLimitBytes: number;
+  seedOnEmpty: boolean;
+};
+
+/** Reads the configuration from `env`; throws a ZodError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.parse(env);
+  return {
+    databaseUrl: parsed.DATABASE_URL,
+    port: parsed.PORT,
+    host: parsed.HOST,
+    bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
+    seedOnEmpty: parsed.SEED_ON_EMPTY,
+  };
+}

@@ -1,0 +1,63 @@
+import type { ChainRole, SourceKind } from "../vocabulary.js";
+
+/** What a chain shows of each source in it. */
+export interface SourceSummary {
+  slug: string;
+  name: string;
+  kind: SourceKind;
+  country: string | null;
+  stateControlled: boolean;
+}
+
+export interface ChainLink {
+  position: number;
+  role: ChainRole;
+  source: SourceSummary;
+}
+
+/** An attribution chain as a fact-checker reads it. */
+export interface TracedChain {
+  index: number;
+  links: ChainLink[];
+  /** "Sergei Shoigu <- KCBS <- Yonhap <- InfoQuest": the speaker first, each relay after. */
+  text: string;
+  /** "sergei-shoigu<kcbs<yonhap<infoquest" */
+  slugs: string;
+  /** Links between the speaker and the publisher: 0 when the publisher speaks. */
+  hopDistance: number;
+  /** Whether any outlet in the chain is state-controlled media. */
+  throughStateMedia: boolean;
+  /** Whether any source in the chain is anonymous. */
+  throughAnonymous: boolean;
+}
+
+const MEDIA_KINDS: ReadonlySet<SourceKind> = new Set(["news_agency", "broadcaster", "newspaper", "publisher"]);
+
+/** Orders links by chain and position and describes each chain. */
+export function traceChains(links: ReadonlyArray<ChainLink & { chain: number }>): TracedChain[] {
+  const byChain = new Map<number, ChainLink[]>();
+  for (const link of [...links].sort((a, b) => a.chain - b.chain || a.position - b.position)) {
+    const chain = byChain.get(link.chain) ?? [];
+    chain.push({ position: link.position, role: link.role, source: link.source });
+    byChain.set(link.chain, chain);
+  }
+  return [...byChain.entries()].map(([index, chain]) => ({
+    index,
+    links: chain,
+    text: chain.map((link) => link.source.name).join(" <- "),
+    slugs: chain.map((link) => link.source.slug).join("<"),
+    hopDistance: chain.length - 1,
+    throughStateMedia: chain.some((link) => link.source.stateControlled && MEDIA_KINDS.has(link.source.kind)),
+    throughAnonymous: chain.some((link) => link.source.kind === "anonymous"),
+  }));
+}
+
+/** Sources that appear in chains on both sides, in the order of the first side. */
+export function sharedSources(a: TracedChain[], b: TracedChain[]): SourceSummary[] {
+  const other = new Set(b.flatMap((chain) => chain.links.map((link) => link.source.slug)));
+  const shared = new Map<string, SourceSummary>();
+  for (const link of a.flatMap((chain) => chain.links)) {
+    if (other.has(link.source.slug)) shared.set(link.source.slug, link.source);
+  }
+  return [...shared.values()];
+}

@@ -1,0 +1,74 @@
+import type { Db } from "../../db/client.js";
+import { notFound } from "../../errors.js";
+import { paginate, type Page } from "../pagination.js";
+import type { RelationType, ReviewStatus, RelationOrigin } from "../vocabulary.js";
+import { briefClaim, claimSelect, presentClaim, type ClaimBrief, type ClaimView } from "./claimRecord.js";
+import { claimWhere, type ClaimFilters } from "./claimFilters.js";
+
+export interface ClaimRelationView {
+  id: number;
+  type: RelationType;
+  /** outgoing: this claim is the relation's `from` side ("this claim qualifies the other"). */
+  direction: "outgoing" | "incoming";
+  status: ReviewStatus;
+  origin: RelationOrigin;
+  version: number;
+  rationale: string;
+  other: ClaimBrief;
+}
+
+export interface ClaimDetail extends ClaimView {
+  relations: ClaimRelationView[];
+}
+
+/** Claims matching the filters, oldest first, one keyset page at a time. */
+export async function listClaims(
+  db: Db,
+  filters: ClaimFilters & { limit: number; cursor?: number },
+): Promise<{ data: ClaimView[]; page: Page }> {
+  const rows = await db.claim.findMany({
+    where: { ...claimWhere(filters), ...(filters.cursor === undefined ? {} : { id: { gt: filters.cursor } }) },
+    select: claimSelect,
+    orderBy: { id: "asc" },
+    take: filters.limit + 1,
+  });
+  const { rows: pageRows, page } = paginate(rows, filters.limit);
+  return { data: pageRows.map(presentClaim), page };
+}
+
+/** One claim with its chains and every relation it takes part in. */
+export async function getClaim(db: Db, id: number): Promise<ClaimDetail> {
+  const row = await db.claim.findUnique({
+    where: { id },
+    select: {
+      ...claimSelect,
+      relationsFrom: { select: { ...relationSelect, toClaim: { select: claimSelect } } },
+      relationsTo: { select: { ...relationSelect, fromClaim: { select: claimSelect } } },
+    },
+  });
+  if (!row) throw notFound("claim", id);
+  const relations: ClaimRelationView[] = [
+    ...row.relationsFrom.map((r) => presentRelation(r, "outgoing", r.toClaim)),
+    ...row.relationsTo.map((r) => presentRelation(r, "incoming", r.fromClaim)),
+  ].sort((a, b) => a.id - b.id);
+  return { ...presentClaim(row), relations };
+}
+
+const relationSelect = { id: true, type: true, status: true, origin: true, version: true, rationale: true } as const;
+
+function presentRelation(
+  relation: { id: number; type: string; status: string; origin: string; version: number; rationale: string },
+  direction: "outgoing" | "incoming",
+  other: Parameters<typeof presentClaim>[0],
+): ClaimRelationView {
+  return {
+    id: relation.id,
+    type: relation.type as RelationType,
+    direction,
+    status: relation.status as ReviewStatus,
+    origin: relation.origin as RelationOrigin,
+    version: relation.version,
+    rationale: relation.rationale,
+    other: briefClaim(presentClaim(other)),
+  };
+}

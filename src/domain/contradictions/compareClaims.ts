@@ -1,0 +1,112 @@
+import type { Db } from "../../db/client.js";
+import { notFound } from "../../errors.js";
+import { sharedSources, type SourceSummary, type TracedChain } from "../attribution/traceChain.js";
+import { claimSelect, presentClaim, type ClaimView } from "../claims/claimRecord.js";
+import type { RelationOrigin, RelationType, ReviewStatus } from "../vocabulary.js";
+
+/** One side of a comparison: the claim as a fact-checker weighs it. */
+export interface ComparisonSide {
+  claim: ClaimView;
+  /** Links between the speaker and the publisher on the claim's first chain. */
+  hopDistance: number;
+  throughStateMedia: boolean;
+  throughAnonymous: boolean;
+}
+
+export interface RelationSummary {
+  id: number;
+  type: RelationType;
+  fromClaimId: number;
+  toClaimId: number;
+  status: ReviewStatus;
+  origin: RelationOrigin;
+  version: number;
+  rationale: string;
+}
+
+export interface Comparison {
+  a: ComparisonSide;
+  b: ComparisonSide;
+  shared: {
+    /** Sources in both sides' chains (the publisher, often; a shared relay matters more). */
+    sources: SourceSummary[];
+    sameSpeaker: boolean;
+    sameArticle: boolean;
+  };
+  /** Every relation recorded between the two claims, either way round. */
+  relations: RelationSummary[];
+}
+
+export const relationSummarySelect = {
+  id: true,
+  type: true,
+  fromClaimId: true,
+  toClaimId: true,
+  status: true,
+  origin: true,
+  version: true,
+  rationale: true,
+} as const;
+
+export function presentRelationSummary(row: {
+  id: number;
+  type: string;
+  fromClaimId: number;
+  toClaimId: number;
+  status: string;
+  origin: string;
+  version: number;
+  rationale: string;
+}): RelationSummary {
+  return {
+    id: row.id,
+    type: row.type as RelationType,
+    fromClaimId: row.fromClaimId,
+    toClaimId: row.toClaimId,
+    status: row.status as ReviewStatus,
+    origin: row.origin as RelationOrigin,
+    version: row.version,
+    rationale: row.rationale,
+  };
+}
+
+function side(claim: ClaimView): ComparisonSide {
+  const chains: TracedChain[] = claim.chains;
+  return {
+    claim,
+    hopDistance: chains[0]!.hopDistance,
+    throughStateMedia: chains.some((c) => c.throughStateMedia),
+    throughAnonymous: chains.some((c) => c.throughAnonymous),
+  };
+}
+
+/** Two claims side by side, with what their chains share and how they are related. */
+export async function compareClaims(db: Db, aId: number, bId: number): Promise<Comparison> {
+  const rows = await db.claim.findMany({ where: { id: { in: [aId, bId] } }, select: claimSelect });
+  const a = rows.find((row) => row.id === aId);
+  const b = rows.find((row) => row.id === bId);
+  if (!a) throw notFound("claim", aId);
+  if (!b) throw notFound("claim", bId);
+  const relations = await db.relation.findMany({
+    where: {
+      OR: [
+        { fromClaimId: aId, toClaimId: bId },
+        { fromClaimId: bId, toClaimId: aId },
+      ],
+    },
+    select: relationSummarySelect,
+    orderBy: { id: "asc" },
+  });
+  const sideA = side(presentClaim(a));
+  const sideB = side(presentClaim(b));
+  return {
+    a: sideA,
+    b: sideB,
+    shared: {
+      sources: sharedSources(sideA.claim.chains, sideB.claim.chains),
+      sameSpeaker: sideA.claim.speaker.slug === sideB.claim.speaker.slug,
+      sameArticle: sideA.claim.article.slug === sideB.claim.article.slug,
+    },
+    relations: relations.map(presentRelationSummary),
+  };
+}

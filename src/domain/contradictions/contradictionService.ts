@@ -1,0 +1,75 @@
+import type { Db } from "../../db/client.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { notFound } from "../../errors.js";
+import { briefClaim, claimSelect, presentClaim, type ClaimBrief } from "../claims/claimRecord.js";
+import { paginate, type Page } from "../pagination.js";
+import type { ReviewStatus } from "../vocabulary.js";
+import { compareClaims, presentRelationSummary, relationSummarySelect, type Comparison, type RelationSummary } from "./compareClaims.js";
+
+export interface ContradictionFilters {
+  /** Slug of a source anywhere in either side's chain. */
+  source?: string;
+  status?: ReviewStatus;
+  /** Topic of either side. */
+  topic?: string;
+  article?: string;
+}
+
+export interface ContradictionView extends RelationSummary {
+  sides: [ClaimBrief, ClaimBrief];
+}
+
+export interface ContradictionDetail extends ContradictionView {
+  comparison: Comparison;
+}
+
+export function contradictionWhere(filters: ContradictionFilters): Prisma.RelationWhereInput {
+  const eitherSide = (claim: Prisma.ClaimWhereInput): Prisma.RelationWhereInput[] => [
+    { fromClaim: claim },
+    { toClaim: claim },
+  ];
+  const and: Prisma.RelationWhereInput[] = [];
+  if (filters.source !== undefined) and.push({ OR: eitherSide({ links: { some: { source: { slug: filters.source } } } }) });
+  if (filters.topic !== undefined) and.push({ OR: eitherSide({ topics: { some: { topic: { slug: filters.topic } } } }) });
+  if (filters.article !== undefined) and.push({ OR: eitherSide({ article: { slug: filters.article } }) });
+  return { type: "contradicts", ...(filters.status ? { status: filters.status } : {}), AND: and };
+}
+
+const contradictionSelect = {
+  ...relationSummarySelect,
+  fromClaim: { select: claimSelect },
+  toClaim: { select: claimSelect },
+} as const;
+
+/** Contradictions matching the filters, each with both sides summarised. */
+export async function listContradictions(
+  db: Db,
+  query: ContradictionFilters & { limit: number; cursor?: number },
+): Promise<{ data: ContradictionView[]; page: Page }> {
+  const rows = await db.relation.findMany({
+    where: { ...contradictionWhere(query), ...(query.cursor === undefined ? {} : { id: { gt: query.cursor } }) },
+    select: contradictionSelect,
+    orderBy: { id: "asc" },
+    take: query.limit + 1,
+  });
+  const { rows: pageRows, page } = paginate(rows, query.limit);
+  return {
+    data: pageRows.map((row) => ({
+      ...presentRelationSummary(row),
+      sides: [briefClaim(presentClaim(row.fromClaim)), briefClaim(presentClaim(row.toClaim))],
+    })),
+    page,
+  };
+}
+
+/** One contradiction with the full side-by-side comparison of its claims. */
+export async function getContradiction(db: Db, id: number): Promise<ContradictionDetail> {
+  const row = await db.relation.findFirst({ where: { id, type: "contradicts" }, select: relationSummarySelect });
+  if (!row) throw notFound("contradiction", id);
+  const comparison = await compareClaims(db, row.fromClaimId, row.toClaimId);
+  return {
+    ...presentRelationSummary(row),
+    sides: [briefClaim(comparison.a.claim), briefClaim(comparison.b.claim)],
+    comparison,
+  };
+}

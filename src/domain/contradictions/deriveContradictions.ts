@@ -1,0 +1,56 @@
+import type { Stance } from "../vocabulary.js";
+
+/** A claim's stance on a proposition, with who made the claim. */
+export interface StanceRecord {
+  claimId: number;
+  speakerId: number;
+  speakerName: string;
+  propositionId: number;
+  propositionText: string;
+  stance: Stance;
+}
+
+export interface DerivedContradiction {
+  fromClaimId: number;
+  toClaimId: number;
+  rationale: string;
+}
+
+/**
+ * Proposes a contradiction for every pair of claims by different speakers where one asserts
+ * and the other denies the same proposition. Pairs that already have a contradicts relation
+ * (either way round, see `pairKey`) are skipped. The denial is the `from` side.
+ */
+export function deriveContradictions(stances: StanceRecord[], existingPairs: Set<string>): DerivedContradiction[] {
+  const byProposition = new Map<number, StanceRecord[]>();
+  for (const record of stances) {
+    const group = byProposition.get(record.propositionId) ?? [];
+    group.push(record);
+    byProposition.set(record.propositionId, group);
+  }
+  const derived: DerivedContradiction[] = [];
+  const seen = new Set(existingPairs);
+  for (const group of byProposition.values()) {
+    const denials = group.filter((record) => record.stance === "denies");
+    const assertions = group.filter((record) => record.stance === "asserts");
+    for (const denial of denials) {
+      for (const assertion of assertions) {
+        if (denial.speakerId === assertion.speakerId) continue;
+        const key = pairKey(denial.claimId, assertion.claimId);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        derived.push({
+          fromClaimId: denial.claimId,
+          toClaimId: assertion.claimId,
+          rationale: `${denial.speakerName} denies and ${assertion.speakerName} asserts: "${denial.propositionText}"`,
+        });
+      }
+    }
+  }
+  return derived;
+}
+
+/** An order-free key for a pair of claims. */
+export function pairKey(a: number, b: number): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}

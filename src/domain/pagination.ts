@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** Keyset pagination: the cursor is the opaque form of the last id a page returned. */
+export interface Page {
+  limit: number;
+  nextCursor: string | null;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+export const PageQuery = {
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, "is not a cursor this API returned")
+    .transform((cursor, ctx) => {
+      const id = Number.parseInt(Buffer.from(cursor, "base64url").toString("utf8").replace(/^id:/, ""), 10);
+      if (!Number.isSafeInteger(id) || id < 0) {
+        ctx.addIssue({ code: "custom", message: "is not a cursor this API returned" });
+        return z.NEVER;
+      }
+      return id;
+    })
+    .optional(),
+};
+
+export function encodeCursor(id: number): string {
+  return Buffer.from(`id:${id}`, "utf8").toString("base64url");
+}
+
+/** Given up to limit+1 rows ordered by id, the page's rows and its description. */
+export function paginate<T extends { id: number }>(rows: T[], limit: number): { rows: T[]; page: Page } {
+  const more = rows.length > limit;
+  const pageRows = more ? rows.slice(0, limit) : rows;
+  return { rows: pageRows, page: { limit, nextCursor: more ? encodeCursor(pageRows[pageRows.length - 1]!.id) : null } };
+}

@@ -1,0 +1,178 @@
+import { createHash } from "node:crypto";
+import { codePointLength, findCodePointOffsets, sliceCodePoints, utf16Index } from "../text/codePoints.js";
+import { isGraphemeBoundary } from "../text/graphemes.js";
+import type { ClaimSheet } from "./claimSheet.js";
+
+/** One thing wrong with a claim sheet, located by a path into it ("claims[3].start"). */
+export interface SheetProblem {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** Slugs of sources already stored, which a sheet may reference without listing them. */
+export interface KnownSources {
+  has(slug: string): boolean;
+}
+
+const NONE_KNOWN: KnownSources = { has: () => false };
+
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/**
+ * Checks everything zod's shape cannot: quotes at their offsets, references that resolve,
+ * no duplicates, chains that run from a speaker out to the article's publisher. Returns every
+ * problem found, in sheet order; an empty list means the sheet can be written.
+ */
+export function checkClaimSheet(sheet: ClaimSheet, knownSources: KnownSources = NONE_KNOWN): SheetProblem[] {
+  const problems: SheetProblem[] = [];
+  const report = (path: string, code: string, message: string) => problems.push({ path, code, message });
+  const { article } = sheet;
+
+  if (article.bodySha256 !== undefined && article.bodySha256 !== sha256Hex(article.body)) {
+    report("article.bodySha256", "body_hash_mismatch", "does not match the SHA-256 of article.body");
+  }
+
+  const sourceSlugs = new Set<string>();
+  sheet.sources.forEach((source, i) => {
+    if (sourceSlugs.has(source.slug)) report(`sources[${i}].slug`, "duplicate_source", `source "${source.slug}" is listed twice`);
+    sourceSlugs.add(source.slug);
+    if (new Set(source.names).size !== source.names.length) {
+      report(`sources[${i}].names`, "duplicate_name", `source "${source.slug}" lists a name twice`);
+    }
+  });
+  const sourceExists = (slug: string) => sourceSlugs.has(slug) || knownSources.has(slug);
+  sheet.sources.forEach((source, i) => {
+    if (source.affiliation === null) return;
+    if (source.affiliation === source.slug) {
+      report(`sources[${i}].affiliation`, "self_affiliation", `source "${source.slug}" cannot be affiliated to itself`);
+    } else if (!sourceExists(source.affiliation)) {
+      report(`sources[${i}].affiliation`, "unknown_source", `unknown source "${source.affiliation}"`);
+    }
+  });
+  if (!sourceExists(article.publisher)) {
+    report("article.publisher", "unknown_source", `unknown source "${article.publisher}"`);
+  }
+
+  const propositionKeys = new Set<string>();
+  sheet.propositions.forEach((proposition, i) => {
+    if (propositionKeys.has(proposition.key)) {
+      report(`propositions[${i}].key`, "duplicate_proposition", `proposition "${proposition.key}" is listed twice`);
+    }
+    propositionKeys.add(proposition.key);
+  });
+
+  const bodyLength = codePointLength(article.body);
+  const claimKeys = new Set<string>();
+  const spans = new Map<string, string>();
+  sheet.claims.forEach((claim, i) => {
+    const at = `claims[${i}]`;
+    if (claimKeys.has(claim.key)) report(`${at}.key`, "duplicate_claim", `claim "${claim.key}" is listed twice`);
+    claimKeys.add(claim.key);
+    checkSpan(article.body, bodyLength, claim, at, report);
+    const span = `${claim.start}:${claim.end}`;
+    const sameSpan = spans.get(span);
+    if (sameSpan !== undefined && claim.chains.length > 0) {
+      // Two claims may share a span only if they are attributed differently (a report and its relay).
+      const other = sheet.claims.find((c) => c.key === sameSpan);
+      if (other && JSON.stringify(other.chains) === JSON.stringify(claim.chains)) {
+        report(`${at}`, "duplicate_claim", `claim "${claim.key}" repeats claim "${sameSpan}" (same span and chains)`);
+      }
+    }
+    spans.set(span, claim.key);
+
+    claim.chains.forEach((chain, c) => checkChain(chain, `${at}.chains[${c}]`, article.publisher, sourceExists, report));
+    const stanceKeys = new Set<string>();
+    claim.stances.forEach((stance, s) => {
+      if (!propositionKeys.has(stance.proposition)) {
+        report(`${at}.stances[${s}].proposition`, "unknown_proposition", `unknown proposition "${stance.proposition}"`);
+      }
+      if (stanceKeys.has(stance.proposition)) {
+        report(`${at}.stances[${s}].proposition`, "duplicate_stance", `claim "${claim.key}" takes two stances on "${stance.proposition}"`);
+      }
+      stanceKeys.add(stance.proposition);
+    });
+    if (new Set(claim.topics).size !== claim.topics.length) {
+      report(`${at}.topics`, "duplicate_topic", `claim "${claim.key}" lists a topic twice`);
+    }
+  });
+
+  const relationKeys = new Set<string>();
+  sheet.relations.forEach((relation, i) => {
+    const at = `relations[${i}]`;
+    for (const end of ["from", "to"] as const) {
+      if (!claimKeys.has(relation[end])) report(`${at}.${end}`, "unknown_claim", `unknown claim "${relation[end]}"`);
+    }
+    if (relation.from === relation.to) report(at, "self_relation", `claim "${relation.from}" cannot be related to itself`);
+    const [a, b] = relation.type === "contradicts" ? [relation.from, relation.to].sort() : [relation.from, relation.to];
+    const key = `${relation.type}:${a}:${b}`;
+    if (relationKeys.has(key)) report(at, "duplicate_relation", `${relation.from} ${relation.type} ${relation.to} is listed twice`);
+    relationKeys.add(key);
+  });
+
+  return problems;
+}
+
+function checkSpan(
+  body: string,
+  bodyLength: number,
+  claim: ClaimSheet["claims"][number],
+  at: string,
+  report: (path: string, code: string, message: string) => void,
+): void {
+  if (claim.end <= claim.start) {
+    report(`${at}.end`, "empty_span", `end (${claim.end}) must be greater than start (${claim.start})`);
+    return;
+  }
+  if (claim.end > bodyLength) {
+    report(`${at}.end`, "span_out_of_body", `end (${claim.end}) is past the body's end (${bodyLength})`);
+    return;
+  }
+  if (sliceCodePoints(body, claim.start, claim.end) !== claim.quote) {
+    const found = findCodePointOffsets(body, claim.quote);
+    const where = found.length === 0 ? "it does not occur in the body" : `it occurs at ${found.join(", ")}`;
+    report(`${at}.quote`, "quote_not_at_offsets", `quote is not at ${claim.start}-${claim.end}: ${where}`);
+    return;
+  }
+  for (const edge of ["start", "end"] as const) {
+    if (!isGraphemeBoundary(body, utf16Index(body, claim[edge]))) {
+      report(`${at}.${edge}`, "span_splits_grapheme", `${edge} (${claim[edge]}) falls inside a grapheme`);
+    }
+  }
+}
+
+function checkChain(
+  chain: ClaimSheet["claims"][number]["chains"][number],
+  at: string,
+  publisher: string,
+  sourceExists: (slug: string) => boolean,
+  report: (path: string, code: string, message: string) => void,
+): void {
+  chain.forEach((link, l) => {
+    if (!sourceExists(link.source)) report(`${at}[${l}].source`, "unknown_source", `unknown source "${link.source}"`);
+  });
+  const first = chain[0]!;
+  const last = chain[chain.length - 1]!;
+  if (chain.length === 1) {
+    if (first.role !== "speaker" || first.source !== publisher) {
+      report(at, "chain_without_publisher", `a one-link chain is the publisher speaking: "${publisher}" as speaker`);
+    }
+    return;
+  }
+  if (first.role !== "speaker") report(`${at}[0].role`, "chain_role_order", "the first link must be the speaker");
+  if (last.role !== "publisher" || last.source !== publisher) {
+    report(`${at}[${chain.length - 1}]`, "chain_without_publisher", `the last link must be the article's publisher "${publisher}"`);
+  }
+  chain.slice(1, -1).forEach((link, l) => {
+    if (link.role === "speaker" || link.role === "publisher") {
+      report(`${at}[${l + 1}].role`, "chain_role_order", `a middle link must be a reporter or relay, not ${link.role}`);
+    }
+  });
+  const seen = new Set<string>();
+  chain.forEach((link, l) => {
+    if (seen.has(link.source)) report(`${at}[${l}].source`, "chain_cycle", `source "${link.source}" appears twice in one chain`);
+    seen.add(link.source);
+  });
+}

@@ -1,0 +1,25 @@
+import type { Request, RequestHandler, Response } from "express";
+import { z } from "zod";
+import { validationError } from "../errors.js";
+import { toProblemDetails } from "../validation.js";
+
+/** What a route validates: its path parameters, query string and body, in one zod schema. */
+export type RequestSchema = z.ZodType<{ params?: unknown; query?: unknown; body?: unknown }>;
+
+/**
+ * Wraps a route: validates params, query and body with one zod schema (400 with every issue's
+ * path on failure), calls the handler with the parsed input and sends what it returns as JSON.
+ * Handlers never read raw `req.body` and never send errors themselves.
+ */
+export function handle<S extends RequestSchema>(
+  schema: S,
+  handler: (input: z.infer<S>, req: Request, res: Response) => Promise<unknown> | unknown,
+  status = 200,
+): RequestHandler {
+  return async (req, res) => {
+    const parsed = schema.safeParse({ params: req.params, query: req.query, body: req.body });
+    if (!parsed.success) throw validationError(toProblemDetails(parsed.error));
+    const body = await handler(parsed.data, req, res);
+    if (!res.headersSent) res.status(status).json(body);
+  };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { codePointLength, findCodePointOffsets, sliceCodePoints, utf16Index } from "../../src/domain/text/codePoints.js";
+import { isGraphemeBoundary, truncateGraphemes } from "../../src/domain/text/graphemes.js";
+
+const withEmoji = "ข่าว 🇹🇭 ปูติน said";
+
+describe("code-point offsets", () => {
+  it("count an astral character as one code point, not two UTF-16 units", () => {
+    expect("😀".length).toBe(2);
+    expect(codePointLength("😀ก")).toBe(2);
+    expect(utf16Index("😀ก", 1)).toBe(2);
+  });
+
+  it("slice Thai text after an emoji at the right place", () => {
+    const start = findCodePointOffsets(withEmoji, "ปูติน")[0]!;
+    expect(start).toBe(8);
+    expect(sliceCodePoints(withEmoji, start, start + 5)).toBe("ปูติน");
+    expect(withEmoji.indexOf("ปูติน")).toBe(10);
+  });
+
+  it("find every occurrence of a quote", () => {
+    expect(findCodePointOffsets("คิม พบ คิม", "คิม")).toEqual([0, 7]);
+    expect(findCodePointOffsets("abc", "")).toEqual([]);
+  });
+});
+
+describe("grapheme boundaries", () => {
+  it("refuse a boundary between a Thai consonant and its vowel or tone mark", () => {
+    const word = "ปูติน";
+    expect(isGraphemeBoundary(word, 0)).toBe(true);
+    expect(isGraphemeBoundary(word, 1)).toBe(false);
+    expect(isGraphemeBoundary(word, 2)).toBe(true);
+    expect(isGraphemeBoundary(word, word.length)).toBe(true);
+  });
+
+  it("truncate on a grapheme, never inside one", () => {
+    expect(truncateGraphemes("กล่าวว่า", 3)).toBe("กล่า…");
+    expect(truncateGraphemes("สั้น", 10)).toBe("สั้น");
+  });
+});
