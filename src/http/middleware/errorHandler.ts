@@ -10,7 +10,7 @@ export function errorHandler(log: (message: string, error: unknown) => void = de
     const appError = toAppError(error);
     if (appError.status >= 500) log("unhandled error", error);
     res.status(appError.status).json({
-      error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) },
+      error: { code: appError.code, message: appError.message, details: appError.details ?? null },
     });
   };
 }
