@@ -1,10 +1,12 @@
 #!/usr/bin/env node
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { AppError } from "../errors.js";
 import { COMMANDS, USAGE } from "./commands.js";
 
 /** `claimtrail COMMAND [options]`: exit 0 on success, 1 with a one-line reason on stderr otherwise. */
 async function main(argv: string[]): Promise<number> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(USAGE);
