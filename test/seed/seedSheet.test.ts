@@ -5,7 +5,8 @@ import { ClaimSheet } from "../../src/domain/sheets/claimSheet.js";
 import { checkClaimSheet, sha256Hex } from "../../src/domain/sheets/checkClaimSheet.js";
 import { sliceCodePoints } from "../../src/domain/text/codePoints.js";
 
-const ARTICLE_FILE = new URL("../../../shared/articles/000_36ac3c676c208b51.txt", import.meta.url);
+// The article as it was received (title, dateline, body, cookie footer), kept for provenance.
+const ARTICLE_FILE = new URL("../../seed/raw/infoquest-kim-putin-2023-09-20.txt", import.meta.url);
 const sheet = ClaimSheet.parse(await readSeedSheet());
 
 describe("the seed claim sheet", () => {
