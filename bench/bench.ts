@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CorpusOptions } from "./corpus.js";
 import {
@@ -7,7 +8,7 @@ import {
   measureSqliteShellExport,
   type ExportFigures,
 } from "./exports.js";
-import { importCorpus } from "./importCorpus.js";
+import { importCorpus, type ImportFigures } from "./importCorpus.js";
 import { chooseLookups, measureLookups } from "./lookups.js";
 import { progress, progressDone } from "./progress.js";
 import { currentLoad, describeMachine, type BenchRun } from "./results.js";
@@ -25,7 +26,12 @@ export interface BenchOptions {
   label: string;
   /** Where export files are written (and left for inspection only while the run lasts). */
   workFolder: string;
+  /** What to measure: all three unless narrowed (`--phases import`, to build a corpus to reuse). */
+  phases?: ReadonlySet<Phase>;
 }
+
+export type Phase = "import" | "lookups" | "exports";
+export const PHASES: readonly Phase[] = ["import", "lookups", "exports"];
 
 async function withServer<T>(start: () => Promise<RunningServer>, work: (server: RunningServer) => Promise<T>): Promise<T> {
   const server = await start();
@@ -51,15 +57,25 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const loadBefore = currentLoad();
   const date = new Date().toISOString().replace(/\.\d+Z$/, "Z");
 
+  const phases = options.phases ?? new Set(PHASES);
+  // The import's figures are kept beside the database, so a run that reuses it still reports them.
+  const importRecord = `${options.file}.import.json`;
   let imported: BenchRun["import"] = null;
   if (options.reuse) {
-    notes.push(`Import skipped: reused the corpus in ${options.file}.`);
-  } else {
+    if (existsSync(importRecord)) {
+      const record = JSON.parse(readFileSync(importRecord, "utf8")) as { date: string; figures: ImportFigures; loadBefore: number };
+      imported = record.figures;
+      notes.push(`Import measured when the corpus was built (${record.date}, load average ${record.loadBefore.toFixed(2)}); this run reused it.`);
+    } else {
+      notes.push(`Import skipped: reused the corpus in ${options.file}.`);
+    }
+  } else if (phases.has("import")) {
     imported = await importCorpus(url, options.corpus);
+    writeFileSync(importRecord, JSON.stringify({ date, loadBefore, figures: imported }));
     progressDone();
   }
 
-  const lookups = await withServer(
+  const lookups = !phases.has("lookups") ? [] : await withServer(
     () => startClaimtrail(url),
     (claimtrail) =>
       withServer(
@@ -71,6 +87,28 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   progressDone();
 
   const exports: BenchRun["exports"] = [];
+  if (phases.has("exports")) await measureExports(options, url, exports, notes);
+  progress("done");
+  progressDone();
+
+  return {
+    label: options.label,
+    claims: options.corpus.claims,
+    articles: options.corpus.articles,
+    sources: options.corpus.sources,
+    date,
+    machine: describeMachine(),
+    loadBefore,
+    import: imported,
+    lookups,
+    seconds: options.seconds,
+    connections: options.connections,
+    exports,
+    notes,
+  };
+}
+
+async function measureExports(options: BenchOptions, url: string, exports: BenchRun["exports"], notes: string[]): Promise<void> {
   const shell = (await hasSqliteShell())
     ? await measureSqliteShellExport("sqlite3 -csv", options.file, SQLITE_SHELL_CLAIMS_CSV, join(options.workFolder, "shell.csv"))
     : null;
@@ -93,22 +131,4 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     exports.push({ claimtrail: figures, baseline: shell });
   }
   progressDone();
-  progress("done");
-  progressDone();
-
-  return {
-    label: options.label,
-    claims: options.corpus.claims,
-    articles: options.corpus.articles,
-    sources: options.corpus.sources,
-    date,
-    machine: describeMachine(),
-    loadBefore,
-    import: imported,
-    lookups,
-    seconds: options.seconds,
-    connections: options.connections,
-    exports,
-    notes,
-  };
 }

@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { corpusOptions, DEFAULT_CLAIMS } from "./corpus.js";
-import { runBench } from "./bench.js";
+import { PHASES, runBench, type Phase } from "./bench.js";
 import { mergeResults, renderRun } from "./results.js";
 import { PROJECT_ROOT } from "./servers.js";
 
@@ -24,6 +24,11 @@ const Args = z.object({
   connections: Count("connections").default(10),
   db: z.string().min(1).optional(),
   label: z.string().regex(/^[a-z0-9-]+$/, "--label must be lowercase letters, digits and hyphens").default("current"),
+  phases: z
+    .string()
+    .default(PHASES.join(","))
+    .transform((list) => list.split(","))
+    .pipe(z.array(z.enum(PHASES as [Phase, ...Phase[]], { error: `--phases takes a comma-separated list of ${PHASES.join(", ")}` }))),
   out: z.string().default(join(PROJECT_ROOT, "bench", "results.md")),
 });
 
@@ -37,6 +42,7 @@ const { values } = parseArgs({
     connections: { type: "string" },
     db: { type: "string" },
     label: { type: "string" },
+    phases: { type: "string" },
     out: { type: "string" },
   },
   strict: true,
@@ -60,6 +66,7 @@ try {
     connections: args.connections,
     label: args.label,
     workFolder: folder ?? mkdtempSync(join(tmpdir(), "claimtrail-bench-out-")),
+    phases: new Set(args.phases),
   });
   const existing = existsSync(args.out) ? await readFile(args.out, "utf8") : "";
   await writeFile(args.out, mergeResults(existing, run));

@@ -17,7 +17,7 @@ export function startChild(
   args: string[],
   env: NodeJS.ProcessEnv,
   portPattern: RegExp,
-  timeoutMs = 60_000,
+  timeoutMs = 600_000,
 ): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", ...args], {
     cwd: PROJECT_ROOT,
