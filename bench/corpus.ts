@@ -238,7 +238,8 @@ export function* generateCorpus(options: CorpusOptions): Generator<ClaimSheetInp
       let to = randomInt(random, claims.length - 1);
       if (to >= from) to++;
       const type = pick(random, ["contradicts", "supports", "qualifies"] as const);
-      const key = `${from}:${to}:${type}`;
+      // A relation and its reverse count as the same one (contradicts is symmetric).
+      const key = `${Math.min(from, to)}:${Math.max(from, to)}:${type}`;
       if (relationKeys.has(key)) continue;
       relationKeys.add(key);
       relations.push({

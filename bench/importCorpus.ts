@@ -6,6 +6,8 @@ import { generateCorpus, type CorpusOptions } from "./corpus.js";
 import { progress } from "./progress.js";
 
 export interface ImportFigures {
+  /** `import`: claimtrail's importClaimSheet; `bulk`: same validation, raw batched inserts. */
+  loader?: "import" | "bulk";
   articles: number;
   claims: number;
   /** Seconds spent inside claimtrail's import (validation and writes), generation excluded. */
@@ -42,5 +44,5 @@ export async function importCorpus(databaseUrl: string, options: CorpusOptions):
     await db.$disconnect();
   }
   const importSeconds = importMs / 1000;
-  return { articles, claims, importSeconds, claimsPerSecond: claims / importSeconds, derivedContradictions: derived };
+  return { loader: "import", articles, claims, importSeconds, claimsPerSecond: claims / importSeconds, derivedContradictions: derived };
 }

@@ -6,6 +6,8 @@ import { topicSlug } from "./corpus.js";
 import { progress } from "./progress.js";
 import type { RunningServer } from "./servers.js";
 
+const ANSWER_TIMEOUT_MS = 120_000;
+
 /** One benchmarked request: the same path is sent to claimtrail and to the baseline. */
 export interface Lookup {
   name: string;
@@ -65,8 +67,19 @@ export function chooseLookups(file: string): Lookup[] {
 
 /** Fetches the lookup from both servers; they must agree (this is what keeps the baseline honest). */
 export async function compareAnswers(lookup: Lookup, claimtrail: string, baseline: string): Promise<{ same: boolean; difference?: string }> {
-  const [ours, theirs] = await Promise.all([fetch(claimtrail + lookup.path), fetch(baseline + lookup.path)]);
-  const [oursBody, theirsBody] = await Promise.all([ours.json(), theirs.json()]);
+  // A server still busy with the previous lookup's backlog may take long; it must not hang the run.
+  const get = async (base: string) => {
+    const response = await fetch(base + lookup.path, { signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
+    return { status: response.status, body: (await response.json()) as unknown };
+  };
+  let ours: { status: number; body: unknown };
+  let theirs: { status: number; body: unknown };
+  try {
+    [ours, theirs] = await Promise.all([get(claimtrail), get(baseline)]);
+  } catch (error) {
+    return { same: false, difference: `no answer within ${ANSWER_TIMEOUT_MS / 1000} s (${String(error)})` };
+  }
+  const [oursBody, theirsBody] = [ours.body, theirs.body];
   if (ours.status !== 200 || theirs.status !== 200) {
     return { same: false, difference: `status ${ours.status} vs ${theirs.status}: ${JSON.stringify(oursBody).slice(0, 300)}` };
   }
@@ -86,9 +99,24 @@ function firstDifference(a: unknown, b: unknown, path: string): string | undefin
   return `${path}: ${JSON.stringify(a)?.slice(0, 200)} vs ${JSON.stringify(b)?.slice(0, 200)}`;
 }
 
+/**
+ * Waits until the server has worked off the requests a load run left queued (a slow lookup can
+ * leave minutes of backlog), so one measurement does not spill into the next.
+ */
+async function drain(base: string): Promise<void> {
+  const origin = new URL(base).origin;
+  await fetch(`${origin}/api/bench-drain-probe`, { signal: AbortSignal.timeout(DRAIN_TIMEOUT_MS) }).then(
+    (response) => response.arrayBuffer(),
+    () => undefined,
+  );
+}
+
+const DRAIN_TIMEOUT_MS = 600_000;
+
 /** Load from this process (not the server's): `connections` keep-alive clients for `seconds`. */
 export async function load(url: string, seconds: number, connections: number): Promise<LoadFigures> {
   const result = await autocannon({ url, connections, duration: seconds });
+  await drain(url);
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
