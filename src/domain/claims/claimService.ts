@@ -4,6 +4,7 @@ import { paginate, type Page } from "../pagination.js";
 import type { RelationType, ReviewStatus, RelationOrigin } from "../vocabulary.js";
 import { briefClaim, claimSelect, presentClaim, type ClaimBrief, type ClaimView } from "./claimRecord.js";
 import { claimWhere, type ClaimFilters } from "./claimFilters.js";
+import { findClaimRows } from "./claimRepository.js";
 
 export interface ClaimRelationView {
   id: number;
@@ -26,14 +27,15 @@ export async function listClaims(
   db: Db,
   filters: ClaimFilters & { limit: number; cursor?: number },
 ): Promise<{ data: ClaimView[]; page: Page }> {
-  const rows = await db.claim.findMany({
+  const ids = await db.claim.findMany({
     where: { ...claimWhere(filters), ...(filters.cursor === undefined ? {} : { id: { gt: filters.cursor } }) },
-    select: claimSelect,
+    select: { id: true },
     orderBy: { id: "asc" },
     take: filters.limit + 1,
   });
-  const { rows: pageRows, page } = paginate(rows, filters.limit);
-  return { data: pageRows.map(presentClaim), page };
+  const { rows: pageIds, page } = paginate(ids, filters.limit);
+  const rows = await findClaimRows(db, pageIds.map((row) => row.id));
+  return { data: rows.map(presentClaim), page };
 }
 
 /** One claim with its chains and every relation it takes part in. */

@@ -1,7 +1,8 @@
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
 import { sharedSources, type SourceSummary, type TracedChain } from "../attribution/traceChain.js";
-import { claimSelect, presentClaim, type ClaimView } from "../claims/claimRecord.js";
+import { presentClaim, type ClaimView } from "../claims/claimRecord.js";
+import { findClaimRows } from "../claims/claimRepository.js";
 import type { RelationOrigin, RelationType, ReviewStatus } from "../vocabulary.js";
 
 /** One side of a comparison: the claim as a fact-checker weighs it. */
@@ -82,7 +83,7 @@ function side(claim: ClaimView): ComparisonSide {
 
 /** Two claims side by side, with what their chains share and how they are related. */
 export async function compareClaims(db: Db, aId: number, bId: number): Promise<Comparison> {
-  const rows = await db.claim.findMany({ where: { id: { in: [aId, bId] } }, select: claimSelect });
+  const rows = await findClaimRows(db, [aId, bId]);
   const a = rows.find((row) => row.id === aId);
   const b = rows.find((row) => row.id === bId);
   if (!a) throw notFound("claim", aId);

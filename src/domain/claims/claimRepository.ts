@@ -1,0 +1,112 @@
+import type { Db } from "../../db/client.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import type { ClaimRow } from "./claimRecord.js";
+
+// Every claim listing loads a page of claims with their articles, chains, topics and stances.
+// Through Prisma's nested select that is eight queries and a heavy result mapping per page;
+// here it is four hand-written queries (portable SQL, quoted identifiers) that return the same
+// ClaimRow shape, so presentClaim and the JSON stay exactly as they were.
+
+type Int = number | bigint;
+
+interface ClaimColumns {
+  id: Int;
+  key: string;
+  quote: string;
+  start: Int;
+  end: Int;
+  gloss: string;
+  kind: string;
+  hedged: Int | boolean;
+  cue: string | null;
+  statedOn: string | null;
+  articleSlug: string;
+  articleTitle: string;
+}
+
+interface LinkColumns {
+  claimId: Int;
+  chain: Int;
+  position: Int;
+  role: string;
+  slug: string;
+  name: string;
+  kind: string;
+  countryCode: string | null;
+  stateControlled: Int | boolean;
+}
+
+/** SQLite hands integers and booleans back as numbers or bigints; PostgreSQL as numbers and booleans. */
+const int = (value: Int): number => Number(value);
+const bool = (value: Int | boolean): boolean => value === true || Number(value) === 1;
+
+function groupByClaim<T extends { claimId: Int }>(rows: T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const id = int(row.claimId);
+    const group = groups.get(id);
+    if (group) group.push(row);
+    else groups.set(id, [row]);
+  }
+  return groups;
+}
+
+/**
+ * The claims with these ids, in id order, each with everything `presentClaim` shows. Ids that
+ * do not exist are left out.
+ */
+export async function findClaimRows(db: Db, ids: readonly number[]): Promise<ClaimRow[]> {
+  if (ids.length === 0) return [];
+  const list = Prisma.join([...ids]);
+  const [claims, links, topics, stances] = await Promise.all([
+    db.$queryRaw<ClaimColumns[]>`
+      SELECT c."id", c."key", c."quote", c."start", c."end", c."gloss", c."kind", c."hedged", c."cue", c."statedOn",
+             a."slug" AS "articleSlug", a."title" AS "articleTitle"
+        FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+       WHERE c."id" IN (${list})
+       ORDER BY c."id"`,
+    db.$queryRaw<LinkColumns[]>`
+      SELECT l."claimId", l."chain", l."position", l."role",
+             s."slug", s."name", s."kind", s."countryCode", s."stateControlled"
+        FROM "AttributionLink" l JOIN "Source" s ON s."id" = l."sourceId"
+       WHERE l."claimId" IN (${list})
+       ORDER BY l."claimId", l."chain", l."position"`,
+    db.$queryRaw<{ claimId: Int; slug: string }[]>`
+      SELECT ct."claimId", t."slug"
+        FROM "ClaimTopic" ct JOIN "Topic" t ON t."id" = ct."topicId"
+       WHERE ct."claimId" IN (${list})
+       ORDER BY ct."claimId", t."slug"`,
+    db.$queryRaw<{ claimId: Int; stance: string; key: string; text: string }[]>`
+      SELECT cs."claimId", cs."stance", p."key", p."text"
+        FROM "ClaimStance" cs JOIN "Proposition" p ON p."id" = cs."propositionId"
+       WHERE cs."claimId" IN (${list})
+       ORDER BY cs."claimId", cs."propositionId"`,
+  ]);
+  const linksOf = groupByClaim(links);
+  const topicsOf = groupByClaim(topics);
+  const stancesOf = groupByClaim(stances);
+  return claims.map((c) => {
+    const id = int(c.id);
+    return {
+      id,
+      key: c.key,
+      quote: c.quote,
+      start: int(c.start),
+      end: int(c.end),
+      gloss: c.gloss,
+      kind: c.kind,
+      hedged: bool(c.hedged),
+      cue: c.cue,
+      statedOn: c.statedOn,
+      article: { slug: c.articleSlug, title: c.articleTitle },
+      links: (linksOf.get(id) ?? []).map((l) => ({
+        chain: int(l.chain),
+        position: int(l.position),
+        role: l.role,
+        source: { slug: l.slug, name: l.name, kind: l.kind, countryCode: l.countryCode, stateControlled: bool(l.stateControlled) },
+      })),
+      topics: (topicsOf.get(id) ?? []).map((t) => ({ topic: { slug: t.slug } })),
+      stances: (stancesOf.get(id) ?? []).map((s) => ({ stance: s.stance, proposition: { key: s.key, text: s.text } })),
+    };
+  });
+}
