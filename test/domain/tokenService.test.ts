@@ -49,6 +49,13 @@ describe("createApiToken", () => {
       { path: "role", code: "invalid_value", message: 'Invalid option: expected one of "reader"|"reviewer"|"admin"' },
     ]);
   });
+
+  it("keeps the import's name for the import, and stores names in NFC", async () => {
+    const reserved = await failure(() => createApiToken(db, { name: "Claim-Sheet Import", role: "reviewer" }));
+    expect(reserved.details).toEqual([{ path: "name", code: "custom", message: '"claim-sheet import" is reserved' }]);
+    const { record } = await createApiToken(db, { name: "Jose\u0301", role: "reader" });
+    expect(record.name).toBe("Jos\u00e9");
+  });
 });
 
 describe("findPrincipal", () => {

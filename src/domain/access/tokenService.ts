@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.js";
 import { conflict, notFound, validationError } from "../../errors.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { toProblemDetails } from "../../validation.js";
+import { IMPORT_ACTOR } from "../sheets/importClaimSheet.js";
 import { Role } from "./roles.js";
 
 /** Every token starts with this, so a leaked one is recognisable (in logs, by secret scanners). */
@@ -12,13 +13,22 @@ const TOKEN_BYTES = 32;
 /** How stale `lastUsedAt` may get before a request refreshes it (one write per token per minute at most). */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** A token owner's name, as review history will show it: letters (any script), digits, spaces, `._@'-`. */
+/**
+ * A token owner's name, as review history will show it: letters (any script), digits, spaces,
+ * `._@'-`. The import's actor name is reserved, so no one can pass for it in a history.
+ */
 export const TokenName = z
   .string()
   .trim()
-  .min(1, "must not be blank")
-  .max(80)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N} ._@'-]*$/u, "must be letters, digits, spaces or . _ @ ' -");
+  .transform((name) => name.normalize("NFC"))
+  .pipe(
+    z
+      .string()
+      .min(1, "must not be blank")
+      .max(80)
+      .regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N} ._@'-]*$/u, "must be letters, digits, spaces or . _ @ ' -")
+      .refine((name) => name.toLowerCase() !== IMPORT_ACTOR.toLowerCase(), `"${IMPORT_ACTOR}" is reserved`),
+  );
 
 export const NewToken = z.strictObject({ name: TokenName, role: Role });
 export type NewToken = z.input<typeof NewToken>;
@@ -91,7 +101,7 @@ export async function listApiTokens(db: Db): Promise<TokenView[]> {
  * Revoking a revoked token changes nothing and returns it as it is.
  */
 export async function revokeApiToken(db: Db, nameOrId: string, now = new Date()): Promise<TokenView> {
-  const where = /^\d+$/.test(nameOrId) ? { id: Number(nameOrId) } : { name: nameOrId.trim() };
+  const where = /^\d+$/.test(nameOrId) ? { id: Number(nameOrId) } : { name: nameOrId.trim().normalize("NFC") };
   const row = await db.apiToken.findFirst({ where, select: tokenViewSelect });
   if (!row) throw notFound("token", nameOrId);
   if (row.revokedAt) return presentToken(row);
