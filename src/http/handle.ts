@@ -19,8 +19,11 @@ export function handle<S extends RequestSchema>(
   handler: (input: z.infer<S>, req: Request, res: Response) => Promise<unknown> | unknown,
   status = 200,
 ): RequestHandler {
+  // Only schemas that declare `headers` see them, so a strict top-level schema never trips on them.
+  const readsHeaders = schema instanceof z.ZodObject && "headers" in schema.shape;
   return async (req, res) => {
-    const parsed = schema.safeParse({ params: req.params, query: req.query, body: req.body, headers: req.headers });
+    const input = { params: req.params, query: req.query, body: req.body, ...(readsHeaders ? { headers: req.headers } : {}) };
+    const parsed = schema.safeParse(input);
     if (!parsed.success) throw validationError(toProblemDetails(parsed.error));
     const body = await handler(parsed.data, req, res);
     if (!res.headersSent) res.status(status).json(body);
