@@ -61,7 +61,7 @@ function routeConfig(spec: ApiRoute, options: OpenApiOptions): RouteConfig {
       ...(parts.params ? { params: parts.params } : {}),
       ...(parts.query ? { query: parts.query } : {}),
       ...(parts.headers ? { headers: parts.headers } : {}),
-      ...(parts.body ? { body: { required: true, content: { "application/json": { schema: parts.body } } } } : {}),
+      ...(parts.body ? { body: { required: true, content: { [spec.consumes ?? "application/json"]: { schema: parts.body } } } } : {}),
     },
     responses: {
       [success]: {

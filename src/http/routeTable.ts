@@ -26,8 +26,15 @@ export interface RouteSpec<S extends RequestSchema> {
   status?: number;
   /** The success body's schema, for the docs only (responses are built by presenters). */
   response?: z.ZodType;
-  /** Media type of the success body when the handler sends something other than JSON itself. */
+  /**
+   * Media type of the success body when it is not JSON; the handler then sends it itself
+   * (`res.type("csv").send(...)`, or awaits a stream to its end) and returns nothing.
+   */
   produces?: string;
+  /** Media type of the request body when it is not JSON (documented; parse it with `before`). */
+  consumes?: string;
+  /** Middleware run after the access guards, before validation: e.g. `express.raw()` for an upload. */
+  before?: RequestHandler[];
   /** Error statuses this route gives beyond the ones its access, params and method imply. */
   errors?: number[];
   handler: (input: z.infer<S>, req: Request, res: Response) => Promise<unknown> | unknown;
@@ -43,7 +50,7 @@ export function route<S extends RequestSchema>(spec: RouteSpec<S>): ApiRoute {
 /** Mounts each route on `router` behind the guards its access needs, then its validated handler. */
 export function mountRoutes(router: Router, routes: readonly ApiRoute[], guards: (route: ApiRoute) => RequestHandler[]): void {
   for (const spec of routes) {
-    router[spec.method](spec.path, ...guards(spec), handle(spec.schema, spec.handler, spec.status));
+    router[spec.method](spec.path, ...guards(spec), ...(spec.before ?? []), handle(spec.schema, spec.handler, spec.status));
   }
 }
 
