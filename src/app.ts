@@ -31,6 +31,7 @@ export function buildApp({ config, db, log }: AppDeps): Express {
   const identify = authenticate(db);
   const limitWrites = writeRateLimit(config.writeRateLimitPerMinute ?? 60);
   const guards = (spec: ApiRoute): RequestHandler[] => {
+    if (spec.access === "public") return [];
     const needed = spec.access === "read" ? (readsRequireToken ? "reader" : null) : spec.access;
     return [identify, ...(needed ? [requireRole(needed)] : []), ...(spec.method === "get" ? [] : [limitWrites])];
   };

@@ -43,10 +43,10 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], options: OpenA
 
 function routeConfig(spec: ApiRoute, options: OpenApiOptions): RouteConfig {
   const parts = requestParts(spec);
-  const needsToken = spec.access !== "read" || options.readsRequireToken;
+  const needsToken = spec.access === "read" ? options.readsRequireToken : spec.access !== "public";
   const success = spec.status ?? 200;
-  const errors = new Set([400, 401, ...(spec.errors ?? [])]);
-  if (spec.access !== "read" && spec.access !== "reader") errors.add(403);
+  const errors = new Set([400, ...(spec.access === "public" ? [] : [401]), ...(spec.errors ?? [])]);
+  if (spec.access === "reviewer" || spec.access === "admin") errors.add(403);
   if (spec.path.includes(":")) errors.add(404);
   if (spec.method !== "get") [413, 429].forEach((status) => errors.add(status));
   return {

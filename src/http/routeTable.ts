@@ -3,8 +3,11 @@ import type { z } from "zod";
 import type { Role } from "../domain/access/roles.js";
 import { handle, type RequestSchema } from "./handle.js";
 
-/** Who may call a route: anyone who may read (see READS_REQUIRE_TOKEN), or a token with this role or higher. */
-export type Access = "read" | Role;
+/**
+ * Who may call a route: anyone (`public`: the API's own description), anyone who may read
+ * (a reader token when READS_REQUIRE_TOKEN is on), or a token with this role or higher.
+ */
+export type Access = "public" | "read" | Role;
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
 
