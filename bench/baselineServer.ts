@@ -23,12 +23,14 @@ const CLAIM_COLUMNS = `c."id", c."key", c."quote", c."start", c."end", c."gloss"
 const sql = {
   sourceId: db.prepare(`SELECT "id" FROM "Source" WHERE "slug" = ?`).pluck(),
   topicId: db.prepare(`SELECT "id" FROM "Topic" WHERE "slug" = ?`).pluck(),
+  // Driven by the source's links and the topic's claims in index order: a written-out EXISTS
+  // over claims is what SQLite 3.5x turns into a slow range join (measured: 500 ms vs 0.1 ms).
   claimsBySource: db.prepare(`SELECT ${CLAIM_COLUMNS} FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
-    WHERE c."id" > ? AND EXISTS (SELECT 1 FROM "AttributionLink" l WHERE l."claimId" = c."id" AND l."sourceId" = ?)
-    ORDER BY c."id" LIMIT ?`),
-  claimsByTopicKind: db.prepare(`SELECT ${CLAIM_COLUMNS} FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
-    WHERE c."id" > ? AND c."kind" = ? AND EXISTS (SELECT 1 FROM "ClaimTopic" t WHERE t."claimId" = c."id" AND t."topicId" = ?)
-    ORDER BY c."id" LIMIT ?`),
+    WHERE c."id" IN (SELECT DISTINCT l."claimId" FROM "AttributionLink" l WHERE l."sourceId" = ? AND l."claimId" > ? ORDER BY l."claimId" LIMIT ?)
+    ORDER BY c."id"`),
+  claimsByTopicKind: db.prepare(`SELECT ${CLAIM_COLUMNS} FROM "ClaimTopic" ct JOIN "Claim" c ON c."id" = ct."claimId" JOIN "Article" a ON a."id" = c."articleId"
+    WHERE ct."topicId" = ? AND ct."claimId" > ? AND c."kind" = ?
+    ORDER BY ct."claimId" LIMIT ?`),
   claimsById: db.prepare(`SELECT ${CLAIM_COLUMNS} FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
     WHERE c."id" IN (SELECT "value" FROM json_each(?))`),
   links: db.prepare(`SELECT l."claimId", l."chain", l."position", l."role",
@@ -131,7 +133,7 @@ function listSourceClaims(slug: string, query: URLSearchParams) {
   const sourceId = sql.sourceId.get(slug);
   if (sourceId === undefined) return null;
   const limit = Number(query.get("limit") ?? 50);
-  const rows = sql.claimsBySource.all(decodeCursor(query.get("cursor")), sourceId, limit + 1) as Row[];
+  const rows = sql.claimsBySource.all(sourceId, decodeCursor(query.get("cursor")), limit + 1) as Row[];
   const { rows: pageRows, page: p } = page(rows, limit);
   return { data: presentClaims(pageRows), page: p };
 }
@@ -139,7 +141,7 @@ function listSourceClaims(slug: string, query: URLSearchParams) {
 function listClaimsByTopicAndKind(query: URLSearchParams) {
   const limit = Number(query.get("limit") ?? 50);
   const topicId = sql.topicId.get(query.get("topic"));
-  const rows = topicId === undefined ? [] : (sql.claimsByTopicKind.all(decodeCursor(query.get("cursor")), query.get("kind"), topicId, limit + 1) as Row[]);
+  const rows = topicId === undefined ? [] : (sql.claimsByTopicKind.all(topicId, decodeCursor(query.get("cursor")), query.get("kind"), limit + 1) as Row[]);
   const { rows: pageRows, page: p } = page(rows, limit);
   return { data: presentClaims(pageRows), page: p };
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { Prisma } from "../../generated/prisma/client.js";
+import type { ClaimFilters } from "./claimFilters.js";
 import type { ClaimRow } from "./claimRecord.js";
 
 // Every claim listing loads a page of claims with their articles, chains, topics and stances.
@@ -109,4 +110,54 @@ export async function findClaimRows(db: Db, ids: readonly number[]): Promise<Cla
       stances: (stancesOf.get(id) ?? []).map((s) => ({ stance: s.stance, proposition: { key: s.key, text: s.text } })),
     };
   });
+}
+
+/**
+ * One keyset page of the ids of claims matching the filters (all but the text search `q`),
+ * after `afterId`, in id order. The page is read from the most selective index: the source's
+ * links, else the article's claims, else the topic's claims, else the claims themselves; the
+ * other filters are checked on each row. (An EXISTS per claim, as the ORM writes it, scans every claim for a rare source.)
+ */
+export async function findClaimIdPage(
+  db: Db,
+  filters: Omit<ClaimFilters, "q">,
+  afterId: number,
+  take: number,
+): Promise<number[]> {
+  const where: Prisma.Sql[] = [];
+  let from: Prisma.Sql;
+  let id: Prisma.Sql = Prisma.sql`c."id"`;
+  const drivenBy = filters.source !== undefined ? "source" : filters.article !== undefined ? "article" : filters.topic !== undefined ? "topic" : "claims";
+  if (drivenBy === "source") {
+    from = Prisma.sql`"Source" s JOIN "AttributionLink" d ON d."sourceId" = s."id" JOIN "Claim" c ON c."id" = d."claimId"`;
+    id = Prisma.sql`d."claimId"`;
+    where.push(Prisma.sql`s."slug" = ${filters.source}`);
+    if (filters.role !== undefined && filters.role !== "any") where.push(Prisma.sql`d."role" = ${filters.role}`);
+  } else if (drivenBy === "article") {
+    from = Prisma.sql`"Article" a JOIN "Claim" c ON c."articleId" = a."id"`;
+    where.push(Prisma.sql`a."slug" = ${filters.article}`);
+  } else if (drivenBy === "topic") {
+    from = Prisma.sql`"Topic" tp JOIN "ClaimTopic" d ON d."topicId" = tp."id" JOIN "Claim" c ON c."id" = d."claimId"`;
+    id = Prisma.sql`d."claimId"`;
+    where.push(Prisma.sql`tp."slug" = ${filters.topic}`);
+  } else {
+    from = Prisma.sql`"Claim" c`;
+  }
+  where.push(Prisma.sql`${id} > ${afterId}`);
+  if (filters.topic !== undefined && drivenBy !== "topic") {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ClaimTopic" ct JOIN "Topic" t ON t."id" = ct."topicId"
+      WHERE ct."claimId" = c."id" AND t."slug" = ${filters.topic})`);
+  }
+  if (filters.article !== undefined && drivenBy !== "article") {
+    where.push(Prisma.sql`c."articleId" = (SELECT a."id" FROM "Article" a WHERE a."slug" = ${filters.article})`);
+  }
+  if (filters.kind !== undefined) where.push(Prisma.sql`c."kind" = ${filters.kind}`);
+  // A source can be in a claim's chain twice (two chains), so its links need DISTINCT; the
+  // others are unique per claim, and DISTINCT there would make SQLite sort every row.
+  const distinct = drivenBy === "source" ? Prisma.sql`DISTINCT` : Prisma.empty;
+  const rows = await db.$queryRaw<{ id: Int }[]>`
+    SELECT ${distinct} ${id} AS "id" FROM ${from}
+     WHERE ${Prisma.join(where, " AND ")}
+     ORDER BY ${id} LIMIT ${take}`;
+  return rows.map((row) => int(row.id));
 }

@@ -4,7 +4,7 @@ import { paginate, type Page } from "../pagination.js";
 import type { RelationType, ReviewStatus, RelationOrigin } from "../vocabulary.js";
 import { briefClaim, claimSelect, presentClaim, type ClaimBrief, type ClaimView } from "./claimRecord.js";
 import { claimWhere, type ClaimFilters } from "./claimFilters.js";
-import { findClaimRows } from "./claimRepository.js";
+import { findClaimIdPage, findClaimRows } from "./claimRepository.js";
 
 export interface ClaimRelationView {
   id: number;
@@ -27,12 +27,16 @@ export async function listClaims(
   db: Db,
   filters: ClaimFilters & { limit: number; cursor?: number },
 ): Promise<{ data: ClaimView[]; page: Page }> {
-  const ids = await db.claim.findMany({
-    where: { ...claimWhere(filters), ...(filters.cursor === undefined ? {} : { id: { gt: filters.cursor } }) },
-    select: { id: true },
-    orderBy: { id: "asc" },
-    take: filters.limit + 1,
-  });
+  // Text search stays with Prisma's `contains`; every other filter takes the indexed page query.
+  const ids =
+    filters.q === undefined
+      ? (await findClaimIdPage(db, filters, filters.cursor ?? 0, filters.limit + 1)).map((id) => ({ id }))
+      : await db.claim.findMany({
+          where: { ...claimWhere(filters), ...(filters.cursor === undefined ? {} : { id: { gt: filters.cursor } }) },
+          select: { id: true },
+          orderBy: { id: "asc" },
+          take: filters.limit + 1,
+        });
   const { rows: pageIds, page } = paginate(ids, filters.limit);
   const rows = await findClaimRows(db, pageIds.map((row) => row.id));
   return { data: rows.map(presentClaim), page };
