@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { claimWhere, type ClaimFilters } from "../../src/domain/claims/claimFilters.js";
 import { claimSelect } from "../../src/domain/claims/claimRecord.js";
-import { findClaimIdPage, findClaimRows } from "../../src/domain/claims/claimRepository.js";
+import { findClaimIdPage, findClaimPage, findClaimRows } from "../../src/domain/claims/claimRepository.js";
 import { useSeededApp } from "../support/seededApp.js";
 
 const { testDb } = useSeededApp();
@@ -42,12 +42,11 @@ describe("findClaimIdPage", () => {
     let nonEmpty = 0;
     for (const filters of all) {
       for (const [afterId, take] of [[0, 100], [0, 3], [5, 4]] as const) {
-        expect({ filters, afterId, take, ids: await findClaimIdPage(db, filters, afterId, take) }).toEqual({
-          filters,
-          afterId,
-          take,
-          ids: await prismaIds(filters, afterId, take),
-        });
+        const expected = await prismaIds(filters, afterId, take);
+        expect({ filters, afterId, take, ids: await findClaimIdPage(db, filters, afterId, take) }).toEqual({ filters, afterId, take, ids: expected });
+        const page = await findClaimPage(db, filters, afterId, take);
+        expect(page.map((row) => row.id)).toEqual(expected);
+        expect(page).toEqual(await findClaimRows(db, expected));
       }
       if ((await prismaIds(filters, 0, 100)).length > 0) nonEmpty++;
     }

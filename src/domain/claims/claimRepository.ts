@@ -58,14 +58,33 @@ function groupByClaim<T extends { claimId: Int }>(rows: T[]): Map<number, T[]> {
  */
 export async function findClaimRows(db: Db, ids: readonly number[]): Promise<ClaimRow[]> {
   if (ids.length === 0) return [];
-  const list = Prisma.join([...ids]);
-  const [claims, links, topics, stances] = await Promise.all([
-    db.$queryRaw<ClaimColumns[]>`
-      SELECT c."id", c."key", c."quote", c."start", c."end", c."gloss", c."kind", c."hedged", c."cue", c."statedOn",
-             a."slug" AS "articleSlug", a."title" AS "articleTitle"
-        FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
-       WHERE c."id" IN (${list})
-       ORDER BY c."id"`,
+  const claims = await db.$queryRaw<ClaimColumns[]>`
+    SELECT ${CLAIM_COLUMNS} FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+     WHERE c."id" IN (${Prisma.join([...ids])})
+     ORDER BY c."id"`;
+  return withDetails(db, claims);
+}
+
+/**
+ * One keyset page of the claims matching the filters (all but the text search `q`), after
+ * `afterId`, in id order, each with everything `presentClaim` shows. See `findClaimIdPage`.
+ */
+export async function findClaimPage(db: Db, filters: Omit<ClaimFilters, "q">, afterId: number, take: number): Promise<ClaimRow[]> {
+  const claims = await db.$queryRaw<ClaimColumns[]>`
+    SELECT ${CLAIM_COLUMNS} FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+     WHERE c."id" IN (${claimIdPageSql(filters, afterId, take)})
+     ORDER BY c."id"`;
+  return withDetails(db, claims);
+}
+
+const CLAIM_COLUMNS = Prisma.sql`c."id", c."key", c."quote", c."start", c."end", c."gloss", c."kind", c."hedged", c."cue", c."statedOn",
+  a."slug" AS "articleSlug", a."title" AS "articleTitle"`;
+
+/** Adds each claim's chains, topics and stances: three queries for the whole page. */
+async function withDetails(db: Db, claims: ClaimColumns[]): Promise<ClaimRow[]> {
+  if (claims.length === 0) return [];
+  const list = Prisma.join(claims.map((c) => c.id));
+  const [links, topics, stances] = await Promise.all([
     db.$queryRaw<LinkColumns[]>`
       SELECT l."claimId", l."chain", l."position", l."role",
              s."slug", s."name", s."kind", s."countryCode", s."stateControlled"
@@ -124,6 +143,11 @@ export async function findClaimIdPage(
   afterId: number,
   take: number,
 ): Promise<number[]> {
+  const rows = await db.$queryRaw<{ id: Int }[]>`${claimIdPageSql(filters, afterId, take)}`;
+  return rows.map((row) => int(row.id));
+}
+
+function claimIdPageSql(filters: Omit<ClaimFilters, "q">, afterId: number, take: number): Prisma.Sql {
   const where: Prisma.Sql[] = [];
   let from: Prisma.Sql;
   let id: Prisma.Sql = Prisma.sql`c."id"`;
@@ -155,9 +179,7 @@ export async function findClaimIdPage(
   // A source can be in a claim's chain twice (two chains), so its links need DISTINCT; the
   // others are unique per claim, and DISTINCT there would make SQLite sort every row.
   const distinct = drivenBy === "source" ? Prisma.sql`DISTINCT` : Prisma.empty;
-  const rows = await db.$queryRaw<{ id: Int }[]>`
-    SELECT ${distinct} ${id} AS "id" FROM ${from}
+  return Prisma.sql`SELECT ${distinct} ${id} AS "id" FROM ${from}
      WHERE ${Prisma.join(where, " AND ")}
      ORDER BY ${id} LIMIT ${take}`;
-  return rows.map((row) => int(row.id));
 }

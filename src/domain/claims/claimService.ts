@@ -4,7 +4,7 @@ import { paginate, type Page } from "../pagination.js";
 import type { RelationType, ReviewStatus, RelationOrigin } from "../vocabulary.js";
 import { briefClaim, claimSelect, presentClaim, type ClaimBrief, type ClaimView } from "./claimRecord.js";
 import { claimWhere, type ClaimFilters } from "./claimFilters.js";
-import { findClaimIdPage, findClaimRows } from "./claimRepository.js";
+import { findClaimPage, findClaimRows } from "./claimRepository.js";
 
 export interface ClaimRelationView {
   id: number;
@@ -28,18 +28,22 @@ export async function listClaims(
   filters: ClaimFilters & { limit: number; cursor?: number },
 ): Promise<{ data: ClaimView[]; page: Page }> {
   // Text search stays with Prisma's `contains`; every other filter takes the indexed page query.
-  const ids =
+  const rows =
     filters.q === undefined
-      ? (await findClaimIdPage(db, filters, filters.cursor ?? 0, filters.limit + 1)).map((id) => ({ id }))
-      : await db.claim.findMany({
-          where: { ...claimWhere(filters), ...(filters.cursor === undefined ? {} : { id: { gt: filters.cursor } }) },
-          select: { id: true },
-          orderBy: { id: "asc" },
-          take: filters.limit + 1,
-        });
-  const { rows: pageIds, page } = paginate(ids, filters.limit);
-  const rows = await findClaimRows(db, pageIds.map((row) => row.id));
-  return { data: rows.map(presentClaim), page };
+      ? await findClaimPage(db, filters, filters.cursor ?? 0, filters.limit + 1)
+      : await findClaimRows(
+          db,
+          (
+            await db.claim.findMany({
+              where: { ...claimWhere(filters), ...(filters.cursor === undefined ? {} : { id: { gt: filters.cursor } }) },
+              select: { id: true },
+              orderBy: { id: "asc" },
+              take: filters.limit + 1,
+            })
+          ).map((row) => row.id),
+        );
+  const { rows: pageRows, page } = paginate(rows, filters.limit);
+  return { data: pageRows.map(presentClaim), page };
 }
 
 /** One claim with its chains and every relation it takes part in. */
