@@ -3,6 +3,7 @@ import { notFound } from "../../errors.js";
 import { sharedSources, type SourceSummary, type TracedChain } from "../attribution/traceChain.js";
 import { presentClaim, type ClaimView } from "../claims/claimRecord.js";
 import { findClaimRows } from "../claims/claimRepository.js";
+import { findRelationsBetween } from "./relationRepository.js";
 import type { RelationOrigin, RelationType, ReviewStatus } from "../vocabulary.js";
 
 /** One side of a comparison: the claim as a fact-checker weighs it. */
@@ -88,16 +89,7 @@ export async function compareClaims(db: Db, aId: number, bId: number): Promise<C
   const b = rows.find((row) => row.id === bId);
   if (!a) throw notFound("claim", aId);
   if (!b) throw notFound("claim", bId);
-  const relations = await db.relation.findMany({
-    where: {
-      OR: [
-        { fromClaimId: aId, toClaimId: bId },
-        { fromClaimId: bId, toClaimId: aId },
-      ],
-    },
-    select: relationSummarySelect,
-    orderBy: { id: "asc" },
-  });
+  const relations = await findRelationsBetween(db, aId, bId);
   const sideA = side(presentClaim(a));
   const sideB = side(presentClaim(b));
   return {

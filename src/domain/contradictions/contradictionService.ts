@@ -3,6 +3,7 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import { notFound } from "../../errors.js";
 import { briefClaim, presentClaim, type ClaimBrief } from "../claims/claimRecord.js";
 import { findClaimRows } from "../claims/claimRepository.js";
+import { findContradictionPage } from "./relationRepository.js";
 import { paginate, type Page } from "../pagination.js";
 import type { ReviewStatus } from "../vocabulary.js";
 import { compareClaims, presentRelationSummary, relationSummarySelect, type Comparison, type RelationSummary } from "./compareClaims.js";
@@ -41,12 +42,7 @@ export async function listContradictions(
   db: Db,
   query: ContradictionFilters & { limit: number; cursor?: number },
 ): Promise<{ data: ContradictionView[]; page: Page }> {
-  const rows = await db.relation.findMany({
-    where: { ...contradictionWhere(query), ...(query.cursor === undefined ? {} : { id: { gt: query.cursor } }) },
-    select: relationSummarySelect,
-    orderBy: { id: "asc" },
-    take: query.limit + 1,
-  });
+  const rows = await findContradictionPage(db, query, query.cursor ?? 0, query.limit + 1);
   const { rows: pageRows, page } = paginate(rows, query.limit);
   const sides = await findClaimRows(db, [...new Set(pageRows.flatMap((row) => [row.fromClaimId, row.toClaimId]))]);
   const briefs = new Map(sides.map((claim) => [claim.id, briefClaim(presentClaim(claim))]));
