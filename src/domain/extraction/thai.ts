@@ -1,0 +1,376 @@
+import { THAI_CUES, type CueEntry } from "./lexicon/cues.js";
+import { THAI_CLAUSE_OPENERS, THAI_CONTENT_ENDERS } from "./lexicon/connectives.js";
+import { THAI_CONTRAST_MARKERS } from "./lexicon/contrast.js";
+import { THAI_HEDGES } from "./lexicon/stance.js";
+import { THAI_TITLES } from "./lexicon/titles.js";
+import { stripThaiAuxiliaries } from "./sources.js";
+import { inside, isAbbreviationStop, OPENING_QUOTES, paragraphs, quotedRanges, trimRange } from "./textTools.js";
+import type { Attribution, ContrastFinding, Mention, TextRange } from "./types.js";
+
+/**
+ * Words that contain a cue but are not one ("บ่งชี้": indicate; "มองโกเลีย": Mongolia). Data:
+ * add here when a cue fires inside an unrelated word.
+ */
+export const THAI_CUE_BLOCKERS: readonly string[] = [
+  "บ่งชี้", "ชี้วัด", "ชี้นำ", "มองเห็น", "มองโกเลีย", "เชื่อม", "เชื่อถือ", "ประกาศนียบัตร", "รายงานตัว", "บอกเล่า", "บอกรับ",
+  "คาดหวัง", "คาดไม่ถึง", "ระบุตัว", "เตือนภัย", "ผู้รายงาน", "ยืนยันตัว", "ขู่เข็ญ",
+];
+
+const CUES = [...THAI_CUES].sort((a, b) => b.form.length - a.form.length);
+const CITING = CUES.filter((c) => c.frame === "citing");
+const SOURCE_AFTER = CUES.filter((c) => c.frame === "source_after");
+const OPENERS = [...THAI_CLAUSE_OPENERS].filter((o) => o !== "และ").sort((a, b) => b.length - a.length);
+const ENDERS = [...THAI_CONTENT_ENDERS].sort((a, b) => b.length - a.length);
+const SPEAKER_TITLES = [...THAI_TITLES].sort((a, b) => b.form.length - a.form.length);
+/** Connectives right before a cue that carry the previous subject on ("...และขู่ว่า", "พร้อมขู่"). */
+const SHARED_SUBJECT = ["พร้อมทั้ง", "พร้อม", "และยัง", "และ", "ก่อนจะ", "แต่ก็"];
+/** Verbs a source-after construction may end with ("รายงานของ X ที่ระบุว่า"). */
+const SOURCE_AFTER_VERBS = /^(?:ที่|ซึ่ง)?(?:ระบุ|กล่าว|รายงาน|เปิดเผย|ชี้)(?:ไว้)?ว่า/;
+const MAX_SPEAKER = 150;
+
+/** Whether "ว่า" at `at` is the complementiser (not กว่า, ผู้ว่า(การ), ว่าจ้าง). */
+export function isThatAt(text: string, at: number): boolean {
+  return text.startsWith("ว่า", at) && text[at - 1] !== "ก" && text[at + 3] !== "ง" && !text.startsWith("ผู้", at - 3) && !text.startsWith("ว่าจ้าง", at) && !text.startsWith("ว่าการ", at);
+}
+
+interface CueHit {
+  entry: CueEntry;
+  /** The cue's own words. */
+  cue: TextRange;
+  /** Where the claim's content starts (after ว่า, or after an object cue). */
+  contentStart: number;
+  /** The one cited ("X รายงานโดยอ้างอิง Y ว่า": Y). */
+  cited: Mention | null;
+  /** The speaker named after the cue (source_after frame). */
+  after: Mention | null;
+  /** Characters between the verb and ว่า ("กล่าวในการประชุมว่า"). */
+  gap: number;
+}
+
+/**
+ * Attributions of a Thai text: reporting cues matched on the raw string, speakers found to their
+ * left (or right, for "ตามรายงานของ X"), contents to the next clause boundary, and nested
+ * reports folded into one chain ("X รายงานโดยอ้างอิง Y ว่า นาย Z กล่าวว่า ...").
+ */
+export function extractThai(text: string): { attributions: Attribution[]; contrasts: ContrastFinding[] } {
+  const attributions: Attribution[] = [];
+  const contrasts: ContrastFinding[] = [];
+  for (const paragraph of paragraphs(text)) {
+    const quotes = quotedRanges(text, paragraph);
+    const hits = findCues(text, paragraph, quotes);
+    const found: Attribution[] = [];
+    let boundary = paragraph.start;
+    for (const hit of hits) {
+      const attribution = buildAttribution(text, paragraph, quotes, hit, boundary, found);
+      boundary = Math.max(boundary, hit.contentStart);
+      if (attribution) found.push(attribution);
+    }
+    const folded = foldNested(text, found);
+    attributions.push(...folded);
+    contrasts.push(...findContrasts(text, paragraph, folded));
+  }
+  return { attributions, contrasts };
+}
+
+function findCues(text: string, paragraph: TextRange, quotes: TextRange[]): CueHit[] {
+  const hits: CueHit[] = [];
+  for (let i = paragraph.start; i < paragraph.end; i++) {
+    if (inside(i, quotes)) continue;
+    const entry = CUES.find((c) => text.startsWith(c.form, i));
+    if (!entry) continue;
+    if (blocked(text, i, entry.form.length)) {
+      i += entry.form.length - 1;
+      continue;
+    }
+    const hit = matchCue(text, paragraph, quotes, entry, i);
+    if (!hit) continue;
+    hits.push(hit);
+    // A cue's own construction (cited source, verb after a source) is consumed; content is not.
+    i = (hit.cited || hit.after ? hit.contentStart : hit.cue.end) - 1;
+  }
+  return hits;
+}
+
+function blocked(text: string, at: number, length: number): boolean {
+  return THAI_CUE_BLOCKERS.some((word) => {
+    for (let s = Math.max(0, at - word.length + 1); s <= at; s++) {
+      if (text.startsWith(word, s) && s + word.length > at && s < at + length) return true;
+    }
+    return false;
+  });
+}
+
+function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry: CueEntry, at: number): CueHit | null {
+  let end = at + entry.form.length;
+  if (entry.frame === "source_after") {
+    const np = nounPhraseUntil(text, end, paragraph.end, (j) => isThatAt(text, j) || CITING.some((c) => text.startsWith(c.form, j)) || SOURCE_AFTER_VERBS.test(text.slice(j, j + 12)));
+    if (!np) return null;
+    const after = cutTimePhrase(text, np);
+    let j = np.end;
+    while (text[j] === " ") j++;
+    let cited: Mention | null = null;
+    const citing = CITING.find((c) => text.startsWith(c.form, j));
+    if (citing) {
+      const citedNp = nounPhraseUntil(text, j + citing.form.length, paragraph.end, (k) => isThatAt(text, k));
+      if (!citedNp) return null;
+      cited = cutTimePhrase(text, citedNp);
+      j = citedNp.end;
+      while (text[j] === " ") j++;
+    }
+    const verb = SOURCE_AFTER_VERBS.exec(text.slice(j, j + 12));
+    if (verb) j += verb[0].length;
+    else if (isThatAt(text, j)) j += 3;
+    else if (entry.form === "รายงานของ") return null; // "รายงานของ X" without ว่า is a mention, not a report
+    return { entry, cue: { start: at, end }, contentStart: j, cited, after, gap: 0 };
+  }
+  if (entry.frame === "citing") {
+    // Standalone "X อ้างแหล่งข่าว... ว่า": X reports what the cited one said.
+    const citedNp = nounPhraseUntil(text, entry.form === "อ้างแหล่งข่าว" ? at + 3 : end, paragraph.end, (k) => isThatAt(text, k));
+    if (!citedNp) return null;
+    return { entry, cue: { start: at, end }, contentStart: citedNp.end + 3, cited: cutTimePhrase(text, citedNp), after: null, gap: 0 };
+  }
+  if (entry.complement === "object") {
+    return { entry, cue: { start: at, end }, contentStart: end, cited: null, after: null, gap: 0 };
+  }
+  for (const particle of ["กันไว้", "กัน", "ไว้", "ออกมา"]) {
+    if (text.startsWith(particle, end)) {
+      end += particle.length;
+      break;
+    }
+  }
+  const spaced = text[end] === " " && isThatAt(text, end + 1) ? 1 : 0;
+  if (isThatAt(text, end + spaced)) return { entry, cue: { start: at, end: end + spaced + 3 }, contentStart: end + spaced + 3, cited: null, after: null, gap: 0 };
+  const citing = CITING.find((c) => text.startsWith(c.form, end) || (text[end] === " " && text.startsWith(c.form, end + 1)));
+  if (citing) {
+    const from = text.indexOf(citing.form, end) + citing.form.length;
+    const citedNp = nounPhraseUntil(text, from, paragraph.end, (k) => isThatAt(text, k));
+    if (!citedNp) return null;
+    return { entry, cue: { start: at, end }, contentStart: citedNp.end + 3, cited: cutTimePhrase(text, citedNp), after: null, gap: 0 };
+  }
+  // "กล่าวในการประชุมว่า", "ยกย่องกองทัพว่า": an object or adverbial between the verb and ว่า.
+  for (let j = end; j < Math.min(end + 40, paragraph.end); j++) {
+    if (/\s/.test(text[j]!) || OPENING_QUOTES.has(text[j]!) || inside(j, quotes)) break;
+    if (CUES.some((c) => c.frame === "verb" && text.startsWith(c.form, j))) break;
+    if (isThatAt(text, j)) return { entry, cue: { start: at, end: j + 3 }, contentStart: j + 3, cited: null, after: null, gap: j - end };
+  }
+  return null;
+}
+
+/** A noun phrase from `from` to the first index where `stop` holds (at most 150 characters, no quote). */
+function nounPhraseUntil(text: string, from: number, limit: number, stop: (at: number) => boolean): Mention | null {
+  for (let j = from; j < Math.min(from + MAX_SPEAKER, limit); j++) {
+    if (OPENING_QUOTES.has(text[j]!)) return null;
+    if (j > from && stop(j)) {
+      const range = trimRange(text, { start: from, end: j });
+      return range.end > range.start ? { ...range, text: text.slice(range.start, range.end) } : null;
+    }
+  }
+  return null;
+}
+
+/** Cuts a trailing time phrase or auxiliary off a noun phrase ("KCNA เมื่อวันที่ 16 ก.ย." -> KCNA). */
+function cutTimePhrase(text: string, np: Mention): Mention {
+  let end = np.end;
+  const time = /\s?(?:เมื่อ|ในวัน|ก่อนหน้านี้|ล่าสุด)/.exec(np.text.slice(1));
+  if (time) end = np.start + 1 + time.index;
+  const cut = stripThaiAuxiliaries(text.slice(np.start, end));
+  return { start: np.start, end: np.start + cut.length, text: cut };
+}
+
+function buildAttribution(
+  text: string,
+  paragraph: TextRange,
+  quotes: TextRange[],
+  hit: CueHit,
+  boundary: number,
+  previous: Attribution[],
+): Attribution | null {
+  const span = contentSpan(text, paragraph, quotes, hit);
+  if (!span) return null;
+  const cueText = text.slice(hit.cue.start, hit.cue.end);
+  const cue = { start: hit.cue.start, end: hit.cue.end, text: cueText, entry: hit.entry };
+  let speaker: Mention | null;
+  const via: Mention[] = [];
+  let rule: string;
+  let explanation: string;
+  let confidence = hit.entry.weight;
+  if (hit.after) {
+    speaker = hit.cited ?? hit.after;
+    if (hit.cited) via.push(hit.after);
+    rule = hit.cited ? "th.source_after.citing" : "th.source_after";
+    explanation = hit.cited
+      ? `"${cueText}" names the reporter after it ("${hit.after.text}"), which cites "${hit.cited.text}"`
+      : `"${cueText}" names the source after it: "${hit.after.text}"`;
+  } else {
+    const left = speakerBefore(text, paragraph, quotes, hit.cue.start, boundary);
+    if (left === "shared") {
+      const last = previous[previous.length - 1];
+      if (!last) return null;
+      speaker = last.speaker;
+      via.push(...last.via);
+      rule = "th.verb.shared_subject";
+      explanation = `"${cueText}" follows a connective with no new subject: the speaker of the previous claim ("${speaker.text}") carries on`;
+      confidence -= 0.15;
+    } else {
+      if (!left) return null;
+      if (hit.cited) {
+        speaker = hit.cited;
+        via.push(left);
+        rule = "th.verb.citing";
+        explanation = `"${left.text}" ${hit.entry.gloss}, citing "${hit.cited.text}", with "${cueText}"`;
+      } else {
+        speaker = left;
+        rule = hit.entry.frame === "citing" ? "th.citing" : hit.entry.complement === "object" ? "th.verb.object" : hit.gap > 0 ? "th.verb.gap_that" : "th.verb.that";
+        explanation =
+          hit.entry.complement === "object"
+            ? `"${left.text}" before the cue "${cueText}" (${hit.entry.gloss}); the claim is what follows the verb`
+            : `"${left.text}" before the cue "${cueText}" (${hit.entry.gloss}); the claim is what follows ว่า`;
+      }
+      if (hit.gap > 0) confidence -= 0.1;
+    }
+  }
+  if (!/^(?:นาย|นาง|ปธน|ประธาน|สำนัก|สถานี|โฆษก|รัฐมนตรี|[A-Z])/.test(speaker.text) && !SPEAKER_TITLES.some((t) => speaker!.text.startsWith(t.form))) confidence -= 0.1;
+  const content = text.slice(span.start, span.end);
+  const hedge = hit.entry.stance === "asserts" ? THAI_HEDGES.find((h) => content.includes(h)) : undefined;
+  const stance = hedge ? "hedges" : hit.entry.stance;
+  if (hedge) explanation += `; hedged by "${hedge}"`;
+  return {
+    speaker,
+    via,
+    cue,
+    span,
+    stance,
+    hedged: stance === "hedges",
+    confidence: Math.round(Math.max(0.1, Math.min(0.99, confidence)) * 100) / 100,
+    rule,
+    explanation,
+  };
+}
+
+/**
+ * The speaker phrase left of a cue: from the last clause opener (or the first title after it) to
+ * the cue, without auxiliaries. "shared" when a coordinating connective sits right before the cue.
+ */
+function speakerBefore(text: string, paragraph: TextRange, quotes: TextRange[], cueStart: number, boundary: number): Mention | "shared" | null {
+  let from = Math.max(paragraph.start, boundary, cueStart - MAX_SPEAKER);
+  for (const q of quotes) if (q.end < cueStart && q.end + 1 > from) from = q.end + 1;
+  const window = text.slice(from, cueStart);
+  const trimmed = stripThaiAuxiliaries(window);
+  if (SHARED_SUBJECT.some((c) => trimmed.endsWith(c))) {
+    const before = trimmed.slice(0, trimmed.length - SHARED_SUBJECT.find((c) => trimmed.endsWith(c))!.length);
+    if (before.length === 0 || /\s$/.test(before) || trimmed.length <= 8) return "shared";
+  }
+  // The last clause opener before the cue.
+  let start = 0;
+  for (let j = trimmed.length - 1; j >= 0; j--) {
+    const opener = OPENERS.find((o) => trimmed.startsWith(o, j));
+    if (opener && (j === 0 || /\s/.test(trimmed[j - 1]!) || startsWithTitle(trimmed, j + opener.length) || j + opener.length < trimmed.length)) {
+      start = j + opener.length;
+      break;
+    }
+  }
+  let phrase = trimmed.slice(start);
+  let offset = start;
+  const title = firstTitle(phrase);
+  if (title !== -1) {
+    offset += title;
+    phrase = phrase.slice(title);
+    // A time phrase between the name and the cue belongs to neither ("นายX เมื่อวันจันทร์กล่าวว่า").
+    const time = /\s(?:เมื่อ|ในวัน|ก่อนหน้านี้)/.exec(phrase);
+    if (time) phrase = phrase.slice(0, time.index);
+  } else {
+    const lastSpace = phrase.trimEnd().lastIndexOf(" ");
+    if (lastSpace !== -1 && !/\([^)]*$/.test(phrase.slice(0, lastSpace))) {
+      offset += lastSpace + 1;
+      phrase = phrase.slice(lastSpace + 1);
+    }
+  }
+  phrase = stripThaiAuxiliaries(phrase);
+  const lead = phrase.length - phrase.trimStart().length;
+  phrase = phrase.trim();
+  if (phrase.length < 2 || phrase.length > MAX_SPEAKER) return null;
+  return { start: from + offset + lead, end: from + offset + lead + phrase.length, text: phrase };
+}
+
+function startsWithTitle(text: string, at: number): boolean {
+  return SPEAKER_TITLES.some((t) => text.startsWith(t.form, at));
+}
+
+/** Index of the first title in a phrase (-1 if none). */
+function firstTitle(phrase: string): number {
+  for (let j = 0; j < phrase.length; j++) if (startsWithTitle(phrase, j)) return j;
+  return -1;
+}
+
+/** The claim's span: a quotation, or the clause after the cue up to the next clause opener. */
+function contentSpan(text: string, paragraph: TextRange, quotes: TextRange[], hit: CueHit): TextRange | null {
+  let start = hit.contentStart;
+  while (start < paragraph.end && /\s/.test(text[start]!)) start++;
+  if (start >= paragraph.end) return null;
+  const quote = quotes.find((q) => q.start === start + 1);
+  if (quote) return { start: quote.start, end: quote.end };
+  const spanStart = hit.entry.complement === "object" && !hit.cited && !hit.after ? hit.cue.start : start;
+  for (let j = start + 1; j < paragraph.end; j++) {
+    if (inside(j, quotes)) continue;
+    const c = text[j]!;
+    if (/\s/.test(c) && j - start >= 6) {
+      let k = j;
+      while (k < paragraph.end && /\s/.test(text[k]!)) k++;
+      const next = text.startsWith("และ", k) ? k + 3 : k;
+      if (
+        ENDERS.some((e) => text.startsWith(e, k)) ||
+        THAI_CONTRAST_MARKERS.some((m) => text.startsWith(m.form, k)) ||
+        SOURCE_AFTER.some((c) => text.startsWith(c.form, next))
+      ) {
+        return trimRange(text, { start: spanStart, end: j });
+      }
+    }
+    if ((c === "." && !isAbbreviationStop(text, j) && /\s/.test(text[j + 1] ?? " ")) || c === "!" || c === "?") {
+      return trimRange(text, { start: spanStart, end: j + 1 });
+    }
+  }
+  return trimRange(text, { start: spanStart, end: paragraph.end });
+}
+
+/**
+ * Folds a report into the claim it carries: when a cue sits inside another claim's content and
+ * its speaker opens that content, the outer speaker becomes a reporter (or relay) of the inner
+ * claim. Other cues inside a claim's content are part of that content.
+ */
+export function foldNested(text: string, found: Attribution[]): Attribution[] {
+  const out: Attribution[] = [];
+  for (const attribution of found) {
+    const outer = out.find((a) => attribution.cue.start >= a.span.start && attribution.cue.start < a.span.end);
+    if (!outer) {
+      out.push(attribution);
+      continue;
+    }
+    if (attribution.speaker.start <= outer.span.start + 1 && attribution.speaker.start >= outer.span.start && attribution.rule !== "th.verb.shared_subject") {
+      const nested: Attribution = {
+        ...attribution,
+        via: [...attribution.via, outer.speaker, ...outer.via],
+        rule: `${attribution.rule}+nested`,
+        explanation: `${attribution.explanation}; carried by "${outer.speaker.text}" (${outer.cue.entry.gloss} with "${outer.cue.text}")${outer.via.length ? `, relayed by ${outer.via.map((v) => `"${v.text}"`).join(", ")}` : ""}`,
+        confidence: Math.round(Math.min(attribution.confidence, outer.confidence) * 95) / 100,
+      };
+      out.splice(out.indexOf(outer), 1, nested);
+    }
+  }
+  void text;
+  return out;
+}
+
+/** Contrast markers ("สวนทางกับ"): the claim before the marker against those reported after it. */
+function findContrasts(text: string, paragraph: TextRange, attributions: Attribution[]): ContrastFinding[] {
+  const out: ContrastFinding[] = [];
+  for (const marker of THAI_CONTRAST_MARKERS) {
+    for (let at = text.indexOf(marker.form, paragraph.start); at !== -1 && at < paragraph.end; at = text.indexOf(marker.form, at + 1)) {
+      const before = [...attributions].reverse().find((a) => a.span.end <= at + 1 && at - a.span.end < 40);
+      if (!before) continue;
+      for (const after of attributions) {
+        if (after.cue.start > at && after.cue.start < at + 400 && after !== before) out.push({ before, after, marker: marker.form, gloss: marker.gloss });
+      }
+    }
+  }
+  return out;
+}
