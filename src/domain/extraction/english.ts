@@ -72,7 +72,7 @@ export function extractEnglish(text: string): { attributions: Attribution[]; con
         if (at === -1) continue;
         const phrase = s0(text, sentence).slice(at, at + 80).split(",")[0]!;
         const earlier = attributions.slice(0, -1).reverse();
-        const named = earlier.find((a) => (a.speaker.text.match(/[A-Z][\w-]+/g) ?? []).some((w) => phrase.includes(w)));
+        const named = earlier.find((a) => (a.speaker.text.match(/[A-Z][\w-]+/g) ?? []).some((w) => phrase.includes(w.toLowerCase())));
         const opposite = earlier.find((a) => (a.stance === "denies") !== (nested.stance === "denies"));
         const prior = named ?? opposite ?? earlier[0];
         if (prior && prior !== nested) contrasts.push({ before: nested, after: prior, marker: marker.form, gloss: marker.gloss });
