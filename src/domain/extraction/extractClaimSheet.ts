@@ -88,7 +88,7 @@ export function topicOverlap(a: Set<string>, b: Set<string>): number {
 }
 
 /** Two claims share a topic when at least this share of the shorter one's words recur in the other. */
-export const TOPIC_OVERLAP = 0.3;
+export const TOPIC_OVERLAP = 0.4;
 
 /**
  * Proposes the claim sheet of a raw news text: every attributed claim with its exact span, cue,

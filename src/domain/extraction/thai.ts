@@ -59,13 +59,23 @@ export function extractThai(text: string): { attributions: Attribution[]; contra
     const quotes = quotedRanges(text, paragraph);
     const hits = findCues(text, paragraph, quotes);
     const found: Attribution[] = [];
+    const nextClause = new Map<Attribution, ClauseEnd["stop"]>();
     let boundary = paragraph.start;
     for (const hit of hits) {
       const attribution = buildAttribution(text, paragraph, quotes, hit, boundary, found);
       boundary = Math.max(boundary, hit.contentStart);
-      if (attribution) found.push(attribution);
+      if (attribution) {
+        found.push(attribution);
+        nextClause.set(attribution, attribution.next);
+        delete (attribution as Partial<typeof attribution>).next;
+      }
     }
     const folded = foldNested(text, found);
+    for (const attribution of [...folded]) {
+      const later = folded.filter((a) => a.cue.start > attribution.span.end).map((a) => Math.min(a.speaker.start, a.cue.start));
+      const limit = Math.min(paragraph.end, ...later);
+      folded.splice(folded.indexOf(attribution) + 1, 0, ...continuations(text, paragraph, quotes, attribution, nextClause.get(attribution) ?? null, limit));
+    }
     attributions.push(...folded);
     contrasts.push(...findContrasts(text, paragraph, folded));
   }
@@ -184,9 +194,10 @@ function buildAttribution(
   hit: CueHit,
   boundary: number,
   previous: Attribution[],
-): Attribution | null {
-  const span = contentSpan(text, paragraph, quotes, hit);
-  if (!span) return null;
+): (Attribution & { next: ClauseEnd["stop"] }) | null {
+  const content = contentSpan(text, paragraph, quotes, hit);
+  if (!content) return null;
+  const span = { start: content.start, end: content.end };
   const cueText = text.slice(hit.cue.start, hit.cue.end);
   const cue = { start: hit.cue.start, end: hit.cue.end, text: cueText, entry: hit.entry };
   let speaker: Mention | null;
@@ -230,8 +241,8 @@ function buildAttribution(
     }
   }
   if (!/^(?:นาย|นาง|ปธน|ประธาน|สำนัก|สถานี|โฆษก|รัฐมนตรี|[A-Z])/.test(speaker.text) && !SPEAKER_TITLES.some((t) => speaker!.text.startsWith(t.form))) confidence -= 0.1;
-  const content = text.slice(span.start, span.end);
-  const hedge = hit.entry.stance === "asserts" ? THAI_HEDGES.find((h) => content.includes(h)) : undefined;
+  const said = text.slice(span.start, span.end);
+  const hedge = hit.entry.stance === "asserts" ? THAI_HEDGES.find((h) => said.includes(h)) : undefined;
   const stance = hedge ? "hedges" : hit.entry.stance;
   if (hedge) explanation += `; hedged by "${hedge}"`;
   return {
@@ -244,7 +255,8 @@ function buildAttribution(
     confidence: Math.round(Math.max(0.1, Math.min(0.99, confidence)) * 100) / 100,
     rule,
     explanation,
-  };
+    next: content.next,
+  } as Attribution & { next: ClauseEnd["stop"] };
 }
 
 /**
@@ -302,14 +314,15 @@ function firstTitle(phrase: string): number {
   return -1;
 }
 
-/** The claim's span: a quotation, or the clause after the cue up to the next clause opener. */
-function contentSpan(text: string, paragraph: TextRange, quotes: TextRange[], hit: CueHit): TextRange | null {
-  let start = hit.contentStart;
-  while (start < paragraph.end && /\s/.test(text[start]!)) start++;
-  if (start >= paragraph.end) return null;
-  const quote = quotes.find((q) => q.start === start + 1);
-  if (quote) return { start: quote.start, end: quote.end };
-  const spanStart = hit.entry.complement === "object" && !hit.cited && !hit.after ? hit.cue.start : start;
+/** Where a clause scanned from some index ends, and the connective that ended it (if any). */
+interface ClauseEnd {
+  end: number;
+  /** The connective after the space that ended the clause, and where it starts. */
+  stop: { at: number; word: string } | null;
+}
+
+/** Scans a clause from `start`: it ends at a space before a clause opener, a sentence end or the paragraph end. */
+function scanClause(text: string, paragraph: TextRange, quotes: TextRange[], start: number): ClauseEnd {
   for (let j = start + 1; j < paragraph.end; j++) {
     if (inside(j, quotes)) continue;
     const c = text[j]!;
@@ -317,19 +330,67 @@ function contentSpan(text: string, paragraph: TextRange, quotes: TextRange[], hi
       let k = j;
       while (k < paragraph.end && /\s/.test(text[k]!)) k++;
       const next = text.startsWith("และ", k) ? k + 3 : k;
-      if (
-        ENDERS.some((e) => text.startsWith(e, k)) ||
-        THAI_CONTRAST_MARKERS.some((m) => text.startsWith(m.form, k)) ||
-        SOURCE_AFTER.some((c) => text.startsWith(c.form, next))
-      ) {
-        return trimRange(text, { start: spanStart, end: j });
-      }
+      const marker = THAI_CONTRAST_MARKERS.find((m) => text.startsWith(m.form, k) || text.startsWith(`ซึ่ง${m.form}`, k));
+      if (marker || SOURCE_AFTER.some((c) => text.startsWith(c.form, next))) return { end: j, stop: { at: k, word: marker ? marker.form : "" } };
+      const continuer = CONTINUERS.find((e) => text.startsWith(e, k));
+      if (continuer) return { end: j, stop: { at: k, word: continuer } };
+      if (ENDERS.some((e) => text.startsWith(e, k))) return { end: j, stop: { at: k, word: "" } };
     }
-    if ((c === "." && !isAbbreviationStop(text, j) && /\s/.test(text[j + 1] ?? " ")) || c === "!" || c === "?") {
-      return trimRange(text, { start: spanStart, end: j + 1 });
-    }
+    if ((c === "." && !isAbbreviationStop(text, j) && /\s/.test(text[j + 1] ?? " ")) || c === "!" || c === "?") return { end: j + 1, stop: null };
   }
-  return trimRange(text, { start: spanStart, end: paragraph.end });
+  return { end: paragraph.end, stop: null };
+}
+
+/**
+ * Connectives after which the reported speech goes on in a new clause ("X มองว่า A ซึ่ง B แต่ C"):
+ * each clause becomes a claim of the same speaker. Other openers (ก่อน, หลัง, ขณะที่, โดย...) hand
+ * the text back to the publisher. Data: keep in step with THAI_CLAUSE_OPENERS.
+ */
+export const THAI_CONTINUERS: readonly string[] = ["ซึ่งถือเป็น", "ซึ่ง", "แต่", "รวมถึง", "รวมทั้ง", "ไปพร้อม ๆ กับ", "ไปพร้อมๆ กับ", "ไปพร้อมกับ"];
+const CONTINUERS = [...THAI_CONTINUERS].sort((a, b) => b.length - a.length);
+
+/** The claim's span: a quotation, or the clause after the cue up to the next clause opener. */
+function contentSpan(text: string, paragraph: TextRange, quotes: TextRange[], hit: CueHit): (TextRange & { next: ClauseEnd["stop"] }) | null {
+  let start = hit.contentStart;
+  while (start < paragraph.end && /\s/.test(text[start]!)) start++;
+  if (start >= paragraph.end) return null;
+  const quote = quotes.find((q) => q.start === start + 1);
+  if (quote) return { start: quote.start, end: quote.end, next: null };
+  const spanStart = hit.entry.complement === "object" && !hit.cited && !hit.after ? hit.cue.start : start;
+  const clause = scanClause(text, paragraph, quotes, start);
+  return { ...trimRange(text, { start: spanStart, end: clause.end }), next: clause.stop };
+}
+
+/**
+ * Reported speech that goes on past its first clause ("... ซึ่งขาดแคลน... แต่การที่...") becomes
+ * further claims of the same speaker, up to the next attribution or a connective that returns
+ * the text to the publisher.
+ */
+function continuations(text: string, paragraph: TextRange, quotes: TextRange[], attribution: Attribution, next: ClauseEnd["stop"], limit: number): Attribution[] {
+  const out: Attribution[] = [];
+  let stop = next;
+  for (let n = 0; stop && stop.word && CONTINUERS.includes(stop.word) && n < 8; n++) {
+    const start = stop.at + stop.word.length;
+    if (start >= limit) break;
+    const clause = scanClause(text, paragraph, quotes, start);
+    const span = trimRange(text, { start, end: Math.min(clause.end, limit) });
+    if (span.end - span.start < 6) break;
+    const content = text.slice(span.start, span.end);
+    const hedge = attribution.cue.entry.stance === "asserts" ? THAI_HEDGES.find((h) => content.includes(h)) : undefined;
+    const stance = hedge ? "hedges" : attribution.cue.entry.stance === "denies" ? "denies" : "asserts";
+    out.push({
+      ...attribution,
+      span,
+      stance,
+      hedged: stance === "hedges",
+      confidence: Math.round((attribution.confidence - 0.2 - 0.05 * n) * 100) / 100,
+      rule: `${attribution.rule}+continuation`,
+      explanation: `the reported speech of "${attribution.speaker.text}" (${attribution.cue.entry.gloss} with "${attribution.cue.text}") goes on after "${stop.word}"${hedge ? `; hedged by "${hedge}"` : ""}`,
+    });
+    if (clause.end >= limit) break;
+    stop = clause.stop;
+  }
+  return out;
 }
 
 /**

@@ -79,6 +79,7 @@ export const THAI_CUES: readonly CueEntry[] = [
   th("แสดงความกังวล", "warning", "expressed concern", { complement: "object", weight: 0.8 }),
   th("แสดงความวิตก", "warning", "expressed concern", { complement: "object", weight: 0.8 }),
   th("ยกย่อง", "assessment", "praised", { weight: 0.75 }),
+  th("ให้คำมั่น", "statement", "pledged", { complement: "object", weight: 0.75 }),
   th("ประณาม", "statement", "condemned", { complement: "object", weight: 0.8 }),
   th("ตามรายงานของ", "report", "according to a report by", { frame: "source_after" }),
   th("รายงานของ", "report", "a report by", { frame: "source_after", weight: 0.8 }),
