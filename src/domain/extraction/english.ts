@@ -74,7 +74,7 @@ export function extractEnglish(text: string): { attributions: Attribution[]; con
         const earlier = attributions.slice(0, -1).reverse();
         const named = earlier.find((a) => (a.speaker.text.match(/[A-Z][\w-]+/g) ?? []).some((w) => phrase.includes(w.toLowerCase())));
         const opposite = earlier.find((a) => (a.stance === "denies") !== (nested.stance === "denies"));
-        const prior = named ?? opposite ?? earlier[0];
+        const prior = named ?? (opposite && inParagraph.includes(opposite) ? opposite : undefined);
         if (prior && prior !== nested) contrasts.push({ before: nested, after: prior, marker: marker.form, gloss: marker.gloss });
       }
     }
@@ -232,10 +232,12 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
         rest = s.slice(contentStart);
       }
     }
-    const lead = /^\s*(?:on \w+\s*)?,?\s*(?:that\s+)?/i.exec(rest)!;
+    const lead = /^\s*(?:(?:on|last|this) \w+\s*|in an? (?:statement|interview|post|briefing)(?: [^,]*?)?(?=\s+that\b|,)|at a (?:news|press) conference|during a (?:briefing|visit))?\s*,?\s*(?:that\s+)?/i.exec(rest)!;
     contentStart += lead[0].length;
     // Trailing ", citing Y." moves the speaker too.
     let contentEnd = endTrim;
+    const contrast = new RegExp(`,\\s+(?:${ENGLISH_CONTRAST_MARKERS.map((m) => escapeRegExp(m.form)).join("|")})\\b`, "i").exec(s.slice(contentStart, endTrim));
+    if (contrast) contentEnd = contentStart + contrast.index;
     const citingTail = /,\s+(?:citing|quoting)\s+([^,]+)$/i.exec(s.slice(contentStart, endTrim));
     if (citingTail && via.length === 0) {
       const citedStart = at(contentStart + citingTail.index + citingTail[0].length - citingTail[1]!.length);

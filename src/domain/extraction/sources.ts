@@ -1,5 +1,6 @@
 import type { ClaimKind, SourceKind } from "../vocabulary.js";
 import { THAI_NAME_ENDERS, THAI_AUXILIARIES } from "./lexicon/connectives.js";
+import { THAI_CUES } from "./lexicon/cues.js";
 import { ENGLISH_TITLES, THAI_TITLES, type TitleEntry } from "./lexicon/titles.js";
 import { slugify, uniqueSlug } from "./slugs.js";
 import { hasThai, wordSegments } from "./textTools.js";
@@ -19,9 +20,11 @@ export interface ResolvedSource {
   aliases: string[];
 }
 
+const MEDIA = new Set<SourceKind>(["news_agency", "broadcaster", "newspaper"]);
 const THAI_BY_LENGTH = [...THAI_TITLES].sort((a, b) => b.form.length - a.form.length);
 const ENGLISH_BY_LENGTH = [...ENGLISH_TITLES].sort((a, b) => b.form.length - a.form.length);
-const ENDERS = [...THAI_NAME_ENDERS].sort((a, b) => b.length - a.length);
+// A name glued to a reporting verb ends where the verb starts ("นายเอกกล่าวว่า").
+const ENDERS = [...THAI_NAME_ENDERS, ...THAI_CUES.filter((c) => c.frame === "verb" && c.form.length >= 3).map((c) => c.form)].sort((a, b) => b.length - a.length);
 const ROLE_ENDERS = ENDERS.filter((e) => !["ของ", "แห่ง", "ประจำ", "และ", "ที่", "กับ", "ใน", "มา", "ไป", "ให้", "ต่อ", "ถึง", "มี", "เป็น"].includes(e));
 
 /** The Thai title a string starts with (longest first), if any. */
@@ -135,7 +138,8 @@ export class SourceDirectory {
     }
     const latin = [parsed.name, ...parsed.extraNames].find((n) => /^[A-Za-z][A-Za-z0-9 .&'-]*$/.test(n));
     const title = thaiTitleAt(parsed.name);
-    const untitled = title && parsed.name.length > title.form.length + 1 ? parsed.name.slice(title.form.length) : parsed.name;
+    const dropTitle = title && (title.type === "person" || MEDIA.has(title.kind!)) && parsed.name.length > title.form.length + 1;
+    const untitled = dropTitle ? parsed.name.slice(title!.form.length) : parsed.name;
     const source: ResolvedSource = {
       slug: uniqueSlug(slugify(latin ?? untitled), this.taken),
       name: parsed.name,
@@ -189,7 +193,8 @@ export class SourceDirectory {
       }
       const extra = paren ? [paren[1]!] : [];
       const bare = name.slice(title.form.length).trim();
-      if (title.type === "organisation" && !paren && bare.length >= 3 && !thaiTitleAt(bare)) extra.push(bare);
+      // "ซินหัว" alone names สำนักข่าวซินหัว; "ขาว" alone does not name ทำเนียบขาว.
+      if (title.type === "organisation" && MEDIA.has(title.kind!) && !paren && bare.length >= 3 && !thaiTitleAt(bare)) extra.push(bare);
       const kind = title.kind ?? "official";
       return { name, extraNames: extra, aliases: [], kind, reason: `kind from the title "${title.form}"`, person: title.type === "person" };
     }
@@ -343,9 +348,9 @@ function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | n
   const titleKind = title?.entry.kind ?? null;
   if (title && title.entry.type === "person") {
     const afterTitle = cleaned.slice(title.at + title.entry.form.length).trim();
-    const nameRun = capitalRuns.find((r) => r.index! >= title.at + title.entry.form.length);
-    const person = nameRun ? nameRun[0] : null;
-    if (person && afterTitle.startsWith(person)) {
+    const nameRun = /^(?:[A-Z][\p{L}'’-]+\.?)(?:\s+[A-Z][\p{L}'’-]+\.?)*/u.exec(afterTitle);
+    const person = nameRun && !firstTitleIn(nameRun[0], ENGLISH_TITLES, true) ? nameRun[0] : null;
+    if (person) {
       const parts = person.split(/\s+/);
       const kind = titleKind ?? "official";
       return { name: person, extraNames: [], aliases: [parts[parts.length - 1]!], kind, reason: `kind from the title "${title.entry.form}"`, person: true };

@@ -113,10 +113,21 @@ function blocked(text: string, at: number, length: number): boolean {
 function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry: CueEntry, at: number): CueHit | null {
   let end = at + entry.form.length;
   if (entry.frame === "source_after") {
-    const np = nounPhraseUntil(text, end, paragraph.end, (j) => isThatAt(text, j) || CITING.some((c) => text.startsWith(c.form, j)) || SOURCE_AFTER_VERBS.test(text.slice(j, j + 12)));
+    // "ตามรายงานของ X เนื้อหา": without ว่า, the source ends at the first space outside brackets.
+    const spaceEnds = entry.form.startsWith("ตาม");
+    const np = nounPhraseUntil(
+      text,
+      end,
+      paragraph.end,
+      (j) =>
+        isThatAt(text, j) ||
+        CITING.some((c) => text.startsWith(c.form, j)) ||
+        SOURCE_AFTER_VERBS.test(text.slice(j, j + 12)) ||
+        (spaceEnds && /\s/.test(text[j]!) && text[j + 1] !== "(" && !/\([^)]*$/.test(text.slice(end, j))),
+    );
     if (!np) return null;
     const after = cutTimePhrase(text, np);
-    let j = np.end;
+    let j = np.stop;
     while (text[j] === " ") j++;
     let cited: Mention | null = null;
     const citing = CITING.find((c) => text.startsWith(c.form, j));
@@ -124,20 +135,19 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
       const citedNp = nounPhraseUntil(text, j + citing.form.length, paragraph.end, (k) => isThatAt(text, k));
       if (!citedNp) return null;
       cited = cutTimePhrase(text, citedNp);
-      j = citedNp.end;
-      while (text[j] === " ") j++;
+      j = citedNp.stop;
     }
     const verb = SOURCE_AFTER_VERBS.exec(text.slice(j, j + 12));
     if (verb) j += verb[0].length;
     else if (isThatAt(text, j)) j += 3;
-    else if (entry.form === "รายงานของ") return null; // "รายงานของ X" without ว่า is a mention, not a report
+    else if (!spaceEnds) return null; // "รายงานของ X" without ว่า is a mention, not a report
     return { entry, cue: { start: at, end }, contentStart: j, cited, after, gap: 0 };
   }
   if (entry.frame === "citing") {
     // Standalone "X อ้างแหล่งข่าว... ว่า": X reports what the cited one said.
     const citedNp = nounPhraseUntil(text, entry.form === "อ้างแหล่งข่าว" ? at + 3 : end, paragraph.end, (k) => isThatAt(text, k));
     if (!citedNp) return null;
-    return { entry, cue: { start: at, end }, contentStart: citedNp.end + 3, cited: cutTimePhrase(text, citedNp), after: null, gap: 0 };
+    return { entry, cue: { start: at, end }, contentStart: citedNp.stop + 3, cited: cutTimePhrase(text, citedNp), after: null, gap: 0 };
   }
   if (entry.complement === "object") {
     return { entry, cue: { start: at, end }, contentStart: end, cited: null, after: null, gap: 0 };
@@ -155,7 +165,7 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
     const from = text.indexOf(citing.form, end) + citing.form.length;
     const citedNp = nounPhraseUntil(text, from, paragraph.end, (k) => isThatAt(text, k));
     if (!citedNp) return null;
-    return { entry, cue: { start: at, end }, contentStart: citedNp.end + 3, cited: cutTimePhrase(text, citedNp), after: null, gap: 0 };
+    return { entry, cue: { start: at, end }, contentStart: citedNp.stop + 3, cited: cutTimePhrase(text, citedNp), after: null, gap: 0 };
   }
   // "กล่าวในการประชุมว่า", "ยกย่องกองทัพว่า": an object or adverbial between the verb and ว่า.
   for (let j = end; j < Math.min(end + 40, paragraph.end); j++) {
@@ -167,12 +177,12 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
 }
 
 /** A noun phrase from `from` to the first index where `stop` holds (at most 150 characters, no quote). */
-function nounPhraseUntil(text: string, from: number, limit: number, stop: (at: number) => boolean): Mention | null {
+function nounPhraseUntil(text: string, from: number, limit: number, stop: (at: number) => boolean): (Mention & { stop: number }) | null {
   for (let j = from; j < Math.min(from + MAX_SPEAKER, limit); j++) {
     if (OPENING_QUOTES.has(text[j]!)) return null;
     if (j > from && stop(j)) {
       const range = trimRange(text, { start: from, end: j });
-      return range.end > range.start ? { ...range, text: text.slice(range.start, range.end) } : null;
+      return range.end > range.start ? { ...range, text: text.slice(range.start, range.end), stop: j } : null;
     }
   }
   return null;

@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { extractClaimSheet } from "../../../src/domain/extraction/extractClaimSheet.js";
+import { isThatAt } from "../../../src/domain/extraction/thai.js";
+import { proposed } from "./helpers.js";
+
+describe("Thai reporting verbs", () => {
+  it("takes the speaker left of กล่าวว่า (title, name and office) and the clause after it", () => {
+    expect(proposed("นายกรัฐมนตรีสมชาย ใจดี กล่าวว่า รัฐบาลจะลดภาษีน้ำมันในเดือนหน้า")).toEqual([
+      {
+        quote: "รัฐบาลจะลดภาษีน้ำมันในเดือนหน้า",
+        speaker: "นายกรัฐมนตรีสมชาย ใจดี",
+        chain: ["นายกรัฐมนตรีสมชาย ใจดี:speaker", "test-wire:publisher"],
+        cue: "กล่าวว่า",
+        stance: "asserts",
+        kind: "statement",
+      },
+    ]);
+  });
+
+  it("keeps an appositive office with the name and strips auxiliaries before the cue", () => {
+    const [claim] = proposed("โดยนายสมศักดิ์ มั่นคง โฆษกกระทรวงพาณิชย์ได้ออกมาระบุว่า ราคาสินค้าจะไม่ปรับขึ้น");
+    expect(claim!.speaker).toBe("นายสมศักดิ์ มั่นคง");
+    expect(claim!.quote).toBe("ราคาสินค้าจะไม่ปรับขึ้น");
+    expect(claim!.cue).toBe("ระบุว่า");
+  });
+
+  it("marks ปฏิเสธว่า a denial and อาจ a hedge", () => {
+    const claims = proposed("ทำเนียบรัฐบาลปฏิเสธว่า ไม่มีการปรับคณะรัฐมนตรี\n\nนักวิเคราะห์มองว่า เศรษฐกิจอาจชะลอตัวในปีหน้า");
+    expect(claims.map((c) => [c.speaker, c.stance, c.kind])).toEqual([
+      ["ทำเนียบรัฐบาล", "denies", "denial"],
+      ["นักวิเคราะห์", "hedges", "assessment"],
+    ]);
+  });
+
+  it("reads คาดการณ์กันว่า as the cue คาดการณ์ว่า and cuts the speaker after ทำให้", () => {
+    const [claim] = proposed("เหตุการณ์นี้ทำให้นักลงทุนคาดการณ์กันว่า ธนาคารกลางจะขึ้นดอกเบี้ย");
+    expect(claim).toMatchObject({ speaker: "นักลงทุน", cue: "คาดการณ์กันว่า", stance: "hedges", kind: "expectation" });
+  });
+
+  it("allows an object between the verb and ว่า (ยกย่อง X ว่า, กล่าวในการประชุมว่า)", () => {
+    const claims = proposed('นายเอก สองยกย่องทีมงานว่า "ทำงานหนักที่สุด" ในงานเลี้ยง\n\nนางบี ซีกล่าวในการประชุมว่า โครงการจะเสร็จในปีนี้');
+    expect(claims.map((c) => [c.speaker, c.cue, c.quote])).toEqual([
+      ["นายเอก สอง", 'ยกย่องทีมงานว่า', "ทำงานหนักที่สุด"],
+      ["นางบี ซี", "กล่าวในการประชุมว่า", "โครงการจะเสร็จในปีนี้"],
+    ]);
+  });
+
+  it("takes an object cue (แสดงความกังวล, ขู่) with its object, and carries the subject over พร้อม", () => {
+    const claims = proposed("โดยญี่ปุ่นได้ออกมาแสดงความกังวล หลังมีการทดสอบขีปนาวุธ พร้อมขู่จะคว่ำบาตรเพิ่มเติม");
+    expect(claims.map((c) => [c.speaker, c.quote, c.kind])).toEqual([
+      ["ญี่ปุ่น", "แสดงความกังวล หลังมีการทดสอบขีปนาวุธ", "warning"],
+      ["ญี่ปุ่น", "ขู่จะคว่ำบาตรเพิ่มเติม", "warning"],
+    ]);
+  });
+
+  it("does not fire inside บ่งชี้ว่า, ระหว่าง or กว่า", () => {
+    expect(proposed("ข้อมูลบ่งชี้ว่า ราคาจะสูงขึ้นมากกว่าเดิม ระหว่างการประชุม")).toEqual([]);
+    expect(isThatAt("ระหว่าง", 3)).toBe(false);
+    expect(isThatAt("มากกว่า", 4)).toBe(false);
+    expect(isThatAt("กล่าวว่า", 5)).toBe(true);
+  });
+
+  it("ignores cues inside a quotation", () => {
+    const claims = proposed('นายดี มีสุข กล่าวว่า "เราไม่เคยปฏิเสธว่า มีปัญหา"');
+    expect(claims.map((c) => c.quote)).toEqual(["เราไม่เคยปฏิเสธว่า มีปัญหา"]);
+  });
+});
+
+describe("Thai chains", () => {
+  it("X รายงานโดยอ้างอิง Y ว่า: Y speaks, X reports", () => {
+    const [claim] = proposed("สำนักข่าวเอบีซีรายงานโดยอ้างอิงกระทรวงกลาโหมว่า การซ้อมรบจะเริ่มในสัปดาห์หน้า");
+    expect(claim!.chain).toEqual(["กระทรวงกลาโหม:speaker", "สำนักข่าวเอบีซี:reporter", "test-wire:publisher"]);
+  });
+
+  it("folds a nested report: speaker -> reporter -> relay -> publisher", () => {
+    const [claim, ...rest] = proposed("สำนักข่าวเอบีซีรายงานโดยอ้างอิงสถานีโทรทัศน์ดีอีเอฟ (DEF) ว่า นายจี เอชกล่าวว่า การเจรจาล้มเหลว");
+    expect(rest).toEqual([]);
+    expect(claim!.chain).toEqual(["นายจี เอช:speaker", "สถานีโทรทัศน์ดีอีเอฟ:reporter", "สำนักข่าวเอบีซี:relay", "test-wire:publisher"]);
+    expect(claim!.quote).toBe("การเจรจาล้มเหลว");
+  });
+
+  it("รายงานของ X ซึ่งอ้างอิง Y ว่า, and ตามรายงานของ X without ว่า", () => {
+    const claims = proposed(
+      "รายงานของสำนักข่าวเอบีซีซึ่งอ้างอิงแหล่งข่าวในรัฐบาลว่า การเลือกตั้งจะเลื่อนออกไป\n\nตามรายงานของหนังสือพิมพ์ไอเจเค ราคาทองคำปรับขึ้น 3%",
+    );
+    expect(claims.map((c) => [c.chain, c.quote])).toEqual([
+      [["แหล่งข่าวในรัฐบาล:speaker", "สำนักข่าวเอบีซี:reporter", "test-wire:publisher"], "การเลือกตั้งจะเลื่อนออกไป"],
+      [["หนังสือพิมพ์ไอเจเค:speaker", "test-wire:publisher"], "ราคาทองคำปรับขึ้น 3%"],
+    ]);
+  });
+
+  it("does not treat an abbreviation's full stop (ปธน., ก.ย.) as a sentence end", () => {
+    const [claim] = proposed("สำนักข่าวเอบีซีรายงานว่า ปธน.สมชาย เดินทางถึงเมื่อ 5 ก.ย. พร้อมคณะ");
+    expect(claim!.quote).toBe("ปธน.สมชาย เดินทางถึงเมื่อ 5 ก.ย.");
+  });
+});
+
+describe("Thai continuation and contradictions", () => {
+  it("splits reported speech that goes on after ซึ่ง / แต่ into claims of the same speaker", () => {
+    const claims = proposed("โดยนายเค แอลมองว่า ราคาน้ำมันจะสูงขึ้น ซึ่งกระทบผู้บริโภคโดยตรง แต่รัฐบาลอาจเข้ามาช่วยอุดหนุน ก่อนการเลือกตั้งจะมาถึง");
+    expect(claims.map((c) => [c.speaker, c.quote, c.stance])).toEqual([
+      ["นายเค แอล", "ราคาน้ำมันจะสูงขึ้น", "asserts"],
+      ["นายเค แอล", "กระทบผู้บริโภคโดยตรง", "asserts"],
+      ["นายเค แอล", "รัฐบาลอาจเข้ามาช่วยอุดหนุน", "hedges"],
+    ]);
+  });
+
+  it("proposes a contradiction for สวนทางกับ between the denial and the report after it", () => {
+    const { sheet, proposals } = extractClaimSheet(
+      "อย่างไรก็ตาม นายเอ็ม เอ็นปฏิเสธว่า ไม่มีการซื้อขายอาวุธ ซึ่งสวนทางกับรายงานของสำนักข่าวโอพีคิวที่ระบุว่า ทั้งสองประเทศลงนามสัญญาซื้อขายอาวุธแล้ว",
+      { publisher: "test-wire" },
+    );
+    expect(sheet.claims.map((c) => c.quote)).toEqual(["ไม่มีการซื้อขายอาวุธ", "ทั้งสองประเทศลงนามสัญญาซื้อขายอาวุธแล้ว"]);
+    expect(sheet.relations).toEqual([
+      { from: "c1", to: "c2", type: "contradicts", status: "proposed", rationale: 'the text sets c1 against c2 with "สวนทางกับ" (runs counter to)' },
+    ]);
+    expect(proposals.relations[0]!.rule).toBe("contrast_marker");
+  });
+
+  it("proposes a contradiction for a denial and an assertion by other sources on the same topic", () => {
+    const { sheet, proposals } = extractClaimSheet(
+      "สำนักข่าวเอบีซีรายงานว่า บริษัทปิดโรงงานผลิตรถยนต์ที่ระยอง\n\nนายพี คิว โฆษกบริษัทปฏิเสธว่า บริษัทไม่ได้ปิดโรงงานผลิตรถยนต์ที่ระยอง",
+      { publisher: "test-wire" },
+    );
+    expect(sheet.relations.map((r) => [r.from, r.to, r.type])).toEqual([["c2", "c1", "contradicts"]]);
+    expect(proposals.relations[0]!.rule).toBe("opposite_stance");
+  });
+});
