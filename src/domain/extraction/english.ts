@@ -207,7 +207,7 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
     let contentStart = vEnd;
     let rest = s.slice(contentStart);
     // "X reported on Monday, citing Y, that ..."
-    const citingAfter = /^(?:\s+on \w+)?,?\s+(?:citing|quoting)\s+(.+?),?\s+(?:that\s+)?/i.exec(rest);
+    const citingAfter = /^(?:\s+on \w+)?,?\s+(?:citing|quoting)\s+(.+?)(?:,\s*(?:that\s+)?|\s+that\s+)/i.exec(rest);
     if (citingAfter && via.length === 0) {
       const citedStart = at(contentStart + rest.indexOf(citingAfter[1]!));
       const cited = mention(text, citedStart, citedStart + citingAfter[1]!.length)!;

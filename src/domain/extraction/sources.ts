@@ -42,6 +42,18 @@ function firstTitleIn(text: string, entries: readonly TitleEntry[], english: boo
   return best;
 }
 
+function lastTitleIn(text: string): { entry: TitleEntry; at: number } | undefined {
+  let best: { entry: TitleEntry; at: number } | undefined;
+  for (const entry of ENGLISH_BY_LENGTH) {
+    const re = new RegExp(`(?<![A-Za-z])${escapeRegExp(entry.form)}(?![A-Za-z])`, "gi");
+    for (const m of text.matchAll(re)) {
+      const end = m.index + entry.form.length;
+      if (!best || end > best.at + best.entry.form.length || (end === best.at + best.entry.form.length && m.index < best.at)) best = { entry, at: m.index };
+    }
+  }
+  return best;
+}
+
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Index at which a personal name glued to the next word ends ("ปูตินแห่งรัสเซีย" -> after ปูติน). */
@@ -341,7 +353,10 @@ export function personMentions(text: string): PersonMention[] {
 function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | null {
   const cleaned = phrase.replace(/^(?:the|a|an)\s+/i, "").replace(/[,;:]+$/, "").trim();
   if (cleaned.length === 0 || cleaned.length > 90) return null;
-  const title = firstTitleIn(cleaned, ENGLISH_BY_LENGTH, true);
+  // The head noun of an English noun phrase comes last, before its modifiers ("police official",
+  // "sources close to officials"): take the last title before the first preposition.
+  const head = cleaned.split(/\s+(?:of|at|from|in|close to|with|for|familiar with)\s+/)[0]!;
+  const title = lastTitleIn(head) ?? firstTitleIn(cleaned, ENGLISH_BY_LENGTH, true);
   // A capitalised personal name: the last run of capitalised words ("Kremlin spokesman Dmitry Peskov").
   const capitalRuns = [...cleaned.matchAll(/(?:[A-Z][\p{L}'’-]+\.?)(?:\s+(?:[A-Z][\p{L}'’-]+\.?|de|van|von|bin|al-[A-Z][\p{L}]+))*/gu)];
   const acronym = /\(([A-Z][A-Za-z0-9.&-]{1,15})\)/.exec(cleaned);
@@ -367,7 +382,11 @@ function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | n
     const name = acronym ? cleaned.slice(0, acronym.index).trim() : cleaned;
     return { name, extraNames: acronym ? [acronym[1]!] : [], aliases: [], kind: title.entry.kind ?? "group", reason: `kind from "${title.entry.form}"`, person: false };
   }
-  if (!/^[A-Z0-9]/.test(cleaned)) return null;
+  if (!/^[A-Z0-9]/.test(cleaned)) {
+    // "residents", "local farmers": an untitled description of who spoke.
+    if (cleaned.split(/\s+/).length > 4) return null;
+    return { name: cleaned, extraNames: [], aliases: [], kind: "group", reason: "untitled description: guessed a group", person: false };
+  }
   const words = cleaned.split(/\s+/);
   if (words.length > 6) return null;
   // Untitled: a one-word capitalised name that reports is most likely an outlet; two or three capitalised words a person.

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { englishSentences } from "../../../src/domain/extraction/english.js";
+import { extractClaimSheet } from "../../../src/domain/extraction/extractClaimSheet.js";
+import { proposed } from "./helpers.js";
+
+describe("English sentences", () => {
+  it("does not end a sentence at Mr., U.S. or Jan.", () => {
+    const text = "Mr. Lee met U.S. envoys on Jan. 5. They left.";
+    expect(englishSentences(text, { start: 0, end: text.length }).map((r) => text.slice(r.start, r.end))).toEqual([
+      "Mr. Lee met U.S. envoys on Jan. 5.",
+      "They left.",
+    ]);
+  });
+});
+
+describe("English reporting verbs", () => {
+  it("X said (that) ...: title dropped from the name, kind from the title", () => {
+    const text = "Finance Minister Anna Berg said on Monday that inflation would fall.";
+    const { sheet } = extractClaimSheet(text, { publisher: "test-wire" });
+    expect(sheet.claims.map((c) => [c.quote, c.cue])).toEqual([["inflation would fall", "said"]]);
+    expect(sheet.sources.find((s) => s.name === "Anna Berg")).toMatchObject({ slug: "anna-berg", kind: "official" });
+  });
+
+  it("skips 'in a statement' and 'told reporters' before the content", () => {
+    expect(proposed("The ministry said in a statement that it would not comment.\n\nMs. Vale told reporters the plan was final.").map((c) => [c.speaker, c.quote])).toEqual([
+      ["ministry", "it would not comment"],
+      ["Vale", "the plan was final"],
+    ]);
+  });
+
+  it("quotation first: \"...,\" said X / \"...,\" X said", () => {
+    expect(proposed('"We are ready," said General Omar Haddad.\n\n"Nothing was signed," the spokesman said.').map((c) => [c.speaker, c.quote])).toEqual([
+      ["Omar Haddad", "We are ready"],
+      ["spokesman", "Nothing was signed"],
+    ]);
+  });
+
+  it("trailing attribution: CONTENT, officials said.", () => {
+    expect(proposed("Three bridges were closed after the storm, local officials said.")).toEqual([
+      expect.objectContaining({ speaker: "local officials", quote: "Three bridges were closed after the storm", cue: "said" }),
+    ]);
+  });
+
+  it("according to, before and after the claim; hedges by may", () => {
+    expect(proposed("According to Nordpress, the talks may resume.\n\nPrices rose 4%, according to the statistics office.").map((c) => [c.speaker, c.quote, c.stance])).toEqual([
+      ["Nordpress", "the talks may resume", "hedges"],
+      ["statistics office", "Prices rose 4%", "asserts"],
+    ]);
+  });
+
+  it("denied marks a denial; 'despite reports' is cut from the content", () => {
+    expect(proposed("Officials denied that any deal had been signed, despite reports of a secret agreement.")).toEqual([
+      expect.objectContaining({ speaker: "Officials", quote: "any deal had been signed", stance: "denies", kind: "denial" }),
+    ]);
+  });
+});
+
+describe("English chains", () => {
+  it("X, citing Y, reported that ...: Y speaks, X reports", () => {
+    expect(proposed("Westwire, citing sources close to the cabinet, reported that the minister would resign.")[0]!.chain).toEqual([
+      "sources close to the cabinet:speaker",
+      "Westwire:reporter",
+      "test-wire:publisher",
+    ]);
+  });
+
+  it("X reported, citing Y, that Z said ...: speaker -> reporter -> relay -> publisher", () => {
+    const [claim] = proposed("Eastwire reported, citing Radio Kappa, that Colonel Ivo Marek said the border was closed.");
+    expect(claim!.chain).toEqual(["Ivo Marek:speaker", "Radio Kappa:reporter", "Eastwire:relay", "test-wire:publisher"]);
+    expect(claim!.quote).toBe("the border was closed");
+  });
+
+  it("X quoted Y as saying ...", () => {
+    expect(proposed("Northwire quoted a police official as saying the blast killed five people.")[0]).toMatchObject({
+      chain: ["police official:speaker", "Northwire:reporter", "test-wire:publisher"],
+      quote: "the blast killed five people",
+    });
+  });
+
+  it("proposes a contradiction for 'contrary to' naming an earlier speaker", () => {
+    const { sheet } = extractClaimSheet(
+      "Vale denied that troops had crossed the border.\n\nContrary to Vale's denial, Southwire reported that troops crossed the border at dawn.",
+      { publisher: "test-wire" },
+    );
+    expect(sheet.relations.map((r) => [r.from, r.to, r.rationale])).toEqual([["c2", "c1", 'the text sets c2 against c1 with "contrary to" (contrary to)']]);
+  });
+});
