@@ -138,7 +138,7 @@ function aligner(gold: ClaimSheet, result: ExtractionResult): (slug: string) => 
 /** The evaluation as a plain-text table, misses listed after it. */
 export function formatEvaluation(evaluation: Evaluation): string {
   const rows = evaluation.scores.map(
-    (s) => `| ${s.metric.padEnd(26)} | ${s.value.toFixed(3)} | ${`${s.correct}/${s.total}`.padStart(7)} | ${s.target === undefined ? "     " : `>=${s.target.toFixed(2)}`} |`,
+    (s) => `| ${s.metric.padEnd(26)} | ${s.total === 0 ? "  n/a" : s.value.toFixed(3)} | ${`${s.correct}/${s.total}`.padStart(7)} | ${s.target === undefined ? "      " : `>=${s.target.toFixed(2)}`} |`,
   );
   return [
     `extraction vs curated sheet (${evaluation.mode}: ${evaluation.mode === "cold" ? "only the publisher stored" : "every curated source stored"})`,
