@@ -8,6 +8,7 @@ import { claimRoutes } from "./http/routes/claims.js";
 import { contradictionRoutes } from "./http/routes/contradictions.js";
 import { extractRoutes } from "./http/routes/extract.js";
 import { sourceRoutes } from "./http/routes/sources.js";
+import { extractPage } from "./web/extract/extractPage.js";
 
 export interface AppDeps {
   config: Pick<Config, "bodyLimitBytes">;
@@ -29,6 +30,7 @@ export function buildApp({ config, db, log }: AppDeps): Express {
   api.use(contradictionRoutes(db));
   api.use(extractRoutes(db));
   app.use("/api", api);
+  app.use(extractPage());
 
   app.use((req, _res, next) => next(routeNotFound(req.method, req.path)));
   app.use(errorHandler(log));
