@@ -64,6 +64,9 @@ export interface ExtractionResult {
   };
 }
 
+/** The publisher's own reporter, not a source of its own. */
+const OWN_REPORTER = /^(?:(?:ผู้สื่อข่าว|นักข่าว|ทีมข่าว)(?:ประจำ\S*)?|(?:our|this|a) (?:correspondent|reporter))$/i;
+
 /** Words too common to say two claims are on the same topic. */
 const STOPWORDS = new Set([
   "the", "a", "an", "of", "to", "in", "and", "that", "on", "for", "with", "was", "were", "is", "are", "be", "had", "has", "have", "by", "as", "at", "it", "its", "not", "no", "will", "would",
@@ -107,7 +110,8 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
   const claimProposals: ClaimProposal[] = [];
   const keyOf = new Map<Attribution, string>();
   for (const attribution of attributions) {
-    const speaker = directory.resolve(attribution.speaker, attribution.cue.entry.kind);
+    // "ผู้สื่อข่าวรายงานว่า", "our correspondent reported": the publisher's own reporting.
+    const speaker = OWN_REPORTER.test(attribution.speaker.text) ? publisher : directory.resolve(attribution.speaker, attribution.cue.entry.kind);
     if (!speaker) continue;
     const chain = chainOf(attribution, speaker, directory, publisher);
     const start = snapToGrapheme(text, attribution.span.start);

@@ -13,7 +13,7 @@ import type { Attribution, ContrastFinding, Mention, TextRange } from "./types.j
  */
 export const THAI_CUE_BLOCKERS: readonly string[] = [
   "บ่งชี้", "ชี้วัด", "ชี้นำ", "มองเห็น", "มองโกเลีย", "เชื่อม", "เชื่อถือ", "ประกาศนียบัตร", "รายงานตัว", "บอกเล่า", "บอกรับ",
-  "คาดหวัง", "คาดไม่ถึง", "ระบุตัว", "เตือนภัย", "ผู้รายงาน", "ยืนยันตัว", "ขู่เข็ญ",
+  "คาดหวัง", "คาดไม่ถึง", "ระบุตัว", "ระบุชื่อ", "ไม่ระบุ", "เตือนภัย", "ผู้รายงาน", "ยืนยันตัว", "ขู่เข็ญ",
 ];
 
 const CUES = [...THAI_CUES].sort((a, b) => b.form.length - a.form.length);
@@ -22,6 +22,8 @@ const SOURCE_AFTER = CUES.filter((c) => c.frame === "source_after");
 const OPENERS = [...THAI_CLAUSE_OPENERS].filter((o) => o !== "และ").sort((a, b) => b.length - a.length);
 const ENDERS = [...THAI_CONTENT_ENDERS].sort((a, b) => b.length - a.length);
 const SPEAKER_TITLES = [...THAI_TITLES].sort((a, b) => b.form.length - a.form.length);
+/** Openers that open a clause even when glued to the word before them ("...นี้ทำให้สหรัฐ..."). */
+const GLUED_OPENERS = ["ทำให้", "โดย", "ซึ่ง", "ขณะที่", "ในขณะที่", "หลังจากที่", "หลังจาก", "อย่างไรก็ตาม", "ทั้งนี้"];
 /** Connectives right before a cue that carry the previous subject on ("...และขู่ว่า", "พร้อมขู่"). */
 const SHARED_SUBJECT = ["พร้อมทั้ง", "พร้อม", "และยัง", "และ", "ก่อนจะ", "แต่ก็"];
 /** Verbs a source-after construction may end with ("รายงานของ X ที่ระบุว่า"). */
@@ -30,7 +32,16 @@ const MAX_SPEAKER = 150;
 
 /** Whether "ว่า" at `at` is the complementiser (not กว่า, ผู้ว่า(การ), ว่าจ้าง). */
 export function isThatAt(text: string, at: number): boolean {
-  return text.startsWith("ว่า", at) && text[at - 1] !== "ก" && text[at + 3] !== "ง" && !text.startsWith("ผู้", at - 3) && !text.startsWith("ว่าจ้าง", at) && !text.startsWith("ว่าการ", at);
+  return text.startsWith("ว่า", at) && !isComparative(text, at) && text[at + 3] !== "ง" && !text.startsWith("ผู้", at - 3) && !text.startsWith("ว่าจ้าง", at) && !text.startsWith("ว่าการ", at);
+}
+
+/** Heads of the comparative กว่า ("มากกว่า", "ดีกว่า"); a word ending in ก before ว่า is not one ("เฟซบุ๊กว่า"). */
+const COMPARATIVE_HEADS = ["มาก", "น้อย", "ดี", "สูง", "ต่ำ", "เร็ว", "ช้า", "นาน", "ใหญ่", "เล็ก", "ง่าย", "ยาก", "เกิน", "ยิ่ง", "ขึ้น", "แรง", "หนัก", "เบา", "ไกล", "ใกล้", "แพง", "ถูก", "กว้าง", "ดัง", "เยอะ"];
+
+function isComparative(text: string, at: number): boolean {
+  if (text[at - 1] !== "ก") return false;
+  const before = text.slice(Math.max(0, at - 6), at - 1);
+  return before.length === 0 || /\s$/.test(before) || COMPARATIVE_HEADS.some((head) => before.endsWith(head));
 }
 
 interface CueHit {
@@ -86,13 +97,15 @@ function findCues(text: string, paragraph: TextRange, quotes: TextRange[]): CueH
   const hits: CueHit[] = [];
   for (let i = paragraph.start; i < paragraph.end; i++) {
     if (inside(i, quotes)) continue;
-    const entry = CUES.find((c) => text.startsWith(c.form, i));
-    if (!entry) continue;
-    if (blocked(text, i, entry.form.length)) {
-      i += entry.form.length - 1;
+    const entries = CUES.filter((c) => text.startsWith(c.form, i));
+    if (entries.length === 0) continue;
+    if (blocked(text, i, entries[0]!.form.length)) {
+      i += entries[0]!.form.length - 1;
       continue;
     }
-    const hit = matchCue(text, paragraph, quotes, entry, i);
+    // The same verb may take ว่า or an object (เตือนว่า / เตือนถึง...): the first frame that fits wins.
+    let hit: CueHit | null = null;
+    for (const entry of entries) if ((hit = matchCue(text, paragraph, quotes, entry, i))) break;
     if (!hit) continue;
     hits.push(hit);
     // A cue's own construction (cited source, verb after a source) is consumed; content is not.
@@ -286,7 +299,8 @@ function speakerBefore(text: string, paragraph: TextRange, quotes: TextRange[], 
   let start = 0;
   for (let j = trimmed.length - 1; j >= 0; j--) {
     const opener = OPENERS.find((o) => trimmed.startsWith(o, j));
-    if (opener && (j === 0 || /\s/.test(trimmed[j - 1]!) || startsWithTitle(trimmed, j + opener.length) || j + opener.length < trimmed.length)) {
+    // An opener glued inside a word or a title ("รัฐมนตรีด้านการคลัง") does not open a clause.
+    if (opener && (j === 0 || /\s/.test(trimmed[j - 1]!) || startsWithTitle(trimmed, j + opener.length) || GLUED_OPENERS.includes(opener))) {
       start = j + opener.length;
       break;
     }

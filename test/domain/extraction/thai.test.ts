@@ -126,3 +126,28 @@ describe("Thai continuation and contradictions", () => {
     expect(proposals.relations[0]!.rule).toBe("opposite_stance");
   });
 });
+
+describe("Thai news idioms", () => {
+  it("ด้าน opens a clause before a speaker, but not inside an office", () => {
+    const claims = proposed("ด้านนายเอ บีซี รัฐมนตรีด้านการคลังกล่าวว่า งบประมาณจะขาดดุล\n\nด้านรัฐบาลญี่ปุ่นระบุว่า จะไม่ส่งทหาร");
+    expect(claims.map((c) => c.speaker)).toEqual(["นายเอ บีซี", "รัฐบาลญี่ปุ่น"]);
+  });
+
+  it("takes the object frame of เตือน when no ว่า follows, and reads โพสต์...ว่า", () => {
+    const claims = proposed("กรมอุตุนิยมวิทยาเตือนประชาชนระวังน้ำท่วมฉับพลัน\n\nนายซี ดีโพสต์ข้อความผ่านเฟซบุ๊กว่า จะลงสมัครเลือกตั้ง");
+    expect(claims.map((c) => [c.speaker, c.cue, c.quote])).toEqual([
+      ["กรมอุตุนิยมวิทยา", "เตือน", "เตือนประชาชนระวังน้ำท่วมฉับพลัน"],
+      ["นายซี ดี", "โพสต์ข้อความผ่านเฟซบุ๊กว่า", "จะลงสมัครเลือกตั้ง"],
+    ]);
+  });
+
+  it("attributes ผู้สื่อข่าวรายงานว่า to the publisher itself", () => {
+    expect(proposed("ผู้สื่อข่าวรายงานว่า การจราจรติดขัดตลอดทั้งวัน")[0]!.chain).toEqual(["test-wire:speaker"]);
+  });
+
+  it("does not read ไม่ประสงค์ระบุชื่อ as a cue", () => {
+    expect(proposed("แหล่งข่าวที่ไม่ประสงค์ระบุชื่อเปิดเผยว่า การเจรจายังไม่คืบหน้า").map((c) => [c.speaker, c.cue])).toEqual([
+      ["แหล่งข่าวที่ไม่ประสงค์ระบุชื่อ", "เปิดเผยว่า"],
+    ]);
+  });
+});

@@ -27,13 +27,14 @@ export const THAI_CLAUSE_OPENERS: readonly string[] = [
   "เพราะ",
   "ทำให้",
   "เมื่อ",
+  "ด้าน",
 ];
 
 /**
  * Openers that end a claim's content when they follow a space (a space alone does not: Thai puts
  * spaces inside sentences too). "และ" is left out: it joins the parts of one report too often.
  */
-export const THAI_CONTENT_ENDERS: readonly string[] = THAI_CLAUSE_OPENERS.filter((word) => word !== "และ" && word !== "ส่วน" && word !== "เมื่อ");
+export const THAI_CONTENT_ENDERS: readonly string[] = THAI_CLAUSE_OPENERS.filter((word) => word !== "และ" && word !== "ส่วน" && word !== "เมื่อ" && word !== "ด้าน");
 
 /** Words that may sit between a speaker and the cue and belong to neither ("ได้ออกมาปฏิเสธ"). */
 export const THAI_AUXILIARIES: readonly string[] = ["ได้ออกมา", "ออกมา", "ได้", "ก็", "ยัง", "จึง", "เคย", "กลับ", "ต่าง", "ต่างก็", "เอง", "ทั้ง", "ล่าสุด", "ก่อนหน้านี้", "วันนี้", "เมื่อวันนี้", "กัน"];

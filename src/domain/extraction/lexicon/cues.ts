@@ -61,6 +61,8 @@ export const THAI_CUES: readonly CueEntry[] = [
   th("เผย", "statement", "revealed"),
   th("บอก", "statement", "told", { weight: 0.8 }),
   th("ให้สัมภาษณ์", "statement", "told an interviewer"),
+  th("โพสต์", "statement", "posted", { weight: 0.8 }),
+  th("ทวีต", "statement", "tweeted", { weight: 0.85 }),
   th("ตอบโต้", "statement", "retorted", { weight: 0.8 }),
   th("เรียกร้อง", "statement", "called for", { weight: 0.8 }),
   th("ปฏิเสธ", "denial", "denied"),
