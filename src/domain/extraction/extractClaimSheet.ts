@@ -70,7 +70,7 @@ const OWN_REPORTER = /^(?:(?:ผู้สื่อข่าว|นักข่�
 /** Words too common to say two claims are on the same topic. */
 const STOPWORDS = new Set([
   "the", "a", "an", "of", "to", "in", "and", "that", "on", "for", "with", "was", "were", "is", "are", "be", "had", "has", "have", "by", "as", "at", "it", "its", "not", "no", "will", "would",
-  "ที่", "และ", "ของ", "การ", "ใน", "ว่า", "ได้", "จะ", "มี", "เป็น", "กับ", "ไม่", "ให้", "ความ", "นี้", "ครั้ง", "ทั้ง", "ซึ่ง", "โดย", "แต่", "จาก", "เพื่อ", "กัน", "อย่าง", "ไป", "มา", "ถึง", "หรือ", "แล้ว", "อยู่", "ทาง", "ด้าน",
+  "ที่", "และ", "ของ", "การ", "ใน", "ว่า", "ได้", "จะ", "มี", "เป็น", "กับ", "ไม่", "ให้", "ความ", "นี้", "ครั้ง", "ทั้ง", "ซึ่ง", "โดย", "แต่", "จาก", "เพื่อ", "กัน", "อย่าง", "ไป", "มา", "ถึง", "หรือ", "แล้ว", "อยู่", "ทาง", "ด้าน", "ดังกล่าว", "ต่อ", "เวลา", "ต่อมา", "ปี", "วัน", "นั้น", "แห่ง", "ระหว่าง", "เรื่อง",
 ]);
 
 /** Content words of a text (ICU word segments without stopwords), for topic overlap. */
@@ -88,6 +88,16 @@ export function topicOverlap(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
   return shared / Math.min(a.size, b.size);
+}
+
+/** At least this many content words in common, so two short claims do not match on one word. */
+export const MIN_SHARED_WORDS = 3;
+
+/** How many words two sets share. */
+export function sharedWords(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared;
 }
 
 /** Two claims share a topic when at least this share of the shorter one's words recur in the other. */
@@ -233,7 +243,7 @@ function addOppositeStances(
     for (const other of proposals) {
       if (other.stance === "denies" || other.speaker.slug === denial.speaker.slug) continue;
       const overlap = topicOverlap(words.get(denial.key)!, words.get(other.key)!);
-      if (overlap < TOPIC_OVERLAP) continue;
+      if (overlap < TOPIC_OVERLAP || sharedWords(words.get(denial.key)!, words.get(other.key)!) < MIN_SHARED_WORDS) continue;
       add(denial.key, other.key, "opposite_stance", `${denied.key} denies what ${other.key} asserts, on a shared topic (word overlap ${overlap.toFixed(2)})`, Math.round(overlap * 80) / 100);
     }
   }

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { SourceKind } from "../vocabulary.js";
-import { contentWords, extractClaimSheet, topicOverlap, TOPIC_OVERLAP, type ExtractionResult, type ExtractOptions } from "./extractClaimSheet.js";
+import { contentWords, extractClaimSheet, MIN_SHARED_WORDS, sharedWords, topicOverlap, TOPIC_OVERLAP, type ExtractionResult, type ExtractOptions } from "./extractClaimSheet.js";
 import type { KnownSource } from "./types.js";
 
 /** A stored claim the new article may contradict. */
@@ -65,7 +65,7 @@ export async function proposeClaimSheet(db: Db, text: string, options: Omit<Extr
       const rowDenies = row.kind === "denial" || row.stances.some((s) => s.stance === "denies");
       if (speaker === proposal.speaker.slug || rowDenies === denies) continue;
       const overlap = topicOverlap(words, contentWords(row.quote));
-      if (overlap < TOPIC_OVERLAP) continue;
+      if (overlap < TOPIC_OVERLAP || sharedWords(words, contentWords(row.quote)) < MIN_SHARED_WORDS) continue;
       storedContradictions.push({
         claim: proposal.key,
         storedClaimId: row.id,

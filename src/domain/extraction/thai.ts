@@ -22,10 +22,12 @@ const SOURCE_AFTER = CUES.filter((c) => c.frame === "source_after");
 const OPENERS = [...THAI_CLAUSE_OPENERS].filter((o) => o !== "และ").sort((a, b) => b.length - a.length);
 const ENDERS = [...THAI_CONTENT_ENDERS].sort((a, b) => b.length - a.length);
 const SPEAKER_TITLES = [...THAI_TITLES].sort((a, b) => b.form.length - a.form.length);
+const JOINED_CUE = /^(?:และ|พร้อม(?:ทั้ง)?|ก่อนจะ)(?:ยัง)?(?:ได้)?/;
+
 /** Openers that open a clause even when glued to the word before them ("...นี้ทำให้สหรัฐ..."). */
 const GLUED_OPENERS = ["ทำให้", "โดย", "ซึ่ง", "ขณะที่", "ในขณะที่", "หลังจากที่", "หลังจาก", "อย่างไรก็ตาม", "ทั้งนี้"];
 /** Connectives right before a cue that carry the previous subject on ("...และขู่ว่า", "พร้อมขู่"). */
-const SHARED_SUBJECT = ["พร้อมทั้ง", "พร้อม", "และยัง", "และ", "ก่อนจะ", "แต่ก็"];
+const SHARED_SUBJECT = ["พร้อมทั้ง", "พร้อม", "และยัง", "และ", "ก่อนจะ", "แต่ก็", "โดย"];
 /** Verbs a source-after construction may end with ("รายงานของ X ที่ระบุว่า"). */
 const SOURCE_AFTER_VERBS = /^(?:ที่|ซึ่ง)?(?:ระบุ|กล่าว|รายงาน|เปิดเผย|ชี้)(?:ไว้)?ว่า/;
 const MAX_SPEAKER = 150;
@@ -56,6 +58,8 @@ interface CueHit {
   after: Mention | null;
   /** Characters between the verb and ว่า ("กล่าวในการประชุมว่า"). */
   gap: number;
+  /** The quotation a trailing attribution is about ('"..." นาย X กล่าว'). */
+  quoteBefore?: TextRange;
 }
 
 /**
@@ -88,7 +92,7 @@ export function extractThai(text: string): { attributions: Attribution[]; contra
       folded.splice(folded.indexOf(attribution) + 1, 0, ...continuations(text, paragraph, quotes, attribution, nextClause.get(attribution) ?? null, limit));
     }
     attributions.push(...folded);
-    contrasts.push(...findContrasts(text, paragraph, folded));
+    contrasts.push(...findContrasts(text, paragraph, folded, attributions.slice(0, -folded.length || undefined)));
   }
   return { attributions, contrasts };
 }
@@ -180,6 +184,12 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
     if (!citedNp) return null;
     return { entry, cue: { start: at, end }, contentStart: citedNp.stop + 3, cited: cutTimePhrase(text, citedNp), after: null, gap: 0 };
   }
+  // '"QUOTE" นาย X กล่าว': a quotation, then its speaker and a verb that ends the sentence.
+  const after = text.slice(end, end + 2);
+  if (after.length === 0 || /^(?:\s|[.,;!?)]|$)/.test(after) || end >= paragraph.end) {
+    const quote = [...quotes].reverse().find((q) => q.end < at && at - q.end <= MAX_SPEAKER && !/["“”]/.test(text.slice(q.end + 1, at)));
+    if (quote) return { entry, cue: { start: at, end }, contentStart: end, cited: null, after: null, gap: 0, quoteBefore: quote };
+  }
   // "กล่าวในการประชุมว่า", "ยกย่องกองทัพว่า": an object or adverbial between the verb and ว่า.
   for (let j = end; j < Math.min(end + 40, paragraph.end); j++) {
     if (/\s/.test(text[j]!) || OPENING_QUOTES.has(text[j]!) || inside(j, quotes)) break;
@@ -254,9 +264,10 @@ function buildAttribution(
         explanation = `"${left.text}" ${hit.entry.gloss}, citing "${hit.cited.text}", with "${cueText}"`;
       } else {
         speaker = left;
-        rule = hit.entry.frame === "citing" ? "th.citing" : hit.entry.complement === "object" ? "th.verb.object" : hit.gap > 0 ? "th.verb.gap_that" : "th.verb.that";
-        explanation =
-          hit.entry.complement === "object"
+        rule = hit.quoteBefore ? "th.quote.speaker_verb" : hit.entry.frame === "citing" ? "th.citing" : hit.entry.complement === "object" ? "th.verb.object" : hit.gap > 0 ? "th.verb.gap_that" : "th.verb.that";
+        explanation = hit.quoteBefore
+          ? `a quotation, then "${left.text}" and the cue "${cueText}" (${hit.entry.gloss}) ending the sentence`
+          : hit.entry.complement === "object"
             ? `"${left.text}" before the cue "${cueText}" (${hit.entry.gloss}); the claim is what follows the verb`
             : `"${left.text}" before the cue "${cueText}" (${hit.entry.gloss}); the claim is what follows ว่า`;
       }
@@ -356,6 +367,9 @@ function scanClause(text: string, paragraph: TextRange, quotes: TextRange[], sta
       const next = text.startsWith("และ", k) ? k + 3 : k;
       const marker = THAI_CONTRAST_MARKERS.find((m) => text.startsWith(m.form, k) || text.startsWith(`ซึ่ง${m.form}`, k));
       if (marker || SOURCE_AFTER.some((c) => text.startsWith(c.form, next))) return { end: j, stop: { at: k, word: marker ? marker.form : "" } };
+      // "... และกล่าวว่า", "... พร้อมระบุว่า": the same speaker goes on with a new cue.
+      const afterJoin = JOINED_CUE.exec(text.slice(k, k + 12));
+      if (afterJoin && CUES.some((c) => c.frame === "verb" && text.startsWith(c.form, k + afterJoin[0].length))) return { end: j, stop: { at: k, word: "" } };
       const continuer = CONTINUERS.find((e) => text.startsWith(e, k));
       if (continuer) return { end: j, stop: { at: k, word: continuer } };
       if (ENDERS.some((e) => text.startsWith(e, k))) return { end: j, stop: { at: k, word: "" } };
@@ -375,6 +389,7 @@ const CONTINUERS = [...THAI_CONTINUERS].sort((a, b) => b.length - a.length);
 
 /** The claim's span: a quotation, or the clause after the cue up to the next clause opener. */
 function contentSpan(text: string, paragraph: TextRange, quotes: TextRange[], hit: CueHit): (TextRange & { next: ClauseEnd["stop"] }) | null {
+  if (hit.quoteBefore) return { ...hit.quoteBefore, next: null };
   let start = hit.contentStart;
   while (start < paragraph.end && /\s/.test(text[start]!)) start++;
   if (start >= paragraph.end) return null;
@@ -445,9 +460,17 @@ export function foldNested(text: string, found: Attribution[]): Attribution[] {
   return out;
 }
 
+/** "ปฏิเสธรายงาน(ดังกล่าว)": a denial of a report named before it. */
+const DENIED_REPORT = /^ปฏิเสธ(?:รายงาน|ข่าว)/;
+
 /** Contrast markers ("สวนทางกับ"): the claim before the marker against those reported after it. */
-function findContrasts(text: string, paragraph: TextRange, attributions: Attribution[]): ContrastFinding[] {
+function findContrasts(text: string, paragraph: TextRange, attributions: Attribution[], earlier: Attribution[] = []): ContrastFinding[] {
   const out: ContrastFinding[] = [];
+  for (const denial of attributions) {
+    if (!DENIED_REPORT.test(text.slice(denial.cue.start, denial.cue.start + 20))) continue;
+    const report = [...earlier, ...attributions].filter((a) => a.cue.start < denial.cue.start && a.cue.entry.kind === "report" && a !== denial).pop();
+    if (report) out.push({ before: denial, after: report, marker: "ปฏิเสธรายงาน", gloss: "denies the report" });
+  }
   for (const marker of THAI_CONTRAST_MARKERS) {
     for (let at = text.indexOf(marker.form, paragraph.start); at !== -1 && at < paragraph.end; at = text.indexOf(marker.form, at + 1)) {
       const before = [...attributions].reverse().find((a) => a.span.end <= at + 1 && at - a.span.end < 40);

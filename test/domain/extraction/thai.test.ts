@@ -151,3 +151,33 @@ describe("Thai news idioms", () => {
     ]);
   });
 });
+
+describe("Thai trailing attributions and follow-ups", () => {
+  it('reads "QUOTE" นาย X กล่าว: the quotation, then its speaker and a sentence-final verb', () => {
+    expect(proposed('"เราไม่เคยคิดเช่นนั้น" นางสาวเอ บี โฆษกกระทรวงกล่าว')).toEqual([
+      expect.objectContaining({ speaker: "นางสาวเอ บี", quote: "เราไม่เคยคิดเช่นนั้น", cue: "กล่าว" }),
+    ]);
+  });
+
+  it("carries the speaker over โดยมองว่า and และกล่าวว่า", () => {
+    const claims = proposed("นายซี ดี แถลงว่า ที่ประชุมมีมติคงดอกเบี้ย โดยมองว่าเศรษฐกิจจะขยายตัว\n\nขณะที่รัฐบาลแสดงความไม่พอใจต่อมติดังกล่าว และกล่าวว่า ควรลดดอกเบี้ย");
+    expect(claims.map((c) => [c.speaker, c.cue, c.quote])).toEqual([
+      ["นายซี ดี", "แถลงว่า", "ที่ประชุมมีมติคงดอกเบี้ย"],
+      ["นายซี ดี", "มองว่า", "เศรษฐกิจจะขยายตัว"],
+      ["รัฐบาล", "แสดงความ", "แสดงความไม่พอใจต่อมติดังกล่าว"],
+      ["รัฐบาล", "กล่าวว่า", "ควรลดดอกเบี้ย"],
+    ]);
+  });
+
+  it("proposes a contradiction when a source denies the report before it (ปฏิเสธรายงานดังกล่าว)", () => {
+    const { sheet } = extractClaimSheet(
+      "สำนักข่าวเอบีซีรายงานโดยอ้างแหล่งข่าวว่า รัฐบาลจะปรับคณะรัฐมนตรี ซึ่งทำเนียบรัฐบาลได้ออกมาปฏิเสธรายงานดังกล่าว",
+      { publisher: "test-wire" },
+    );
+    expect(sheet.claims.map((c) => [c.key, c.quote, c.kind])).toEqual([
+      ["c1", "รัฐบาลจะปรับคณะรัฐมนตรี", "report"],
+      ["c2", "ปฏิเสธรายงานดังกล่าว", "denial"],
+    ]);
+    expect(sheet.relations.map((r) => [r.from, r.to, r.rationale])).toEqual([["c2", "c1", 'the text sets c2 against c1 with "ปฏิเสธรายงาน" (denies the report)']]);
+  });
+});

@@ -62,6 +62,7 @@ export const THAI_TITLES: readonly TitleEntry[] = [
   person("ประธาน", "official"),
   person("รองประธาน", "official"),
   person("ผู้ว่าราชการ", "official", false),
+  person("ผู้ว่าการ", "official", false),
   person("ผู้ว่าฯ", "official", false),
   person("ผู้บัญชาการ", "military", false),
   person("เจ้าหน้าที่", "official", false),
