@@ -67,6 +67,11 @@ export function extractEnglish(text: string): { attributions: Attribution[]; con
       const nested = nestedIn(text, found);
       attributions.push(nested);
       inParagraph.push(nested);
+      // "X denied the report": the denial contradicts the latest report before it.
+      if (nested.stance === "denies" && /^(?:the|these|those|such)?\s*(?:reports?|claims?|allegations?)\b/i.test(text.slice(nested.span.start, nested.span.end))) {
+        const report = attributions.slice(0, -1).reverse().find((a) => a.cue.entry.kind === "report");
+        if (report) contrasts.push({ before: nested, after: report, marker: "denied the report", gloss: "denies the report" });
+      }
       for (const marker of ENGLISH_CONTRAST_MARKERS) {
         const at = text.slice(sentence.start, sentence.end).toLowerCase().indexOf(marker.form);
         if (at === -1) continue;
@@ -245,6 +250,9 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       speaker = mention(text, citedStart, citedStart + citingTail[1]!.length)!;
       contentEnd = contentStart + citingTail.index;
     }
+    // "X criticised the decision, saying (that) ...": what was said follows "saying".
+    const saying = /,\s+(?:saying|adding|noting|arguing|warning)\s+(?:that\s+)?/i.exec(s.slice(contentStart, contentEnd));
+    if (saying) contentStart += saying.index + saying[0].length;
     let span = trimRange(text, { start: at(contentStart), end: at(contentEnd) }, ",");
     if (text[span.start] === '"' || text[span.start] === "“") span = trimRange(text, { start: span.start + 1, end: span.end }, "\"”");
     if (span.end - span.start < 3) continue;

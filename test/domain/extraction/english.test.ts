@@ -84,4 +84,25 @@ describe("English chains", () => {
     );
     expect(sheet.relations.map((r) => [r.from, r.to, r.rationale])).toEqual([["c2", "c1", 'the text sets c2 against c1 with "contrary to" (contrary to)']]);
   });
+
+  it("X criticised ..., saying ...: the claim is what follows saying", () => {
+    expect(proposed("Senator Ada Vos criticised the ruling, saying that judges had overreached.")[0]).toMatchObject({
+      speaker: "Ada Vos",
+      quote: "judges had overreached",
+    });
+  });
+
+  it("proposes a contradiction when a source denies the report before it", () => {
+    const { sheet } = extractClaimSheet(
+      "Westwire, citing people familiar with the matter, reported that the minister would resign. The ministry denied the report on Friday.",
+      { publisher: "test-wire" },
+    );
+    expect(sheet.relations.map((r) => [r.from, r.to, r.rationale])).toEqual([["c2", "c1", 'the text sets c2 against c1 with "denied the report" (denies the report)']]);
+  });
+
+  it("reads the publisher from a wire dateline", () => {
+    const { sheet } = extractClaimSheet("LIMA (Southwire) - Officials said the road was closed.");
+    expect(sheet.sources.find((s) => s.slug === sheet.article.publisher)).toMatchObject({ name: "Southwire" });
+    expect(sheet.claims[0]!.chains[0]!.map((l) => l.role)).toEqual(["speaker", "publisher"]);
+  });
 });
