@@ -7,6 +7,7 @@ import { startServer } from "../server.js";
 import { loadSeed } from "../../seed/loadSeed.js";
 import { collectStats } from "../domain/stats/collectStats.js";
 import { extractCommand } from "./extractCommand.js";
+import { tokenCommand } from "./tokenCommand.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -99,6 +100,7 @@ configured database holds.
     },
   },
   extract: extractCommand(withDb),
+  token: tokenCommand(withDb),
 };
 
 export const USAGE = `claimtrail: source-attribution claim tracker for fact-checkers
