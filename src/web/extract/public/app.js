@@ -4,6 +4,13 @@ const KINDS = ["statement", "report", "denial", "assessment", "announcement", "w
 const SOURCE_KINDS = ["news_agency", "broadcaster", "newspaper", "publisher", "government", "official", "head_of_state", "military", "analyst", "think_tank", "international_body", "anonymous", "group"];
 
 const $ = (selector) => document.querySelector(selector);
+const TOKEN_KEY = "claimtrail.token";
+
+/** JSON headers, with the API token when one was given (kept for this tab only). */
+function headers() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) };
+}
 const state = { result: null, decisions: {}, relations: {}, sourceEdits: {}, focus: null };
 
 /** Creates an element with attributes and children (text or nodes). */
@@ -26,6 +33,8 @@ function setStatus(message, kind = "") {
 $("#extract-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = new FormData(event.target);
+  const token = String(form.get("token") ?? "").trim();
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
   const body = { text: form.get("text") };
   for (const name of ["language", "publisher", "title", "publishedAt"]) {
     const value = String(form.get(name) ?? "").trim();
@@ -33,7 +42,7 @@ $("#extract-form").addEventListener("submit", async (event) => {
   }
   setStatus("Reading the text…");
   try {
-    const res = await fetch("/api/extract", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const res = await fetch("/api/extract", { method: "POST", headers: headers(), body: JSON.stringify(body) });
     const json = await res.json();
     if (!res.ok) {
       setStatus(describeError(json), "error");
@@ -174,13 +183,10 @@ function decide(key, status) {
   render();
 }
 
-/** Sets a claim's span from the text selected in the body (offsets in code points). */
-function useSelection(key) {
+/** Code-point offsets of the current selection when it lies inside the body, else null. */
+function selectionInBody() {
   const selection = window.getSelection();
-  if (!selection || selection.isCollapsed) {
-    setStatus("Select a passage of the text first.", "error");
-    return;
-  }
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
   const offsetOf = (node, offset) => {
     const holder = (node.nodeType === Node.TEXT_NODE ? node.parentElement : node)?.closest("[data-start]");
@@ -190,14 +196,27 @@ function useSelection(key) {
   };
   const start = offsetOf(range.startContainer, range.startOffset);
   const end = offsetOf(range.endContainer, range.endOffset);
-  if (start === null || end === null || end <= start) {
-    setStatus("The selection must lie inside the text.", "error");
+  return start === null || end === null || end <= start ? null : { start, end };
+}
+
+// Clicking a control may clear the selection first: remember the last one made in the body.
+let lastSelection = null;
+document.addEventListener("selectionchange", () => {
+  const current = selectionInBody();
+  if (current) lastSelection = current;
+});
+
+/** Sets a claim's span from the text last selected in the body (offsets in code points). */
+function useSelection(key) {
+  const chosen = selectionInBody() ?? lastSelection;
+  if (!chosen) {
+    setStatus("Select a passage of the text first.", "error");
     return;
   }
   const body = codePoints(state.result.sheet.article.body);
-  const decision = state.decisions[key];
-  Object.assign(decision.edits, { start, end, quote: body.slice(start, end).join("") });
-  setStatus(`${key}: span set to ${start}–${end}.`, "ok");
+  Object.assign(state.decisions[key].edits, { start: chosen.start, end: chosen.end, quote: body.slice(chosen.start, chosen.end).join("") });
+  lastSelection = null;
+  setStatus(`${key}: span set to ${chosen.start}–${chosen.end}.`, "ok");
   render();
 }
 
@@ -234,7 +253,7 @@ $("#import").addEventListener("click", async () => {
   }
   out.replaceChildren(el("p", {}, "Importing…"));
   try {
-    const res = await fetch("/api/articles", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(sheet) });
+    const res = await fetch("/api/articles", { method: "POST", headers: headers(), body: JSON.stringify(sheet) });
     const json = await res.json().catch(() => null);
     if (res.status === 201) {
       const r = json.data;
