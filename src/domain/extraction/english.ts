@@ -14,6 +14,12 @@ const PRONOUNS = /^(?:he|she|they)$/i;
 const HEDGE_RE = new RegExp(`\\b(?:${ENGLISH_HEDGES.map(escapeRegExp).join("|")})\\b`, "i");
 const AUX_RE = new RegExp(`(?:\\s+(?:${ENGLISH_AUXILIARIES.map(escapeRegExp).join("|")}))+$`, "i");
 const OPENER_RE = new RegExp(`^(?:${ENGLISH_CLAUSE_OPENERS.map(escapeRegExp).join("|")})\\b,?\\s*`, "i");
+/**
+ * "Dmitry Peskov, the Kremlin spokesman," / "Anna Berg, who chairs the board,": a name, then a
+ * description of it. A leading adverbial ("In Moscow, officials said") is not one.
+ */
+const APPOSITIVE = /^(?!(?:In|On|At|From|For|After|Before|During|Since|By|With|Without|Despite|Contrary|According|Meanwhile|However|But|And|Still|Yet|Also|Earlier|Later|Separately|Speaking)\b)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s+(?:a|an|the|who|which|whose|one|[a-z]+\s+of)\s/;
+
 /** Objects of "told" that are the audience, not the content ("told reporters that"). */
 const AUDIENCE_RE = /^(?:reporters|journalists|the press|lawmakers|parliament|an? [\w-]+ (?:conference|interview|briefing)|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s*(?:,\s*)?/;
 
@@ -21,8 +27,14 @@ const AUDIENCE_RE = /^(?:reporters|journalists|the press|lawmakers|parliament|an
 export function englishSentences(text: string, paragraph: TextRange): TextRange[] {
   const out: TextRange[] = [];
   let start = paragraph.start;
+  let quoted = false;
   for (let i = paragraph.start; i < paragraph.end; i++) {
     const c = text[i]!;
+    // A quotation may hold several sentences: '"A. B," he said.' is one attribution.
+    if (c === "“") quoted = true;
+    else if (c === "”") quoted = false;
+    else if (c === '"') quoted = !quoted;
+    if (quoted) continue;
     if ((c === "." || c === "!" || c === "?") && !(c === "." && isAbbreviationStop(text, i, ENGLISH_ABBREVIATIONS))) {
       let end = i + 1;
       while (end < paragraph.end && /["”’)]/.test(text[end]!)) end++;
@@ -63,7 +75,8 @@ export function extractEnglish(text: string): { attributions: Attribution[]; con
     const inParagraph: Attribution[] = [];
     for (const sentence of englishSentences(text, paragraph)) {
       const found = extractSentence(text, sentence, attributions[attributions.length - 1] ?? null);
-      if (!found) continue;
+      // A pronoun with no one named before it cannot be attributed.
+      if (!found || PRONOUNS.test(found.speaker.text)) continue;
       const nested = nestedIn(text, found);
       attributions.push(nested);
       inParagraph.push(nested);
@@ -131,6 +144,12 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
         const span = trimRange(text, { start: at(comma + 1), end: at(endTrim) });
         if (speaker) return build(text, speaker, [], ACCORDING, cue, span, "en.according_to.lead", `"according to" names the source before the claim: "${speaker.text}"`, 0.9);
       }
+    } else if (s.slice(according.index + according[0].length, endTrim).includes(",")) {
+      // "The deal, according to officials, was signed": the claim is the whole sentence.
+      const comma = s.indexOf(",", according.index);
+      const speaker = mention(text, cue.end, at(comma));
+      const span = trimRange(text, { start: sentence.start, end: at(endTrim) });
+      if (speaker) return build(text, speaker, [], ACCORDING, cue, span, "en.according_to.inside", `"according to" names the source inside the sentence: "${speaker.text}"`, 0.85);
     } else {
       const speaker = mention(text, cue.end, at(endTrim));
       const span = trimRange(text, { start: sentence.start, end: cue.start }, ",");
@@ -204,7 +223,7 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       // "Dmitry Peskov, the Kremlin spokesman, said": keep the appositive with the name;
       // otherwise a comma ends a leading phrase ("Contrary to ..., KCNA reported").
       const comma = speaker.text.lastIndexOf(",");
-      if (comma !== -1 && !/^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s+(?:a|an|the)\s/.test(speaker.text)) {
+      if (comma !== -1 && !APPOSITIVE.test(speaker.text)) {
         speaker = mention(text, speaker.start + comma + 1, speaker.end)!;
       }
       if (!speaker || !plausibleSpeaker(speaker.text)) continue;

@@ -353,6 +353,18 @@ export function personMentions(text: string): PersonMention[] {
 function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | null {
   const cleaned = phrase.replace(/^(?:the|a|an)\s+/i, "").replace(/[,;:]+$/, "").trim();
   if (cleaned.length === 0 || cleaned.length > 90) return null;
+  // "Anna Berg, a researcher at X" / "Anna Berg, who speaks for X": the name, then who she is.
+  const appositive = /^([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*)+),\s+(.+)$/u.exec(cleaned);
+  if (appositive && !/^(?:In|On|At|From|For|After|Before|During|Since|By|With|Despite|Contrary|According)\b/.test(appositive[1]!)) {
+    const name = appositive[1]!;
+    const role = appositive[2]!;
+    const roleHead = role.split(/\s+(?:of|at|from|in|close to|with|for)\s+/)[0]!;
+    const roleTitle = lastTitleIn(roleHead);
+    const atResearch = /\b(?:institute|university|center|centre|think tank|foundation)\b/i.test(role);
+    const kind: SourceKind = roleTitle?.entry.type === "person" && roleTitle.entry.kind ? roleTitle.entry.kind : atResearch ? "analyst" : "official";
+    const parts = name.split(/\s+/);
+    return { name, extraNames: [], aliases: [parts[parts.length - 1]!], kind, reason: roleTitle ? `kind from the role "${roleTitle.entry.form}"` : atResearch ? "works at a research body: analyst" : "a named person: guessed official", person: true };
+  }
   // The head noun of an English noun phrase comes last, before its modifiers ("police official",
   // "sources close to officials"): take the last title before the first preposition.
   const head = cleaned.split(/\s+(?:of|at|from|in|close to|with|for|familiar with)\s+/)[0]!;

@@ -24,6 +24,9 @@ const ENDERS = [...THAI_CONTENT_ENDERS].sort((a, b) => b.length - a.length);
 const SPEAKER_TITLES = [...THAI_TITLES].sort((a, b) => b.form.length - a.form.length);
 const JOINED_CUE = /^(?:และ|พร้อม(?:ทั้ง)?|ก่อนจะ)(?:ยัง)?(?:ได้)?/;
 
+/** Third-person pronouns that stand for the last named speaker. */
+export const THAI_PRONOUNS: readonly string[] = ["เขา", "เธอ", "ท่าน", "พวกเขา", "เจ้าตัว"];
+
 /** Openers that open a clause even when glued to the word before them ("...นี้ทำให้สหรัฐ..."). */
 const GLUED_OPENERS = ["ทำให้", "โดย", "ซึ่ง", "ขณะที่", "ในขณะที่", "หลังจากที่", "หลังจาก", "อย่างไรก็ตาม", "ทั้งนี้"];
 /** Connectives right before a cue that carry the previous subject on ("...และขู่ว่า", "พร้อมขู่"). */
@@ -84,6 +87,16 @@ export function extractThai(text: string): { attributions: Attribution[]; contra
         nextClause.set(attribution, attribution.next);
         delete (attribution as Partial<typeof attribution>).next;
       }
+    }
+    // "เขากล่าวว่า": a pronoun speaker is the last named speaker, in this paragraph or before.
+    for (const attribution of found) {
+      if (!THAI_PRONOUNS.includes(attribution.speaker.text)) continue;
+      const last = [...attributions, ...found.slice(0, found.indexOf(attribution))].reverse().find((a) => !THAI_PRONOUNS.includes(a.speaker.text));
+      if (!last) continue;
+      attribution.explanation += `; "${attribution.speaker.text}" is taken to be "${last.speaker.text}", the last named speaker`;
+      attribution.speaker = last.speaker;
+      attribution.via = [...last.via];
+      attribution.confidence = Math.round((attribution.confidence - 0.15) * 100) / 100;
     }
     const folded = foldNested(text, found);
     for (const attribution of [...folded]) {

@@ -105,4 +105,30 @@ describe("English chains", () => {
     expect(sheet.sources.find((s) => s.slug === sheet.article.publisher)).toMatchObject({ name: "Southwire" });
     expect(sheet.claims[0]!.chains[0]!.map((l) => l.role)).toEqual(["speaker", "publisher"]);
   });
+
+  it("keeps a multi-sentence quotation whole and resolves 'he' to the last named speaker", () => {
+    const claims = proposed('Colonel Ivo Marek said the border was closed.\n\n"We will not retreat. Our troops stay," he said.');
+    expect(claims.map((c) => [c.speaker, c.quote])).toEqual([
+      ["Ivo Marek", "the border was closed"],
+      ["Ivo Marek", "We will not retreat. Our troops stay"],
+    ]);
+  });
+
+  it("drops a pronoun speaker with no one named before it", () => {
+    expect(proposed('"We will not retreat," he said.')).toEqual([]);
+  });
+
+  it("reads 'Name, who ..., said' as the person and 'In X, officials said' as officials", () => {
+    expect(proposed("Dmitry Ivanov, who speaks for the ministry, said the talks had failed.\n\nIn Lima, officials said the embassy was closed.").map((c) => c.speaker)).toEqual([
+      "Dmitry Ivanov",
+      "officials",
+    ]);
+  });
+
+  it("takes the whole sentence when 'according to X' sits inside it", () => {
+    expect(proposed("The deal, according to two diplomats, was signed on Monday.")[0]).toMatchObject({
+      speaker: "two diplomats",
+      quote: "The deal, according to two diplomats, was signed on Monday",
+    });
+  });
 });

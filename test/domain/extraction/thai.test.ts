@@ -181,3 +181,12 @@ describe("Thai trailing attributions and follow-ups", () => {
     expect(sheet.relations.map((r) => [r.from, r.to, r.rationale])).toEqual([["c2", "c1", 'the text sets c2 against c1 with "ปฏิเสธรายงาน" (denies the report)']]);
   });
 });
+
+describe("Thai pronouns", () => {
+  it("reads เขากล่าวต่อว่า as the last named speaker", () => {
+    expect(proposed("นายเอ บีซี รัฐมนตรีคลังกล่าวว่า งบประมาณจะขาดดุล\n\nเขากล่าวต่อว่า รัฐบาลจะไม่ขึ้นภาษี").map((c) => [c.speaker, c.cue])).toEqual([
+      ["นายเอ บีซี", "กล่าวว่า"],
+      ["นายเอ บีซี", "กล่าวต่อว่า"],
+    ]);
+  });
+});
