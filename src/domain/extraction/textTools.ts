@@ -75,3 +75,23 @@ export function detectLanguage(text: string): "th" | "en" {
   const latin = (text.match(/[A-Za-z]/g) ?? []).length;
   return thai > 0 && thai >= (thai + latin) / 10 ? "th" : "en";
 }
+
+const LEADING_VOWELS = "เแโใไ";
+const COMBINING = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
+
+/**
+ * Whether a Thai word matched at `at` can start and end a word there: not right after a leading
+ * vowel (which belongs to the next consonant: "อาจ" inside "เอาจริง") and not cut before a
+ * combining vowel or tone mark.
+ */
+export function isThaiWordAt(text: string, at: number, length: number): boolean {
+  if (at > 0 && LEADING_VOWELS.includes(text[at - 1]!)) return false;
+  const next = text[at + length];
+  return next === undefined || !COMBINING.test(next);
+}
+
+/** The first occurrence of a Thai word in `text` that sits on word edges (see isThaiWordAt). */
+export function findThaiWord(text: string, word: string): number {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) if (isThaiWordAt(text, at, word.length)) return at;
+  return -1;
+}

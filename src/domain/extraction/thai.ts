@@ -4,7 +4,7 @@ import { THAI_CONTRAST_MARKERS } from "./lexicon/contrast.js";
 import { THAI_HEDGES } from "./lexicon/stance.js";
 import { THAI_TITLES } from "./lexicon/titles.js";
 import { stripThaiAuxiliaries } from "./sources.js";
-import { inside, isAbbreviationStop, OPENING_QUOTES, paragraphs, quotedRanges, trimRange } from "./textTools.js";
+import { findThaiWord, inside, isAbbreviationStop, isThaiWordAt, OPENING_QUOTES, paragraphs, quotedRanges, trimRange } from "./textTools.js";
 import type { Attribution, ContrastFinding, Mention, TextRange } from "./types.js";
 
 /**
@@ -13,7 +13,7 @@ import type { Attribution, ContrastFinding, Mention, TextRange } from "./types.j
  */
 export const THAI_CUE_BLOCKERS: readonly string[] = [
   "บ่งชี้", "ชี้วัด", "ชี้นำ", "มองเห็น", "มองโกเลีย", "เชื่อม", "เชื่อถือ", "ประกาศนียบัตร", "รายงานตัว", "บอกเล่า", "บอกรับ",
-  "คาดหวัง", "คาดไม่ถึง", "ระบุตัว", "ระบุชื่อ", "ไม่ระบุ", "เตือนภัย", "ผู้รายงาน", "ยืนยันตัว", "ขู่เข็ญ",
+  "คาดไม่ถึง", "สัญญาณ", "คิดเป็น", "หวังผล", "ระบุตัว", "ระบุชื่อ", "ไม่ระบุ", "เตือนภัย", "ผู้รายงาน", "ยืนยันตัว", "ขู่เข็ญ",
 ];
 
 const CUES = [...THAI_CUES].sort((a, b) => b.form.length - a.form.length);
@@ -114,7 +114,7 @@ function findCues(text: string, paragraph: TextRange, quotes: TextRange[]): CueH
   const hits: CueHit[] = [];
   for (let i = paragraph.start; i < paragraph.end; i++) {
     if (inside(i, quotes)) continue;
-    const entries = CUES.filter((c) => text.startsWith(c.form, i));
+    const entries = CUES.filter((c) => text.startsWith(c.form, i) && isThaiWordAt(text, i, c.form.length));
     if (entries.length === 0) continue;
     if (blocked(text, i, entries[0]!.form.length)) {
       i += entries[0]!.form.length - 1;
@@ -289,7 +289,7 @@ function buildAttribution(
   }
   if (!/^(?:นาย|นาง|ปธน|ประธาน|สำนัก|สถานี|โฆษก|รัฐมนตรี|[A-Z])/.test(speaker.text) && !SPEAKER_TITLES.some((t) => speaker!.text.startsWith(t.form))) confidence -= 0.1;
   const said = text.slice(span.start, span.end);
-  const hedge = hit.entry.stance === "asserts" ? THAI_HEDGES.find((h) => said.includes(h)) : undefined;
+  const hedge = hit.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(said, h) !== -1) : undefined;
   const stance = hedge ? "hedges" : hit.entry.stance;
   if (hedge) explanation += `; hedged by "${hedge}"`;
   return {
@@ -428,7 +428,7 @@ function continuations(text: string, paragraph: TextRange, quotes: TextRange[], 
     const span = trimRange(text, { start, end: Math.min(clause.end, limit) });
     if (span.end - span.start < 6) break;
     const content = text.slice(span.start, span.end);
-    const hedge = attribution.cue.entry.stance === "asserts" ? THAI_HEDGES.find((h) => content.includes(h)) : undefined;
+    const hedge = attribution.cue.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(content, h) !== -1) : undefined;
     const stance = hedge ? "hedges" : attribution.cue.entry.stance === "denies" ? "denies" : "asserts";
     out.push({
       ...attribution,

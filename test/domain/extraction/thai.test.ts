@@ -90,7 +90,7 @@ describe("Thai chains", () => {
   });
 
   it("does not treat an abbreviation's full stop (ปธน., ก.ย.) as a sentence end", () => {
-    const [claim] = proposed("สำนักข่าวเอบีซีรายงานว่า ปธน.สมชาย เดินทางถึงเมื่อ 5 ก.ย. พร้อมคณะ");
+    const [claim] = proposed("สำนักข่าวเอบีซีรายงานว่า ปธน.สมชาย เดินทางถึงเมื่อ 5 ก.ย. ก่อนเดินทางต่อ");
     expect(claim!.quote).toBe("ปธน.สมชาย เดินทางถึงเมื่อ 5 ก.ย.");
   });
 });
@@ -187,6 +187,24 @@ describe("Thai pronouns", () => {
     expect(proposed("นายเอ บีซี รัฐมนตรีคลังกล่าวว่า งบประมาณจะขาดดุล\n\nเขากล่าวต่อว่า รัฐบาลจะไม่ขึ้นภาษี").map((c) => [c.speaker, c.cue])).toEqual([
       ["นายเอ บีซี", "กล่าวว่า"],
       ["นายเอ บีซี", "กล่าวต่อว่า"],
+    ]);
+  });
+});
+
+describe("Thai word edges", () => {
+  it("does not read อาจ inside เอาจริง as a hedge, and keeps พร้อม + object inside the content", () => {
+    expect(proposed("พล.ต.ต.เอ บีซี เปิดเผยว่า ตำรวจเอาจริงกับคดีนี้ พร้อมของกลาง 3 รายการ")).toEqual([
+      expect.objectContaining({ speaker: "พล.ต.ต.เอ บีซี", quote: "ตำรวจเอาจริงกับคดีนี้ พร้อมของกลาง 3 รายการ", stance: "asserts" }),
+    ]);
+  });
+
+  it("reads newer cues: ยืนกรานว่า, โจมตีว่า, ยอมรับว่า, คาดหวังว่า", () => {
+    const claims = proposed("ฝ่ายค้านโจมตีว่า รัฐบาลล้มเหลว\n\nนายกฯ ยืนกรานว่า รัฐบาลทำดีที่สุดแล้ว พร้อมยอมรับว่า ยังมีจุดอ่อน\n\nนักลงทุนคาดหวังว่า ดอกเบี้ยจะลดลง");
+    expect(claims.map((c) => [c.speaker, c.cue, c.stance])).toEqual([
+      ["ฝ่ายค้าน", "โจมตีว่า", "asserts"],
+      ["นายกฯ", "ยืนกรานว่า", "asserts"],
+      ["นายกฯ", "ยอมรับว่า", "asserts"],
+      ["นักลงทุน", "คาดหวังว่า", "hedges"],
     ]);
   });
 });

@@ -32,9 +32,10 @@ export const THAI_CLAUSE_OPENERS: readonly string[] = [
 
 /**
  * Openers that end a claim's content when they follow a space (a space alone does not: Thai puts
- * spaces inside sentences too). "และ" is left out: it joins the parts of one report too often.
+ * spaces inside sentences too). "และ" and "พร้อม" are left out: they join the parts of one report
+ * too often ("...3 ราย พร้อมของกลาง"); followed by a cue they still end it ("พร้อมขู่").
  */
-export const THAI_CONTENT_ENDERS: readonly string[] = THAI_CLAUSE_OPENERS.filter((word) => word !== "และ" && word !== "ส่วน" && word !== "เมื่อ" && word !== "ด้าน");
+export const THAI_CONTENT_ENDERS: readonly string[] = THAI_CLAUSE_OPENERS.filter((word) => !["และ", "ส่วน", "เมื่อ", "ด้าน", "พร้อม"].includes(word));
 
 /** Words that may sit between a speaker and the cue and belong to neither ("ได้ออกมาปฏิเสธ"). */
 export const THAI_AUXILIARIES: readonly string[] = ["ได้ออกมา", "ออกมา", "ได้", "ก็", "ยัง", "จึง", "เคย", "กลับ", "ต่าง", "ต่างก็", "เอง", "ทั้ง", "ล่าสุด", "ก่อนหน้านี้", "วันนี้", "เมื่อวันนี้", "กัน"];
@@ -44,7 +45,7 @@ export const THAI_NAME_ENDERS: readonly string[] = ["หลังจาก", "�
 
 /** Abbreviations whose full stop does not end a sentence. */
 export const THAI_ABBREVIATIONS: readonly string[] = [
-  "ปธน.", "นรม.", "รมว.", "รมต.", "ผอ.", "ดร.", "ศ.", "รศ.", "ผศ.", "น.ส.", "พล.อ.", "พล.ท.", "พล.ต.", "พ.อ.",
+  "ปธน.", "นรม.", "รมว.", "รมต.", "ผอ.", "ดร.", "ศ.", "รศ.", "ผศ.", "น.ส.", "พล.อ.", "พล.ท.", "พล.ต.", "พ.อ.", "พล.ต.ต.", "พ.ต.อ.", "ผบ.ตร.", "ตร.", "สส.", "สว.", "ครม.", "กกต.", "ธปท.", "กนง.",
   "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.", "พ.ศ.", "ค.ศ.", "กทม.",
 ];
 
