@@ -399,6 +399,8 @@ function scanClause(text: string, paragraph: TextRange, quotes: TextRange[], sta
  */
 export const THAI_CONTINUERS: readonly string[] = ["ซึ่งถือเป็น", "ซึ่ง", "แต่", "รวมถึง", "รวมทั้ง", "ไปพร้อม ๆ กับ", "ไปพร้อมๆ กับ", "ไปพร้อมกับ"];
 const CONTINUERS = [...THAI_CONTINUERS].sort((a, b) => b.length - a.length);
+/** Continuers that coordinate (rather than subordinate) the next clause. */
+const COORDINATING = ["รวมถึง", "รวมทั้ง", "ไปพร้อม ๆ กับ", "ไปพร้อมๆ กับ", "ไปพร้อมกับ"];
 
 /** The claim's span: a quotation, or the clause after the cue up to the next clause opener. */
 function contentSpan(text: string, paragraph: TextRange, quotes: TextRange[], hit: CueHit): (TextRange & { next: ClauseEnd["stop"] }) | null {
@@ -429,7 +431,10 @@ function continuations(text: string, paragraph: TextRange, quotes: TextRange[], 
     if (span.end - span.start < 6) break;
     const content = text.slice(span.start, span.end);
     const hedge = attribution.cue.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(content, h) !== -1) : undefined;
-    const stance = hedge ? "hedges" : attribution.cue.entry.stance === "denies" ? "denies" : "asserts";
+    // A coordinated clause ("A ไปพร้อมกับ B", "A รวมถึง B") stays under A's hedge.
+    const previous = out[out.length - 1] ?? attribution;
+    const inherited = !hedge && COORDINATING.includes(stop.word) && previous.stance === "hedges";
+    const stance = hedge || inherited ? "hedges" : attribution.cue.entry.stance === "denies" ? "denies" : "asserts";
     out.push({
       ...attribution,
       span,
@@ -437,7 +442,7 @@ function continuations(text: string, paragraph: TextRange, quotes: TextRange[], 
       hedged: stance === "hedges",
       confidence: Math.round((attribution.confidence - 0.2 - 0.05 * n) * 100) / 100,
       rule: `${attribution.rule}+continuation`,
-      explanation: `the reported speech of "${attribution.speaker.text}" (${attribution.cue.entry.gloss} with "${attribution.cue.text}") goes on after "${stop.word}"${hedge ? `; hedged by "${hedge}"` : ""}`,
+      explanation: `the reported speech of "${attribution.speaker.text}" (${attribution.cue.entry.gloss} with "${attribution.cue.text}") goes on after "${stop.word}"${hedge ? `; hedged by "${hedge}"` : inherited ? "; hedged like the clause it is coordinated with" : ""}`,
     });
     if (clause.end >= limit) break;
     stop = clause.stop;

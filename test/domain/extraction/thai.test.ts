@@ -208,3 +208,13 @@ describe("Thai word edges", () => {
     ]);
   });
 });
+
+describe("Thai coordination", () => {
+  it("keeps a clause coordinated by ไปพร้อมกับ under the hedge of the clause before it", () => {
+    const claims = proposed("นายเอ บีซีมองว่า การเยือนครั้งนี้อาจเป็นการหาพันธมิตรใหม่ ไปพร้อมกับการกดดันคู่แข่งในภูมิภาค");
+    expect(claims.map((c) => [c.quote, c.stance])).toEqual([
+      ["การเยือนครั้งนี้อาจเป็นการหาพันธมิตรใหม่", "hedges"],
+      ["การกดดันคู่แข่งในภูมิภาค", "hedges"],
+    ]);
+  });
+});
