@@ -1,4 +1,3 @@
-import { codePointOffset } from "../text/codePoints.js";
 import { truncateGraphemes } from "../text/graphemes.js";
 import { CLAIM_SHEET_FORMAT, ClaimSheet, type SheetClaim, type SheetRelation, type SheetSource } from "../sheets/claimSheet.js";
 import type { ChainRole, SourceKind, Stance } from "../vocabulary.js";
@@ -116,6 +115,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
   const publisher = resolvePublisher(text, options, directory, warnings);
   const { attributions, contrasts } = language === "th" ? extractThai(text) : extractEnglish(text);
 
+  const codePointOffset = codePointOffsets(text);
   const claims: SheetClaim[] = [];
   const claimProposals: ClaimProposal[] = [];
   const keyOf = new Map<Attribution, string>();
@@ -196,6 +196,31 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
     ...[...usedSlugs].filter((slug) => !newSources.some((s) => s.slug === slug)).map((slug) => ({ slug, status: "known" as const, reason: "stored source" })),
   ];
   return { sheet, proposals: { claims: claimProposals, sources: sourceProposals, relations: relationProposals, warnings } };
+}
+
+/**
+ * UTF-16 index -> code-point offset for one text, in O(log n) per call: counts the surrogate
+ * pairs before the index (a long article has hundreds of claims; walking it for each is slow).
+ */
+function codePointOffsets(text: string): (text: string, utf16: number) => number {
+  const pairs: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      pairs.push(i);
+      i++;
+    }
+  }
+  return (_text, utf16) => {
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[mid]! < utf16 - 1) lo = mid + 1;
+      else hi = mid;
+    }
+    return utf16 - lo;
+  };
 }
 
 function nextBoundary(text: string, at: number): number {

@@ -36,8 +36,10 @@ export const inside = (at: number, ranges: TextRange[]) => ranges.some((r) => at
 /** Moves a UTF-16 index back to the nearest grapheme boundary (never inside a Thai vowel or tone mark). */
 export function snapToGrapheme(text: string, at: number): number {
   if (at <= 0 || at >= text.length) return Math.max(0, Math.min(at, text.length));
-  const segment = graphemes.segment(text).containing(at);
-  return segment ? segment.index : at;
+  // Segment a window, not the whole text: containing() walks from the start of what it segments.
+  const from = Math.max(0, at - 32);
+  const segment = graphemes.segment(text.slice(from, Math.min(text.length, at + 32))).containing(at - from);
+  return segment ? from + segment.index : at;
 }
 
 /** Trims spaces and the given punctuation from both ends of a range. */

@@ -490,7 +490,8 @@ function findContrasts(text: string, paragraph: TextRange, attributions: Attribu
     if (report) out.push({ before: denial, after: report, marker: "ปฏิเสธรายงาน", gloss: "denies the report" });
   }
   for (const marker of THAI_CONTRAST_MARKERS) {
-    for (let at = text.indexOf(marker.form, paragraph.start); at !== -1 && at < paragraph.end; at = text.indexOf(marker.form, at + 1)) {
+    const within = text.slice(0, paragraph.end);
+    for (let at = within.indexOf(marker.form, paragraph.start); at !== -1; at = within.indexOf(marker.form, at + 1)) {
       const before = [...attributions].reverse().find((a) => a.span.end <= at + 1 && at - a.span.end < 40);
       if (!before) continue;
       for (const after of attributions) {
