@@ -55,6 +55,7 @@ export async function proposeClaimSheet(db: Db, text: string, options: Omit<Extr
     orderBy: { id: "desc" },
     take: STORED_CLAIMS_COMPARED,
   });
+  const storedWords = new Map(stored.map((row) => [row.id, contentWords(row.quote)]));
   const storedContradictions: StoredContradiction[] = [];
   for (const proposal of result.proposals.claims) {
     const claim = result.sheet.claims.find((c) => c.key === proposal.key)!;
@@ -64,8 +65,9 @@ export async function proposeClaimSheet(db: Db, text: string, options: Omit<Extr
       const speaker = row.links[0]?.source.slug ?? "";
       const rowDenies = row.kind === "denial" || row.stances.some((s) => s.stance === "denies");
       if (speaker === proposal.speaker.slug || rowDenies === denies) continue;
-      const overlap = topicOverlap(words, contentWords(row.quote));
-      if (overlap < TOPIC_OVERLAP || sharedWords(words, contentWords(row.quote)) < MIN_SHARED_WORDS) continue;
+      const other = storedWords.get(row.id)!;
+      const overlap = topicOverlap(words, other);
+      if (overlap < TOPIC_OVERLAP || sharedWords(words, other) < MIN_SHARED_WORDS) continue;
       storedContradictions.push({
         claim: proposal.key,
         storedClaimId: row.id,
