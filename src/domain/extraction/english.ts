@@ -92,7 +92,10 @@ export function extractEnglish(text: string): { attributions: Attribution[]; con
         const earlier = attributions.slice(0, -1).reverse();
         const named = earlier.find((a) => (a.speaker.text.match(/[A-Z][\w-]+/g) ?? []).some((w) => phrase.includes(w.toLowerCase())));
         const opposite = earlier.find((a) => (a.stance === "denies") !== (nested.stance === "denies"));
-        const prior = named ?? (opposite && inParagraph.includes(opposite) ? opposite : undefined);
+        // Only a marker that names an earlier speaker ("contrary to Vale's denial") links two claims;
+        // "despite reports" alone names no one.
+        const prior = named;
+        void opposite;
         if (prior && prior !== nested) contrasts.push({ before: nested, after: prior, marker: marker.form, gloss: marker.gloss });
       }
     }
@@ -205,7 +208,8 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
     }
 
     // Leading: "X said (that) CONTENT".
-    let speakerText = before.replace(OPENER_RE, "");
+    // "KYIV, Ukraine (AP) — Ukraine's air force said": the dateline is not the speaker.
+    let speakerText = before.replace(/^[^—–]*\([^)]*\)\s*[—–-]\s*/, "").replace(/^[^—–]*[—–]\s*/, "").replace(OPENER_RE, "");
     const openerLength = before.length - speakerText.length;
     speakerText = speakerText.replace(/\s+$/, "").replace(AUX_RE, "").replace(/,$/, "");
     const speakerStart = openerLength;
@@ -256,10 +260,13 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
         rest = s.slice(contentStart);
       }
     }
-    const lead = /^\s*(?:(?:on|last|this) \w+\s*|in an? (?:statement|interview|post|briefing)(?: [^,]*?)?(?=\s+that\b|,)|at a (?:news|press) conference|during a (?:briefing|visit))?\s*,?\s*(?:that\s+)?/i.exec(rest)!;
+    const lead = /^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s*|(?:on|last|this) \w+\s*|in an? (?:statement|interview|post|briefing)(?: [^,]*?)?(?=\s+that\b|,)|at a (?:news|press) conference|during a (?:briefing|visit))?\s*,?\s*(?:that\s+)?/i.exec(rest)!;
     contentStart += lead[0].length;
     // Trailing ", citing Y." moves the speaker too.
     let contentEnd = endTrim;
+    // The publisher's own aside ends the claim: ", a claim that could not be verified".
+    const aside = /,\s+(?:a claim|an assertion|an allegation|which (?:could|can)not be|which was not|though (?:it|this) could not)\b/i.exec(s.slice(contentStart, contentEnd));
+    if (aside) contentEnd = contentStart + aside.index;
     const contrast = new RegExp(`,\\s+(?:${ENGLISH_CONTRAST_MARKERS.map((m) => escapeRegExp(m.form)).join("|")})\\b`, "i").exec(s.slice(contentStart, endTrim));
     if (contrast) contentEnd = contentStart + contrast.index;
     const citingTail = /,\s+(?:citing|quoting)\s+([^,]+)$/i.exec(s.slice(contentStart, endTrim));

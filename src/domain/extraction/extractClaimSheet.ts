@@ -293,7 +293,7 @@ function resolvePublisher(text: string, options: ExtractOptions, directory: Sour
     return directory.knownBySlug(options.publisher) ?? directory.propose(options.publisher, "publisher", "publisher given by slug, not stored yet", options.publisher);
   }
   const head = text.slice(0, 400);
-  const dateline = /[—–]\s*([^\n—–]{2,60}?)\s*(?:\n|$)/.exec(head) ?? /^\s*[A-Z][A-Z ,.]*\(([A-Z][\w .&-]{1,30})\)\s*[—–-]/m.exec(head);
+  const dateline = /[—–]\s*([^\n—–]{2,60}?)\s*(?:\n|$)/.exec(head) ?? /^[^\n(]{0,60}\(([A-Z][\w .&-]{1,30})\)\s*[—–-]/m.exec(head);
   if (dateline) {
     const start = head.indexOf(dateline[1]!);
     const resolved = directory.resolve({ start, end: start + dateline[1]!.length, text: dateline[1]! }, "report");

@@ -131,4 +131,26 @@ describe("English chains", () => {
       quote: "The deal, according to two diplomats, was signed on Monday",
     });
   });
+
+  it("strips a wire dateline from the first speaker and reads the publisher from it", () => {
+    const { sheet } = extractClaimSheet("LIMA, Peru (Southwire) — The country's air force said Sunday that it had grounded all jets.");
+    expect(sheet.claims.map((c) => c.quote)).toEqual(["it had grounded all jets"]);
+    expect(sheet.sources.map((s) => [s.name, s.kind])).toEqual([
+      ["Southwire", "news_agency"],
+      ["country's air force", "military"],
+    ]);
+  });
+
+  it("ends the claim at the publisher's aside and keeps its stance", () => {
+    expect(proposed("The ministry claimed its forces had destroyed a depot, a claim that could not be independently verified.")[0]).toMatchObject({
+      quote: "its forces had destroyed a depot",
+      stance: "asserts",
+    });
+  });
+
+  it("proposes no contradiction for 'contrary to reports' that names no one", () => {
+    const { sheet } = extractClaimSheet("The Kremlin denied targeting civilians.\n\nKremlin spokesman Ivan Orlov said strikes hit only military sites, contrary to reports from local authorities.", { publisher: "test-wire" });
+    expect(sheet.claims.map((c) => c.quote)).toEqual(["targeting civilians", "strikes hit only military sites"]);
+    expect(sheet.relations).toEqual([]);
+  });
 });
