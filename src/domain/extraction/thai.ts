@@ -22,6 +22,8 @@ const SOURCE_AFTER = CUES.filter((c) => c.frame === "source_after");
 const OPENERS = [...THAI_CLAUSE_OPENERS].filter((o) => o !== "และ").sort((a, b) => b.length - a.length);
 const ENDERS = [...THAI_CONTENT_ENDERS].sort((a, b) => b.length - a.length);
 const SPEAKER_TITLES = [...THAI_TITLES].sort((a, b) => b.form.length - a.form.length);
+const NEW_SUBJECT = /^(?:การ|ความ)/;
+const JOINING_BEFORE = /(?:ใน|กับ|และ|หรือ|ของ|เพื่อ|ต่อ|จาก|ด้วย|โดย|ถึง|ทั้ง|คือ|เป็น)$/;
 const JOINED_CUE = /^(?:และ|พร้อม(?:ทั้ง)?|ก่อนจะ)(?:ยัง)?(?:ได้)?/;
 
 /** Third-person pronouns that stand for the last named speaker. */
@@ -386,6 +388,10 @@ function scanClause(text: string, paragraph: TextRange, quotes: TextRange[], sta
       const continuer = CONTINUERS.find((e) => text.startsWith(e, k));
       if (continuer) return { end: j, stop: { at: k, word: continuer } };
       if (ENDERS.some((e) => text.startsWith(e, k))) return { end: j, stop: { at: k, word: "" } };
+      // A new subject noun phrase after a space ("... ทางทหาร การพบกันครั้งนี้...") starts a new sentence.
+      if (j - start >= 25 && NEW_SUBJECT.test(text.slice(k, k + 4)) && !JOINING_BEFORE.test(text.slice(Math.max(start, j - 6), j))) {
+        return { end: j, stop: { at: k, word: "" } };
+      }
     }
     if ((c === "." && !isAbbreviationStop(text, j) && /\s/.test(text[j + 1] ?? " ")) || c === "!" || c === "?") return { end: j + 1, stop: null };
   }

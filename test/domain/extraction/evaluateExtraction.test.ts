@@ -14,18 +14,28 @@ describe("spansMatch", () => {
 
 describe("evaluateExtraction", () => {
   it("scores the extractor against a curated sheet and lists what it missed", () => {
-    const evaluation = evaluateExtraction(ClaimSheet.parse(smallSheet()));
+    const gold = ClaimSheet.parse(smallSheet());
+    // Curate one stance differently from what the extractor will propose, so a miss is listed.
+    gold.claims.find((c) => c.key === "kyodo-report")!.hedged = true;
+    const evaluation = evaluateExtraction(gold);
     expect(Object.fromEntries(evaluation.scores.map((s) => [s.metric, `${s.correct}/${s.total}`]))).toEqual({
       "claim recall": "2/2",
       "claim recall (one-to-one)": "2/2",
       "claim precision": "2/2",
       "speaker accuracy": "2/2",
       "chain accuracy": "2/2",
-      // The publisher's own "อาจ" runs into the relayed report's span (no connective ends it).
       "stance accuracy": "1/2",
       "contradiction recall": "0/0",
     });
-    expect(evaluation.misses).toEqual(["stance of kyodo-report: proposed hedges, curated asserts"]);
+    expect(evaluation.misses).toEqual(["stance of kyodo-report: proposed asserts, curated hedges"]);
     expect(formatEvaluation(evaluation)).toContain("| contradiction recall       |   n/a |     0/0 |        |");
+  });
+
+  it("lists a claim it missed and the proposals no curated claim matches", () => {
+    const gold = ClaimSheet.parse(smallSheet());
+    const evaluation = evaluateExtraction({ ...gold, claims: gold.claims.filter((c) => c.key !== "peskov-denial"), relations: [] });
+    expect(evaluation.scores[0]).toMatchObject({ metric: "claim recall", correct: 1, total: 1 });
+    expect(evaluation.scores[2]).toMatchObject({ metric: "claim precision", correct: 1, total: 2 });
+    expect(evaluation.misses).toEqual(['extra proposal c1 (ปฏิเสธว่า): "ไม่มีการลงนามข้อตกลงทางทหาร"']);
   });
 });

@@ -218,3 +218,17 @@ describe("Thai coordination", () => {
     ]);
   });
 });
+
+describe("Thai sentence ends without punctuation", () => {
+  it("ends a report where a new subject noun phrase (การ..., ความ...) follows a space", () => {
+    expect(proposed("สำนักข่าวเอบีซีรายงานว่า ทั้งสองฝ่ายตกลงขยายความร่วมมือทางทหาร การพบกันครั้งนี้อาจเปลี่ยนดุลอำนาจ")).toEqual([
+      expect.objectContaining({ quote: "ทั้งสองฝ่ายตกลงขยายความร่วมมือทางทหาร", stance: "asserts" }),
+    ]);
+  });
+
+  it("does not end it when the noun phrase is joined to what precedes (ใน การ..., กับ ความ...)", () => {
+    expect(proposed("สำนักข่าวเอบีซีรายงานว่า รัฐบาลจะให้ความสำคัญกับ ความมั่นคงทางอาหารของประเทศ")[0]!.quote).toBe(
+      "รัฐบาลจะให้ความสำคัญกับ ความมั่นคงทางอาหารของประเทศ",
+    );
+  });
+});
