@@ -175,9 +175,21 @@ export class SourceDirectory {
         if (!best || at < best.at || (at === best.at && name.length > best.length)) best = { source, at, length: name.length, name };
       }
     }
-    // A known name deep inside a long phrase is usually a modifier ("โฆษกทำเนียบX": the spokesman, not X).
-    if (!best || (best.at > 0 && phrase.slice(0, best.at).trim().length > 0 && startsWithTitle(phrase))) return null;
-    return fromKnown(best.source, `stored name "${best.name}" found in "${phrase}"`);
+    // A known name deep inside a long phrase is usually a modifier ("โฆษกทำเนียบX": the spokesman,
+    // not X), unless only titles stand before it ("ปธน.ปูติน" for a stored "ปูติน").
+    if (best && best.at > 0 && startsWithTitle(phrase) && !onlyTitles(phrase.slice(0, best.at))) best = undefined;
+    if (best) return fromKnown(best.source, `stored name "${best.name}" found in "${phrase}"`);
+    // "นายเพสคอฟ" or "ปธน.ปูติน" for a stored "นายดมิทรี เพสคอฟ" / "ประธานาธิบดีวลาดิเมียร์ ปูติน":
+    // a titled mention of one part of a stored personal name.
+    const title = thaiTitleAt(phrase);
+    if (title?.type === "person" && title.nameFollows) {
+      const person = splitPersonName(phrase.slice(title.form.length));
+      if (person) {
+        const hit = this.known.find(({ names }) => names.some((n) => personParts(n)?.some((p) => person.parts.includes(p))));
+        if (hit) return fromKnown(hit.source, `"${person.name}" is part of a stored name of "${hit.source.name}"`);
+      }
+    }
+    return null;
   }
 
   private matchProposed(parsed: ParsedName): ResolvedSource | undefined {
@@ -272,6 +284,26 @@ function fromKnown(source: KnownSource, reason: string): ResolvedSource {
 /** Collapses runs of spaces and normalises to NFC. */
 export function normalizeName(text: string): string {
   return text.normalize("NFC").replace(/\s+/g, " ").trim();
+}
+
+/** Whether a string is nothing but Thai titles ("ปธน.", "นาย", "โฆษก สำนักข่าว"). */
+function onlyTitles(text: string): boolean {
+  let rest = text.trim();
+  while (rest.length > 0) {
+    const title = thaiTitleAt(rest);
+    // "โฆษก" + a stored organisation is the spokesman, not the organisation: only titles that
+    // name the one that follows (นาย, ปธน., สำนักข่าว) may stand before a stored name.
+    if (!title || (title.type === "person" && !title.nameFollows)) return false;
+    rest = rest.slice(title.form.length).trim();
+  }
+  return true;
+}
+
+/** The name parts of a titled Thai personal name ("นายดมิทรี เพสคอฟ" -> ดมิทรี, เพสคอฟ), else null. */
+function personParts(name: string): string[] | null {
+  const title = thaiTitleAt(name);
+  if (!title || title.type !== "person" || !title.nameFollows) return null;
+  return name.slice(title.form.length).split(" ").filter((p) => p.length >= 2 && !thaiTitleAt(p));
 }
 
 function startsWithTitle(phrase: string): boolean {

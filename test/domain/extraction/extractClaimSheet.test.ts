@@ -72,3 +72,26 @@ describe("extractClaimSheet", () => {
     expect(sheet.relations.map((r) => [r.from, r.to])).toEqual([["c3", "c2"]]);
   });
 });
+
+describe("stored sources with titles", () => {
+  const known = [
+    { slug: "test-wire", name: "Test Wire", kind: "publisher" as const, names: [] },
+    { slug: "somchai", name: "Somchai Dee", kind: "head_of_state" as const, names: ["ประธานาธิบดีสมชาย ธนากร"] },
+    { slug: "anan", name: "Anan Jai", kind: "official" as const, names: ["อนันต์"] },
+  ];
+
+  it("recognises a titled short mention of a stored full name, and a stored bare name after a title", () => {
+    const { sheet, proposals } = extractClaimSheet("ปธน.ธนากร กล่าวว่า จะเยือนญี่ปุ่น\n\nนายอนันต์ ระบุว่า งบประมาณเพียงพอ", { publisher: "test-wire", knownSources: known });
+    expect(sheet.claims.map((c) => c.chains[0]![0]!.source)).toEqual(["somchai", "anan"]);
+    expect(sheet.sources).toEqual([]);
+    expect(proposals.claims.map((p) => p.speaker.known)).toEqual([true, true]);
+  });
+
+  it("does not take an organisation named inside a role for the speaker", () => {
+    const { sheet } = extractClaimSheet("โฆษกสำนักข่าวเอบีซีกล่าวว่า ข่าวนั้นไม่จริง", {
+      publisher: "test-wire",
+      knownSources: [...known, { slug: "abc", name: "ABC", kind: "news_agency", names: ["สำนักข่าวเอบีซี"] }],
+    });
+    expect(sheet.claims[0]!.chains[0]![0]!.source).not.toBe("abc");
+  });
+});
