@@ -153,7 +153,7 @@ export class SourceDirectory {
     const dropTitle = title && (title.type === "person" || MEDIA.has(title.kind!)) && parsed.name.length > title.form.length + 1;
     const untitled = dropTitle ? parsed.name.slice(title!.form.length) : parsed.name;
     const source: ResolvedSource = {
-      slug: uniqueSlug(slugify(latin ?? untitled), this.taken),
+      slug: uniqueSlug(parsed.kind === "anonymous" && !latin ? `anonymous-${slugify(untitled)}`.slice(0, 60).replace(/-+$/, "") : slugify(latin ?? untitled), this.taken),
       name: parsed.name,
       names: [...new Set([parsed.name, ...parsed.extraNames])],
       kind: parsed.kind,
@@ -334,7 +334,12 @@ export function splitPersonName(rest: string): { name: string; parts: string[]; 
   if (second && !thaiTitleAt(second[1]!) && !/^[A-Za-z0-9]/.test(second[1]!)) {
     const end = nameTokenEnd(second[1]!);
     const part2 = second[1]!.slice(0, end);
-    const isWord = part2.length < 2 || THAI_NAME_ENDERS.some((e) => part2.startsWith(e));
+    // "กัมพูชา ออกมาตอบโต้": a second word that opens with an auxiliary or a cue is the predicate.
+    const isWord =
+      part2.length < 2 ||
+      THAI_NAME_ENDERS.some((e) => part2.startsWith(e)) ||
+      THAI_AUXILIARIES.some((a) => a.length >= 2 && second[1]!.startsWith(a)) ||
+      THAI_CUES.some((c) => c.frame === "verb" && second[1]!.startsWith(c.form));
     if (!isWord) return { name: `${part1} ${part2}`, parts: [part1, part2], length: part1.length + 1 + part2.length };
   }
   return { name: part1, parts: [part1], length: part1.length };

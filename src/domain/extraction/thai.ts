@@ -177,9 +177,13 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
   }
   if (entry.frame === "citing") {
     // Standalone "X อ้างแหล่งข่าว... ว่า": X reports what the cited one said.
-    const citedNp = nounPhraseUntil(text, entry.form === "อ้างแหล่งข่าว" ? at + 3 : end, paragraph.end, (k) => isThatAt(text, k));
+    // "อ้างแหล่งข่าว...": the cited one starts at แหล่งข่าว, after the verb อ้าง.
+    const citedFrom = entry.form === "อ้างแหล่งข่าว" ? at + "อ้าง".length : end;
+    const citedNp = nounPhraseUntil(text, citedFrom, paragraph.end, (k) => isThatAt(text, k) || SOURCE_AFTER_VERBS.test(text.slice(k, k + 12)));
     if (!citedNp) return null;
-    return { entry, cue: { start: at, end }, contentStart: citedNp.stop + 3, cited: cutTimePhrase(text, citedNp), after: null, gap: 0 };
+    const verb = SOURCE_AFTER_VERBS.exec(text.slice(citedNp.stop, citedNp.stop + 12));
+    const contentStart = citedNp.stop + (verb ? verb[0].length : 3);
+    return { entry, cue: { start: at, end }, contentStart, cited: cutTimePhrase(text, citedNp), after: null, gap: 0 };
   }
   if (entry.complement === "object") {
     return { entry, cue: { start: at, end }, contentStart: end, cited: null, after: null, gap: 0 };
@@ -271,6 +275,17 @@ function buildAttribution(
       explanation = `"${cueText}" follows a connective with no new subject: the speaker of the previous claim ("${speaker.text}") carries on`;
       confidence -= 0.15;
     } else {
+      if (!left && hit.cited && hit.entry.frame === "citing") {
+        speaker = hit.cited;
+        rule = "th.citing.lead";
+        explanation = `"${cueText}" opens the sentence: "${hit.cited.text}" is the source the publisher cites`;
+        const said = text.slice(span.start, span.end);
+        const hedge = hit.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(said, h) !== -1) : undefined;
+        return {
+          speaker, via, cue, span, stance: hedge ? "hedges" : hit.entry.stance, hedged: hedge !== undefined,
+          confidence: Math.round((confidence - 0.1) * 100) / 100, rule, explanation, next: content.next,
+        } as Attribution & { next: ClauseEnd["stop"] };
+      }
       if (!left) return null;
       if (hit.cited) {
         speaker = hit.cited;

@@ -232,3 +232,25 @@ describe("Thai sentence ends without punctuation", () => {
     );
   });
 });
+
+describe("Thai citing constructions", () => {
+  it("อ้างอิงข้อมูลจาก X ระบุว่า: X speaks, the publisher cites it", () => {
+    expect(proposed("ทั้งนี้ อ้างอิงข้อมูลจากกรมควบคุมโรค ระบุว่า มีผู้ป่วยรายใหม่ 120 ราย")).toEqual([
+      expect.objectContaining({ speaker: "กรมควบคุมโรค", chain: ["กรมควบคุมโรค:speaker", "test-wire:publisher"], quote: "มีผู้ป่วยรายใหม่ 120 ราย" }),
+    ]);
+  });
+
+  it("X อ้างแหล่งข่าว... ว่า: the anonymous source speaks, X reports", () => {
+    const { sheet } = extractClaimSheet("สำนักข่าวเอบีซี (ABC) อ้างแหล่งข่าวในกองทัพว่า การซ้อมรบจะเริ่มพรุ่งนี้", { publisher: "test-wire" });
+    expect(sheet.claims[0]!.chains[0]).toEqual([
+      { source: "anonymous-naikongthaph", role: "speaker" },
+      { source: "abc", role: "reporter" },
+      { source: "test-wire", role: "publisher" },
+    ]);
+    expect(sheet.sources.find((s) => s.slug === "anonymous-naikongthaph")).toMatchObject({ name: "แหล่งข่าวในกองทัพ", kind: "anonymous" });
+  });
+
+  it("does not take ออกมา after an office for a surname", () => {
+    expect(proposed("ล่าสุด นายกรัฐมนตรีเอบีซี ออกมาตอบโต้ว่า ข้อกล่าวหาไม่เป็นความจริง")[0]!.speaker).toBe("นายกรัฐมนตรีเอบีซี");
+  });
+});
