@@ -52,6 +52,29 @@ export function englishSentences(text: string, paragraph: TextRange): TextRange[
   return out;
 }
 
+/**
+ * A sentence's independent clauses: "X insists A, but critics say B" holds two attributions.
+ * Commas inside a quotation do not split.
+ */
+export function clausesOf(text: string, sentence: TextRange): TextRange[] {
+  const s = text.slice(sentence.start, sentence.end);
+  const out: TextRange[] = [];
+  let from = 0;
+  let quoted = false;
+  const re = /[;"“”]|,\s+(?:but|while|whereas)\s+/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m[0] === "“") quoted = true;
+    else if (m[0] === "”") quoted = false;
+    else if (m[0] === '"') quoted = !quoted;
+    else if (!quoted) {
+      out.push(trimRange(text, { start: sentence.start + from, end: sentence.start + m.index }));
+      from = m.index + m[0].length;
+    }
+  }
+  out.push(trimRange(text, { start: sentence.start + from, end: sentence.end }));
+  return out.filter((r) => r.end > r.start);
+}
+
 const mention = (text: string, start: number, end: number): Mention | null => {
   const r = trimRange(text, { start, end }, ",;:");
   return r.end > r.start ? { ...r, text: text.slice(r.start, r.end) } : null;
@@ -61,7 +84,10 @@ function plausibleSpeaker(phrase: string): boolean {
   const words = phrase.split(/\s+/);
   if (words.length === 0 || words.length > 14) return false;
   if (/^(?:that|which|who|what|when|if|as|it|this|there)\b/i.test(phrase)) return false;
-  return /^[A-Z0-9"“]/.test(phrase) || /^(?:the|a|an|some|several|two|three|many|senior|western|local|state|officials|analysts|experts|sources|diplomats|people|he|she|they)\b/i.test(phrase);
+  if (/^(?:the|a|an|some|several|many|two|three|senior|western|local|state)$/i.test(phrase)) return false;
+  if (/^[A-Z0-9"“]/.test(phrase) || /^(?:the|a|an|some|several|two|three|many|senior|western|local|state|officials|analysts|experts|sources|diplomats|people|he|she|they)\b/i.test(phrase)) return true;
+  // "critics say", "local residents said": a short plural description of who spoke.
+  return words.length <= 4 && /^[a-z][a-z-]*s$/.test(words[words.length - 1]!);
 }
 
 /**
@@ -73,10 +99,10 @@ export function extractEnglish(text: string): { attributions: Attribution[]; con
   const contrasts: ContrastFinding[] = [];
   for (const paragraph of paragraphs(text)) {
     const inParagraph: Attribution[] = [];
-    for (const sentence of englishSentences(text, paragraph)) {
+    for (const sentence of englishSentences(text, paragraph).flatMap((r) => clausesOf(text, r))) {
       const found = extractSentence(text, sentence, attributions[attributions.length - 1] ?? null);
       // A pronoun with no one named before it cannot be attributed.
-      if (!found || PRONOUNS.test(found.speaker.text)) continue;
+      if (!found || PRONOUNS.test(found.speaker.text) || /^(?:we|i|you|it)$/i.test(found.speaker.text)) continue;
       const nested = nestedIn(text, found);
       attributions.push(nested);
       inParagraph.push(nested);
@@ -196,14 +222,15 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
     // Trailing: "CONTENT, X said." (verb at the end of the sentence).
     const tail = s.slice(vEnd, endTrim);
     const lastComma = before.lastIndexOf(",");
-    if (/^\s*(?:on \w+|in a statement|in an interview|last \w+|this \w+)?\s*$/i.test(tail) && lastComma > 0) {
+    // The tail may go on with a subordinate clause: "..., the bank said on Tuesday, as prices rose."
+    if (/^\s*(?:on \w+|in a statement|in an interview|last \w+|this \w+)?\s*(?:,\s*(?:as|while|after|when|because|since|adding|noting|although|though|even as|amid)\b.*)?$/i.test(tail) && lastComma > 0) {
       const speaker = mention(text, at(lastComma + 1), at(vStart));
       if (speaker && plausibleSpeaker(speaker.text)) {
         const speakerText = speaker.text.replace(AUX_RE, "");
         const spk = { ...speaker, end: speaker.start + speakerText.length, text: speakerText };
-        let span = trimRange(text, { start: sentence.start, end: at(lastComma) }, ",\"“”");
+        const dateline = /^[^—–\n]*\([^)]*\)\s*[—–-]\s*/.exec(s);
+        const span = trimRange(text, { start: sentence.start + (dateline ? dateline[0].length : 0), end: at(lastComma) }, ",\"“”");
         return build(text, resolvePronoun(spk, previous), [], entry, { start: at(vStart), end: at(vEnd) }, span, "en.verb.trailing", `"${spk.text} ${verb}" after the claim`, entry.weight);
-        void span;
       }
     }
 
@@ -307,6 +334,8 @@ function resolvePronoun(speaker: Mention, previous: Attribution | null): Mention
 /** "X reported that Z said ...": Z is the speaker, X carries the claim. */
 function nestedIn(text: string, outer: Attribution): Attribution {
   const content = text.slice(outer.span.start, outer.span.end);
+  // A quotation is direct speech: a verb inside it ("We expect...") is not a nested report.
+  if (outer.rule.startsWith("en.quote")) return outer;
   const inner = extractSentence(text, outer.span, null);
   if (!inner || inner.speaker.start !== outer.span.start || inner.rule !== "en.verb.lead") return outer;
   void content;

@@ -197,6 +197,8 @@ export class SourceDirectory {
     return this.proposed.find(
       (s) =>
         forms.some((f) => s.names.includes(f)) ||
+        // "Weber said" after "Karl Weber": a surname alone names the person met before.
+        (parsed.extraNames.length === 0 && !parsed.name.includes(" ") && s.aliases.includes(parsed.name)) ||
         (parsed.person && parsed.aliases.some((a) => s.aliases.includes(a))),
     );
   }

@@ -153,4 +153,27 @@ describe("English chains", () => {
     expect(sheet.claims.map((c) => c.quote)).toEqual(["targeting civilians", "strikes hit only military sites"]);
     expect(sheet.relations).toEqual([]);
   });
+
+  it("reads a trailing attribution followed by a subordinate clause, without the dateline", () => {
+    expect(proposed("OSLO, May 2 (Northwire) - Growth is likely to slow this year, the central bank said on Tuesday, as energy prices rose.")[0]).toMatchObject({
+      speaker: "central bank",
+      quote: "Growth is likely to slow this year",
+      stance: "hedges",
+    });
+  });
+
+  it("finds one attribution per independent clause (', but critics say ...')", () => {
+    expect(proposed("The government insists that growth will return by summer, but critics say the forecast is too optimistic.").map((c) => [c.speaker, c.quote])).toEqual([
+      ["government", "growth will return by summer"],
+      ["critics", "the forecast is too optimistic"],
+    ]);
+  });
+
+  it("reads a later surname as the person named before, and never nests a report inside a quotation", () => {
+    const claims = proposed('"We expect a mild recession," Bank President Karl Weber told reporters.\n\nWeber said inflation would ease slowly.');
+    expect(claims.map((c) => [c.speaker, c.chain.length, c.quote])).toEqual([
+      ["Karl Weber", 2, "We expect a mild recession"],
+      ["Karl Weber", 2, "inflation would ease slowly"],
+    ]);
+  });
 });
