@@ -26,6 +26,9 @@ const NEW_SUBJECT = /^(?:การ|ความ)/;
 const JOINING_BEFORE = /(?:ใน|กับ|และ|หรือ|ของ|เพื่อ|ต่อ|จาก|ด้วย|โดย|ถึง|ทั้ง|คือ|เป็น)$/;
 const JOINED_CUE = /^(?:และ|พร้อม(?:ทั้ง)?|ก่อนจะ)(?:ยัง)?(?:ได้)?/;
 
+/** Prefixes that turn a verb into a noun (นัก-, ผู้-, การ-, ความ-, คำ-). */
+const NOMINAL_PREFIXES = ["นัก", "ผู้", "การ", "ความ", "คำ"];
+
 /** Third-person pronouns that stand for the last named speaker. */
 export const THAI_PRONOUNS: readonly string[] = ["เขา", "เธอ", "ท่าน", "พวกเขา", "เจ้าตัว"];
 
@@ -116,6 +119,8 @@ function findCues(text: string, paragraph: TextRange, quotes: TextRange[]): CueH
   const hits: CueHit[] = [];
   for (let i = paragraph.start; i < paragraph.end; i++) {
     if (inside(i, quotes)) continue;
+    // A cue after a nominal prefix is a noun: นักวิเคราะห์ (analyst), การแถลง, ความเชื่อ, ผู้รายงาน.
+    if (NOMINAL_PREFIXES.some((p) => text.startsWith(p, i - p.length))) continue;
     const entries = CUES.filter((c) => text.startsWith(c.form, i) && isThaiWordAt(text, i, c.form.length));
     if (entries.length === 0) continue;
     if (blocked(text, i, entries[0]!.form.length)) {
@@ -212,7 +217,7 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
   // "กล่าวในการประชุมว่า", "ยกย่องกองทัพว่า": an object or adverbial between the verb and ว่า.
   for (let j = end; j < Math.min(end + 40, paragraph.end); j++) {
     if (/\s/.test(text[j]!) || OPENING_QUOTES.has(text[j]!) || inside(j, quotes)) break;
-    if (CUES.some((c) => c.frame === "verb" && text.startsWith(c.form, j))) break;
+    // Another verb inside the gap ("ระบุในแถลงการณ์ว่า") belongs to this cue's adverbial: the first verb leads.
     if (isThatAt(text, j)) return { entry, cue: { start: at, end: j + 3 }, contentStart: j + 3, cited: null, after: null, gap: j - end };
   }
   return null;
@@ -362,7 +367,8 @@ function speakerBefore(text: string, paragraph: TextRange, quotes: TextRange[], 
       phrase = phrase.slice(lastSpace + 1);
     }
   }
-  phrase = stripThaiAuxiliaries(phrase);
+  // "ข้อมูลของกระทรวง X ที่ระบุว่า": a relativiser after a space belongs to the cue, not the name.
+  phrase = stripThaiAuxiliaries(phrase).replace(/\s+(?:ที่|ซึ่ง)$/, "");
   const lead = phrase.length - phrase.trimStart().length;
   phrase = phrase.trim();
   if (phrase.length < 2 || phrase.length > MAX_SPEAKER) return null;

@@ -254,3 +254,17 @@ describe("Thai citing constructions", () => {
     expect(proposed("ล่าสุด นายกรัฐมนตรีเอบีซี ออกมาตอบโต้ว่า ข้อกล่าวหาไม่เป็นความจริง")[0]!.speaker).toBe("นายกรัฐมนตรีเอบีซี");
   });
 });
+
+describe("Thai verbs and nouns", () => {
+  it("lets the first verb lead when another one sits in its adverbial (ระบุในแถลงการณ์ว่า)", () => {
+    expect(proposed("ด้านกรมควบคุมมลพิษระบุในแถลงการณ์ว่า ค่าฝุ่นจะสูงขึ้น")[0]).toMatchObject({ speaker: "กรมควบคุมมลพิษ", cue: "ระบุในแถลงการณ์ว่า" });
+  });
+
+  it("drops a relativiser between the source and the cue (ข้อมูลของ X ที่ระบุว่า)", () => {
+    expect(proposed("ซึ่งขัดแย้งกับข้อมูลของกระทรวงเกษตรฯ ที่ระบุว่า การเผาลดลงร้อยละ 40")[0]!.speaker).toBe("กระทรวงเกษตรฯ");
+  });
+
+  it("does not read a verb after a nominal prefix as a cue (นักวิเคราะห์, การแถลง)", () => {
+    expect(proposed("นักวิเคราะห์มองว่า ตลาดจะฟื้นตัว\n\nในการแถลงข่าววันนี้ไม่มีรายละเอียดใหม่").map((c) => [c.speaker, c.cue])).toEqual([["นักวิเคราะห์", "มองว่า"]]);
+  });
+});
