@@ -390,7 +390,12 @@ export function personMentions(text: string): PersonMention[] {
 
 /** Parses an English speaker phrase ("Kremlin spokesman Dmitry Peskov", "Kyodo", "sources close to..."). */
 function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | null {
-  const cleaned = phrase.replace(/^(?:the|a|an)\s+/i, "").replace(/[,;:]+$/, "").trim();
+  // "a report by the group Green Earth", "data from the ministry": the source is who made it.
+  const cleaned = phrase
+    .replace(/^(?:an?|the)\s+(?:new\s+|recent\s+)?(?:report|statement|study|survey|analysis|data|figures|estimates?)\s+(?:by|from|of)\s+/i, "")
+    .replace(/^(?:the|a|an)\s+/i, "")
+    .replace(/[,;:]+$/, "")
+    .trim();
   if (cleaned.length === 0 || cleaned.length > 90) return null;
   // "Anna Berg, a researcher at X" / "Anna Berg, who speaks for X": the name, then who she is.
   const appositive = /^([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*)+),\s+(.+)$/u.exec(cleaned);
@@ -432,6 +437,11 @@ function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | n
   if (title && title.entry.type === "organisation") {
     const name = acronym ? cleaned.slice(0, acronym.index).trim() : cleaned;
     return { name, extraNames: acronym ? [acronym[1]!] : [], aliases: [], kind: title.entry.kind ?? "group", reason: `kind from "${title.entry.form}"`, person: false };
+  }
+  // "group Green Earth", "rights group Amnesty": a common noun, then the name.
+  const named = /^([a-z][a-z -]{1,30}?)\s+([A-Z][\p{L}'’&.-]*(?:\s+[A-Z][\p{L}'’&.-]*)*)$/u.exec(cleaned);
+  if (named) {
+    return { name: named[2]!, extraNames: [], aliases: [], kind: "group", reason: `named "${named[1]}": guessed a group`, person: false };
   }
   if (!/^[A-Z0-9]/.test(cleaned)) {
     // "residents", "local farmers": an untitled description of who spoke.

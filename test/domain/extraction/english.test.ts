@@ -176,4 +176,11 @@ describe("English chains", () => {
       ["Karl Weber", 2, "inflation would ease slowly"],
     ]);
   });
+
+  it("takes the maker of a report as the source (according to a report by the group X)", () => {
+    expect(proposed("Rain fell all week. According to a report by the group Green Earth, forest cover fell by a third.")[0]).toMatchObject({
+      speaker: "Green Earth",
+      quote: "forest cover fell by a third",
+    });
+  });
 });

@@ -137,7 +137,7 @@ export const ENGLISH_CUES: readonly CueEntry[] = [
   ...["announced", "announces", "declared", "declares", "unveiled"].map((f) => en(f, "announcement")),
   ...["denied", "denies", "deny", "rejected", "rejects", "dismissed", "dismisses", "refuted", "disputed"].map((f) => en(f, "denial")),
   ...["warned", "warns", "threatened", "threatens", "cautioned"].map((f) => en(f, "warning")),
-  ...["praised", "criticised", "criticized", "described"].map((f) => en(f, "assessment", { weight: 0.75 })),
+  ...["praised", "criticised", "criticized", "described", "blamed", "accused", "condemned"].map((f) => en(f, "assessment", { weight: 0.75 })),
   ...["believes", "believed", "believe", "thinks", "think", "assessed", "estimated", "estimates", "concluded", "suggested", "suggests"].map((f) => en(f, "assessment", { weight: 0.8 })),
   ...["expects", "expected", "expect", "predicted", "predicts", "forecast", "anticipates"].map((f) => en(f, "expectation")),
   en("according to", "report", { frame: "source_after" }),
