@@ -1,7 +1,7 @@
 import { cpus, loadavg, totalmem } from "node:os";
 import type { ExportFigures } from "./exports.js";
 import type { ImportFigures } from "./importCorpus.js";
-import type { LookupFigures } from "./lookups.js";
+import type { LoadFigures, LookupFigures } from "./lookups.js";
 
 export interface BenchRun {
   label: string;
@@ -54,7 +54,11 @@ export function renderRun(run: BenchRun): string {
     lines.push(
       `| \`GET ${f.lookup.path}\` (${f.lookup.name}) req/s | ${n(f.claimtrail.requestsPerSecond)} | ${n(f.baseline.requestsPerSecond)} | ${ratio(f.claimtrail.requestsPerSecond, f.baseline.requestsPerSecond)} | >= 0.5x: ${mark(f.claimtrail.requestsPerSecond >= 0.5 * f.baseline.requestsPerSecond)} (${same}${failures}) |`,
     );
-    lines.push(`| ... p50 / p99 (ms) | ${f.claimtrail.p50} / ${f.claimtrail.p99} | ${f.baseline.p50} / ${f.baseline.p99} | ${ratio(f.claimtrail.p99, f.baseline.p99)} (p99) | p99 < 25 ms: ${mark(f.claimtrail.p99 < 25)} |`);
+    // No completed request means no latency figure: every request outlasted the run.
+    const latency = (l: LoadFigures) => (l.requestsPerSecond > 0 ? `${l.p50} / ${l.p99}` : "none completed");
+    lines.push(
+      `| ... p50 / p99 (ms) | ${latency(f.claimtrail)} | ${latency(f.baseline)} | ${f.claimtrail.requestsPerSecond > 0 ? `${ratio(f.claimtrail.p99, f.baseline.p99)} (p99)` : "-"} | p99 < 25 ms: ${mark(f.claimtrail.requestsPerSecond > 0 && f.claimtrail.p99 < 25)} |`,
+    );
   }
   for (const { claimtrail: ours, baseline: theirs } of run.exports) {
     const within = theirs ? ours.seconds <= 2 * theirs.seconds : false;
