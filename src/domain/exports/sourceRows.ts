@@ -9,8 +9,8 @@ export interface SourceExportRow {
   id: number;
   slug: string;
   name: string;
-  /** Every name the texts use for it, separated by " | ". */
-  names: string;
+  /** Every name the texts use for it (one cell, separated by " | "). */
+  names: string[];
   kind: string;
   country: string | null;
   stateControlled: boolean;
@@ -25,7 +25,7 @@ export const SOURCE_COLUMNS: Column<SourceExportRow>[] = [
   { header: "id", width: 8, value: (r) => r.id },
   { header: "slug", width: 26, value: (r) => r.slug },
   { header: "name", width: 28, value: (r) => r.name },
-  { header: "names", width: 48, wrap: true, value: (r) => r.names },
+  { header: "names", width: 48, wrap: true, value: (r) => r.names.join(" | ") },
   { header: "kind", width: 18, value: (r) => r.kind },
   { header: "country", width: 8, value: (r) => r.country },
   { header: "state_controlled", width: 16, value: (r) => r.stateControlled },
@@ -61,7 +61,7 @@ export async function* sourceRowPages(db: Db, filters: ExportFilters, pageSize?:
       id: s.id,
       slug: s.slug,
       name: s.name,
-      names: s.names.map((n) => n.name).join(" | "),
+      names: s.names.map((n) => n.name),
       kind: s.kind,
       country: s.countryCode,
       stateControlled: s.stateControlled,

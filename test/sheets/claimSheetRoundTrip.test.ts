@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { claimSheetChunks } from "../../src/domain/sheets/exportClaimSheets.js";
+import { importClaimSheets } from "../../src/domain/sheets/importClaimSheet.js";
+import { collectText } from "../support/collect.js";
+import { englishSheet, thaiSheet } from "../support/sheets.js";
+import { createTestDb, type TestDb } from "../support/testDb.js";
+
+let original: TestDb;
+const copies: TestDb[] = [];
+
+beforeAll(async () => {
+  original = createTestDb();
+  await importClaimSheets(original.db, [thaiSheet(), englishSheet()]);
+  // A reviewed derived contradiction must come back reviewed, not re-derived as proposed.
+  await original.db.relation.updateMany({ where: { origin: "derived" }, data: { status: "confirmed", version: 2 } });
+});
+
+afterAll(async () => {
+  await original.close();
+  for (const copy of copies) await copy.close();
+});
+
+async function roundTrip(layout: "json" | "jsonl", pageSize?: number) {
+  const first = await collectText(claimSheetChunks(original.db, {}, layout, pageSize));
+  const copy = createTestDb();
+  copies.push(copy);
+  const sheets = layout === "json" ? JSON.parse(first) : first.trimEnd().split("\n").map((line) => JSON.parse(line));
+  await importClaimSheets(copy.db, sheets);
+  const second = await collectText(claimSheetChunks(copy.db, {}, layout, pageSize));
+  return { first, second, copy };
+}
+
+describe("claim-sheet export -> import into an empty database -> export", () => {
+  it("gives the same bytes as JSON, laid out as JSON.stringify(sheets, null, 2)", async () => {
+    const { first, second } = await roundTrip("json");
+    expect(second).toBe(first);
+    expect(first).toBe(JSON.stringify(JSON.parse(first), null, 2));
+    const sheets = JSON.parse(first);
+    expect(sheets.map((s: { article: { slug: string } }) => s.article.slug)).toEqual(["thai-test-article", "yonhap-test-article"]);
+  });
+
+  it("gives the same bytes as JSONL, one sheet per line, with pages of one row", async () => {
+    const { first, second } = await roundTrip("jsonl", 1);
+    expect(second).toBe(first);
+    expect(first.endsWith("\n")).toBe(true);
+    expect(first.trimEnd().split("\n")).toHaveLength(2);
+  });
+
+  it("writes cross-article and derived relations once, in the later article's sheet", async () => {
+    const { first, copy } = await roundTrip("json");
+    const [thai, english] = JSON.parse(first);
+    expect(thai.relations).toEqual([
+      { from: "c3", to: "c1", type: "qualifies", rationale: 'adds context, with "care"', status: "proposed", origin: "curated" },
+      {
+        from: "c2",
+        to: "c1",
+        type: "contradicts",
+        rationale: 'Dmitry Peskov denies and Yonhap asserts: "Kim and Putin discuss arms, "officially""',
+        status: "confirmed",
+        origin: "derived",
+      },
+    ]);
+    expect(english.relations.map((r: { from: string; to: string; origin: string }) => [r.from, r.to, r.origin])).toEqual([
+      ["e1", "thai-test-article/c1", "curated"],
+      ["thai-test-article/c2", "e2", "derived"],
+    ]);
+    expect(await copy.db.relation.count()).toBe(await original.db.relation.count());
+  });
+
+  it("exports sources by slug, with affiliations the chains do not name", async () => {
+    const sheets = JSON.parse(await collectText(claimSheetChunks(original.db, { article: "yonhap-test-article" }, "json")));
+    expect(sheets).toHaveLength(1);
+    const [only] = sheets;
+    expect(only.sources.map((s: { slug: string }) => s.slug)).toEqual(["kremlin", "vladimir-putin", "yonhap"]);
+    // Its relations name claims of the Thai article, which this export leaves out.
+    expect(only.relations).toEqual([]);
+  });
+
+  it("writes an empty array when nothing matches", async () => {
+    expect(await collectText(claimSheetChunks(original.db, { q: "no such text" }, "json"))).toBe("[]");
+    expect(await collectText(claimSheetChunks(original.db, { q: "no such text" }, "jsonl"))).toBe("");
+  });
+});
