@@ -6,6 +6,7 @@ import { errorHandler } from "./http/middleware/errorHandler.js";
 import { articleRoutes } from "./http/routes/articles.js";
 import { claimRoutes } from "./http/routes/claims.js";
 import { contradictionRoutes } from "./http/routes/contradictions.js";
+import { exportRoutes } from "./http/routes/exports.js";
 import { sourceRoutes } from "./http/routes/sources.js";
 
 export interface AppDeps {
@@ -26,6 +27,7 @@ export function buildApp({ config, db, log }: AppDeps): Express {
   api.use(sourceRoutes(db));
   api.use(claimRoutes(db));
   api.use(contradictionRoutes(db));
+  api.use(exportRoutes(db));
   app.use("/api", api);
 
   app.use((req, _res, next) => next(routeNotFound(req.method, req.path)));
