@@ -7,6 +7,8 @@ import { articleRoutes } from "./http/routes/articles.js";
 import { claimRoutes } from "./http/routes/claims.js";
 import { contradictionRoutes } from "./http/routes/contradictions.js";
 import { exportRoutes } from "./http/routes/exports.js";
+import { importRoutes } from "./http/routes/imports.js";
+import { schemaRoutes } from "./http/routes/schemas.js";
 import { sourceRoutes } from "./http/routes/sources.js";
 
 export interface AppDeps {
@@ -28,6 +30,8 @@ export function buildApp({ config, db, log }: AppDeps): Express {
   api.use(claimRoutes(db));
   api.use(contradictionRoutes(db));
   api.use(exportRoutes(db));
+  api.use(schemaRoutes());
+  api.use(importRoutes(db, config));
   app.use("/api", api);
 
   app.use((req, _res, next) => next(routeNotFound(req.method, req.path)));

@@ -8,9 +8,10 @@ export function testApp(db: Db, bodyLimitBytes = 1024 * 1024) {
 }
 
 /** supertest parser that keeps a binary body (XLSX) as a Buffer. */
-export function binary(res: NodeJS.ReadableStream, callback: (error: Error | null, body: Buffer) => void): void {
+export function binary(res: request.Response, callback: (error: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on("data", (chunk: Buffer) => chunks.push(chunk));
-  res.on("end", () => callback(null, Buffer.concat(chunks)));
-  res.on("error", (error: Error) => callback(error, Buffer.alloc(0)));
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  stream.on("end", () => callback(null, Buffer.concat(chunks)));
+  stream.on("error", (error: Error) => callback(error, Buffer.alloc(0)));
 }

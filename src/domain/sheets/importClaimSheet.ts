@@ -8,7 +8,7 @@ import { toProblemDetails } from "../../validation.js";
 import { ClaimSheet, parseClaimRef } from "./claimSheet.js";
 import { checkClaimSheet, sha256Hex } from "./checkClaimSheet.js";
 
-type Tx = Prisma.TransactionClient;
+export type Tx = Prisma.TransactionClient;
 
 export interface ImportResult {
   articleSlug: string;
@@ -210,8 +210,30 @@ async function writeSheet(
   } else {
     articleId = (await tx.article.create({ data: articleData, select: { id: true } })).id;
   }
+  const derived = await addClaims(tx, articleId, sheet, sourceIds, options.update === true);
+  return {
+    articleSlug: sheet.article.slug,
+    status: existing ? "updated" : "created",
+    claims: sheet.claims.length,
+    sources: sheet.sources.length,
+    relations: sheet.relations.length,
+    derivedContradictions: derived,
+  };
+}
+
+/**
+ * Writes a checked sheet's claims into a stored article: chains, propositions, topics, stances,
+ * relations, then the contradictions their stances imply. Returns how many were derived.
+ */
+export async function addClaims(
+  tx: Tx,
+  articleId: number,
+  sheet: ClaimSheet,
+  sourceIds: Map<string, number>,
+  updatePropositions: boolean,
+): Promise<number> {
   const claimIds = await createClaims(tx, articleId, sheet, sourceIds);
-  const propositionIds = await upsertPropositions(tx, sheet, options.update === true);
+  const propositionIds = await upsertPropositions(tx, sheet, updatePropositions);
   const topicIds = await upsertTopics(tx, sheet);
   await tx.claimTopic.createMany({
     data: sheet.claims.flatMap((claim) =>
@@ -241,15 +263,7 @@ async function writeSheet(
       },
     });
   }
-  const derived = await proposeDerivedContradictions(tx, [...propositionIds.values()]);
-  return {
-    articleSlug: sheet.article.slug,
-    status: existing ? "updated" : "created",
-    claims: sheet.claims.length,
-    sources: sheet.sources.length,
-    relations: sheet.relations.length,
-    derivedContradictions: derived,
-  };
+  return proposeDerivedContradictions(tx, [...propositionIds.values()]);
 }
 
 /** Claim ids for a sheet's relation references: its own keys, or `article/key` of stored claims. */
@@ -268,7 +282,7 @@ async function claimResolver(tx: Tx, sheet: ClaimSheet, claimIds: Map<string, nu
 }
 
 /** Creates the sheet's sources that are not stored yet; stored ones are kept as they are, or updated with `update`. */
-async function upsertSources(tx: Tx, sheet: ClaimSheet, update: boolean): Promise<Map<string, number>> {
+export async function upsertSources(tx: Tx, sheet: ClaimSheet, update: boolean): Promise<Map<string, number>> {
   const slugs = new Set([
     ...sheet.sources.map((s) => s.slug),
     ...sheet.claims.flatMap((c) => c.chains.flat().map((l) => l.source)),
