@@ -91,8 +91,11 @@ export function thaiSheet(): ClaimSheetInput {
 
 export const ENGLISH_BODY = 'Kim will visit Russia, Yonhap reported. Putin said talks were "useful".';
 
-/** A second article whose claim supports the Thai article's c1 (a relation across articles). */
-export function englishSheet(): ClaimSheetInput {
+/**
+ * A second article whose claim supports the Thai article's c1 (a relation across articles, so
+ * the Thai article must be stored first, unless `standalone`).
+ */
+export function englishSheet({ standalone = false } = {}): ClaimSheetInput {
   return {
     format: "claimtrail/claim-sheet@1",
     article: {
@@ -105,6 +108,7 @@ export function englishSheet(): ClaimSheetInput {
     },
     sources: [
       { slug: "yonhap", name: "Yonhap", names: ["สำนักข่าวยอนฮัป", "Yonhap"], kind: "news_agency", country: "KR" },
+      { slug: "kremlin", name: "The Kremlin", kind: "government", country: "RU" },
       { slug: "vladimir-putin", name: "Vladimir Putin", kind: "head_of_state", country: "RU", affiliation: "kremlin" },
     ],
     propositions: [{ key: "arms-talks", text: "Kim and Putin discuss arms, \"officially\"" }],
@@ -125,6 +129,6 @@ export function englishSheet(): ClaimSheetInput {
         stances: [{ proposition: "arms-talks", stance: "asserts" }],
       },
     ],
-    relations: [{ from: "e1", to: "thai-test-article/c1", type: "supports", rationale: "same report" }],
+    relations: standalone ? [] : [{ from: "e1", to: "thai-test-article/c1", type: "supports", rationale: "same report" }],
   };
 }

@@ -32,8 +32,6 @@ export interface ImportOptions {
 /** Who recorded the relations a sheet brings, in their review history. */
 export const IMPORT_ACTOR = "claim-sheet import";
 
-const ClaimSheetList = ClaimSheet.array().min(1, "must hold at least one claim sheet");
-
 /**
  * Validates one claim sheet (shape, then cross-references against the sheet and the stored
  * sources and claims) and writes it in one transaction: nothing is written unless everything is
@@ -43,7 +41,7 @@ const ClaimSheetList = ClaimSheet.array().min(1, "must hold at least one claim s
 export async function importClaimSheet(db: Db, input: unknown, options: ImportOptions = {}): Promise<ImportResult> {
   const parsed = ClaimSheet.safeParse(input);
   if (!parsed.success) throw invalidSheet(toProblemDetails(parsed.error));
-  return (await writeSheets(db, [parsed.data], false, options))[0]!;
+  return (await writeSheets(db, [parsed.data], (_i, path) => path, options))[0]!;
 }
 
 /**
@@ -53,9 +51,21 @@ export async function importClaimSheet(db: Db, input: unknown, options: ImportOp
  */
 export async function importClaimSheets(db: Db, input: unknown, options: ImportOptions = {}): Promise<ImportResult[]> {
   if (!Array.isArray(input)) return [await importClaimSheet(db, input, options)];
-  const parsed = ClaimSheetList.safeParse(input);
-  if (!parsed.success) throw invalidSheet(toProblemDetails(parsed.error));
-  return writeSheets(db, parsed.data, true, options);
+  if (input.length === 0) throw invalidSheet([{ path: "", code: "too_small", message: "must hold at least one claim sheet" }]);
+  // Each sheet is parsed on its own so that the well-formed ones are still checked in depth.
+  const shapeProblems: ProblemDetail[] = [];
+  const sheets: ClaimSheet[] = [];
+  const positions: number[] = [];
+  input.forEach((item, i) => {
+    const parsed = ClaimSheet.safeParse(item);
+    if (parsed.success) {
+      sheets.push(parsed.data);
+      positions.push(i);
+    } else {
+      shapeProblems.push(...toProblemDetails(parsed.error).map((p) => ({ ...p, path: p.path === "" ? `[${i}]` : `[${i}].${p.path}` })));
+    }
+  });
+  return writeSheets(db, sheets, (i, path) => `[${positions[i]}].${path}`, options, shapeProblems);
 }
 
 interface StoredArticle {
@@ -65,12 +75,17 @@ interface StoredArticle {
   claims: number;
 }
 
-async function writeSheets(db: Db, sheets: ClaimSheet[], asList: boolean, options: ImportOptions): Promise<ImportResult[]> {
+/** Checks the parsed sheets (adding to problems found already) and writes them if there are none. */
+async function writeSheets(
+  db: Db,
+  sheets: ClaimSheet[],
+  at: (sheetIndex: number, path: string) => string,
+  options: ImportOptions,
+  problemsSoFar: ProblemDetail[] = [],
+): Promise<ImportResult[]> {
   const hashes = sheets.map((sheet) => sha256Hex(sheet.article.body));
   const stored = await findStoredArticles(db, sheets, hashes);
-  const problems = await checkSheets(db, sheets, hashes, stored, (i, path) =>
-    asList ? `[${i}].${path}` : path,
-  );
+  const problems = [...problemsSoFar, ...(await checkSheets(db, sheets, hashes, stored, at))];
   if (problems.length > 0) throw invalidSheet(problems);
 
   return db.$transaction(
