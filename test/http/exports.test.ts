@@ -4,7 +4,7 @@ import { parseCsv, restoreFormula } from "../../src/domain/exports/csv.js";
 import { importClaimSheets } from "../../src/domain/sheets/importClaimSheet.js";
 import { sliceCodePoints } from "../../src/domain/text/codePoints.js";
 import { binary, testApp } from "../support/app.js";
-import { englishSheet, THAI_BODY, thaiSheet } from "../support/sheets.js";
+import { englishSheet, THAI_BODY, thaiSheet } from "../support/hostileSheets.js";
 import { createTestDb, type TestDb } from "../support/testDb.js";
 
 let test: TestDb;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ClaimSheetInput } from "../../src/domain/sheets/claimSheet.js";
 import { testApp } from "../support/app.js";
 import { countRows } from "../support/counts.js";
-import { englishSheet, spanOf, THAI_BODY, thaiSheet } from "../support/sheets.js";
+import { englishSheet, spanOf, THAI_BODY, thaiSheet } from "../support/hostileSheets.js";
 import { createTestDb, type TestDb } from "../support/testDb.js";
 
 let test: TestDb;

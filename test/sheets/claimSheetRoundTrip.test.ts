@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimSheetChunks } from "../../src/domain/sheets/exportClaimSheets.js";
 import { importClaimSheets } from "../../src/domain/sheets/importClaimSheet.js";
 import { collectText } from "../support/collect.js";
-import { englishSheet, thaiSheet } from "../support/sheets.js";
+import { englishSheet, thaiSheet } from "../support/hostileSheets.js";
 import { createTestDb, type TestDb } from "../support/testDb.js";
 
 let original: TestDb;
