@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimSheetChunks } from "../../src/domain/sheets/exportClaimSheets.js";
 import { importClaimSheets } from "../../src/domain/sheets/importClaimSheet.js";
+import { loadSeed, readSeedSheet } from "../../seed/loadSeed.js";
 import { collectText } from "../support/collect.js";
+import { countRows } from "../support/counts.js";
 import { englishSheet, thaiSheet } from "../support/hostileSheets.js";
 import { createTestDb, type TestDb } from "../support/testDb.js";
 
@@ -79,5 +81,26 @@ describe("claim-sheet export -> import into an empty database -> export", () => 
   it("writes an empty array when nothing matches", async () => {
     expect(await collectText(claimSheetChunks(original.db, { q: "no such text" }, "json"))).toBe("[]");
     expect(await collectText(claimSheetChunks(original.db, { q: "no such text" }, "jsonl"))).toBe("");
+  });
+});
+
+describe("the seed article's round trip", () => {
+  it("exports, imports into an empty database and exports the same bytes, in JSON and JSONL", async () => {
+    const seeded = createTestDb();
+    copies.push(seeded);
+    await loadSeed(seeded.db);
+    for (const layout of ["json", "jsonl"] as const) {
+      const first = await collectText(claimSheetChunks(seeded.db, {}, layout));
+      const copy = createTestDb();
+      copies.push(copy);
+      const sheets = layout === "json" ? JSON.parse(first) : first.trimEnd().split("\n").map((line) => JSON.parse(line));
+      const [result] = await importClaimSheets(copy.db, sheets);
+      expect(result!.status).toBe("created");
+      expect(await collectText(claimSheetChunks(copy.db, {}, layout))).toBe(first);
+      expect(await countRows(copy.db)).toEqual(await countRows(seeded.db));
+    }
+    const [sheet] = JSON.parse(await collectText(claimSheetChunks(seeded.db, {}, "json")));
+    const seed = (await readSeedSheet()) as { claims: { key: string }[] };
+    expect(sheet.claims.map((c: { key: string }) => c.key)).toEqual(seed.claims.map((c) => c.key));
   });
 });

@@ -25,7 +25,9 @@ import {
  * relations among exported claims by id. A relation between two articles is written once, in
  * the later article's sheet, naming the earlier claim as `article-slug/key`; derived relations
  * are written with `origin: "derived"` and their review status, so an import re-creates them
- * as they were instead of deriving them afresh. Every default is written out, so exporting
+ * as they were instead of deriving them afresh. An export of everything (no filter) also
+ * writes, in its first sheet, the sources no claim cites and no article publishes (people a
+ * text names but never quotes), so nothing stored is left out. Every default is written out, so exporting
  * what an export imported gives the same bytes.
  */
 export type SheetLayout = "json" | "jsonl";
@@ -38,6 +40,7 @@ export async function* claimSheetChunks(
   pageSize?: number,
 ): AsyncGenerator<string> {
   const pretty = layout === "json";
+  const everything = !hasClaimFilter(filters);
   let first = true;
   for await (const page of keysetPages(
     (afterId, take) =>
@@ -46,8 +49,8 @@ export async function* claimSheetChunks(
   )) {
     for (const article of page) {
       if (pretty) yield first ? "[\n  " : ",\n  ";
+      yield* sheetChunks(db, article, filters, pretty, pageSize, everything && first);
       first = false;
-      yield* sheetChunks(db, article, filters, pretty, pageSize);
       if (!pretty) yield "\n";
     }
   }
@@ -102,6 +105,7 @@ async function* sheetChunks(
   filters: ExportFilters,
   pretty: boolean,
   pageSize: number | undefined,
+  withUncitedSources: boolean,
 ): AsyncGenerator<string> {
   const claims: Prisma.ClaimWhereInput = { AND: [claimWhere(filters), { articleId: article.id }] };
   const key = (name: string) => (pretty ? `\n    ${JSON.stringify(name)}: ` : `${JSON.stringify(name)}:`);
@@ -109,7 +113,7 @@ async function* sheetChunks(
   yield `${key("format")}${JSON.stringify(CLAIM_SHEET_FORMAT)},`;
   yield `${key("article")}${serialise(presentArticle(article), pretty, 2)},`;
   yield key("sources");
-  yield* arrayChunks(single(sheetSources(db, article, claims)), pretty, 2);
+  yield* arrayChunks(single(sheetSources(db, article, claims, withUncitedSources)), pretty, 2);
   yield `,${key("propositions")}`;
   yield* arrayChunks(single(sheetPropositions(db, claims)), pretty, 2);
   yield `,${key("claims")}`;
@@ -149,9 +153,15 @@ const sourceSelect = {
 } as const satisfies Prisma.SourceSelect;
 
 /** Sources in the exported claims' chains, the publisher, and their affiliations, by slug. */
-async function sheetSources(db: Db, article: ArticleRecord, claims: Prisma.ClaimWhereInput): Promise<SheetSource[]> {
+async function sheetSources(
+  db: Db,
+  article: ArticleRecord,
+  claims: Prisma.ClaimWhereInput,
+  withUncitedSources: boolean,
+): Promise<SheetSource[]> {
+  const uncited: Prisma.SourceWhereInput[] = withUncitedSources ? [{ links: { none: {} }, articles: { none: {} } }] : [];
   const found = await db.source.findMany({
-    where: { OR: [{ links: { some: { claim: claims } } }, { articles: { some: { id: article.id } } }] },
+    where: { OR: [{ links: { some: { claim: claims } } }, { articles: { some: { id: article.id } } }, ...uncited] },
     select: sourceSelect,
   });
   const bySlug = new Map(found.map((s) => [s.slug, s]));
