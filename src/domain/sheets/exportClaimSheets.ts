@@ -68,7 +68,7 @@ const articleSelect = {
   publishedUtcOffset: true,
   body: true,
   bodySha256: true,
-  publisher: { select: { slug: true } },
+  publisher: { select: { id: true, slug: true } },
 } as const satisfies Prisma.ArticleSelect;
 
 type ArticleRecord = Prisma.ArticleGetPayload<{ select: typeof articleSelect }>;
@@ -119,7 +119,7 @@ async function* sheetChunks(
   yield `,${key("claims")}`;
   yield* arrayChunks(sheetClaimPages(db, claims, pageSize), pretty, 2);
   yield `,${key("relations")}`;
-  yield* arrayChunks(sheetRelationPages(db, article, filters, pageSize), pretty, 2);
+  yield* arrayChunks(sheetRelationPages(db, article, claims, filters, pageSize), pretty, 2);
   yield pretty ? "\n  }" : "}";
 }
 
@@ -159,9 +159,12 @@ async function sheetSources(
   claims: Prisma.ClaimWhereInput,
   withUncitedSources: boolean,
 ): Promise<SheetSource[]> {
+  // Grouping the article's links finds its sources by index; a `links: { some }` filter on
+  // Source would scan every link of each source for every article.
+  const cited = await db.attributionLink.groupBy({ by: ["sourceId"], where: { claim: claims } });
   const uncited: Prisma.SourceWhereInput[] = withUncitedSources ? [{ links: { none: {} }, articles: { none: {} } }] : [];
   const found = await db.source.findMany({
-    where: { OR: [{ links: { some: { claim: claims } } }, { articles: { some: { id: article.id } } }, ...uncited] },
+    where: { OR: [{ id: { in: [...cited.map((c) => c.sourceId), article.publisher.id] } }, ...uncited] },
     select: sourceSelect,
   });
   const bySlug = new Map(found.map((s) => [s.slug, s]));
@@ -188,8 +191,9 @@ async function sheetSources(
 }
 
 async function sheetPropositions(db: Db, claims: Prisma.ClaimWhereInput): Promise<SheetProposition[]> {
+  const used = await db.claimStance.groupBy({ by: ["propositionId"], where: { claim: claims } });
   const rows = await db.proposition.findMany({
-    where: { stances: { some: { claim: claims } } },
+    where: { id: { in: used.map((u) => u.propositionId) } },
     select: { key: true, text: true },
     orderBy: { key: "asc" },
   });
@@ -247,39 +251,57 @@ async function* sheetClaimPages(db: Db, claims: Prisma.ClaimWhereInput, pageSize
   }
 }
 
-const relationSide = { select: { key: true, articleId: true, article: { select: { slug: true } } } } as const;
+const relationSide = { select: { id: true, key: true, articleId: true, article: { select: { slug: true } } } } as const;
 
-/** Relations among exported claims that belong in this article's sheet (see SheetLayout). */
+/**
+ * Relations among exported claims that belong in this article's sheet (see SheetLayout), read
+ * for one page of the article's claims at a time: those whose `from` claim is on the page (and
+ * whose `to` claim is in this or an earlier article), then those whose `to` claim is on the page
+ * and whose `from` claim is in an earlier article, each page's in id order. Both lookups go
+ * through the relation's claim indexes; the other side's article and filters are checked here.
+ */
 async function* sheetRelationPages(
   db: Db,
   article: ArticleRecord,
+  claims: Prisma.ClaimWhereInput,
   filters: ExportFilters,
   pageSize?: number,
 ): AsyncGenerator<SheetRelation[]> {
-  const exported = claimWhere(filters);
-  const here: Prisma.ClaimWhereInput = { AND: [exported, { articleId: article.id }] };
-  const earlierOrHere: Prisma.ClaimWhereInput = { AND: [exported, { articleId: { lte: article.id } }] };
-  const earlier: Prisma.ClaimWhereInput = { AND: [exported, { articleId: { lt: article.id } }] };
-  const where: Prisma.RelationWhereInput = {
-    OR: [
-      { fromClaim: here, toClaim: earlierOrHere },
-      { fromClaim: earlier, toClaim: here },
-    ],
-  };
+  const select = {
+    id: true,
+    fromClaimId: true,
+    toClaimId: true,
+    type: true,
+    rationale: true,
+    status: true,
+    origin: true,
+    fromClaim: relationSide,
+    toClaim: relationSide,
+  } as const;
   const ref = (claim: { key: string; articleId: number; article: { slug: string } }) =>
     claim.articleId === article.id ? claim.key : `${claim.article.slug}/${claim.key}`;
-  const pages = keysetPages(
-    (afterId, take) =>
-      db.relation.findMany({
-        where: { AND: [where, after(afterId)] },
-        select: { id: true, type: true, rationale: true, status: true, origin: true, fromClaim: relationSide, toClaim: relationSide },
-        orderBy: { id: "asc" },
-        take,
-      }),
+  const filtered = hasClaimFilter(filters);
+  for await (const page of keysetPages(
+    (afterId, take) => db.claim.findMany({ where: { AND: [claims, after(afterId)] }, select: { id: true }, orderBy: { id: "asc" }, take }),
     pageSize,
-  );
-  for await (const page of pages) {
-    yield page.map((r) => ({
+  )) {
+    const ids = page.map((c) => c.id);
+    const onPage = new Set(ids);
+    const outgoing = await db.relation.findMany({ where: { fromClaimId: { in: ids } }, select });
+    const incoming = await db.relation.findMany({ where: { toClaimId: { in: ids } }, select });
+    const candidates = [
+      ...outgoing.filter((r) => r.toClaim.articleId <= article.id),
+      ...incoming.filter((r) => r.fromClaim.articleId < article.id),
+    ];
+    const others = [...new Set(candidates.map((r) => (onPage.has(r.fromClaimId) ? r.toClaimId : r.fromClaimId)).filter((id) => !onPage.has(id)))];
+    const exported = filtered
+      ? new Set((await db.claim.findMany({ where: { AND: [claimWhere(filters), { id: { in: others } }] }, select: { id: true } })).map((c) => c.id))
+      : new Set(others);
+    const relations = candidates
+      .filter((r) => (onPage.has(r.fromClaimId) || exported.has(r.fromClaimId)) && (onPage.has(r.toClaimId) || exported.has(r.toClaimId)))
+      .sort((x, y) => x.id - y.id);
+    if (relations.length === 0) continue;
+    yield relations.map((r) => ({
       from: ref(r.fromClaim),
       to: ref(r.toClaim),
       type: r.type as RelationType,
