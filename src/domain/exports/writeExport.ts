@@ -75,9 +75,21 @@ export async function writeExport(db: Db, request: ExportRequest, out: Writable)
   await once(out, "finish");
 }
 
+/** Waits until `out` takes more, or fails if it is closed first (a client that went away). */
 async function drained(out: Writable): Promise<void> {
   if (out.destroyed) throw new Error("the export's destination was closed");
-  await Promise.race([once(out, "drain"), once(out, "close").then(() => Promise.reject(new Error("the export's destination was closed")))]);
+  // The listener of whichever event does not come is removed, so waits do not pile up listeners.
+  const stop = new AbortController();
+  try {
+    await Promise.race([
+      once(out, "drain", { signal: stop.signal }),
+      once(out, "close", { signal: stop.signal }).then(() => {
+        throw new Error("the export's destination was closed");
+      }),
+    ]);
+  } finally {
+    stop.abort();
+  }
 }
 
 function textChunks(db: Db, request: ExportRequest): AsyncGenerator<string> {
