@@ -121,6 +121,8 @@ describe("GET /api/export/claims.xlsx", () => {
     expect(claims.getRow(1).getCell(4).value).toBe("quote");
     expect(claims.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(claims.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(claims.autoFilter).toBe("A1:T1");
+    expect(claims.getColumn(4).width).toBe(60);
     expect(claims.getRow(2).getCell(4).value).toBe('"คิม จองอึน" จะเดินทางไปรัสเซีย, ตามรายงาน');
     expect(claims.getRow(3).getCell(4).value).toBe("=ไม่มีการเจรจาเรื่องอาวุธ");
     expect(claims.getRow(2).getCell(4).alignment?.wrapText).toBe(true);

@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
+import { finished } from "node:stream/promises";
 import ExcelJS from "exceljs";
 import type { Db } from "../../db/client.js";
 import { claimSheetChunks } from "../sheets/exportClaimSheets.js";
@@ -72,7 +73,7 @@ export async function writeExport(db: Db, request: ExportRequest, out: Writable)
     if (!out.write(chunk)) await drained(out);
   }
   out.end();
-  await once(out, "finish");
+  await finished(out);
 }
 
 /** Waits until `out` takes more, or fails if it is closed first (a client that went away). */
