@@ -7,6 +7,7 @@ import { startServer } from "../server.js";
 import { loadSeed } from "../../seed/loadSeed.js";
 import { collectStats } from "../domain/stats/collectStats.js";
 import { EXPORT_HELP, FILTER_OPTIONS, IMPORT_HELP, SCHEMA_HELP, runExport, runImport, runSchema } from "./sheetCommands.js";
+import { tokenCommand } from "./tokenCommand.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -119,6 +120,7 @@ configured database holds.
       return 0;
     },
   },
+  token: tokenCommand(withDb),
 };
 
 export const USAGE = `claimtrail: source-attribution claim tracker for fact-checkers

@@ -3,18 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv, restoreFormula } from "../../src/domain/exports/csv.js";
 import { importClaimSheets } from "../../src/domain/sheets/importClaimSheet.js";
 import { sliceCodePoints } from "../../src/domain/text/codePoints.js";
-import { binary, testApp } from "../support/app.js";
+import { binary, sheetTestApp } from "../support/app.js";
 import { englishSheet, THAI_BODY, thaiSheet } from "../support/hostileSheets.js";
 import { createTestDb, type TestDb } from "../support/testDb.js";
 
 let test: TestDb;
-let app: ReturnType<typeof testApp>;
+let app: Awaited<ReturnType<typeof sheetTestApp>>;
 
 beforeAll(async () => {
   test = createTestDb();
   await importClaimSheets(test.db, [thaiSheet(), englishSheet()]);
   await test.db.relation.updateMany({ where: { origin: "derived" }, data: { status: "confirmed" } });
-  app = testApp(test.db);
+  app = await sheetTestApp(test.db);
 });
 
 afterAll(() => test.close());

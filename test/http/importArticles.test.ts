@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ClaimSheetInput } from "../../src/domain/sheets/claimSheet.js";
-import { testApp } from "../support/app.js";
+import { sheetTestApp } from "../support/app.js";
 import { countRows } from "../support/counts.js";
 import { englishSheet, spanOf, THAI_BODY, thaiSheet } from "../support/hostileSheets.js";
 import { createTestDb, type TestDb } from "../support/testDb.js";
 
 let test: TestDb;
-let app: ReturnType<typeof testApp>;
+let app: Awaited<ReturnType<typeof sheetTestApp>>;
 let before: Awaited<ReturnType<typeof countRows>>;
 
 beforeAll(async () => {
   test = createTestDb();
-  app = testApp(test.db, 64 * 1024);
+  app = await sheetTestApp(test.db, 64 * 1024);
   // The English article is stored; the Thai one is what the refused imports try to add.
   await app.post("/api/articles").send(englishSheet({ standalone: true })).expect(201);
 });
@@ -137,6 +137,12 @@ describe("POST /api/articles refuses a sheet, writing nothing, when", () => {
 });
 
 describe("POST /api/articles", () => {
+  it("needs a token (401), like every write", async () => {
+    const res = await app.anonymousPost("/api/articles").send(thaiSheet()).expect(401);
+    expect(res.body.error.code).toBe("unauthorized");
+    expect(await countRows(test.db)).toEqual(before);
+  });
+
   it("answers 400 for malformed JSON and 413 over the size limit", async () => {
     const malformed = await app.post("/api/articles").set("Content-Type", "application/json").send("{").expect(400);
     expect(malformed.body.error.code).toBe("malformed_json");

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { csvRecord, parseCsv } from "../../src/domain/exports/csv.js";
-import { testApp } from "../support/app.js";
+import { sheetTestApp } from "../support/app.js";
 import { countRows } from "../support/counts.js";
 import { thaiSheet } from "../support/hostileSheets.js";
 import { createTestDb, type TestDb } from "../support/testDb.js";
 
 let test: TestDb;
-let app: ReturnType<typeof testApp>;
+let app: Awaited<ReturnType<typeof sheetTestApp>>;
 let exported: string;
 let before: Awaited<ReturnType<typeof countRows>>;
 
@@ -14,7 +14,7 @@ const ROUTE = "/api/articles/thai-test-article/claims.csv";
 
 beforeAll(async () => {
   test = createTestDb();
-  app = testApp(test.db);
+  app = await sheetTestApp(test.db);
   await app.post("/api/articles").send(thaiSheet()).expect(201);
   exported = (await app.get("/api/export/claims.csv?article=thai-test-article").expect(200)).text;
 });

@@ -1,21 +1,20 @@
-import { Router } from "express";
-import { notFound } from "../../errors.js";
+import { z } from "zod";
 import { claimSheetJsonSchema } from "../../domain/sheets/claimSheetSchema.js";
-import { handle } from "../handle.js";
-import { GetSchema } from "../schemas/imports.js";
+import { route, type ApiRoute } from "../routeTable.js";
 
-const SCHEMAS: Record<string, () => unknown> = { "claim-sheet.json": claimSheetJsonSchema };
+const NoQuery = z.object({ query: z.strictObject({}) });
 
 /** GET /api/schemas/claim-sheet.json: the claim sheet's JSON Schema, generated from the zod schema. */
-export function schemaRoutes(): Router {
-  const router = Router();
-  router.get(
-    "/schemas/:name",
-    handle(GetSchema, ({ params }, _req, res) => {
-      const schema = SCHEMAS[params.name];
-      if (!schema) throw notFound("schema", params.name);
-      res.type("application/schema+json").send(JSON.stringify(schema(), null, 2));
+export function schemaRoutes(): ApiRoute[] {
+  return [
+    route({
+      method: "get",
+      path: "/schemas/claim-sheet.json",
+      summary: "The claim sheet's JSON Schema (what POST /api/articles takes and claims.json exports)",
+      access: "read",
+      schema: NoQuery,
+      produces: "application/schema+json",
+      handler: (_input, _req, res) => void res.type("application/schema+json").send(JSON.stringify(claimSheetJsonSchema(), null, 2)),
     }),
-  );
-  return router;
+  ];
 }

@@ -12,7 +12,7 @@ const UpdateFlag = z
  */
 export const ImportArticles = z.object({
   query: z.strictObject({ update: UpdateFlag }),
-  body: z.unknown(),
+  body: z.unknown().meta({ description: "a claim sheet, an array of them, or JSONL text (see /api/schemas/claim-sheet.json)" }),
 });
 
 /** POST /api/articles/:slug/claims.csv: claim rows as text/csv. */
@@ -21,5 +21,3 @@ export const ImportClaimRows = z.object({
   query: z.strictObject({}),
   body: z.string({ error: "send the rows as text/csv" }),
 });
-
-export const GetSchema = z.object({ params: z.object({ name: z.string() }), query: z.strictObject({}) });
