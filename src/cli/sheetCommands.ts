@@ -71,7 +71,10 @@ export async function runImport(db: Db, values: Values, positionals: string[]): 
     return 0;
   }
   const input = kind === ".jsonl" || kind === ".ndjson" ? parseJsonLines(text) : parseJson(text);
-  const results = await importClaimSheets(db, input, { update: args.update });
+  const onProgress = process.stderr.isTTY
+    ? (done: number, total: number) => process.stderr.write(`\rimported ${done}/${total} articles${done === total ? "\n" : ""}`)
+    : undefined;
+  const results = await importClaimSheets(db, input, { update: args.update, onProgress });
   for (const result of results) process.stdout.write(`${describeImport(result)}\n`);
   return 0;
 }

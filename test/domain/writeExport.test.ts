@@ -46,6 +46,16 @@ describe("writeExport", () => {
     }
   });
 
+  it("reports progress as claims are written, in every claim format", async () => {
+    for (const format of ["csv", "json", "jsonld"] as const) {
+      const seen: number[] = [];
+      const { out } = slowDestination();
+      await writeExport(test.db, { table: "claims", format, filters: {}, baseUrl: "http://x", pageSize: 2, onProgress: (n) => seen.push(n) }, out);
+      expect(seen.at(-1)).toBe(5);
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    }
+  });
+
   it("fails, rather than hanging, when the destination is closed mid-way", async () => {
     const out = new Writable({ highWaterMark: 1, write: (_chunk, _encoding, done) => setTimeout(done, 5) });
     setTimeout(() => out.destroy(), 2);

@@ -104,7 +104,13 @@ function presentClaimReview(record: Prisma.RelationGetPayload<{ select: typeof r
  * schema.org JSON-LD: a graph of a Claim per exported claim, then a ClaimReview per confirmed
  * contradiction either of whose claims is exported. One node per line.
  */
-export async function* schemaOrgChunks(db: Db, filters: ExportFilters, urls: ExportUrls, pageSize?: number): AsyncGenerator<string> {
+export async function* schemaOrgChunks(
+  db: Db,
+  filters: ExportFilters,
+  urls: ExportUrls,
+  pageSize?: number,
+  onClaims: (count: number) => void = () => {},
+): AsyncGenerator<string> {
   yield '{\n"@context": "https://schema.org",\n"@graph": [';
   let first = true;
   const claims = exportedClaims(filters);
@@ -112,6 +118,7 @@ export async function* schemaOrgChunks(db: Db, filters: ExportFilters, urls: Exp
     (afterId, take) => db.claim.findMany({ where: { AND: [claims, after(afterId)] }, select: claimLdSelect, orderBy: { id: "asc" }, take }),
     pageSize,
   )) {
+    onClaims(page.length);
     yield (first ? "\n" : ",\n") + page.map((r) => JSON.stringify(presentClaimLd(r, urls))).join(",\n");
     first = false;
   }

@@ -36,7 +36,13 @@ type ArticleText = { body: string; bodySha256: string };
  * and a TextPositionSelector (start, end in code points, as the model defines them), and
  * carries the body's SHA-256 so a consumer can tell when an anchor no longer matches.
  */
-export async function* webAnnotationChunks(db: Db, filters: ExportFilters, urls: ExportUrls, pageSize?: number): AsyncGenerator<string> {
+export async function* webAnnotationChunks(
+  db: Db,
+  filters: ExportFilters,
+  urls: ExportUrls,
+  pageSize?: number,
+  onClaims: (count: number) => void = () => {},
+): AsyncGenerator<string> {
   const context = ["http://www.w3.org/ns/anno.jsonld", { claimtrail: urls.vocabulary(), bodySha256: "claimtrail:bodySha256" }];
   yield `{\n"@context": ${JSON.stringify(context)},\n"id": ${JSON.stringify(urls.annotations())},\n"type": "AnnotationCollection",\n"label": "claimtrail claims",\n"first": {"type": "AnnotationPage", "items": [`;
   const bodies = new Map<number, ArticleText>();
@@ -54,6 +60,7 @@ export async function* webAnnotationChunks(db: Db, filters: ExportFilters, urls:
     (afterId, take) => db.claim.findMany({ where: { AND: [claims, after(afterId)] }, select: annotationSelect, orderBy: { id: "asc" }, take }),
     pageSize,
   )) {
+    onClaims(page.length);
     const items: string[] = [];
     for (const record of page) {
       const view = presentClaim(record);

@@ -97,9 +97,11 @@ function textChunks(db: Db, request: ExportRequest): AsyncGenerator<string> {
   const { table, format, filters, pageSize } = request;
   const urls = exportUrls(request.baseUrl);
   const progress = counting(request.onProgress);
-  if (table === "annotations") return webAnnotationChunks(db, filters, urls, pageSize);
-  if (table === "claims" && format === "jsonld") return schemaOrgChunks(db, filters, urls, pageSize);
-  if (table === "claims" && (format === "json" || format === "jsonl")) return claimSheetChunks(db, filters, format, pageSize);
+  let claims = 0;
+  const onClaims = (count: number) => request.onProgress?.((claims += count));
+  if (table === "annotations") return webAnnotationChunks(db, filters, urls, pageSize, onClaims);
+  if (table === "claims" && format === "jsonld") return schemaOrgChunks(db, filters, urls, pageSize, onClaims);
+  if (table === "claims" && (format === "json" || format === "jsonl")) return claimSheetChunks(db, filters, format, pageSize, onClaims);
   switch (table) {
     case "claims":
       return rowChunks(progress(claimRowPages(db, filters, pageSize)), CLAIM_COLUMNS, format);

@@ -38,6 +38,7 @@ export async function* claimSheetChunks(
   filters: ExportFilters,
   layout: SheetLayout,
   pageSize?: number,
+  onClaims: (count: number) => void = () => {},
 ): AsyncGenerator<string> {
   const pretty = layout === "json";
   const everything = !hasClaimFilter(filters);
@@ -49,7 +50,7 @@ export async function* claimSheetChunks(
   )) {
     for (const article of page) {
       if (pretty) yield first ? "[\n  " : ",\n  ";
-      yield* sheetChunks(db, article, filters, pretty, pageSize, everything && first);
+      yield* sheetChunks(db, article, filters, pretty, pageSize, everything && first, onClaims);
       first = false;
       if (!pretty) yield "\n";
     }
@@ -106,6 +107,7 @@ async function* sheetChunks(
   pretty: boolean,
   pageSize: number | undefined,
   withUncitedSources: boolean,
+  onClaims: (count: number) => void,
 ): AsyncGenerator<string> {
   const claims: Prisma.ClaimWhereInput = { AND: [claimWhere(filters), { articleId: article.id }] };
   const key = (name: string) => (pretty ? `\n    ${JSON.stringify(name)}: ` : `${JSON.stringify(name)}:`);
@@ -117,7 +119,7 @@ async function* sheetChunks(
   yield `,${key("propositions")}`;
   yield* arrayChunks(single(sheetPropositions(db, claims)), pretty, 2);
   yield `,${key("claims")}`;
-  yield* arrayChunks(sheetClaimPages(db, claims, pageSize), pretty, 2);
+  yield* arrayChunks(sheetClaimPages(db, claims, pageSize, onClaims), pretty, 2);
   yield `,${key("relations")}`;
   yield* arrayChunks(sheetRelationPages(db, article, claims, filters, pageSize), pretty, 2);
   yield pretty ? "\n  }" : "}";
@@ -216,7 +218,12 @@ const claimSheetSelect = {
   stances: { select: { stance: true, proposition: { select: { key: true } } }, orderBy: { proposition: { key: "asc" } } },
 } as const satisfies Prisma.ClaimSelect;
 
-async function* sheetClaimPages(db: Db, claims: Prisma.ClaimWhereInput, pageSize?: number): AsyncGenerator<SheetClaim[]> {
+async function* sheetClaimPages(
+  db: Db,
+  claims: Prisma.ClaimWhereInput,
+  pageSize: number | undefined,
+  onClaims: (count: number) => void,
+): AsyncGenerator<SheetClaim[]> {
   const pages = keysetPages(
     (afterId, take) =>
       db.claim.findMany({
@@ -228,6 +235,7 @@ async function* sheetClaimPages(db: Db, claims: Prisma.ClaimWhereInput, pageSize
     pageSize,
   );
   for await (const page of pages) {
+    onClaims(page.length);
     yield page.map((c) => {
       const chains: SheetClaim["chains"] = [];
       for (const link of c.links) {

@@ -27,6 +27,8 @@ export interface ImportOptions {
    * are updated. Without it such an article is reported as already present.
    */
   update?: boolean;
+  /** Called after each sheet is written, with how many of how many (for progress on a terminal). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Who recorded the relations a sheet brings, in their review history. */
@@ -105,6 +107,7 @@ async function writeSheets(
           continue;
         }
         results.push(await writeSheet(tx, sheet, hashes[i]!, existing, options));
+        options.onProgress?.(i + 1, sheets.length);
       }
       return results;
     },
