@@ -104,9 +104,9 @@ async function writeSheets(
             relations: 0,
             derivedContradictions: 0,
           });
-          continue;
+        } else {
+          results.push(await writeSheet(tx, sheet, hashes[i]!, existing, options));
         }
-        results.push(await writeSheet(tx, sheet, hashes[i]!, existing, options));
         options.onProgress?.(i + 1, sheets.length);
       }
       return results;
