@@ -104,3 +104,39 @@ describe("the seed article's round trip", () => {
     expect(sheet.claims.map((c: { key: string }) => c.key)).toEqual(seed.claims.map((c) => c.key));
   });
 });
+
+describe("a sheet with more claims than SQLite takes parameters in one query (999)", () => {
+  it("imports and round-trips", async () => {
+    const count = 1200;
+    const body = "ข่าว ".repeat(count);
+    const sheet = {
+      format: "claimtrail/claim-sheet@1",
+      article: { slug: "big", title: "Big", publisher: "wire", language: "th", publishedAt: "2024-01-01T00:00:00Z", body },
+      sources: [{ slug: "wire", name: "Wire", kind: "news_agency" }],
+      propositions: [{ key: "p", text: "P" }],
+      claims: Array.from({ length: count }, (_, i) => ({
+        key: `k${i}`,
+        quote: "ข่าว",
+        start: i * 5,
+        end: i * 5 + 4,
+        gloss: `claim ${i}`,
+        kind: "report",
+        chains: [[{ source: "wire", role: "speaker" }]],
+        // One speaker asserting and denying: stances on every claim, but nothing to derive.
+        stances: [{ proposition: "p", stance: i % 2 ? "denies" : "asserts" }],
+      })),
+      relations: [{ from: "k1100", to: "k3", type: "supports", rationale: "far apart" }],
+    };
+    const big = createTestDb();
+    copies.push(big);
+    expect((await importClaimSheets(big.db, sheet))[0]).toMatchObject({ status: "created", claims: count, derivedContradictions: 0 });
+    const first = await collectText(claimSheetChunks(big.db, {}, "jsonl"));
+    const copy = createTestDb();
+    copies.push(copy);
+    await importClaimSheets(copy.db, JSON.parse(first));
+    expect(await collectText(claimSheetChunks(copy.db, {}, "jsonl"))).toBe(first);
+    expect(JSON.parse(first).relations).toEqual([
+      { from: "k1100", to: "k3", type: "supports", rationale: "far apart", status: "proposed", origin: "curated" },
+    ]);
+  });
+});

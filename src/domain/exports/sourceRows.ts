@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { inChunks } from "../../db/inChunks.js";
 import { countClaims } from "../sources/sourceService.js";
 import type { Column } from "./columns.js";
 import { exportedSources, type ExportFilters } from "./exportFilters.js";
@@ -56,7 +57,7 @@ export async function* sourceRowPages(db: Db, filters: ExportFilters, pageSize?:
     pageSize,
   );
   for await (const page of pages) {
-    const counts = await countClaims(db, page.map((s) => s.id));
+    const counts = new Map(await inChunks(page.map((s) => s.id), async (chunk) => [...(await countClaims(db, chunk))]));
     yield page.map((s) => ({
       id: s.id,
       slug: s.slug,

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { inChunks } from "../../db/inChunks.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
 import { hasClaimFilter, type ExportFilters } from "../exports/exportFilters.js";
@@ -165,16 +166,18 @@ async function sheetSources(
   // Source would scan every link of each source for every article.
   const cited = await db.attributionLink.groupBy({ by: ["sourceId"], where: { claim: claims } });
   const uncited: Prisma.SourceWhereInput[] = withUncitedSources ? [{ links: { none: {} }, articles: { none: {} } }] : [];
-  const found = await db.source.findMany({
-    where: { OR: [{ id: { in: [...cited.map((c) => c.sourceId), article.publisher.id] } }, ...uncited] },
-    select: sourceSelect,
-  });
+  const found = [
+    ...(await inChunks([...cited.map((c) => c.sourceId), article.publisher.id], (chunk) =>
+      db.source.findMany({ where: { id: { in: chunk } }, select: sourceSelect }),
+    )),
+    ...(withUncitedSources ? await db.source.findMany({ where: { OR: uncited }, select: sourceSelect }) : []),
+  ];
   const bySlug = new Map(found.map((s) => [s.slug, s]));
   // Affiliations are written too, so the sheet imports on its own; they may chain (spokesman -> ministry -> government).
   for (;;) {
     const missing = [...new Set(found.flatMap((s) => s.affiliation?.slug ?? []))].filter((slug) => !bySlug.has(slug));
     if (missing.length === 0) break;
-    const more = await db.source.findMany({ where: { slug: { in: missing } }, select: sourceSelect });
+    const more = await inChunks(missing, (chunk) => db.source.findMany({ where: { slug: { in: chunk } }, select: sourceSelect }));
     for (const source of more) bySlug.set(source.slug, source);
     found.push(...more);
   }
@@ -194,11 +197,11 @@ async function sheetSources(
 
 async function sheetPropositions(db: Db, claims: Prisma.ClaimWhereInput): Promise<SheetProposition[]> {
   const used = await db.claimStance.groupBy({ by: ["propositionId"], where: { claim: claims } });
-  const rows = await db.proposition.findMany({
-    where: { id: { in: used.map((u) => u.propositionId) } },
-    select: { key: true, text: true },
-    orderBy: { key: "asc" },
-  });
+  const rows = await inChunks(
+    used.map((u) => u.propositionId),
+    (chunk) => db.proposition.findMany({ where: { id: { in: chunk } }, select: { key: true, text: true } }),
+  );
+  rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return rows.map((p) => ({ key: p.key, text: p.text }));
 }
 
@@ -295,15 +298,21 @@ async function* sheetRelationPages(
   )) {
     const ids = page.map((c) => c.id);
     const onPage = new Set(ids);
-    const outgoing = await db.relation.findMany({ where: { fromClaimId: { in: ids } }, select });
-    const incoming = await db.relation.findMany({ where: { toClaimId: { in: ids } }, select });
+    const outgoing = await inChunks(ids, (chunk) => db.relation.findMany({ where: { fromClaimId: { in: chunk } }, select }));
+    const incoming = await inChunks(ids, (chunk) => db.relation.findMany({ where: { toClaimId: { in: chunk } }, select }));
     const candidates = [
       ...outgoing.filter((r) => r.toClaim.articleId <= article.id),
       ...incoming.filter((r) => r.fromClaim.articleId < article.id),
     ];
     const others = [...new Set(candidates.map((r) => (onPage.has(r.fromClaimId) ? r.toClaimId : r.fromClaimId)).filter((id) => !onPage.has(id)))];
     const exported = filtered
-      ? new Set((await db.claim.findMany({ where: { AND: [claimWhere(filters), { id: { in: others } }] }, select: { id: true } })).map((c) => c.id))
+      ? new Set(
+          (
+            await inChunks(others, (chunk) =>
+              db.claim.findMany({ where: { AND: [claimWhere(filters), { id: { in: chunk } }] }, select: { id: true } }),
+            )
+          ).map((c) => c.id),
+        )
       : new Set(others);
     const relations = candidates
       .filter((r) => (onPage.has(r.fromClaimId) || exported.has(r.fromClaimId)) && (onPage.has(r.toClaimId) || exported.has(r.toClaimId)))

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { inChunks } from "../../db/inChunks.js";
 import { invalidSheet, notFound, validationError, type ProblemDetail } from "../../errors.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
 import { CHAIN_SEPARATOR } from "../exports/claimRows.js";
@@ -126,7 +127,9 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
   });
 
   const propositionKeys = [...new Set(claims.flatMap((c) => c.stances.map((s) => s.proposition)))];
-  const propositions = await db.proposition.findMany({ where: { key: { in: propositionKeys } }, select: { key: true, text: true } });
+  const propositions = await inChunks(propositionKeys, (chunk) =>
+    db.proposition.findMany({ where: { key: { in: chunk } }, select: { key: true, text: true } }),
+  );
   const sheet: ClaimSheet = {
     format: CLAIM_SHEET_FORMAT,
     article: {
@@ -145,7 +148,9 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
     relations: [],
   };
   const sourceSlugs = [...new Set([article.publisher.slug, ...claims.flatMap((c) => c.chains.flat().map((l) => l.source))])];
-  const stored = new Set((await db.source.findMany({ where: { slug: { in: sourceSlugs } }, select: { slug: true } })).map((s) => s.slug));
+  const stored = new Set(
+    (await inChunks(sourceSlugs, (chunk) => db.source.findMany({ where: { slug: { in: chunk } }, select: { slug: true } }))).map((s) => s.slug),
+  );
   for (const problem of checkClaimSheet(sheet, stored)) {
     const match = /^claims\[(\d+)\](?:\.(\w+))?/.exec(problem.path);
     if (!match) {

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { inChunks } from "../../db/inChunks.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { invalidSheet, type ProblemDetail } from "../../errors.js";
 import { deriveContradictions, pairKey, type StanceRecord } from "../contradictions/deriveContradictions.js";
@@ -116,10 +117,11 @@ async function writeSheets(
 }
 
 async function findStoredArticles(db: Db, sheets: ClaimSheet[], hashes: string[]) {
-  const rows = await db.article.findMany({
-    where: { OR: [{ bodySha256: { in: hashes } }, { slug: { in: sheets.map((s) => s.article.slug) } }] },
-    select: { id: true, slug: true, bodySha256: true, _count: { select: { claims: true } } },
-  });
+  const select = { id: true, slug: true, bodySha256: true, _count: { select: { claims: true } } } as const;
+  const rows = [
+    ...(await inChunks(hashes, (chunk) => db.article.findMany({ where: { bodySha256: { in: chunk } }, select }))),
+    ...(await inChunks(sheets.map((s) => s.article.slug), (chunk) => db.article.findMany({ where: { slug: { in: chunk } }, select }))),
+  ];
   const articles: StoredArticle[] = rows.map((r) => ({ id: r.id, slug: r.slug, bodySha256: r.bodySha256, claims: r._count.claims }));
   return {
     byHash: new Map(articles.map((a) => [a.bodySha256, a])),
@@ -143,7 +145,9 @@ async function checkSheets(
     ]),
   );
   const storedSources = new Set(
-    (await db.source.findMany({ where: { slug: { in: [...referencedSources] } }, select: { slug: true } })).map((s) => s.slug),
+    (await inChunks([...referencedSources], (chunk) => db.source.findMany({ where: { slug: { in: chunk } }, select: { slug: true } }))).map(
+      (s) => s.slug,
+    ),
   );
   const storedClaims = await findReferencedClaims(db, sheets);
 
@@ -193,7 +197,9 @@ async function findReferencedClaims(db: Db, sheets: ClaimSheet[]): Promise<Set<s
   }
   const found = new Set<string>();
   for (const [article, keys] of keysByArticle) {
-    const rows = await db.claim.findMany({ where: { article: { slug: article }, key: { in: [...keys] } }, select: { key: true } });
+    const rows = await inChunks([...keys], (chunk) =>
+      db.claim.findMany({ where: { article: { slug: article }, key: { in: chunk } }, select: { key: true } }),
+    );
     for (const row of rows) found.add(`${article}/${row.key}`);
   }
   return found;
@@ -306,7 +312,7 @@ export async function upsertSources(tx: Tx, sheet: ClaimSheet, update: boolean):
     ...sheet.claims.flatMap((c) => c.chains.flat().map((l) => l.source)),
     sheet.article.publisher,
   ]);
-  const stored = await tx.source.findMany({ where: { slug: { in: [...slugs] } }, select: { id: true, slug: true } });
+  const stored = await inChunks([...slugs], (chunk) => tx.source.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true } }));
   const ids = new Map(stored.map((s) => [s.slug, s.id]));
   const fresh = sheet.sources.filter((s) => !ids.has(s.slug));
   const refreshed = update ? sheet.sources.filter((s) => ids.has(s.slug)) : [];
@@ -417,8 +423,8 @@ async function upsertTopics(tx: Tx, sheet: ClaimSheet): Promise<Map<string, numb
  */
 async function proposeDerivedContradictions(tx: Tx, propositionIds: number[]): Promise<number> {
   if (propositionIds.length === 0) return 0;
-  const rows = await tx.claimStance.findMany({
-    where: { propositionId: { in: propositionIds } },
+  const rows = await inChunks(propositionIds, (chunk) => tx.claimStance.findMany({
+    where: { propositionId: { in: chunk } },
     select: {
       claimId: true,
       propositionId: true,
@@ -430,7 +436,7 @@ async function proposeDerivedContradictions(tx: Tx, propositionIds: number[]): P
         },
       },
     },
-  });
+  }));
   const stances: StanceRecord[] = rows.map((row) => ({
     claimId: row.claimId,
     propositionId: row.propositionId,
@@ -440,10 +446,12 @@ async function proposeDerivedContradictions(tx: Tx, propositionIds: number[]): P
     speakerName: row.claim.links[0]!.source.name,
   }));
   const claimIds = [...new Set(stances.map((s) => s.claimId))];
-  const existing = await tx.relation.findMany({
-    where: { type: "contradicts", fromClaimId: { in: claimIds }, toClaimId: { in: claimIds } },
-    select: { fromClaimId: true, toClaimId: true },
-  });
+  const involved = new Set(claimIds);
+  const existing = (
+    await inChunks(claimIds, (chunk) =>
+      tx.relation.findMany({ where: { type: "contradicts", fromClaimId: { in: chunk } }, select: { fromClaimId: true, toClaimId: true } }),
+    )
+  ).filter((r) => involved.has(r.toClaimId));
   const derived = deriveContradictions(stances, new Set(existing.map((r) => pairKey(r.fromClaimId, r.toClaimId))));
   for (const contradiction of derived) {
     await tx.relation.create({
