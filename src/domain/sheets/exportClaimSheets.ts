@@ -197,6 +197,7 @@ async function sheetSources(
 
 async function sheetPropositions(db: Db, claims: Prisma.ClaimWhereInput): Promise<SheetProposition[]> {
   const used = await db.claimStance.groupBy({ by: ["propositionId"], where: { claim: claims } });
+  if (used.length === 0) return [];
   const rows = await inChunks(
     used.map((u) => u.propositionId),
     (chunk) => db.proposition.findMany({ where: { id: { in: chunk } }, select: { key: true, text: true } }),
@@ -292,6 +293,12 @@ async function* sheetRelationPages(
   const ref = (claim: { key: string; articleId: number; article: { slug: string } }) =>
     claim.articleId === article.id ? claim.key : `${claim.article.slug}/${claim.key}`;
   const filtered = hasClaimFilter(filters);
+  // Most articles have no relations at all: one indexed look saves a second pass over their claims.
+  const any = await db.relation.findFirst({
+    where: { OR: [{ fromClaim: { articleId: article.id } }, { toClaim: { articleId: article.id } }] },
+    select: { id: true },
+  });
+  if (!any) return;
   for await (const page of keysetPages(
     (afterId, take) => db.claim.findMany({ where: { AND: [claims, after(afterId)] }, select: { id: true }, orderBy: { id: "asc" }, take }),
     pageSize,
