@@ -1,6 +1,7 @@
 import { once } from "node:events";
-import type { Writable } from "node:stream";
+import { PassThrough, type Writable } from "node:stream";
 import { finished } from "node:stream/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 import ExcelJS from "exceljs";
 import type { Db } from "../../db/client.js";
 import { claimSheetChunks } from "../sheets/exportClaimSheets.js";
@@ -76,15 +77,15 @@ export async function writeExport(db: Db, request: ExportRequest, out: Writable)
   await finished(out);
 }
 
-/** Waits until `out` takes more, or fails if it is closed first (a client that went away). */
-async function drained(out: Writable): Promise<void> {
-  if (out.destroyed) throw new Error("the export's destination was closed");
+/** Waits until `out` takes more, or fails if `closing` (the destination) is closed first (a client that went away). */
+async function drained(out: Writable, closing: Writable = out): Promise<void> {
+  if (closing.destroyed) throw new Error("the export's destination was closed");
   // The listener of whichever event does not come is removed, so waits do not pile up listeners.
   const stop = new AbortController();
   try {
     await Promise.race([
       once(out, "drain", { signal: stop.signal }),
-      once(out, "close", { signal: stop.signal }).then(() => {
+      once(closing, "close", { signal: stop.signal }).then(() => {
         throw new Error("the export's destination was closed");
       }),
     ]);
@@ -150,18 +151,46 @@ async function* rowChunks<R>(pages: AsyncIterable<R[]>, columns: Column<R>[], fo
  * memory does not grow with the rows.
  */
 async function writeWorkbook(db: Db, request: ExportRequest, out: Writable): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const zipped = new PassThrough();
+  const progress = new ZipProgress(zipped);
+  zipped.pipe(out);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: zipped, useStyles: true, useSharedStrings: false });
   workbook.creator = "claimtrail";
   const { filters, pageSize } = request;
-  const progress = counting(request.onProgress);
-  if (request.table === "claims" || request.table === "sources" || request.table === "contradictions") {
-    if (request.table === "claims") await addSheet(workbook, "Claims", CLAIM_COLUMNS, progress(claimRowPages(db, filters, pageSize)), out);
-    if (request.table !== "contradictions") await addSheet(workbook, "Sources", SOURCE_COLUMNS, sourceRowPages(db, filters, pageSize), out);
-    if (request.table !== "sources") {
-      await addSheet(workbook, "Contradictions", CONTRADICTION_COLUMNS, contradictionRowPages(db, filters, pageSize), out);
-    }
+  const rows = counting(request.onProgress);
+  const sheet = <R>(name: string, columns: Column<R>[], pages: AsyncIterable<R[]>) =>
+    addSheet(workbook, name, columns, pages, () => progress.catchUp(out));
+  if (request.table === "claims") await sheet("Claims", CLAIM_COLUMNS, rows(claimRowPages(db, filters, pageSize)));
+  if (request.table === "claims" || request.table === "sources") await sheet("Sources", SOURCE_COLUMNS, sourceRowPages(db, filters, pageSize));
+  if (request.table === "claims" || request.table === "contradictions") {
+    await sheet("Contradictions", CONTRADICTION_COLUMNS, contradictionRowPages(db, filters, pageSize));
   }
   await workbook.commit();
+  await finished(out);
+}
+
+/**
+ * The bytes the zip has produced so far. better-sqlite3 answers synchronously, so a loop of
+ * queries never lets the event loop run, and the zip (deflated on the thread pool, a loop turn
+ * per chunk) falls behind: exceljs would then hold the sheet in memory. After each page the
+ * writer gives the loop turns until the zip's output stops growing.
+ */
+class ZipProgress {
+  bytes = 0;
+  constructor(readonly stream: PassThrough) {
+    stream.on("data", (chunk: Buffer) => (this.bytes += chunk.length));
+  }
+
+  async catchUp(out: Writable): Promise<void> {
+    let seen = -1;
+    // Until 5 ms pass with no new output (the deflate of a chunk takes well under that).
+    for (let turns = 0; turns < 2000 && this.bytes !== seen; turns++) {
+      seen = this.bytes;
+      await sleep(5);
+    }
+    if (out.destroyed) throw new Error("the export's destination was closed");
+    if (this.stream.writableNeedDrain) await drained(this.stream, out);
+  }
 }
 
 async function addSheet<R>(
@@ -169,7 +198,7 @@ async function addSheet<R>(
   name: string,
   columns: Column<R>[],
   pages: AsyncIterable<R[]>,
-  out: Writable,
+  afterPage: () => Promise<void>,
 ): Promise<void> {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({
@@ -185,7 +214,9 @@ async function addSheet<R>(
   header.commit();
   for await (const page of pages) {
     for (const row of page) sheet.addRow(columns.map((c) => c.value(row))).commit();
-    if (out.writableNeedDrain) await drained(out);
+    // better-sqlite3 answers synchronously, so without this turn of the event loop the zip
+    // (deflated on the thread pool) never runs and exceljs would hold the whole sheet in memory.
+    await afterPage();
   }
   sheet.commit();
 }
