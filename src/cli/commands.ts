@@ -7,6 +7,7 @@ import { startServer } from "../server.js";
 import { loadSeed } from "../../seed/loadSeed.js";
 import { collectStats } from "../domain/stats/collectStats.js";
 import { EXPORT_HELP, FILTER_OPTIONS, IMPORT_HELP, SCHEMA_HELP, runExport, runImport, runSchema } from "./sheetCommands.js";
+import { extractCommand } from "./extractCommand.js";
 import { tokenCommand } from "./tokenCommand.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -120,6 +121,7 @@ configured database holds.
       return 0;
     },
   },
+  extract: extractCommand(withDb),
   token: tokenCommand(withDb),
 };
 

@@ -6,6 +6,7 @@ import { contradictionRoutes } from "./routes/contradictions.js";
 import { docsRoutes } from "./routes/docs.js";
 import { exportRoutes } from "./routes/exports.js";
 import { importRoutes } from "./routes/imports.js";
+import { extractRoutes } from "./routes/extract.js";
 import { relationRoutes } from "./routes/relations.js";
 import { schemaRoutes } from "./routes/schemas.js";
 import { sourceRoutes } from "./routes/sources.js";
@@ -24,6 +25,7 @@ export function apiRoutes(db: Db, openApiDocument: () => object): ApiRoute[] {
     ...importRoutes(db),
     ...exportRoutes(db),
     ...schemaRoutes(),
+    ...extractRoutes(db),
     ...docsRoutes(openApiDocument),
   ];
 }
