@@ -118,6 +118,7 @@ async function measureExports(options: BenchOptions, url: string, exports: Bench
   if (!shell) notes.push("The sqlite3 shell or /usr/bin/time is missing: no export baseline (apt-get install sqlite3 time).");
   const endpoint = await withServer(() => startClaimtrail(url), hasExportEndpoint);
   if (endpoint) {
+    // CSV: a header, then one row a claim; JSONL: one claim sheet an article.
     for (const [format, headerRows] of [["csv", 1], ["jsonl", 0]] as const) {
       const figures: ExportFigures = await withServer(
         () => startClaimtrail(url),

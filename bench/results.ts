@@ -63,7 +63,7 @@ export function renderRun(run: BenchRun): string {
   for (const { claimtrail: ours, baseline: theirs } of run.exports) {
     const within = theirs ? ours.seconds <= 2 * theirs.seconds : false;
     lines.push(
-      `| ${ours.name}: ${n(ours.rows)} rows, ${n(ours.bytes / 2 ** 20, 1)} MiB, wall s | ${n(ours.seconds, 1)} | ${theirs ? `${n(theirs.seconds, 1)} (${theirs.name})` : "-"} | ${theirs ? ratio(ours.seconds, theirs.seconds) : "-"} | ${theirs ? `<= 2x: ${mark(within)}` : "-"} |`,
+      `| ${ours.name}: ${n(ours.rows)} ${ours.name.endsWith(".jsonl") ? "lines (claim sheets)" : "rows"}, ${n(ours.bytes / 2 ** 20, 1)} MiB, wall s | ${n(ours.seconds, 1)} | ${theirs ? `${n(theirs.seconds, 1)} (${theirs.name})` : "-"} | ${theirs ? ratio(ours.seconds, theirs.seconds) : "-"} | ${theirs ? `<= 2x: ${mark(within)}` : "-"} |`,
     );
     lines.push(`| ... peak RSS (MiB) | ${n(ours.peakRssMiB)} | ${theirs ? n(theirs.peakRssMiB) : "-"} | ${theirs ? ratio(ours.peakRssMiB, theirs.peakRssMiB) : "-"} | < 200 MB: ${mark(ours.peakRssMiB * 1.048576 < 200)} |`);
   }

@@ -71,13 +71,12 @@ describe("runBench (smoke size)", () => {
     }
   });
 
-  it("exports every claim and measures the sqlite3 shell's export of the same rows", () => {
-    expect(run.exports.length).toBeGreaterThan(0);
-    for (const { claimtrail } of run.exports) {
-      expect(claimtrail.rows).toBe(CLAIMS);
-      expect(claimtrail.peakRssMiB).toBeGreaterThan(0);
-    }
-    expect(run.exports[0]!.baseline?.rows).toBe(CLAIMS);
+  it("exports every claim as CSV (one row a claim) and JSONL (one claim sheet an article), beside the sqlite3 shell's CSV", () => {
+    expect(run.exports.map((e) => [e.claimtrail.name, e.claimtrail.rows, e.baseline?.rows ?? null])).toEqual([
+      ["export claims.csv", CLAIMS, CLAIMS],
+      ["export claims.jsonl", 40, null],
+    ]);
+    for (const { claimtrail } of run.exports) expect(claimtrail.peakRssMiB).toBeGreaterThan(0);
   });
 
   it("renders one table row per figure", () => {
