@@ -59,6 +59,8 @@ const args = parsed.data;
 // --db keeps the database (and reuses it when it already holds the corpus); otherwise a temporary one.
 const folder = args.db ? null : mkdtempSync(join(tmpdir(), "claimtrail-bench-"));
 const file = args.db ? resolve(args.db) : join(folder!, "bench.db");
+// Export files are large (a million claims: about 1 GB each); they go when the run ends.
+const workFolder = folder ?? mkdtempSync(join(tmpdir(), "claimtrail-bench-out-"));
 try {
   const run = await runBench({
     file,
@@ -67,7 +69,7 @@ try {
     seconds: args.seconds,
     connections: args.connections,
     label: args.label,
-    workFolder: folder ?? mkdtempSync(join(tmpdir(), "claimtrail-bench-out-")),
+    workFolder,
     phases: new Set(args.phases),
     loader: args.loader,
   });
@@ -75,5 +77,5 @@ try {
   await writeFile(args.out, mergeResults(existing, run));
   process.stdout.write(`${renderRun(run)}\n\nwritten to ${args.out}\n`);
 } finally {
-  if (folder) rmSync(folder, { recursive: true, force: true });
+  rmSync(workFolder, { recursive: true, force: true });
 }
