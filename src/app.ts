@@ -7,6 +7,7 @@ import { articleRoutes } from "./http/routes/articles.js";
 import { claimRoutes } from "./http/routes/claims.js";
 import { contradictionRoutes } from "./http/routes/contradictions.js";
 import { sourceRoutes } from "./http/routes/sources.js";
+import { webRoutes } from "./web/webRoutes.js";
 
 export interface AppDeps {
   config: Pick<Config, "bodyLimitBytes">;
@@ -27,6 +28,7 @@ export function buildApp({ config, db, log }: AppDeps): Express {
   api.use(claimRoutes(db));
   api.use(contradictionRoutes(db));
   app.use("/api", api);
+  app.use(webRoutes());
 
   app.use((req, _res, next) => next(routeNotFound(req.method, req.path)));
   app.use(errorHandler(log));
