@@ -9,10 +9,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
 
-const name = z
+const parsedName = z
   .string({ error: "usage: npm run db:new-migration -- NAME" })
   .regex(/^[a-z0-9_]+$/, "NAME must be lowercase letters, digits and underscores")
-  .parse(process.argv[2]);
+  .safeParse(process.argv[2]);
+if (!parsedName.success) {
+  console.error(parsedName.error.issues[0]!.message);
+  process.exit(1);
+}
+const name = parsedName.data;
 
 const previous = join(mkdtempSync(join(tmpdir(), "claimtrail-schema-")), "schema.prisma");
 writeFileSync(previous, execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8" }));

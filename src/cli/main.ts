@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { ZodError } from "zod";
 import { AppError } from "../errors.js";
 import { COMMANDS, USAGE } from "./commands.js";
 
@@ -41,6 +42,9 @@ function describe(error: unknown): string {
       ? error.details.map((d: { path?: string; message?: string }) => `\n  ${d.path ?? ""}: ${d.message ?? ""}`).join("")
       : "";
     return `${error.message}${details}`;
+  }
+  if (error instanceof ZodError) {
+    return `invalid input: ${error.issues.map((issue) => `${issue.path.join(".") || "(arguments)"}: ${issue.message}`).join("; ")}`;
   }
   if (error instanceof Error) return error.message;
   return String(error);

@@ -72,16 +72,13 @@ export function checkClaimSheet(sheet: ClaimSheet, knownSources: KnownSources = 
     if (claimKeys.has(claim.key)) report(`${at}.key`, "duplicate_claim", `claim "${claim.key}" is listed twice`);
     claimKeys.add(claim.key);
     checkSpan(article.body, bodyLength, claim, at, report);
-    const span = `${claim.start}:${claim.end}`;
-    const sameSpan = spans.get(span);
-    if (sameSpan !== undefined && claim.chains.length > 0) {
-      // Two claims may share a span only if they are attributed differently (a report and its relay).
-      const other = sheet.claims.find((c) => c.key === sameSpan);
-      if (other && JSON.stringify(other.chains) === JSON.stringify(claim.chains)) {
-        report(`${at}`, "duplicate_claim", `claim "${claim.key}" repeats claim "${sameSpan}" (same span and chains)`);
-      }
+    // Two claims may share a span only when attributed differently (a report and its relay).
+    const attributedSpan = `${claim.start}:${claim.end}:${JSON.stringify(claim.chains)}`;
+    const twin = spans.get(attributedSpan);
+    if (twin !== undefined) {
+      report(at, "duplicate_claim", `claim "${claim.key}" repeats claim "${twin}" (same span and chains)`);
     }
-    spans.set(span, claim.key);
+    spans.set(attributedSpan, claim.key);
 
     claim.chains.forEach((chain, c) => checkChain(chain, `${at}.chains[${c}]`, article.publisher, sourceExists, report));
     const stanceKeys = new Set<string>();

@@ -1,0 +1,22 @@
+import { afterAll, beforeAll } from "vitest";
+import type { Express } from "express";
+import { buildApp } from "../../src/app.js";
+import { loadSeed } from "../../seed/loadSeed.js";
+import { createTestDb, type TestDb } from "./testDb.js";
+
+/** A fresh database loaded with the seed article and an app over it, for one test file. */
+export function useSeededApp(): { app: () => Express; testDb: () => TestDb; claimId: (key: string) => Promise<number> } {
+  let testDb: TestDb;
+  let app: Express;
+  beforeAll(async () => {
+    testDb = createTestDb();
+    await loadSeed(testDb.db);
+    app = buildApp({ config: { bodyLimitBytes: 64 * 1024 }, db: testDb.db });
+  });
+  afterAll(() => testDb.close());
+  return {
+    app: () => app,
+    testDb: () => testDb,
+    claimId: async (key) => (await testDb.db.claim.findFirstOrThrow({ where: { key }, select: { id: true } })).id,
+  };
+}
