@@ -45,7 +45,9 @@ export function chainArrows(text) {
  */
 export function sideName(claim, chainText) {
   const names = chainText.split(" <- ");
-  return names.length > 2 ? `${claim.speaker.name} via ${names[1]}` : claim.speaker.name;
+  const outlet = names.length > 2 ? names[1] ?? "" : "";
+  const alreadyNamed = outlet !== "" && claim.speaker.name.includes(outlet.split(" ")[0] ?? outlet);
+  return outlet && !alreadyNamed ? `${claim.speaker.name} via ${outlet}` : claim.speaker.name;
 }
 
 /** @param {string} status */
