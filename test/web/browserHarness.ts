@@ -54,7 +54,8 @@ export interface WebHarness {
   open(hash: string): Promise<void>;
   /** Waits until the current view has rendered (a heading, nothing loading). */
   settled(): Promise<void>;
-  screenshot(name: string): Promise<void>;
+  /** Saves `screenshots/NAME.png`: the whole page, or only the viewport (an open dialog). */
+  screenshot(name: string, fullPage?: boolean): Promise<void>;
   /** Pixels the page sticks out sideways (0: it reads without horizontal scrolling). */
   horizontalOverflow(): Promise<number>;
   /** The Peskov vs Kyodo contradiction, as the API lists it. */
@@ -93,8 +94,8 @@ export function useWebHarness(): WebHarness {
     async settled() {
       await harness.page.waitForSelector("main:not([aria-busy]) h1", { state: "attached" });
     },
-    async screenshot(name: string) {
-      await harness.page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+    async screenshot(name: string, fullPage = true) {
+      await harness.page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage });
     },
     async horizontalOverflow() {
       return harness.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

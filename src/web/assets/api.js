@@ -41,12 +41,25 @@ export function storeToken(token) {
   }
 }
 
+/** The token question on screen, if any: requests that get 401 together share one dialog. */
+/** @type {Promise<string | null> | null} */
+let pendingAsk = null;
+
 /**
  * Asks for a token in the page's dialog. Resolves to the token, or null when cancelled.
  * @param {string} reason
  * @returns {Promise<string | null>}
  */
 export function askForToken(reason) {
+  pendingAsk ??= showTokenDialog(reason).finally(() => (pendingAsk = null));
+  return pendingAsk;
+}
+
+/**
+ * @param {string} reason
+ * @returns {Promise<string | null>}
+ */
+function showTokenDialog(reason) {
   const dialog = /** @type {HTMLDialogElement} */ (document.getElementById("token-dialog"));
   const input = /** @type {HTMLInputElement} */ (document.getElementById("token-input"));
   const reasonText = /** @type {HTMLElement} */ (document.getElementById("token-dialog-reason"));

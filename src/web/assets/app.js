@@ -11,7 +11,7 @@ import { sourceListView, sourceView } from "./views/sources.js";
 
 /**
  * @typedef {{ params: string[], query: URLSearchParams, navigate: (path: string, query?: Record<string, string | undefined>) => void }} Route
- * @typedef {{ title: string, content: Node }} Rendered
+ * @typedef {{ title: string, content: Node, summary?: string }} Rendered summary: said to screen readers when filters change the view in place
  * @typedef {(route: Route) => Promise<Rendered>} View
  */
 
@@ -80,6 +80,8 @@ async function render() {
     if (heading instanceof HTMLElement) heading.focus({ preventScroll: true });
     window.scrollTo(0, 0);
     announce(rendered.title);
+  } else if (rendered.summary) {
+    announce(rendered.summary);
   }
 }
 

@@ -69,7 +69,7 @@ export async function queueView({ query, navigate }) {
       ? h("p", { class: "empty" }, "No contradiction matches these filters.")
       : h("ol", { class: "queue-list" }, queue.map(queueItem)),
   );
-  return { title: "Contradictions", content };
+  return { title: "Contradictions", content, summary: `${queue.length} contradiction${queue.length === 1 ? "" : "s"} shown` };
 }
 
 /**

@@ -70,7 +70,7 @@ export async function sourceListView({ query, navigate }) {
     downloadLinks({}, "all claims"),
     sources.length ? h("div", { class: "table-wrap" }, table) : h("p", { class: "empty" }, "No source of this kind."),
   );
-  return { title: "Sources", content };
+  return { title: "Sources", content, summary: `${sources.length} source${sources.length === 1 ? "" : "s"} shown` };
 }
 
 /** @param {import("../app.js").Route} route */
