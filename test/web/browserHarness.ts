@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { loadSeed } from "../../seed/loadSeed.js";
-import { buildApp } from "../../src/app.js";
+import { buildApp, type AppDeps } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { importClaimSheet } from "../../src/domain/sheets/importClaimSheet.js";
 import { createTestDb, type TestDb } from "../support/testDb.js";
@@ -64,9 +64,10 @@ export interface WebHarness {
 
 /**
  * For one test file: a fresh database with the astral test article and then the seed, the real
- * app listening on an ephemeral port of 127.0.0.1, and one headless Chromium.
+ * app (with `config` over the defaults) listening on an ephemeral port of 127.0.0.1, and one
+ * headless Chromium.
  */
-export function useWebHarness(): WebHarness {
+export function useWebHarness(config: Partial<AppDeps["config"]> = {}): WebHarness {
   let server: Server;
   let browser: Browser;
   let context: BrowserContext | undefined;
@@ -115,7 +116,7 @@ export function useWebHarness(): WebHarness {
     // The astral article first: its (dismissed) contradiction is then older than the seed's.
     await importClaimSheet(harness.testDb.db, astralSheet());
     await loadSeed(harness.testDb.db);
-    const app = buildApp({ config: loadConfig({}), db: harness.testDb.db });
+    const app = buildApp({ config: { ...loadConfig({}), ...config }, db: harness.testDb.db });
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
     });
