@@ -2,6 +2,8 @@
 // The page's only way to the data: the public JSON API, with the reviewer's token when one is set.
 
 const TOKEN_KEY = "claimtrail.token";
+const TOKEN_REFUSED = "The server did not accept that token (unknown or revoked). Enter a valid token.";
+const TOKEN_NEEDED = "This server needs a token for this. It is kept for this browser tab only.";
 /** Pages followed at most when a view needs a whole listing (500 rows each). */
 const MAX_PAGES = 20;
 
@@ -117,8 +119,9 @@ export async function request(path, init = {}) {
     return await send(path, init);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    const hadToken = storedToken() !== null;
     storeToken(null);
-    const token = await askForToken("The server did not accept the token (or none was given). Enter a valid token.");
+    const token = await askForToken(hadToken ? TOKEN_REFUSED : TOKEN_NEEDED);
     if (!token) throw error;
     return send(path, init);
   }
