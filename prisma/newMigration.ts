@@ -19,12 +19,14 @@ if (!parsedName.success) {
 }
 const name = parsedName.data;
 
-const previous = join(mkdtempSync(join(tmpdir(), "claimtrail-schema-")), "schema.prisma");
+const scratch = mkdtempSync(join(tmpdir(), "claimtrail-schema-"));
+const previous = join(scratch, "schema.prisma");
 writeFileSync(previous, execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8" }));
 const sql = execFileSync(
   "npx",
   ["prisma", "migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-  { encoding: "utf8" },
+  // The CLI opens its driver adapter even for a diff: point it at a scratch file, not the real database.
+  { encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${join(scratch, "diff.db")}` } },
 );
 if (!/\S/.test(sql.replace(/^--.*$/gm, ""))) {
   console.error("prisma/schema.prisma has no change since HEAD: no migration written");

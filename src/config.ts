@@ -16,6 +16,13 @@ const Env = z.object({
     .enum(["true", "false", "1", "0"])
     .default("true")
     .transform((value) => value === "true" || value === "1"),
+  /** Whether reads need a bearer token too (any role); writes always do. */
+  READS_REQUIRE_TOKEN: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
+  /** Writes accepted per token per minute; more get 429. */
+  WRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().max(100_000).default(60),
 });
 
 export type Config = {
@@ -24,6 +31,8 @@ export type Config = {
   host: string;
   bodyLimitBytes: number;
   seedOnEmpty: boolean;
+  readsRequireToken: boolean;
+  writeRateLimitPerMinute: number;
 };
 
 /** Reads the configuration from `env`; throws a ZodError naming each bad variable. */
@@ -35,5 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: parsed.HOST,
     bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
     seedOnEmpty: parsed.SEED_ON_EMPTY,
+    readsRequireToken: parsed.READS_REQUIRE_TOKEN,
+    writeRateLimitPerMinute: parsed.WRITE_RATE_LIMIT_PER_MINUTE,
   };
 }

@@ -40,3 +40,16 @@ export const invalidSheet = (details: ProblemDetail[]) =>
 export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
 
 export const internalError = () => new AppError(500, "internal_error", "something went wrong on our side");
+
+/** The same for a missing, unknown or revoked token: the response never says whether a token exists. */
+export const unauthorized = () => new AppError(401, "unauthorized", "a valid bearer token is required");
+
+export const forbidden = (needed: string) => new AppError(403, "forbidden", `this needs the ${needed} role or higher`);
+
+export const unprocessable = (code: string, message: string, details?: unknown) => new AppError(422, code, message, details);
+
+export const preconditionRequired = () =>
+  new AppError(428, "precondition_required", 'send the version you read, as If-Match: "<version>" or "version" in the body');
+
+export const rateLimited = (limit: number, windowSeconds: number) =>
+  new AppError(429, "rate_limited", `more than ${limit} writes in ${windowSeconds} seconds with this token; try again later`);

@@ -10,6 +10,8 @@ describe("loadConfig", () => {
       host: "127.0.0.1",
       bodyLimitBytes: 5 * 1024 * 1024,
       seedOnEmpty: true,
+      readsRequireToken: false,
+      writeRateLimitPerMinute: 60,
     });
   });
 

@@ -6,6 +6,7 @@ import { applyMigrations } from "../db/migrate.js";
 import { startServer } from "../server.js";
 import { loadSeed } from "../../seed/loadSeed.js";
 import { collectStats } from "../domain/stats/collectStats.js";
+import { tokenCommand } from "./tokenCommand.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -97,6 +98,7 @@ configured database holds.
       return 0;
     },
   },
+  token: tokenCommand(withDb),
 };
 
 export const USAGE = `claimtrail: source-attribution claim tracker for fact-checkers

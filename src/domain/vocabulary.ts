@@ -49,6 +49,9 @@ export type RelationType = z.infer<typeof RelationType>;
 export const ReviewStatus = z.enum(["proposed", "confirmed", "dismissed", "needs_evidence"]);
 export type ReviewStatus = z.infer<typeof ReviewStatus>;
 
-/** curated: written in a claim sheet; derived: found from opposite stances on a proposition. */
+/**
+ * curated: put forward by a person (in a claim sheet, or through POST /api/relations);
+ * derived: found from opposite stances on a proposition.
+ */
 export const RelationOrigin = z.enum(["curated", "derived"]);
 export type RelationOrigin = z.infer<typeof RelationOrigin>;

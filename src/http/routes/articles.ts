@@ -1,12 +1,25 @@
-import { Router } from "express";
 import type { Db } from "../../db/client.js";
 import { getArticle, listArticles } from "../../domain/articles/articleService.js";
-import { handle } from "../handle.js";
+import { route, type ApiRoute } from "../routeTable.js";
 import { GetArticle, ListArticles } from "../schemas/resources.js";
 
-export function articleRoutes(db: Db): Router {
-  const router = Router();
-  router.get("/articles", handle(ListArticles, async () => ({ data: await listArticles(db) })));
-  router.get("/articles/:slug", handle(GetArticle, async ({ params }) => ({ data: await getArticle(db, params.slug) })));
-  return router;
+export function articleRoutes(db: Db): ApiRoute[] {
+  return [
+    route({
+      method: "get",
+      path: "/articles",
+      summary: "Articles with publisher, publication time and claim count",
+      access: "read",
+      schema: ListArticles,
+      handler: async () => ({ data: await listArticles(db) }),
+    }),
+    route({
+      method: "get",
+      path: "/articles/:slug",
+      summary: "One article: its exact body and every claim with its code-point span",
+      access: "read",
+      schema: GetArticle,
+      handler: async ({ params }) => ({ data: await getArticle(db, params.slug) }),
+    }),
+  ];
 }

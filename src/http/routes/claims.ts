@@ -1,12 +1,25 @@
-import { Router } from "express";
 import type { Db } from "../../db/client.js";
 import { getClaim, listClaims } from "../../domain/claims/claimService.js";
-import { handle } from "../handle.js";
+import { route, type ApiRoute } from "../routeTable.js";
 import { GetClaim, ListClaims } from "../schemas/resources.js";
 
-export function claimRoutes(db: Db): Router {
-  const router = Router();
-  router.get("/claims", handle(ListClaims, ({ query }) => listClaims(db, query)));
-  router.get("/claims/:id", handle(GetClaim, async ({ params }) => ({ data: await getClaim(db, params.id) })));
-  return router;
+export function claimRoutes(db: Db): ApiRoute[] {
+  return [
+    route({
+      method: "get",
+      path: "/claims",
+      summary: "Claims, filtered by source, role, kind, topic, article or text",
+      access: "read",
+      schema: ListClaims,
+      handler: ({ query }) => listClaims(db, query),
+    }),
+    route({
+      method: "get",
+      path: "/claims/:id",
+      summary: "One claim with its chains, stances and relations",
+      access: "read",
+      schema: GetClaim,
+      handler: async ({ params }) => ({ data: await getClaim(db, params.id) }),
+    }),
+  ];
 }

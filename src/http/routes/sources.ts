@@ -1,13 +1,33 @@
-import { Router } from "express";
 import type { Db } from "../../db/client.js";
 import { getSource, listSourceClaims, listSources } from "../../domain/sources/sourceService.js";
-import { handle } from "../handle.js";
+import { route, type ApiRoute } from "../routeTable.js";
 import { GetSource, ListSourceClaims, ListSources } from "../schemas/resources.js";
 
-export function sourceRoutes(db: Db): Router {
-  const router = Router();
-  router.get("/sources", handle(ListSources, ({ query }) => listSources(db, query)));
-  router.get("/sources/:slug", handle(GetSource, async ({ params }) => ({ data: await getSource(db, params.slug) })));
-  router.get("/sources/:slug/claims", handle(ListSourceClaims, ({ params, query }) => listSourceClaims(db, params.slug, query)));
-  return router;
+export function sourceRoutes(db: Db): ApiRoute[] {
+  return [
+    route({
+      method: "get",
+      path: "/sources",
+      summary: "Sources with names, affiliation and claim counts",
+      access: "read",
+      schema: ListSources,
+      handler: ({ query }) => listSources(db, query),
+    }),
+    route({
+      method: "get",
+      path: "/sources/:slug",
+      summary: "One source, with its affiliates",
+      access: "read",
+      schema: GetSource,
+      handler: async ({ params }) => ({ data: await getSource(db, params.slug) }),
+    }),
+    route({
+      method: "get",
+      path: "/sources/:slug/claims",
+      summary: "A source's claims as speaker, reporter, relay or publisher",
+      access: "read",
+      schema: ListSourceClaims,
+      handler: ({ params, query }) => listSourceClaims(db, params.slug, query),
+    }),
+  ];
 }

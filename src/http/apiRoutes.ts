@@ -1,0 +1,23 @@
+import type { Db } from "../db/client.js";
+import type { ApiRoute } from "./routeTable.js";
+import { articleRoutes } from "./routes/articles.js";
+import { claimRoutes } from "./routes/claims.js";
+import { contradictionRoutes } from "./routes/contradictions.js";
+import { docsRoutes } from "./routes/docs.js";
+import { relationRoutes } from "./routes/relations.js";
+import { sourceRoutes } from "./routes/sources.js";
+
+/**
+ * Every route under /api. A route listed here is mounted behind the guards its access needs
+ * and described in /api/openapi.json from its own schema; nothing else is needed.
+ */
+export function apiRoutes(db: Db, openApiDocument: () => object): ApiRoute[] {
+  return [
+    ...articleRoutes(db),
+    ...sourceRoutes(db),
+    ...claimRoutes(db),
+    ...contradictionRoutes(db),
+    ...relationRoutes(db),
+    ...docsRoutes(openApiDocument),
+  ];
+}

@@ -1,0 +1,77 @@
+import type { Request, Response } from "express";
+import type { Db } from "../../db/client.js";
+import type { RelationView } from "../../domain/review/relationRecord.js";
+import { getRelation, proposeRelation, relationHistory, reviewRelation } from "../../domain/review/relationService.js";
+import { preconditionRequired, unauthorized } from "../../errors.js";
+import { route, type ApiRoute } from "../routeTable.js";
+import {
+  GetRelation,
+  GetRelationHistory,
+  ProposeRelation,
+  RelationHistoryResponse,
+  RelationResponse,
+  ReviewRelation,
+  relationETag,
+} from "../schemas/relations.js";
+
+/** The reviewer is whoever owns the token, never a name from the body. */
+function actorOf(req: Request): string {
+  if (!req.principal) throw unauthorized();
+  return req.principal.name;
+}
+
+function withETag(res: Response, relation: RelationView) {
+  res.set("ETag", relationETag(relation.version));
+  return { data: relation };
+}
+
+export function relationRoutes(db: Db): ApiRoute[] {
+  return [
+    route({
+      method: "post",
+      path: "/relations",
+      summary: "Propose a relation between two claims",
+      access: "reviewer",
+      schema: ProposeRelation,
+      status: 201,
+      response: RelationResponse,
+      errors: [404, 409, 422],
+      handler: async ({ body }, req, res) => withETag(res, await proposeRelation(db, body, actorOf(req))),
+    }),
+    route({
+      method: "get",
+      path: "/relations/:id",
+      summary: "One relation, with its version as ETag",
+      access: "read",
+      schema: GetRelation,
+      response: RelationResponse,
+      handler: async ({ params }, _req, res) => withETag(res, await getRelation(db, params.id)),
+    }),
+    route({
+      method: "post",
+      path: "/relations/:id/review",
+      summary: "Review a relation: set its status, with a note",
+      description:
+        'Send the version you read as If-Match: "<version>" (or "version" in the body). A stale version gets 409 stale_version with the current relation in details.current; neither gets 428.',
+      access: "reviewer",
+      schema: ReviewRelation,
+      response: RelationResponse,
+      errors: [409, 428],
+      handler: async ({ params, headers, body }, req, res) => {
+        const expectedVersion = headers["if-match"] ?? body.version;
+        if (expectedVersion === undefined) throw preconditionRequired();
+        const review = { status: body.status, note: body.note, expectedVersion };
+        return withETag(res, await reviewRelation(db, params.id, review, actorOf(req)));
+      },
+    }),
+    route({
+      method: "get",
+      path: "/relations/:id/history",
+      summary: "A relation's review history, oldest first",
+      access: "read",
+      schema: GetRelationHistory,
+      response: RelationHistoryResponse,
+      handler: async ({ params }) => ({ data: await relationHistory(db, params.id) }),
+    }),
+  ];
+}
