@@ -29,7 +29,7 @@ export async function compareView({ params }) {
   const { a, b } = detail.comparison;
   const [articles, relation, history] = await Promise.all([
     loadArticles([a.claim.article.slug, b.claim.article.slug]),
-    loadRelation(id, detail),
+    loadRelation(id),
     loadHistory(id),
   ]);
 
@@ -87,20 +87,13 @@ async function loadArticles(slugs) {
 }
 
 /**
- * The relation with the version its ETag names. Falls back to the contradiction's own copy
- * when the review API is not there (an older server): the page then stays read-only in effect.
+ * The relation with the version its ETag names: what the next review's If-Match must say.
  * @param {number} id
- * @param {ContradictionDetail} detail
  * @returns {Promise<{ relation: RelationSummary, version: number }>}
  */
-async function loadRelation(id, detail) {
-  try {
-    const { body, etag } = await request(`/api/relations/${id}`);
-    return { relation: body.data, version: versionFromEtag(etag) ?? body.data.version };
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return { relation: detail, version: detail.version };
-    throw error;
-  }
+async function loadRelation(id) {
+  const { body, etag } = await request(`/api/relations/${id}`);
+  return { relation: body.data, version: versionFromEtag(etag) ?? body.data.version };
 }
 
 /**
