@@ -66,6 +66,19 @@ describe("contradictions queue", () => {
   });
 });
 
+/** For each side, whether its quote's first line shows inside the article text's scroll box. */
+async function quotesScrolledIntoView(): Promise<boolean[]> {
+  return web.page.locator(".side .article-scroll").evaluateAll((boxes) =>
+    boxes.map((box) => {
+      const mark = box.querySelector("mark.mark-self");
+      if (!mark) return false;
+      const outer = box.getBoundingClientRect();
+      const first = mark.getClientRects()[0];
+      return first !== undefined && first.top >= outer.top && first.bottom <= outer.bottom;
+    }),
+  );
+}
+
 describe("comparison view", () => {
   it("is reached from the queue with the keyboard and highlights both quotes inside their article text", async () => {
     await web.freshPage();
@@ -88,15 +101,20 @@ describe("comparison view", () => {
       expect(marked.join("")).toBe(detail.comparison[key].claim.quote);
       expect(await side.locator(".article-text mark.mark-self").first().isVisible()).toBe(true);
     }
+    expect(await quotesScrolledIntoView()).toEqual([true, true]);
     // The Thai font stack is what the text asks for; the screenshot shows what it got.
     const fontFamily = await web.page.locator(".article-text").first().evaluate((el) => getComputedStyle(el).fontFamily);
     expect(fontFamily.startsWith('"Noto Sans Thai", Sarabun, "Leelawadee UI"')).toBe(true);
     expect(await web.page.locator(".article-text").first().getAttribute("lang")).toBe("th");
     await web.screenshot("compare");
 
-    await web.page.setViewportSize(PHONE);
+    // A phone opens the view at its own width (the quotes are scrolled into view at load).
+    await web.freshPage(PHONE);
+    await web.open(`/contradictions/${peskovKyodo.id}`);
     expect(await web.horizontalOverflow()).toBe(0);
+    expect(await quotesScrolledIntoView()).toEqual([true, true]);
     await web.screenshot("compare-phone");
+    await web.screenshot("compare-phone-top", false);
   });
 
   it("draws each chain link by link with badges for anonymous sources and hop distance", async () => {

@@ -11,7 +11,8 @@ import { sourceListView, sourceView } from "./views/sources.js";
 
 /**
  * @typedef {{ params: string[], query: URLSearchParams, navigate: (path: string, query?: Record<string, string | undefined>) => void }} Route
- * @typedef {{ title: string, content: Node, summary?: string }} Rendered summary: said to screen readers when filters change the view in place
+ * @typedef {{ title: string, content: Node, summary?: string, onShown?: () => void }} Rendered summary: said to screen
+ *   readers when filters change the view in place; onShown: runs once the content is in the page (layout work)
  * @typedef {(route: Route) => Promise<Rendered>} View
  */
 
@@ -72,6 +73,7 @@ async function render() {
   }
   if (current !== renderCount) return; // a later navigation won
   main.replaceChildren(rendered.content);
+  rendered.onShown?.();
   main.removeAttribute("aria-busy");
   document.title = `${rendered.title} · claimtrail`;
   if (!samePage) {

@@ -182,6 +182,14 @@ export function articleText(body, language, highlights) {
   );
 }
 
+/** Scrolls each article box so its own quote (`mark.mark-self`) shows, without moving the page. @param {Element} root */
+export function scrollQuotesIntoView(root) {
+  for (const box of root.querySelectorAll(".article-scroll")) {
+    const mark = box.querySelector("mark.mark-self");
+    if (box instanceof HTMLElement && mark instanceof HTMLElement) box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
+  }
+}
+
 /** Export formats the download buttons offer. */
 const DOWNLOAD_FORMATS = [
   ["csv", "CSV"],

@@ -1,7 +1,7 @@
 // @ts-check
 // One claim: its quote in context, its facts and chains, and the relations it takes part in.
 import { getData } from "../api.js";
-import { articleText, claimFacts, humanize, statusBadge } from "../components.js";
+import { articleText, claimFacts, humanize, scrollQuotesIntoView, statusBadge } from "../components.js";
 import { h } from "../dom.js";
 
 /** @typedef {import("../types.js").ClaimDetail} ClaimDetail */
@@ -48,10 +48,5 @@ export async function claimView({ params }) {
       ]),
     ),
   );
-  requestAnimationFrame(() => {
-    const box = content.querySelector(".article-scroll");
-    const mark = content.querySelector("mark.mark-self");
-    if (box instanceof HTMLElement && mark instanceof HTMLElement) box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
-  });
-  return { title: `Claim ${claim.key}`, content };
+  return { title: `Claim ${claim.key}`, content, onShown: () => scrollQuotesIntoView(content) };
 }

@@ -1,7 +1,7 @@
 // @ts-check
 // The comparison view: both claims side by side, each quote in its article, and the review.
 import { ApiError, askForToken, getData, request, storeToken, storedToken, versionFromEtag } from "../api.js";
-import { articleText, claimFacts, downloadLinks, formatUtc, humanize, sideName, sourceLink, statusBadge, statusLabel } from "../components.js";
+import { articleText, claimFacts, downloadLinks, formatUtc, humanize, scrollQuotesIntoView, sideName, sourceLink, statusBadge, statusLabel } from "../components.js";
 import { announce, h } from "../dom.js";
 
 /** @typedef {import("../types.js").ContradictionDetail} ContradictionDetail */
@@ -72,8 +72,7 @@ export async function compareView({ params }) {
     ),
     downloadLinks(sameArticle ? { article: a.claim.article.slug } : {}, sameArticle ? "claims of this article" : "all claims"),
   );
-  requestAnimationFrame(() => scrollQuotesIntoView(content));
-  return { title: `Contradiction #${id}`, content };
+  return { title: `Contradiction #${id}`, content, onShown: () => scrollQuotesIntoView(content) };
 }
 
 /**
@@ -166,14 +165,6 @@ function sideView(side, key, label, articles, other) {
       : h("p", {}, "The article text is not available."),
     h("p", {}, h("a", { href: `#/claims/${claim.id}` }, `Claim ${claim.key}`), " · ", h("a", { href: `#/articles/${encodeURIComponent(claim.article.slug)}` }, "Whole article with every claim")),
   );
-}
-
-/** Scrolls each side's article box so its own quote shows, without moving the page. @param {Element} root */
-function scrollQuotesIntoView(root) {
-  for (const box of root.querySelectorAll(".article-scroll")) {
-    const mark = box.querySelector("mark.mark-self");
-    if (box instanceof HTMLElement && mark instanceof HTMLElement) box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
-  }
 }
 
 /** @param {RelationEvent[] | ApiError} history */
