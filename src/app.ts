@@ -11,6 +11,7 @@ import { writeRateLimit } from "./http/middleware/writeRateLimit.js";
 import { API_PREFIX, buildOpenApiDocument } from "./http/openapi.js";
 import { mountRoutes, type ApiRoute } from "./http/routeTable.js";
 import { DOCS_ASSETS_PATH, docsAssets } from "./http/routes/docs.js";
+import { extractPage } from "./web/extract/extractPage.js";
 import { webRoutes } from "./web/webRoutes.js";
 
 export interface AppDeps {
@@ -42,6 +43,7 @@ export function buildApp({ config, db, log }: AppDeps): Express {
   mountRoutes(api, routes, guards);
   app.use(DOCS_ASSETS_PATH, docsAssets());
   app.use(API_PREFIX, api);
+  app.use(extractPage());
   app.use(webRoutes());
 
   app.use((req, _res, next) => next(routeNotFound(req.method, req.path)));

@@ -6,6 +6,7 @@ import { applyMigrations } from "../db/migrate.js";
 import { startServer } from "../server.js";
 import { loadSeed } from "../../seed/loadSeed.js";
 import { collectStats } from "../domain/stats/collectStats.js";
+import { extractCommand } from "./extractCommand.js";
 import { tokenCommand } from "./tokenCommand.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -98,6 +99,7 @@ configured database holds.
       return 0;
     },
   },
+  extract: extractCommand(withDb),
   token: tokenCommand(withDb),
 };
 

@@ -4,6 +4,7 @@ import { articleRoutes } from "./routes/articles.js";
 import { claimRoutes } from "./routes/claims.js";
 import { contradictionRoutes } from "./routes/contradictions.js";
 import { docsRoutes } from "./routes/docs.js";
+import { extractRoutes } from "./routes/extract.js";
 import { relationRoutes } from "./routes/relations.js";
 import { sourceRoutes } from "./routes/sources.js";
 
@@ -18,6 +19,7 @@ export function apiRoutes(db: Db, openApiDocument: () => object): ApiRoute[] {
     ...claimRoutes(db),
     ...contradictionRoutes(db),
     ...relationRoutes(db),
+    ...extractRoutes(db),
     ...docsRoutes(openApiDocument),
   ];
 }

@@ -1,0 +1,349 @@
+import { ENGLISH_CUES, type CueEntry } from "./lexicon/cues.js";
+import { ENGLISH_ABBREVIATIONS, ENGLISH_AUXILIARIES, ENGLISH_CLAUSE_OPENERS } from "./lexicon/connectives.js";
+import { ENGLISH_CONTRAST_MARKERS } from "./lexicon/contrast.js";
+import { ENGLISH_HEDGES } from "./lexicon/stance.js";
+import { escapeRegExp } from "./sources.js";
+import { isAbbreviationStop, paragraphs, trimRange } from "./textTools.js";
+import type { Attribution, ContrastFinding, Mention, TextRange } from "./types.js";
+
+const VERBS = ENGLISH_CUES.filter((c) => c.frame === "verb");
+const VERB_RE = new RegExp(`\\b(${VERBS.map((c) => escapeRegExp(c.form)).sort((a, b) => b.length - a.length).join("|")})\\b`, "g");
+const ACCORDING = ENGLISH_CUES.find((c) => c.form === "according to")!;
+const CITING = ENGLISH_CUES.find((c) => c.form === "citing")!;
+const PRONOUNS = /^(?:he|she|they)$/i;
+const HEDGE_RE = new RegExp(`\\b(?:${ENGLISH_HEDGES.map(escapeRegExp).join("|")})\\b`, "i");
+const AUX_RE = new RegExp(`(?:\\s+(?:${ENGLISH_AUXILIARIES.map(escapeRegExp).join("|")}))+$`, "i");
+const OPENER_RE = new RegExp(`^(?:${ENGLISH_CLAUSE_OPENERS.map(escapeRegExp).join("|")})\\b,?\\s*`, "i");
+/**
+ * "Dmitry Peskov, the Kremlin spokesman," / "Anna Berg, who chairs the board,": a name, then a
+ * description of it. A leading adverbial ("In Moscow, officials said") is not one.
+ */
+const APPOSITIVE = /^(?!(?:In|On|At|From|For|After|Before|During|Since|By|With|Without|Despite|Contrary|According|Meanwhile|However|But|And|Still|Yet|Also|Earlier|Later|Separately|Speaking)\b)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s+(?:a|an|the|who|which|whose|one|[a-z]+\s+of)\s/;
+
+/** Objects of "told" that are the audience, not the content ("told reporters that"). */
+const AUDIENCE_RE = /^(?:reporters|journalists|the press|lawmakers|parliament|an? [\w-]+ (?:conference|interview|briefing)|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s*(?:,\s*)?/;
+
+/** Sentences of an English paragraph: full stops that are not abbreviations, ! and ?. */
+export function englishSentences(text: string, paragraph: TextRange): TextRange[] {
+  const out: TextRange[] = [];
+  let start = paragraph.start;
+  let quoted = false;
+  for (let i = paragraph.start; i < paragraph.end; i++) {
+    const c = text[i]!;
+    // A quotation may hold several sentences: '"A. B," he said.' is one attribution.
+    if (c === "“") quoted = true;
+    else if (c === "”") quoted = false;
+    else if (c === '"') quoted = !quoted;
+    if (quoted) continue;
+    if ((c === "." || c === "!" || c === "?") && !(c === "." && isAbbreviationStop(text, i, ENGLISH_ABBREVIATIONS))) {
+      let end = i + 1;
+      while (end < paragraph.end && /["”’)]/.test(text[end]!)) end++;
+      if (end >= paragraph.end || /\s/.test(text[end]!)) {
+        out.push(trimRange(text, { start, end }));
+        start = end;
+        i = end - 1;
+      }
+    }
+  }
+  if (paragraph.end > start) {
+    const last = trimRange(text, { start, end: paragraph.end });
+    if (last.end > last.start) out.push(last);
+  }
+  return out;
+}
+
+/**
+ * A sentence's independent clauses: "X insists A, but critics say B" holds two attributions.
+ * Commas inside a quotation do not split.
+ */
+export function clausesOf(text: string, sentence: TextRange): TextRange[] {
+  const s = text.slice(sentence.start, sentence.end);
+  const out: TextRange[] = [];
+  let from = 0;
+  let quoted = false;
+  const re = /[;"“”]|,\s+(?:but|while|whereas)\s+/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m[0] === "“") quoted = true;
+    else if (m[0] === "”") quoted = false;
+    else if (m[0] === '"') quoted = !quoted;
+    else if (!quoted) {
+      out.push(trimRange(text, { start: sentence.start + from, end: sentence.start + m.index }));
+      from = m.index + m[0].length;
+    }
+  }
+  out.push(trimRange(text, { start: sentence.start + from, end: sentence.end }));
+  return out.filter((r) => r.end > r.start);
+}
+
+const mention = (text: string, start: number, end: number): Mention | null => {
+  const r = trimRange(text, { start, end }, ",;:");
+  return r.end > r.start ? { ...r, text: text.slice(r.start, r.end) } : null;
+};
+
+function plausibleSpeaker(phrase: string): boolean {
+  const words = phrase.split(/\s+/);
+  if (words.length === 0 || words.length > 14) return false;
+  if (/^(?:that|which|who|what|when|if|as|it|this|there)\b/i.test(phrase)) return false;
+  if (/^(?:the|a|an|some|several|many|two|three|senior|western|local|state)$/i.test(phrase)) return false;
+  if (/^[A-Z0-9"“]/.test(phrase) || /^(?:the|a|an|some|several|two|three|many|senior|western|local|state|officials|analysts|experts|sources|diplomats|people|he|she|they)\b/i.test(phrase)) return true;
+  // "critics say", "local residents said": a short plural description of who spoke.
+  return words.length <= 4 && /^[a-z][a-z-]*s$/.test(words[words.length - 1]!);
+}
+
+/**
+ * Attributions of an English text: "X said (that) ...", "... , X said.", "\"...,\" X said",
+ * "according to X", and relays ("X, citing Y, reported that Z said ...").
+ */
+export function extractEnglish(text: string): { attributions: Attribution[]; contrasts: ContrastFinding[] } {
+  const attributions: Attribution[] = [];
+  const contrasts: ContrastFinding[] = [];
+  for (const paragraph of paragraphs(text)) {
+    const inParagraph: Attribution[] = [];
+    for (const sentence of englishSentences(text, paragraph).flatMap((r) => clausesOf(text, r))) {
+      const found = extractSentence(text, sentence, attributions[attributions.length - 1] ?? null);
+      // A pronoun with no one named before it cannot be attributed.
+      if (!found || PRONOUNS.test(found.speaker.text) || /^(?:we|i|you|it)$/i.test(found.speaker.text)) continue;
+      const nested = nestedIn(text, found);
+      attributions.push(nested);
+      inParagraph.push(nested);
+      // "X denied the report": the denial contradicts the latest report before it.
+      if (nested.stance === "denies" && /^(?:the|these|those|such)?\s*(?:reports?|claims?|allegations?)\b/i.test(text.slice(nested.span.start, nested.span.end))) {
+        const report = attributions.slice(0, -1).reverse().find((a) => a.cue.entry.kind === "report");
+        if (report) contrasts.push({ before: nested, after: report, marker: "denied the report", gloss: "denies the report" });
+      }
+      for (const marker of ENGLISH_CONTRAST_MARKERS) {
+        const at = text.slice(sentence.start, sentence.end).toLowerCase().indexOf(marker.form);
+        if (at === -1) continue;
+        const phrase = s0(text, sentence).slice(at, at + 80).split(",")[0]!;
+        const earlier = attributions.slice(0, -1).reverse();
+        const named = earlier.find((a) => (a.speaker.text.match(/[A-Z][\w-]+/g) ?? []).some((w) => phrase.includes(w.toLowerCase())));
+        const opposite = earlier.find((a) => (a.stance === "denies") !== (nested.stance === "denies"));
+        // Only a marker that names an earlier speaker ("contrary to Vale's denial") links two claims;
+        // "despite reports" alone names no one.
+        const prior = named;
+        void opposite;
+        if (prior && prior !== nested) contrasts.push({ before: nested, after: prior, marker: marker.form, gloss: marker.gloss });
+      }
+    }
+  }
+  return { attributions, contrasts };
+}
+
+const s0 = (text: string, r: TextRange) => text.slice(r.start, r.end).toLowerCase();
+
+function build(
+  text: string,
+  speaker: Mention,
+  via: Mention[],
+  entry: CueEntry,
+  cue: TextRange,
+  span: TextRange,
+  rule: string,
+  explanation: string,
+  confidence: number,
+): Attribution {
+  const content = text.slice(span.start, span.end);
+  const hedge = entry.stance === "asserts" ? HEDGE_RE.exec(content) : null;
+  return {
+    speaker,
+    via,
+    cue: { ...cue, text: text.slice(cue.start, cue.end), entry },
+    span,
+    stance: hedge ? "hedges" : entry.stance,
+    hedged: hedge !== null,
+    confidence: Math.round(confidence * 100) / 100,
+    rule,
+    explanation: hedge ? `${explanation}; hedged by "${hedge[0]}"` : explanation,
+  };
+}
+
+function extractSentence(text: string, sentence: TextRange, previous: Attribution | null): Attribution | null {
+  const s = text.slice(sentence.start, sentence.end);
+  const at = (i: number) => sentence.start + i;
+  const endTrim = s.replace(/[.!?"”’]+$/, "").length;
+
+  // "According to X, CONTENT." and "CONTENT, according to X."
+  const according = /\baccording to\b/i.exec(s);
+  if (according) {
+    const cue = { start: at(according.index), end: at(according.index + according[0].length) };
+    if (according.index <= 2 || /^\W*$/.test(s.slice(0, according.index))) {
+      const comma = s.indexOf(",", according.index);
+      if (comma !== -1) {
+        const speaker = mention(text, cue.end, at(comma));
+        const span = trimRange(text, { start: at(comma + 1), end: at(endTrim) });
+        if (speaker) return build(text, speaker, [], ACCORDING, cue, span, "en.according_to.lead", `"according to" names the source before the claim: "${speaker.text}"`, 0.9);
+      }
+    } else if (s.slice(according.index + according[0].length, endTrim).includes(",")) {
+      // "The deal, according to officials, was signed": the claim is the whole sentence.
+      const comma = s.indexOf(",", according.index);
+      const speaker = mention(text, cue.end, at(comma));
+      const span = trimRange(text, { start: sentence.start, end: at(endTrim) });
+      if (speaker) return build(text, speaker, [], ACCORDING, cue, span, "en.according_to.inside", `"according to" names the source inside the sentence: "${speaker.text}"`, 0.85);
+    } else {
+      const speaker = mention(text, cue.end, at(endTrim));
+      const span = trimRange(text, { start: sentence.start, end: cue.start }, ",");
+      if (speaker && span.end > span.start) return build(text, speaker, [], ACCORDING, cue, span, "en.according_to.trail", `"according to" names the source after the claim: "${speaker.text}"`, 0.9);
+    }
+  }
+
+  // "\"QUOTE,\" X said." / "\"QUOTE,\" said X."
+  const quoteFirst = /^["“]([^"”]+)[,.!?]?["”],?\s+(.+)$/.exec(s);
+  if (quoteFirst) {
+    const tail = quoteFirst[2]!;
+    const tailStart = s.length - tail.length;
+    const verbAfter = /^(said|says|added|told [\w ]+?|stated|insisted|warned|wrote)\s+(.+?)[.!?]?$/.exec(tail);
+    const verbBefore = /^(.+?)\s+(said|says|added|stated|insisted|warned|wrote|told [\w ]+?)\b/.exec(tail);
+    const quote = trimRange(text, { start: at(1), end: at(1 + quoteFirst[1]!.length) }, ",.");
+    if (verbBefore && plausibleSpeaker(verbBefore[1]!)) {
+      const speaker = mention(text, at(tailStart), at(tailStart + verbBefore[1]!.length))!;
+      const entry = VERBS.find((c) => c.form === verbBefore[2]!.split(" ")[0]) ?? VERBS[0]!;
+      const cueStart = at(tailStart + verbBefore[1]!.length + 1);
+      return build(text, resolvePronoun(speaker, previous), [], entry, { start: cueStart, end: cueStart + entry.form.length }, quote, "en.quote.speaker_verb", `a quotation followed by "${speaker.text} ${entry.form}"`, 0.92);
+    }
+    if (verbAfter) {
+      const verbLength = verbAfter[1]!.length;
+      const speaker = mention(text, at(tailStart + verbLength + 1), at(endTrim));
+      const entry = VERBS.find((c) => c.form === verbAfter[1]!.split(" ")[0]) ?? VERBS[0]!;
+      if (speaker && plausibleSpeaker(speaker.text)) {
+        return build(text, speaker, [], entry, { start: at(tailStart), end: at(tailStart) + entry.form.length }, quote, "en.quote.verb_speaker", `a quotation followed by "${entry.form} ${speaker.text}"`, 0.92);
+      }
+    }
+  }
+
+  // Verb cues, first plausible one wins.
+  for (const m of s.matchAll(VERB_RE)) {
+    const verb = m[1]!;
+    const entry = VERBS.find((c) => c.form === verb)!;
+    const vStart = m.index!;
+    const vEnd = vStart + verb.length;
+    const before = s.slice(0, vStart);
+    if ((before.match(/["“”]/g) ?? []).length % 2 === 1) continue; // inside a quotation
+
+    // Trailing: "CONTENT, X said." (verb at the end of the sentence).
+    const tail = s.slice(vEnd, endTrim);
+    const lastComma = before.lastIndexOf(",");
+    // The tail may go on with a subordinate clause: "..., the bank said on Tuesday, as prices rose."
+    if (/^\s*(?:on \w+|in a statement|in an interview|last \w+|this \w+)?\s*(?:,\s*(?:as|while|after|when|because|since|adding|noting|although|though|even as|amid)\b.*)?$/i.test(tail) && lastComma > 0) {
+      const speaker = mention(text, at(lastComma + 1), at(vStart));
+      if (speaker && plausibleSpeaker(speaker.text)) {
+        const speakerText = speaker.text.replace(AUX_RE, "");
+        const spk = { ...speaker, end: speaker.start + speakerText.length, text: speakerText };
+        const dateline = /^[^—–\n]*\([^)]*\)\s*[—–-]\s*/.exec(s);
+        const span = trimRange(text, { start: sentence.start + (dateline ? dateline[0].length : 0), end: at(lastComma) }, ",\"“”");
+        return build(text, resolvePronoun(spk, previous), [], entry, { start: at(vStart), end: at(vEnd) }, span, "en.verb.trailing", `"${spk.text} ${verb}" after the claim`, entry.weight);
+      }
+    }
+
+    // Leading: "X said (that) CONTENT".
+    // "KYIV, Ukraine (AP) — Ukraine's air force said": the dateline is not the speaker.
+    let speakerText = before.replace(/^[^—–]*\([^)]*\)\s*[—–-]\s*/, "").replace(/^[^—–]*[—–]\s*/, "").replace(OPENER_RE, "");
+    const openerLength = before.length - speakerText.length;
+    speakerText = speakerText.replace(/\s+$/, "").replace(AUX_RE, "").replace(/,$/, "");
+    const speakerStart = openerLength;
+    let via: Mention[] = [];
+    let speaker = mention(text, at(speakerStart), at(speakerStart + speakerText.length));
+    if (!speaker) continue;
+    // "X, citing Y, reported ..." : Y said it, X reported it.
+    const citing = /^(.+?),\s+(?:citing|quoting)\s+(.+?),?$/i.exec(speaker.text);
+    if (citing) {
+      const reporter = mention(text, speaker.start, speaker.start + citing[1]!.length)!;
+      const cited = mention(text, speaker.start + speaker.text.length - citing[2]!.length, speaker.end)!;
+      speaker = cited;
+      via = [reporter];
+    } else {
+      // "Dmitry Peskov, the Kremlin spokesman, said": keep the appositive with the name;
+      // otherwise a comma ends a leading phrase ("Contrary to ..., KCNA reported").
+      const comma = speaker.text.lastIndexOf(",");
+      if (comma !== -1 && !APPOSITIVE.test(speaker.text)) {
+        speaker = mention(text, speaker.start + comma + 1, speaker.end)!;
+      }
+      if (!speaker || !plausibleSpeaker(speaker.text)) continue;
+    }
+    let contentStart = vEnd;
+    let rest = s.slice(contentStart);
+    // "X reported on Monday, citing Y, that ..."
+    const citingAfter = /^(?:\s+on \w+)?,?\s+(?:citing|quoting)\s+(.+?)(?:,\s*(?:that\s+)?|\s+that\s+)/i.exec(rest);
+    if (citingAfter && via.length === 0) {
+      const citedStart = at(contentStart + rest.indexOf(citingAfter[1]!));
+      const cited = mention(text, citedStart, citedStart + citingAfter[1]!.length)!;
+      via = [speaker];
+      speaker = cited;
+      contentStart += citingAfter[0].length;
+      rest = s.slice(contentStart);
+    }
+    // "X quoted Y as saying (that) ..."
+    const quoted = verb === "quoted" ? /^\s+(.+?)\s+as saying\s+(?:that\s+)?/.exec(rest) : null;
+    if (quoted) {
+      const citedStart = at(contentStart + rest.indexOf(quoted[1]!));
+      via = [speaker];
+      speaker = mention(text, citedStart, citedStart + quoted[1]!.length)!;
+      contentStart += quoted[0].length;
+      rest = s.slice(contentStart);
+    }
+    if (verb === "told" || verb === "tells") {
+      const audience = AUDIENCE_RE.exec(rest.trimStart());
+      if (audience) {
+        contentStart += rest.length - rest.trimStart().length + audience[0].length;
+        rest = s.slice(contentStart);
+      }
+    }
+    const lead = /^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s*|(?:on|last|this) \w+\s*|in an? (?:statement|interview|post|briefing)(?: [^,]*?)?(?=\s+that\b|,)|at a (?:news|press) conference|during a (?:briefing|visit))?\s*,?\s*(?:that\s+)?/i.exec(rest)!;
+    contentStart += lead[0].length;
+    // Trailing ", citing Y." moves the speaker too.
+    let contentEnd = endTrim;
+    // The publisher's own aside ends the claim: ", a claim that could not be verified".
+    const aside = /,\s+(?:a claim|an assertion|an allegation|which (?:could|can)not be|which was not|though (?:it|this) could not)\b/i.exec(s.slice(contentStart, contentEnd));
+    if (aside) contentEnd = contentStart + aside.index;
+    const contrast = new RegExp(`,\\s+(?:${ENGLISH_CONTRAST_MARKERS.map((m) => escapeRegExp(m.form)).join("|")})\\b`, "i").exec(s.slice(contentStart, endTrim));
+    if (contrast) contentEnd = contentStart + contrast.index;
+    const citingTail = /,\s+(?:citing|quoting)\s+([^,]+)$/i.exec(s.slice(contentStart, endTrim));
+    if (citingTail && via.length === 0) {
+      const citedStart = at(contentStart + citingTail.index + citingTail[0].length - citingTail[1]!.length);
+      via = [speaker];
+      speaker = mention(text, citedStart, citedStart + citingTail[1]!.length)!;
+      contentEnd = contentStart + citingTail.index;
+    }
+    // "X criticised the decision, saying (that) ...": what was said follows "saying".
+    const saying = /,\s+(?:saying|adding|noting|arguing|warning)\s+(?:that\s+)?/i.exec(s.slice(contentStart, contentEnd));
+    if (saying) contentStart += saying.index + saying[0].length;
+    let span = trimRange(text, { start: at(contentStart), end: at(contentEnd) }, ",");
+    if (text[span.start] === '"' || text[span.start] === "“") span = trimRange(text, { start: span.start + 1, end: span.end }, "\"”");
+    if (span.end - span.start < 3) continue;
+    const viaText = via.length ? `, carried by ${via.map((v) => `"${v.text}"`).join(", ")}` : "";
+    return build(
+      text,
+      resolvePronoun(speaker, previous),
+      via,
+      entry,
+      { start: at(vStart), end: at(vEnd) },
+      span,
+      via.length ? "en.verb.citing" : "en.verb.lead",
+      `"${speaker.text}" before the cue "${verb}"${viaText}; the claim follows it`,
+      entry.weight - (/^[a-z]/.test(speaker.text) ? 0.1 : 0),
+    );
+  }
+  void CITING;
+  return null;
+}
+
+/** "He said": the speaker of the previous claim, when there is one. */
+function resolvePronoun(speaker: Mention, previous: Attribution | null): Mention {
+  return PRONOUNS.test(speaker.text) && previous ? previous.speaker : speaker;
+}
+
+/** "X reported that Z said ...": Z is the speaker, X carries the claim. */
+function nestedIn(text: string, outer: Attribution): Attribution {
+  const content = text.slice(outer.span.start, outer.span.end);
+  // A quotation is direct speech: a verb inside it ("We expect...") is not a nested report.
+  if (outer.rule.startsWith("en.quote")) return outer;
+  const inner = extractSentence(text, outer.span, null);
+  if (!inner || inner.speaker.start !== outer.span.start || inner.rule !== "en.verb.lead") return outer;
+  void content;
+  return {
+    ...inner,
+    via: [...inner.via, outer.speaker, ...outer.via],
+    rule: `${inner.rule}+nested`,
+    explanation: `${inner.explanation}; carried by "${outer.speaker.text}" (${outer.cue.entry.gloss})`,
+    confidence: Math.round(Math.min(inner.confidence, outer.confidence) * 95) / 100,
+  };
+}

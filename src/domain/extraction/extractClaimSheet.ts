@@ -1,0 +1,331 @@
+import { truncateGraphemes } from "../text/graphemes.js";
+import { CLAIM_SHEET_FORMAT, ClaimSheet, type SheetClaim, type SheetRelation, type SheetSource } from "../sheets/claimSheet.js";
+import type { ChainRole, SourceKind, Stance } from "../vocabulary.js";
+import { extractEnglish } from "./english.js";
+import { SourceDirectory, type ResolvedSource } from "./sources.js";
+import { slugify } from "./slugs.js";
+import { detectLanguage, snapToGrapheme, wordSegments } from "./textTools.js";
+import { extractThai } from "./thai.js";
+import type { Attribution, ContrastFinding, KnownSource } from "./types.js";
+import { sha256Hex } from "../sheets/checkClaimSheet.js";
+
+export interface ExtractOptions {
+  language?: "th" | "en";
+  /** Slug of the publishing source (stored, or proposed as a new source). */
+  publisher?: string;
+  title?: string;
+  /** ISO 8601 with offset; defaults to a dateline found in the text, else now. */
+  publishedAt?: string;
+  /** Stored sources to recognise (every stored name). */
+  knownSources?: KnownSource[];
+  /** The clock, for tests. */
+  now?: () => Date;
+}
+
+/** Why a claim was proposed: the review metadata that stays out of the claim sheet itself. */
+export interface ClaimProposal {
+  key: string;
+  status: "proposed";
+  cue: string;
+  stance: Stance;
+  confidence: number;
+  rule: string;
+  explanation: string;
+  speaker: { slug: string; text: string; known: boolean };
+  /** Code-point range of the cue in the body (for highlighting). */
+  cueStart: number;
+  cueEnd: number;
+}
+
+export interface SourceProposal {
+  slug: string;
+  status: "known" | "new";
+  reason: string;
+}
+
+export interface RelationProposal {
+  from: string;
+  to: string;
+  rule: "contrast_marker" | "opposite_stance";
+  reason: string;
+  confidence: number;
+}
+
+export interface ExtractionResult {
+  /** A claim sheet in the import format: every claim, new source and relation is a proposal. */
+  sheet: ClaimSheet;
+  proposals: {
+    claims: ClaimProposal[];
+    sources: SourceProposal[];
+    relations: RelationProposal[];
+    /** Problems a reviewer must fix before import (e.g. no publisher was given). */
+    warnings: string[];
+  };
+}
+
+/** The publisher's own reporter, not a source of its own. */
+const OWN_REPORTER = /^(?:(?:ผู้สื่อข่าว|นักข่าว|ทีมข่าว)(?:ประจำ\S*)?|(?:our|this|a) (?:correspondent|reporter))$/i;
+
+/** Words too common to say two claims are on the same topic. */
+const STOPWORDS = new Set([
+  "the", "a", "an", "of", "to", "in", "and", "that", "on", "for", "with", "was", "were", "is", "are", "be", "had", "has", "have", "by", "as", "at", "it", "its", "not", "no", "will", "would",
+  "ที่", "และ", "ของ", "การ", "ใน", "ว่า", "ได้", "จะ", "มี", "เป็น", "กับ", "ไม่", "ให้", "ความ", "นี้", "ครั้ง", "ทั้ง", "ซึ่ง", "โดย", "แต่", "จาก", "เพื่อ", "กัน", "อย่าง", "ไป", "มา", "ถึง", "หรือ", "แล้ว", "อยู่", "ทาง", "ด้าน", "ดังกล่าว", "ต่อ", "เวลา", "ต่อมา", "ปี", "วัน", "นั้น", "แห่ง", "ระหว่าง", "เรื่อง",
+]);
+
+/** Content words of a text (ICU word segments without stopwords), for topic overlap. */
+export function contentWords(text: string): Set<string> {
+  return new Set(
+    wordSegments(text.toLowerCase())
+      .filter((w) => w.isWordLike && w.segment.length >= 2 && !STOPWORDS.has(w.segment))
+      .map((w) => w.segment),
+  );
+}
+
+/** Share of the smaller word set found in the other (0..1). */
+export function topicOverlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / Math.min(a.size, b.size);
+}
+
+/** At least this many content words in common, so two short claims do not match on one word. */
+export const MIN_SHARED_WORDS = 3;
+
+/** How many words two sets share. */
+export function sharedWords(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared;
+}
+
+/** Two claims share a topic when at least this share of the shorter one's words recur in the other. */
+export const TOPIC_OVERLAP = 0.4;
+
+/**
+ * Proposes the claim sheet of a raw news text: every attributed claim with its exact span, cue,
+ * speaker and chain out to the publisher, the sources (stored ones recognised by any name, new
+ * ones proposed with a kind guessed from their title) and contradiction candidates. Nothing is
+ * written: the reviewer accepts, edits or rejects, then imports the sheet.
+ */
+export function extractClaimSheet(text: string, options: ExtractOptions = {}): ExtractionResult {
+  const language = options.language ?? detectLanguage(text);
+  const directory = new SourceDirectory(text, options.knownSources ?? []);
+  const warnings: string[] = [];
+  const publisher = resolvePublisher(text, options, directory, warnings);
+  const { attributions, contrasts } = language === "th" ? extractThai(text) : extractEnglish(text);
+
+  const codePointOffset = codePointOffsets(text);
+  const claims: SheetClaim[] = [];
+  const claimProposals: ClaimProposal[] = [];
+  const keyOf = new Map<Attribution, string>();
+  for (const attribution of attributions) {
+    // "ผู้สื่อข่าวรายงานว่า", "our correspondent reported": the publisher's own reporting.
+    const speaker = OWN_REPORTER.test(attribution.speaker.text) ? publisher : directory.resolve(attribution.speaker, attribution.cue.entry.kind);
+    if (!speaker) continue;
+    const chain = chainOf(attribution, speaker, directory, publisher);
+    const start = snapToGrapheme(text, attribution.span.start);
+    const end = snapToGrapheme(text, attribution.span.end) === attribution.span.end ? attribution.span.end : nextBoundary(text, attribution.span.end);
+    if (end <= start) continue;
+    const key = `c${claims.length + 1}`;
+    keyOf.set(attribution, key);
+    const quote = text.slice(start, end);
+    claims.push({
+      key,
+      quote,
+      start: codePointOffset(text, start),
+      end: codePointOffset(text, end),
+      gloss: `${speaker.name} ${attribution.cue.entry.gloss}: ${truncateGraphemes(quote, 80)}`,
+      kind: attribution.cue.entry.kind === "report" && chain.length === 2 && speaker.kind !== "news_agency" ? "statement" : attribution.cue.entry.kind,
+      hedged: attribution.hedged,
+      cue: attribution.cue.text.trim(),
+      statedOn: null,
+      topics: [],
+      chains: [chain],
+      stances: [],
+    });
+    claimProposals.push({
+      key,
+      status: "proposed",
+      cue: attribution.cue.text.trim(),
+      stance: attribution.stance,
+      confidence: attribution.confidence,
+      rule: attribution.rule,
+      explanation: attribution.explanation,
+      speaker: { slug: speaker.slug, text: attribution.speaker.text, known: speaker.known },
+      cueStart: codePointOffset(text, attribution.cue.start),
+      cueEnd: codePointOffset(text, attribution.cue.end),
+    });
+  }
+
+  const relations: SheetRelation[] = [];
+  const relationProposals: RelationProposal[] = [];
+  const seen = new Set<string>();
+  const addRelation = (from: string, to: string, rule: RelationProposal["rule"], reason: string, confidence: number) => {
+    const pair = [from, to].sort().join(":");
+    if (from === to || seen.has(pair)) return;
+    seen.add(pair);
+    relations.push({ from, to, type: "contradicts", rationale: reason, status: "proposed" });
+    relationProposals.push({ from, to, rule, reason, confidence });
+  };
+  for (const contrast of contrasts) addContrast(contrast, keyOf, claims, addRelation);
+  addOppositeStances(claims, claimProposals, addRelation);
+
+  const usedSlugs = new Set(claims.flatMap((c) => c.chains.flat().map((l) => l.source)));
+  usedSlugs.add(publisher.slug);
+  const newSources = directory.newSources().filter((s) => usedSlugs.has(s.slug));
+  const sheet = ClaimSheet.parse({
+    format: CLAIM_SHEET_FORMAT,
+    article: {
+      slug: articleSlug(text, options.title),
+      title: options.title ?? titleOf(text),
+      publisher: publisher.slug,
+      section: null,
+      language,
+      url: null,
+      publishedAt: options.publishedAt ?? datelineOf(text) ?? (options.now ?? (() => new Date()))().toISOString(),
+      body: text,
+    },
+    sources: newSources.map(toSheetSource),
+    propositions: [],
+    claims,
+    relations,
+  });
+  const sourceProposals: SourceProposal[] = [
+    ...newSources.map((s) => ({ slug: s.slug, status: "new" as const, reason: s.reason })),
+    ...[...usedSlugs].filter((slug) => !newSources.some((s) => s.slug === slug)).map((slug) => ({ slug, status: "known" as const, reason: "stored source" })),
+  ];
+  return { sheet, proposals: { claims: claimProposals, sources: sourceProposals, relations: relationProposals, warnings } };
+}
+
+/**
+ * UTF-16 index -> code-point offset for one text, in O(log n) per call: counts the surrogate
+ * pairs before the index (a long article has hundreds of claims; walking it for each is slow).
+ */
+function codePointOffsets(text: string): (text: string, utf16: number) => number {
+  const pairs: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      pairs.push(i);
+      i++;
+    }
+  }
+  return (_text, utf16) => {
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[mid]! < utf16 - 1) lo = mid + 1;
+      else hi = mid;
+    }
+    return utf16 - lo;
+  };
+}
+
+function nextBoundary(text: string, at: number): number {
+  for (let i = at + 1; i <= text.length; i++) if (snapToGrapheme(text, i) === i) return i;
+  return text.length;
+}
+
+/** speaker -> reporter -> relay... -> publisher, without repeats. */
+function chainOf(attribution: Attribution, speaker: ResolvedSource, directory: SourceDirectory, publisher: ResolvedSource): { source: string; role: ChainRole }[] {
+  if (speaker.slug === publisher.slug) return [{ source: publisher.slug, role: "speaker" }];
+  const chain: { source: string; role: ChainRole }[] = [{ source: speaker.slug, role: "speaker" }];
+  for (const carrier of attribution.via) {
+    const source = directory.resolve(carrier, "report");
+    if (!source || source.slug === publisher.slug || chain.some((l) => l.source === source.slug)) continue;
+    chain.push({ source: source.slug, role: chain.length === 1 ? "reporter" : "relay" });
+  }
+  chain.push({ source: publisher.slug, role: "publisher" });
+  return chain;
+}
+
+function addContrast(
+  contrast: ContrastFinding,
+  keyOf: Map<Attribution, string>,
+  claims: SheetClaim[],
+  add: (from: string, to: string, rule: RelationProposal["rule"], reason: string, confidence: number) => void,
+): void {
+  const from = keyOf.get(contrast.before);
+  const to = keyOf.get(contrast.after);
+  if (!from || !to) return;
+  const a = claims.find((c) => c.key === from)!;
+  const b = claims.find((c) => c.key === to)!;
+  if (a.chains[0]![0]!.source === b.chains[0]![0]!.source) return;
+  add(from, to, "contrast_marker", `the text sets ${from} against ${to} with "${contrast.marker}" (${contrast.gloss})`, 0.85);
+}
+
+/** A denial and an assertion by different speakers on the same topic. */
+function addOppositeStances(
+  claims: SheetClaim[],
+  proposals: ClaimProposal[],
+  add: (from: string, to: string, rule: RelationProposal["rule"], reason: string, confidence: number) => void,
+): void {
+  const words = new Map(claims.map((c) => [c.key, contentWords(c.quote)]));
+  for (const denial of proposals.filter((p) => p.stance === "denies")) {
+    const denied = claims.find((c) => c.key === denial.key)!;
+    for (const other of proposals) {
+      if (other.stance === "denies" || other.speaker.slug === denial.speaker.slug) continue;
+      const overlap = topicOverlap(words.get(denial.key)!, words.get(other.key)!);
+      if (overlap < TOPIC_OVERLAP || sharedWords(words.get(denial.key)!, words.get(other.key)!) < MIN_SHARED_WORDS) continue;
+      add(denial.key, other.key, "opposite_stance", `${denied.key} denies what ${other.key} asserts, on a shared topic (word overlap ${overlap.toFixed(2)})`, Math.round(overlap * 80) / 100);
+    }
+  }
+}
+
+function toSheetSource(source: ResolvedSource): SheetSource {
+  return {
+    slug: source.slug,
+    name: source.name,
+    names: [...new Set(source.names)],
+    kind: source.kind,
+    country: null,
+    stateControlled: false,
+    affiliation: null,
+    description: `Proposed by extraction: ${source.reason}`,
+  };
+}
+
+/** The publisher: given by slug (stored or proposed), or named in a dateline, else a placeholder. */
+function resolvePublisher(text: string, options: ExtractOptions, directory: SourceDirectory, warnings: string[]): ResolvedSource {
+  if (options.publisher) {
+    return directory.knownBySlug(options.publisher) ?? directory.propose(options.publisher, "publisher", "publisher given by slug, not stored yet", options.publisher);
+  }
+  const head = text.slice(0, 400);
+  const dateline = /[—–]\s*([^\n—–]{2,60}?)\s*(?:\n|$)/.exec(head) ?? /^[^\n(]{0,60}\(([A-Z][\w .&-]{1,30})\)\s*[—–-]/m.exec(head);
+  if (dateline) {
+    const start = head.indexOf(dateline[1]!);
+    const resolved = directory.resolve({ start, end: start + dateline[1]!.length, text: dateline[1]! }, "report");
+    if (resolved) {
+      if (!resolved.known) resolved.kind = resolved.kind === "government" || resolved.kind === "group" ? "publisher" : resolved.kind;
+      warnings.push(`publisher "${resolved.slug}" guessed from the dateline "${dateline[1]}": check it`);
+      return resolved;
+    }
+  }
+  warnings.push("no publisher given or found: a placeholder source \"unknown-publisher\" stands in; replace it before import");
+  return directory.propose("Unknown publisher", "publisher", "placeholder: no publisher given", "unknown-publisher");
+}
+
+function titleOf(text: string): string {
+  const first = text.split("\n").find((line) => line.trim().length > 0) ?? "Untitled";
+  return truncateGraphemes(first.trim(), 120);
+}
+
+function articleSlug(text: string, title: string | undefined): string {
+  const base = title ? slugify(title).slice(0, 40).replace(/-+$/, "") : "article";
+  return `${base}-${sha256Hex(text).slice(0, 8)}`;
+}
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** A dateline such as "September 20, 2023 12:14" near the top of the text, read as UTC. */
+function datelineOf(text: string): string | null {
+  const m = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),\s+(\d{4})(?:\s+(\d{1,2}):(\d{2}))?/i.exec(text.slice(0, 600));
+  if (!m) return null;
+  const month = MONTHS.indexOf(m[1]!.toLowerCase()) + 1;
+  const pad = (n: number | string) => String(n).padStart(2, "0");
+  return `${m[3]}-${pad(month)}-${pad(m[2]!)}T${pad(m[4] ?? 0)}:${pad(m[5] ?? 0)}:00Z`;
+}
+
+export type { SourceKind };

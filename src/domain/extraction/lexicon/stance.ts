@@ -1,0 +1,40 @@
+/**
+ * Stance markers inside a claim's content. A negation in the content of an assertion does not
+ * make it a denial by itself ("X said Y did not ...": the stance is on Y's act); denial comes from
+ * the cue (ปฏิเสธ, denied). Hedges in the content turn an assertion into a hedged claim.
+ */
+
+/** Thai hedges: may, might, probably, expected, seems, reportedly. */
+export const THAI_HEDGES: readonly string[] = [
+  "อาจจะ",
+  "อาจ",
+  "น่าจะ",
+  "คาดว่า",
+  "คาดการณ์ว่า",
+  "ดูเหมือน",
+  "เป็นไปได้",
+  "มีแนวโน้ม",
+  "อาจเป็น",
+];
+
+/** English hedges, matched as whole words. */
+export const ENGLISH_HEDGES: readonly string[] = [
+  "may",
+  "might",
+  "could",
+  "possibly",
+  "probably",
+  "likely",
+  "reportedly",
+  "allegedly",
+  "apparently",
+  "appears",
+  "seems",
+  "perhaps",
+];
+
+/** Thai negation words: a denial cue plus these makes a strong denial; they mark `negated`. */
+export const THAI_NEGATIONS: readonly string[] = ["ไม่ได้", "ไม่มี", "ไม่ใช่", "ไม่เคย", "ไม่", "มิได้", "แต่อย่างใด"];
+
+/** English negation words, matched as whole words. */
+export const ENGLISH_NEGATIONS: readonly string[] = ["not", "no", "never", "n't", "neither", "nor", "none"];

@@ -1,0 +1,530 @@
+import { THAI_CUES, type CueEntry } from "./lexicon/cues.js";
+import { THAI_CLAUSE_OPENERS, THAI_CONTENT_ENDERS } from "./lexicon/connectives.js";
+import { THAI_CONTRAST_MARKERS } from "./lexicon/contrast.js";
+import { THAI_HEDGES } from "./lexicon/stance.js";
+import { THAI_TITLES } from "./lexicon/titles.js";
+import { stripThaiAuxiliaries } from "./sources.js";
+import { findThaiWord, inside, isAbbreviationStop, isThaiWordAt, OPENING_QUOTES, paragraphs, quotedRanges, trimRange } from "./textTools.js";
+import type { Attribution, ContrastFinding, Mention, TextRange } from "./types.js";
+
+/**
+ * Words that contain a cue but are not one ("บ่งชี้": indicate; "มองโกเลีย": Mongolia). Data:
+ * add here when a cue fires inside an unrelated word.
+ */
+export const THAI_CUE_BLOCKERS: readonly string[] = [
+  "บ่งชี้", "ชี้วัด", "ชี้นำ", "มองเห็น", "มองโกเลีย", "เชื่อม", "เชื่อถือ", "ประกาศนียบัตร", "รายงานตัว", "บอกเล่า", "บอกรับ",
+  "คาดไม่ถึง", "สัญญาณ", "คิดเป็น", "หวังผล", "ระบุตัว", "ระบุชื่อ", "ไม่ระบุ", "เตือนภัย", "ผู้รายงาน", "ยืนยันตัว", "ขู่เข็ญ",
+];
+
+const CUES = [...THAI_CUES].sort((a, b) => b.form.length - a.form.length);
+const CITING = CUES.filter((c) => c.frame === "citing");
+const SOURCE_AFTER = CUES.filter((c) => c.frame === "source_after");
+const OPENERS = [...THAI_CLAUSE_OPENERS].filter((o) => o !== "และ").sort((a, b) => b.length - a.length);
+const ENDERS = [...THAI_CONTENT_ENDERS].sort((a, b) => b.length - a.length);
+const SPEAKER_TITLES = [...THAI_TITLES].sort((a, b) => b.form.length - a.form.length);
+const NEW_SUBJECT = /^(?:การ|ความ)/;
+const JOINING_BEFORE = /(?:ใน|กับ|และ|หรือ|ของ|เพื่อ|ต่อ|จาก|ด้วย|โดย|ถึง|ทั้ง|คือ|เป็น)$/;
+const JOINED_CUE = /^(?:และ|พร้อม(?:ทั้ง)?|ก่อนจะ)(?:ยัง)?(?:ได้)?/;
+
+/** Prefixes that turn a verb into a noun (นัก-, ผู้-, การ-, ความ-, คำ-). */
+const NOMINAL_PREFIXES = ["นัก", "ผู้", "การ", "ความ", "คำ"];
+
+/** Third-person pronouns that stand for the last named speaker. */
+export const THAI_PRONOUNS: readonly string[] = ["เขา", "เธอ", "ท่าน", "พวกเขา", "เจ้าตัว"];
+
+/** Openers that open a clause even when glued to the word before them ("...นี้ทำให้สหรัฐ..."). */
+const GLUED_OPENERS = ["ทำให้", "โดย", "ซึ่ง", "ขณะที่", "ในขณะที่", "หลังจากที่", "หลังจาก", "อย่างไรก็ตาม", "ทั้งนี้"];
+/** Connectives right before a cue that carry the previous subject on ("...และขู่ว่า", "พร้อมขู่"). */
+const SHARED_SUBJECT = ["พร้อมทั้ง", "พร้อม", "และยัง", "และ", "ก่อนจะ", "แต่ก็", "โดย"];
+/** Verbs a source-after construction may end with ("รายงานของ X ที่ระบุว่า"). */
+const SOURCE_AFTER_VERBS = /^(?:ที่|ซึ่ง)?(?:ระบุ|กล่าว|รายงาน|เปิดเผย|ชี้)(?:ไว้)?ว่า/;
+const MAX_SPEAKER = 150;
+
+/** Whether "ว่า" at `at` is the complementiser (not กว่า, ผู้ว่า(การ), ว่าจ้าง). */
+export function isThatAt(text: string, at: number): boolean {
+  return text.startsWith("ว่า", at) && !isComparative(text, at) && text[at + 3] !== "ง" && !text.startsWith("ผู้", at - 3) && !text.startsWith("ว่าจ้าง", at) && !text.startsWith("ว่าการ", at);
+}
+
+/** Heads of the comparative กว่า ("มากกว่า", "ดีกว่า"); a word ending in ก before ว่า is not one ("เฟซบุ๊กว่า"). */
+const COMPARATIVE_HEADS = ["มาก", "น้อย", "ดี", "สูง", "ต่ำ", "เร็ว", "ช้า", "นาน", "ใหญ่", "เล็ก", "ง่าย", "ยาก", "เกิน", "ยิ่ง", "ขึ้น", "แรง", "หนัก", "เบา", "ไกล", "ใกล้", "แพง", "ถูก", "กว้าง", "ดัง", "เยอะ"];
+
+function isComparative(text: string, at: number): boolean {
+  if (text[at - 1] !== "ก") return false;
+  const before = text.slice(Math.max(0, at - 6), at - 1);
+  return before.length === 0 || /\s$/.test(before) || COMPARATIVE_HEADS.some((head) => before.endsWith(head));
+}
+
+interface CueHit {
+  entry: CueEntry;
+  /** The cue's own words. */
+  cue: TextRange;
+  /** Where the claim's content starts (after ว่า, or after an object cue). */
+  contentStart: number;
+  /** The one cited ("X รายงานโดยอ้างอิง Y ว่า": Y). */
+  cited: Mention | null;
+  /** The speaker named after the cue (source_after frame). */
+  after: Mention | null;
+  /** Characters between the verb and ว่า ("กล่าวในการประชุมว่า"). */
+  gap: number;
+  /** The quotation a trailing attribution is about ('"..." นาย X กล่าว'). */
+  quoteBefore?: TextRange;
+}
+
+/**
+ * Attributions of a Thai text: reporting cues matched on the raw string, speakers found to their
+ * left (or right, for "ตามรายงานของ X"), contents to the next clause boundary, and nested
+ * reports folded into one chain ("X รายงานโดยอ้างอิง Y ว่า นาย Z กล่าวว่า ...").
+ */
+export function extractThai(text: string): { attributions: Attribution[]; contrasts: ContrastFinding[] } {
+  const attributions: Attribution[] = [];
+  const contrasts: ContrastFinding[] = [];
+  for (const paragraph of paragraphs(text)) {
+    const quotes = quotedRanges(text, paragraph);
+    const hits = findCues(text, paragraph, quotes);
+    const found: Attribution[] = [];
+    const nextClause = new Map<Attribution, ClauseEnd["stop"]>();
+    let boundary = paragraph.start;
+    for (const hit of hits) {
+      const attribution = buildAttribution(text, paragraph, quotes, hit, boundary, found);
+      boundary = Math.max(boundary, hit.contentStart);
+      if (attribution) {
+        found.push(attribution);
+        nextClause.set(attribution, attribution.next);
+        delete (attribution as Partial<typeof attribution>).next;
+      }
+    }
+    // "เขากล่าวว่า": a pronoun speaker is the last named speaker, in this paragraph or before.
+    for (const attribution of found) {
+      if (!THAI_PRONOUNS.includes(attribution.speaker.text)) continue;
+      const last = [...attributions, ...found.slice(0, found.indexOf(attribution))].reverse().find((a) => !THAI_PRONOUNS.includes(a.speaker.text));
+      if (!last) continue;
+      attribution.explanation += `; "${attribution.speaker.text}" is taken to be "${last.speaker.text}", the last named speaker`;
+      attribution.speaker = last.speaker;
+      attribution.via = [...last.via];
+      attribution.confidence = Math.round((attribution.confidence - 0.15) * 100) / 100;
+    }
+    const folded = foldNested(text, found);
+    for (const attribution of [...folded]) {
+      const later = folded.filter((a) => a.cue.start > attribution.span.end).map((a) => Math.min(a.speaker.start, a.cue.start));
+      const limit = Math.min(paragraph.end, ...later);
+      folded.splice(folded.indexOf(attribution) + 1, 0, ...continuations(text, paragraph, quotes, attribution, nextClause.get(attribution) ?? null, limit));
+    }
+    attributions.push(...folded);
+    contrasts.push(...findContrasts(text, paragraph, folded, attributions.slice(0, -folded.length || undefined)));
+  }
+  return { attributions, contrasts };
+}
+
+function findCues(text: string, paragraph: TextRange, quotes: TextRange[]): CueHit[] {
+  const hits: CueHit[] = [];
+  for (let i = paragraph.start; i < paragraph.end; i++) {
+    if (inside(i, quotes)) continue;
+    // A cue after a nominal prefix is a noun: นักวิเคราะห์ (analyst), การแถลง, ความเชื่อ, ผู้รายงาน.
+    if (NOMINAL_PREFIXES.some((p) => text.startsWith(p, i - p.length))) continue;
+    const entries = CUES.filter((c) => text.startsWith(c.form, i) && isThaiWordAt(text, i, c.form.length));
+    if (entries.length === 0) continue;
+    if (blocked(text, i, entries[0]!.form.length)) {
+      i += entries[0]!.form.length - 1;
+      continue;
+    }
+    // The same verb may take ว่า or an object (เตือนว่า / เตือนถึง...): the first frame that fits wins.
+    let hit: CueHit | null = null;
+    for (const entry of entries) if ((hit = matchCue(text, paragraph, quotes, entry, i))) break;
+    if (!hit) continue;
+    hits.push(hit);
+    // A cue's own construction (cited source, verb after a source) is consumed; content is not.
+    i = (hit.cited || hit.after ? hit.contentStart : hit.cue.end) - 1;
+  }
+  return hits;
+}
+
+function blocked(text: string, at: number, length: number): boolean {
+  return THAI_CUE_BLOCKERS.some((word) => {
+    for (let s = Math.max(0, at - word.length + 1); s <= at; s++) {
+      if (text.startsWith(word, s) && s + word.length > at && s < at + length) return true;
+    }
+    return false;
+  });
+}
+
+function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry: CueEntry, at: number): CueHit | null {
+  let end = at + entry.form.length;
+  if (entry.frame === "source_after") {
+    // "ตามรายงานของ X เนื้อหา": without ว่า, the source ends at the first space outside brackets.
+    const spaceEnds = entry.form.startsWith("ตาม");
+    const np = nounPhraseUntil(
+      text,
+      end,
+      paragraph.end,
+      (j) =>
+        isThatAt(text, j) ||
+        CITING.some((c) => text.startsWith(c.form, j)) ||
+        SOURCE_AFTER_VERBS.test(text.slice(j, j + 12)) ||
+        (spaceEnds && /\s/.test(text[j]!) && text[j + 1] !== "(" && !/\([^)]*$/.test(text.slice(end, j))),
+    );
+    if (!np) return null;
+    const after = cutTimePhrase(text, np);
+    let j = np.stop;
+    while (text[j] === " ") j++;
+    let cited: Mention | null = null;
+    const citing = CITING.find((c) => text.startsWith(c.form, j));
+    if (citing) {
+      const citedNp = nounPhraseUntil(text, j + citing.form.length, paragraph.end, (k) => isThatAt(text, k));
+      if (!citedNp) return null;
+      cited = cutTimePhrase(text, citedNp);
+      j = citedNp.stop;
+    }
+    const verb = SOURCE_AFTER_VERBS.exec(text.slice(j, j + 12));
+    if (verb) j += verb[0].length;
+    else if (isThatAt(text, j)) j += 3;
+    else if (!spaceEnds) return null; // "รายงานของ X" without ว่า is a mention, not a report
+    return { entry, cue: { start: at, end }, contentStart: j, cited, after, gap: 0 };
+  }
+  if (entry.frame === "citing") {
+    // Standalone "X อ้างแหล่งข่าว... ว่า": X reports what the cited one said.
+    // "อ้างแหล่งข่าว...": the cited one starts at แหล่งข่าว, after the verb อ้าง.
+    const citedFrom = entry.form === "อ้างแหล่งข่าว" ? at + "อ้าง".length : end;
+    const citedNp = nounPhraseUntil(text, citedFrom, paragraph.end, (k) => isThatAt(text, k) || SOURCE_AFTER_VERBS.test(text.slice(k, k + 12)));
+    if (!citedNp) return null;
+    const verb = SOURCE_AFTER_VERBS.exec(text.slice(citedNp.stop, citedNp.stop + 12));
+    const contentStart = citedNp.stop + (verb ? verb[0].length : 3);
+    return { entry, cue: { start: at, end }, contentStart, cited: cutTimePhrase(text, citedNp), after: null, gap: 0 };
+  }
+  if (entry.complement === "object") {
+    return { entry, cue: { start: at, end }, contentStart: end, cited: null, after: null, gap: 0 };
+  }
+  for (const particle of ["กันไว้", "กัน", "ไว้", "ออกมา"]) {
+    if (text.startsWith(particle, end)) {
+      end += particle.length;
+      break;
+    }
+  }
+  const spaced = text[end] === " " && isThatAt(text, end + 1) ? 1 : 0;
+  if (isThatAt(text, end + spaced)) return { entry, cue: { start: at, end: end + spaced + 3 }, contentStart: end + spaced + 3, cited: null, after: null, gap: 0 };
+  const citing = CITING.find((c) => text.startsWith(c.form, end) || (text[end] === " " && text.startsWith(c.form, end + 1)));
+  if (citing) {
+    const from = text.indexOf(citing.form, end) + citing.form.length;
+    const citedNp = nounPhraseUntil(text, from, paragraph.end, (k) => isThatAt(text, k));
+    if (!citedNp) return null;
+    return { entry, cue: { start: at, end }, contentStart: citedNp.stop + 3, cited: cutTimePhrase(text, citedNp), after: null, gap: 0 };
+  }
+  // '"QUOTE" นาย X กล่าว': a quotation, then its speaker and a verb that ends the sentence.
+  const after = text.slice(end, end + 2);
+  if (after.length === 0 || /^(?:\s|[.,;!?)]|$)/.test(after) || end >= paragraph.end) {
+    const quote = [...quotes].reverse().find((q) => q.end < at && at - q.end <= MAX_SPEAKER && !/["“”]/.test(text.slice(q.end + 1, at)));
+    if (quote) return { entry, cue: { start: at, end }, contentStart: end, cited: null, after: null, gap: 0, quoteBefore: quote };
+  }
+  // "กล่าวในการประชุมว่า", "ยกย่องกองทัพว่า": an object or adverbial between the verb and ว่า.
+  for (let j = end; j < Math.min(end + 40, paragraph.end); j++) {
+    if (/\s/.test(text[j]!) || OPENING_QUOTES.has(text[j]!) || inside(j, quotes)) break;
+    // Another verb inside the gap ("ระบุในแถลงการณ์ว่า") belongs to this cue's adverbial: the first verb leads.
+    if (isThatAt(text, j)) return { entry, cue: { start: at, end: j + 3 }, contentStart: j + 3, cited: null, after: null, gap: j - end };
+  }
+  return null;
+}
+
+/** A noun phrase from `from` to the first index where `stop` holds (at most 150 characters, no quote). */
+function nounPhraseUntil(text: string, from: number, limit: number, stop: (at: number) => boolean): (Mention & { stop: number }) | null {
+  for (let j = from; j < Math.min(from + MAX_SPEAKER, limit); j++) {
+    if (OPENING_QUOTES.has(text[j]!)) return null;
+    if (j > from && stop(j)) {
+      const range = trimRange(text, { start: from, end: j });
+      return range.end > range.start ? { ...range, text: text.slice(range.start, range.end), stop: j } : null;
+    }
+  }
+  return null;
+}
+
+/** Cuts a trailing time phrase or auxiliary off a noun phrase ("KCNA เมื่อวันที่ 16 ก.ย." -> KCNA). */
+function cutTimePhrase(text: string, np: Mention): Mention {
+  let end = np.end;
+  const time = /\s?(?:เมื่อ|ในวัน|ก่อนหน้านี้|ล่าสุด)/.exec(np.text.slice(1));
+  if (time) end = np.start + 1 + time.index;
+  const cut = stripThaiAuxiliaries(text.slice(np.start, end));
+  return { start: np.start, end: np.start + cut.length, text: cut };
+}
+
+function buildAttribution(
+  text: string,
+  paragraph: TextRange,
+  quotes: TextRange[],
+  hit: CueHit,
+  boundary: number,
+  previous: Attribution[],
+): (Attribution & { next: ClauseEnd["stop"] }) | null {
+  const content = contentSpan(text, paragraph, quotes, hit);
+  if (!content) return null;
+  const span = { start: content.start, end: content.end };
+  const cueText = text.slice(hit.cue.start, hit.cue.end);
+  const cue = { start: hit.cue.start, end: hit.cue.end, text: cueText, entry: hit.entry };
+  let speaker: Mention | null;
+  const via: Mention[] = [];
+  let rule: string;
+  let explanation: string;
+  let confidence = hit.entry.weight;
+  if (hit.after) {
+    speaker = hit.cited ?? hit.after;
+    if (hit.cited) via.push(hit.after);
+    rule = hit.cited ? "th.source_after.citing" : "th.source_after";
+    explanation = hit.cited
+      ? `"${cueText}" names the reporter after it ("${hit.after.text}"), which cites "${hit.cited.text}"`
+      : `"${cueText}" names the source after it: "${hit.after.text}"`;
+  } else {
+    const left = speakerBefore(text, paragraph, quotes, hit.cue.start, boundary);
+    if (left === "shared") {
+      const last = previous[previous.length - 1];
+      if (!last) return null;
+      speaker = last.speaker;
+      via.push(...last.via);
+      rule = "th.verb.shared_subject";
+      explanation = `"${cueText}" follows a connective with no new subject: the speaker of the previous claim ("${speaker.text}") carries on`;
+      confidence -= 0.15;
+    } else {
+      if (!left && hit.cited && hit.entry.frame === "citing") {
+        speaker = hit.cited;
+        rule = "th.citing.lead";
+        explanation = `"${cueText}" opens the sentence: "${hit.cited.text}" is the source the publisher cites`;
+        const said = text.slice(span.start, span.end);
+        const hedge = hit.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(said, h) !== -1) : undefined;
+        return {
+          speaker, via, cue, span, stance: hedge ? "hedges" : hit.entry.stance, hedged: hedge !== undefined,
+          confidence: Math.round((confidence - 0.1) * 100) / 100, rule, explanation, next: content.next,
+        } as Attribution & { next: ClauseEnd["stop"] };
+      }
+      if (!left) return null;
+      if (hit.cited) {
+        speaker = hit.cited;
+        via.push(left);
+        rule = "th.verb.citing";
+        explanation = `"${left.text}" ${hit.entry.gloss}, citing "${hit.cited.text}", with "${cueText}"`;
+      } else {
+        speaker = left;
+        rule = hit.quoteBefore ? "th.quote.speaker_verb" : hit.entry.frame === "citing" ? "th.citing" : hit.entry.complement === "object" ? "th.verb.object" : hit.gap > 0 ? "th.verb.gap_that" : "th.verb.that";
+        explanation = hit.quoteBefore
+          ? `a quotation, then "${left.text}" and the cue "${cueText}" (${hit.entry.gloss}) ending the sentence`
+          : hit.entry.complement === "object"
+            ? `"${left.text}" before the cue "${cueText}" (${hit.entry.gloss}); the claim is what follows the verb`
+            : `"${left.text}" before the cue "${cueText}" (${hit.entry.gloss}); the claim is what follows ว่า`;
+      }
+      if (hit.gap > 0) confidence -= 0.1;
+    }
+  }
+  if (!/^(?:นาย|นาง|ปธน|ประธาน|สำนัก|สถานี|โฆษก|รัฐมนตรี|[A-Z])/.test(speaker.text) && !SPEAKER_TITLES.some((t) => speaker!.text.startsWith(t.form))) confidence -= 0.1;
+  const said = text.slice(span.start, span.end);
+  const hedge = hit.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(said, h) !== -1) : undefined;
+  const stance = hedge ? "hedges" : hit.entry.stance;
+  if (hedge) explanation += `; hedged by "${hedge}"`;
+  return {
+    speaker,
+    via,
+    cue,
+    span,
+    stance,
+    hedged: stance === "hedges",
+    confidence: Math.round(Math.max(0.1, Math.min(0.99, confidence)) * 100) / 100,
+    rule,
+    explanation,
+    next: content.next,
+  } as Attribution & { next: ClauseEnd["stop"] };
+}
+
+/**
+ * The speaker phrase left of a cue: from the last clause opener (or the first title after it) to
+ * the cue, without auxiliaries. "shared" when a coordinating connective sits right before the cue.
+ */
+function speakerBefore(text: string, paragraph: TextRange, quotes: TextRange[], cueStart: number, boundary: number): Mention | "shared" | null {
+  let from = Math.max(paragraph.start, boundary, cueStart - MAX_SPEAKER);
+  for (const q of quotes) if (q.end < cueStart && q.end + 1 > from) from = q.end + 1;
+  const window = text.slice(from, cueStart);
+  const trimmed = stripThaiAuxiliaries(window);
+  if (SHARED_SUBJECT.some((c) => trimmed.endsWith(c))) {
+    const before = trimmed.slice(0, trimmed.length - SHARED_SUBJECT.find((c) => trimmed.endsWith(c))!.length);
+    if (before.length === 0 || /\s$/.test(before) || trimmed.length <= 8) return "shared";
+  }
+  // The last clause opener before the cue.
+  let start = 0;
+  for (let j = trimmed.length - 1; j >= 0; j--) {
+    const opener = OPENERS.find((o) => trimmed.startsWith(o, j));
+    // An opener glued inside a word or a title ("รัฐมนตรีด้านการคลัง") does not open a clause.
+    if (opener && (j === 0 || /\s/.test(trimmed[j - 1]!) || startsWithTitle(trimmed, j + opener.length) || GLUED_OPENERS.includes(opener))) {
+      start = j + opener.length;
+      break;
+    }
+  }
+  let phrase = trimmed.slice(start);
+  let offset = start;
+  const title = firstTitle(phrase);
+  if (title !== -1) {
+    offset += title;
+    phrase = phrase.slice(title);
+    // A time phrase between the name and the cue belongs to neither ("นายX เมื่อวันจันทร์กล่าวว่า").
+    const time = /\s(?:เมื่อ|ในวัน|ก่อนหน้านี้)/.exec(phrase);
+    if (time) phrase = phrase.slice(0, time.index);
+  } else {
+    const lastSpace = phrase.trimEnd().lastIndexOf(" ");
+    if (lastSpace !== -1 && !/\([^)]*$/.test(phrase.slice(0, lastSpace))) {
+      offset += lastSpace + 1;
+      phrase = phrase.slice(lastSpace + 1);
+    }
+  }
+  // "ข้อมูลของกระทรวง X ที่ระบุว่า": a relativiser after a space belongs to the cue, not the name.
+  phrase = stripThaiAuxiliaries(phrase).replace(/\s+(?:ที่|ซึ่ง)$/, "");
+  const lead = phrase.length - phrase.trimStart().length;
+  phrase = phrase.trim();
+  if (phrase.length < 2 || phrase.length > MAX_SPEAKER) return null;
+  return { start: from + offset + lead, end: from + offset + lead + phrase.length, text: phrase };
+}
+
+function startsWithTitle(text: string, at: number): boolean {
+  return SPEAKER_TITLES.some((t) => text.startsWith(t.form, at));
+}
+
+/** Index of the first title in a phrase (-1 if none). */
+function firstTitle(phrase: string): number {
+  for (let j = 0; j < phrase.length; j++) if (startsWithTitle(phrase, j)) return j;
+  return -1;
+}
+
+/** Where a clause scanned from some index ends, and the connective that ended it (if any). */
+interface ClauseEnd {
+  end: number;
+  /** The connective after the space that ended the clause, and where it starts. */
+  stop: { at: number; word: string } | null;
+}
+
+/** Scans a clause from `start`: it ends at a space before a clause opener, a sentence end or the paragraph end. */
+function scanClause(text: string, paragraph: TextRange, quotes: TextRange[], start: number): ClauseEnd {
+  for (let j = start + 1; j < paragraph.end; j++) {
+    if (inside(j, quotes)) continue;
+    const c = text[j]!;
+    if (/\s/.test(c) && j - start >= 6) {
+      let k = j;
+      while (k < paragraph.end && /\s/.test(text[k]!)) k++;
+      const next = text.startsWith("และ", k) ? k + 3 : k;
+      const marker = THAI_CONTRAST_MARKERS.find((m) => text.startsWith(m.form, k) || text.startsWith(`ซึ่ง${m.form}`, k));
+      if (marker || SOURCE_AFTER.some((c) => text.startsWith(c.form, next))) return { end: j, stop: { at: k, word: marker ? marker.form : "" } };
+      // "... และกล่าวว่า", "... พร้อมระบุว่า": the same speaker goes on with a new cue.
+      const afterJoin = JOINED_CUE.exec(text.slice(k, k + 12));
+      if (afterJoin && CUES.some((c) => c.frame === "verb" && text.startsWith(c.form, k + afterJoin[0].length))) return { end: j, stop: { at: k, word: "" } };
+      const continuer = CONTINUERS.find((e) => text.startsWith(e, k));
+      if (continuer) return { end: j, stop: { at: k, word: continuer } };
+      if (ENDERS.some((e) => text.startsWith(e, k))) return { end: j, stop: { at: k, word: "" } };
+      // A new subject noun phrase after a space ("... ทางทหาร การพบกันครั้งนี้...") starts a new sentence.
+      if (j - start >= 25 && NEW_SUBJECT.test(text.slice(k, k + 4)) && !JOINING_BEFORE.test(text.slice(Math.max(start, j - 6), j))) {
+        return { end: j, stop: { at: k, word: "" } };
+      }
+    }
+    if ((c === "." && !isAbbreviationStop(text, j) && /\s/.test(text[j + 1] ?? " ")) || c === "!" || c === "?") return { end: j + 1, stop: null };
+  }
+  return { end: paragraph.end, stop: null };
+}
+
+/**
+ * Connectives after which the reported speech goes on in a new clause ("X มองว่า A ซึ่ง B แต่ C"):
+ * each clause becomes a claim of the same speaker. Other openers (ก่อน, หลัง, ขณะที่, โดย...) hand
+ * the text back to the publisher. Data: keep in step with THAI_CLAUSE_OPENERS.
+ */
+export const THAI_CONTINUERS: readonly string[] = ["ซึ่งถือเป็น", "ซึ่ง", "แต่", "รวมถึง", "รวมทั้ง", "ไปพร้อม ๆ กับ", "ไปพร้อมๆ กับ", "ไปพร้อมกับ"];
+const CONTINUERS = [...THAI_CONTINUERS].sort((a, b) => b.length - a.length);
+/** Continuers that coordinate (rather than subordinate) the next clause. */
+const COORDINATING = ["รวมถึง", "รวมทั้ง", "ไปพร้อม ๆ กับ", "ไปพร้อมๆ กับ", "ไปพร้อมกับ"];
+
+/** The claim's span: a quotation, or the clause after the cue up to the next clause opener. */
+function contentSpan(text: string, paragraph: TextRange, quotes: TextRange[], hit: CueHit): (TextRange & { next: ClauseEnd["stop"] }) | null {
+  if (hit.quoteBefore) return { ...hit.quoteBefore, next: null };
+  let start = hit.contentStart;
+  while (start < paragraph.end && /\s/.test(text[start]!)) start++;
+  if (start >= paragraph.end) return null;
+  const quote = quotes.find((q) => q.start === start + 1);
+  if (quote) return { start: quote.start, end: quote.end, next: null };
+  const spanStart = hit.entry.complement === "object" && !hit.cited && !hit.after ? hit.cue.start : start;
+  const clause = scanClause(text, paragraph, quotes, start);
+  return { ...trimRange(text, { start: spanStart, end: clause.end }), next: clause.stop };
+}
+
+/**
+ * Reported speech that goes on past its first clause ("... ซึ่งขาดแคลน... แต่การที่...") becomes
+ * further claims of the same speaker, up to the next attribution or a connective that returns
+ * the text to the publisher.
+ */
+function continuations(text: string, paragraph: TextRange, quotes: TextRange[], attribution: Attribution, next: ClauseEnd["stop"], limit: number): Attribution[] {
+  const out: Attribution[] = [];
+  let stop = next;
+  for (let n = 0; stop && stop.word && CONTINUERS.includes(stop.word) && n < 8; n++) {
+    const start = stop.at + stop.word.length;
+    if (start >= limit) break;
+    const clause = scanClause(text, paragraph, quotes, start);
+    const span = trimRange(text, { start, end: Math.min(clause.end, limit) });
+    if (span.end - span.start < 6) break;
+    const content = text.slice(span.start, span.end);
+    const hedge = attribution.cue.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(content, h) !== -1) : undefined;
+    // A coordinated clause ("A ไปพร้อมกับ B", "A รวมถึง B") stays under A's hedge.
+    const previous = out[out.length - 1] ?? attribution;
+    const inherited = !hedge && COORDINATING.includes(stop.word) && previous.stance === "hedges";
+    const stance = hedge || inherited ? "hedges" : attribution.cue.entry.stance === "denies" ? "denies" : "asserts";
+    out.push({
+      ...attribution,
+      span,
+      stance,
+      hedged: stance === "hedges",
+      confidence: Math.round((attribution.confidence - 0.2 - 0.05 * n) * 100) / 100,
+      rule: `${attribution.rule}+continuation`,
+      explanation: `the reported speech of "${attribution.speaker.text}" (${attribution.cue.entry.gloss} with "${attribution.cue.text}") goes on after "${stop.word}"${hedge ? `; hedged by "${hedge}"` : inherited ? "; hedged like the clause it is coordinated with" : ""}`,
+    });
+    if (clause.end >= limit) break;
+    stop = clause.stop;
+  }
+  return out;
+}
+
+/**
+ * Folds a report into the claim it carries: when a cue sits inside another claim's content and
+ * its speaker opens that content, the outer speaker becomes a reporter (or relay) of the inner
+ * claim. Other cues inside a claim's content are part of that content.
+ */
+export function foldNested(text: string, found: Attribution[]): Attribution[] {
+  const out: Attribution[] = [];
+  for (const attribution of found) {
+    const outer = out.find((a) => attribution.cue.start >= a.span.start && attribution.cue.start < a.span.end);
+    if (!outer) {
+      out.push(attribution);
+      continue;
+    }
+    if (attribution.speaker.start <= outer.span.start + 1 && attribution.speaker.start >= outer.span.start && attribution.rule !== "th.verb.shared_subject") {
+      const nested: Attribution = {
+        ...attribution,
+        via: [...attribution.via, outer.speaker, ...outer.via],
+        rule: `${attribution.rule}+nested`,
+        explanation: `${attribution.explanation}; carried by "${outer.speaker.text}" (${outer.cue.entry.gloss} with "${outer.cue.text}")${outer.via.length ? `, relayed by ${outer.via.map((v) => `"${v.text}"`).join(", ")}` : ""}`,
+        confidence: Math.round(Math.min(attribution.confidence, outer.confidence) * 95) / 100,
+      };
+      out.splice(out.indexOf(outer), 1, nested);
+    }
+  }
+  void text;
+  return out;
+}
+
+/** "ปฏิเสธรายงาน(ดังกล่าว)": a denial of a report named before it. */
+const DENIED_REPORT = /^ปฏิเสธ(?:รายงาน|ข่าว)/;
+
+/** Contrast markers ("สวนทางกับ"): the claim before the marker against those reported after it. */
+function findContrasts(text: string, paragraph: TextRange, attributions: Attribution[], earlier: Attribution[] = []): ContrastFinding[] {
+  const out: ContrastFinding[] = [];
+  for (const denial of attributions) {
+    if (!DENIED_REPORT.test(text.slice(denial.cue.start, denial.cue.start + 20))) continue;
+    const report = [...earlier, ...attributions].filter((a) => a.cue.start < denial.cue.start && a.cue.entry.kind === "report" && a !== denial).pop();
+    if (report) out.push({ before: denial, after: report, marker: "ปฏิเสธรายงาน", gloss: "denies the report" });
+  }
+  for (const marker of THAI_CONTRAST_MARKERS) {
+    const within = text.slice(0, paragraph.end);
+    for (let at = within.indexOf(marker.form, paragraph.start); at !== -1; at = within.indexOf(marker.form, at + 1)) {
+      const before = [...attributions].reverse().find((a) => a.span.end <= at + 1 && at - a.span.end < 40);
+      if (!before) continue;
+      for (const after of attributions) {
+        if (after.cue.start > at && after.cue.start < at + 400 && after !== before) out.push({ before, after, marker: marker.form, gloss: marker.gloss });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,21 @@
+import type { Db } from "../../db/client.js";
+import { proposeClaimSheet } from "../../domain/extraction/extractionService.js";
+import { route, type ApiRoute } from "../routeTable.js";
+import { ExtractRequest } from "../schemas/extract.js";
+
+/** POST /api/extract: proposes a claim sheet (claims, sources, chains, contradictions) for a raw text. */
+export function extractRoutes(db: Db): ApiRoute[] {
+  return [
+    route({
+      method: "post",
+      path: "/extract",
+      summary: "Propose a claim sheet for a raw Thai or English news text (nothing is written)",
+      description:
+        "Returns `{ data: { sheet, proposals, storedContradictions } }`: `sheet` is a claim sheet in the import format " +
+        "(spans in code points into `text`); `proposals` gives each claim's cue, stance, confidence, rule and explanation.",
+      access: "read",
+      schema: ExtractRequest,
+      handler: async ({ body }) => ({ data: await proposeClaimSheet(db, body.text, body) }),
+    }),
+  ];
+}

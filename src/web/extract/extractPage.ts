@@ -1,0 +1,15 @@
+import express, { Router } from "express";
+import { fileURLToPath } from "node:url";
+
+const PUBLIC = fileURLToPath(new URL("./public/", import.meta.url));
+
+/**
+ * The "new article" page at /extract: paste a text, review the proposed claims highlighted in it,
+ * accept / edit / reject each, and import what was accepted. Static files only; it talks to
+ * POST /api/extract and POST /api/articles like any other client.
+ */
+export function extractPage(): Router {
+  const router = Router();
+  router.use("/extract", express.static(PUBLIC, { index: "index.html", redirect: true, fallthrough: true, maxAge: 0 }));
+  return router;
+}
