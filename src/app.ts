@@ -11,6 +11,7 @@ import { writeRateLimit } from "./http/middleware/writeRateLimit.js";
 import { API_PREFIX, buildOpenApiDocument } from "./http/openapi.js";
 import { mountRoutes, type ApiRoute } from "./http/routeTable.js";
 import { DOCS_ASSETS_PATH, docsAssets } from "./http/routes/docs.js";
+import { IMPORT_TEXT_TYPES } from "./http/routes/imports.js";
 import { extractPage } from "./web/extract/extractPage.js";
 import { webRoutes } from "./web/webRoutes.js";
 
@@ -29,6 +30,7 @@ export function buildApp({ config, db, log }: AppDeps): Express {
   app.set("query parser", "simple");
   app.use(securityHeaders());
   app.use(express.json({ limit: config.bodyLimitBytes }));
+  app.use(express.text({ type: IMPORT_TEXT_TYPES, limit: config.bodyLimitBytes }));
 
   const identify = authenticate(db);
   const limitWrites = writeRateLimit(config.writeRateLimitPerMinute ?? 60);

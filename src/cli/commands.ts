@@ -6,6 +6,7 @@ import { applyMigrations } from "../db/migrate.js";
 import { startServer } from "../server.js";
 import { loadSeed } from "../../seed/loadSeed.js";
 import { collectStats } from "../domain/stats/collectStats.js";
+import { EXPORT_HELP, FILTER_OPTIONS, IMPORT_HELP, SCHEMA_HELP, runExport, runImport, runSchema } from "./sheetCommands.js";
 import { extractCommand } from "./extractCommand.js";
 import { tokenCommand } from "./tokenCommand.js";
 
@@ -77,6 +78,27 @@ database. An article already stored (same body SHA-256) is reported, not duplica
       const result = await withDb(loadSeed);
       process.stdout.write(`${result.status}: ${result.articleSlug} (${result.claims} claims)\n`);
       return 0;
+    },
+  },
+  import: {
+    summary: "import claim sheets (JSON, JSONL) or claim rows (CSV), all or nothing",
+    help: IMPORT_HELP,
+    options: { update: { type: "boolean" }, article: { type: "string" } },
+    run: (values, positionals) => withDb((db) => runImport(db, values, positionals)),
+  },
+  export: {
+    summary: "export claims, sources, contradictions or annotations (csv, xlsx, json, jsonl, jsonld)",
+    help: EXPORT_HELP,
+    options: { format: { type: "string" }, out: { type: "string" }, "base-url": { type: "string" }, ...FILTER_OPTIONS },
+    run: (values, positionals) => withDb((db) => runExport(db, values, positionals)),
+  },
+  schema: {
+    summary: "print the claim sheet's JSON Schema",
+    help: SCHEMA_HELP,
+    options: { out: { type: "string" } },
+    async run(values, positionals) {
+      NoPositionals.parse(positionals);
+      return runSchema(values);
     },
   },
   stats: {

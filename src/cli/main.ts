@@ -36,11 +36,14 @@ main(process.argv.slice(2)).then(
   },
 );
 
+const MAX_DETAILS = 20;
+
 function describe(error: unknown): string {
   if (error instanceof AppError) {
-    const details = Array.isArray(error.details)
-      ? error.details.map((d: { path?: string; message?: string }) => `\n  ${d.path ?? ""}: ${d.message ?? ""}`).join("")
-      : "";
+    // A big import can have thousands of problems: the first ones say what is wrong.
+    const shown = Array.isArray(error.details) ? error.details.slice(0, MAX_DETAILS) : [];
+    const more = Array.isArray(error.details) && error.details.length > MAX_DETAILS ? `\n  ... and ${error.details.length - MAX_DETAILS} more` : "";
+    const details = shown.map((d: { path?: string; message?: string }) => `\n  ${d.path ?? ""}: ${d.message ?? ""}`).join("") + more;
     return `${error.message}${details}`;
   }
   if (error instanceof ZodError) {

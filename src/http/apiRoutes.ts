@@ -4,8 +4,11 @@ import { articleRoutes } from "./routes/articles.js";
 import { claimRoutes } from "./routes/claims.js";
 import { contradictionRoutes } from "./routes/contradictions.js";
 import { docsRoutes } from "./routes/docs.js";
+import { exportRoutes } from "./routes/exports.js";
+import { importRoutes } from "./routes/imports.js";
 import { extractRoutes } from "./routes/extract.js";
 import { relationRoutes } from "./routes/relations.js";
+import { schemaRoutes } from "./routes/schemas.js";
 import { sourceRoutes } from "./routes/sources.js";
 
 /**
@@ -19,6 +22,9 @@ export function apiRoutes(db: Db, openApiDocument: () => object): ApiRoute[] {
     ...claimRoutes(db),
     ...contradictionRoutes(db),
     ...relationRoutes(db),
+    ...importRoutes(db),
+    ...exportRoutes(db),
+    ...schemaRoutes(),
     ...extractRoutes(db),
     ...docsRoutes(openApiDocument),
   ];

@@ -1,3 +1,4 @@
+import request from "supertest";
 import type { Server } from "node:http";
 import type { Express } from "express";
 import { buildApp, type AppDeps } from "../../src/app.js";
@@ -46,4 +47,27 @@ export async function sheetIds(t: TestDb): Promise<{ claims: Record<string, numb
     claims: Object.fromEntries(claims.map((c) => [c.key, c.id])),
     relations: Object.fromEntries(relations.map((r) => [`${r.fromClaim.key}>${r.toClaim.key}`, r.id])),
   };
+}
+
+/**
+ * supertest on buildApp over a test database for the export and import tests: reads without a
+ * token, writes with an admin token; `bodyLimitBytes` small enough to test 413.
+ */
+export async function sheetTestApp(db: TestDb["db"], bodyLimitBytes = 1024 * 1024) {
+  const { token } = await createApiToken(db, { name: `sheet tests ${++tokenCount}`, role: "admin" });
+  const agent = request(buildApp({ config: { bodyLimitBytes, writeRateLimitPerMinute: 10_000 }, db, log: () => {} }));
+  return {
+    get: (url: string) => agent.get(url),
+    post: (url: string) => agent.post(url).set("Authorization", `Bearer ${token}`),
+    anonymousPost: (url: string) => agent.post(url),
+  };
+}
+
+/** supertest parser that keeps a binary body (XLSX) as a Buffer. */
+export function binary(res: request.Response, callback: (error: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  stream.on("end", () => callback(null, Buffer.concat(chunks)));
+  stream.on("error", (error: Error) => callback(error, Buffer.alloc(0)));
 }

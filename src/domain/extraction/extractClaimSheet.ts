@@ -165,7 +165,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
     const pair = [from, to].sort().join(":");
     if (from === to || seen.has(pair)) return;
     seen.add(pair);
-    relations.push({ from, to, type: "contradicts", rationale: reason, status: "proposed" });
+    relations.push({ from, to, type: "contradicts", rationale: reason, status: "proposed", origin: "curated" });
     relationProposals.push({ from, to, rule, reason, confidence });
   };
   for (const contrast of contrasts) addContrast(contrast, keyOf, claims, addRelation);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { codePointLength, findCodePointOffsets, sliceCodePoints, utf16Index } from "../text/codePoints.js";
 import { isGraphemeBoundary } from "../text/graphemes.js";
-import type { ClaimSheet } from "./claimSheet.js";
+import { parseClaimRef, type ClaimSheet } from "./claimSheet.js";
 
 /** One thing wrong with a claim sheet, located by a path into it ("claims[3].start"). */
 export interface SheetProblem {
@@ -15,7 +15,13 @@ export interface KnownSources {
   has(slug: string): boolean;
 }
 
+/** Claims of other articles (stored, or earlier in the same import) that relations may name. */
+export interface KnownClaims {
+  has(articleSlug: string, key: string): boolean;
+}
+
 const NONE_KNOWN: KnownSources = { has: () => false };
+const NO_CLAIMS: KnownClaims = { has: () => false };
 
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -26,7 +32,11 @@ export function sha256Hex(text: string): string {
  * no duplicates, chains that run from a speaker out to the article's publisher. Returns every
  * problem found, in sheet order; an empty list means the sheet can be written.
  */
-export function checkClaimSheet(sheet: ClaimSheet, knownSources: KnownSources = NONE_KNOWN): SheetProblem[] {
+export function checkClaimSheet(
+  sheet: ClaimSheet,
+  knownSources: KnownSources = NONE_KNOWN,
+  knownClaims: KnownClaims = NO_CLAIMS,
+): SheetProblem[] {
   const problems: SheetProblem[] = [];
   const report = (path: string, code: string, message: string) => problems.push({ path, code, message });
   const { article } = sheet;
@@ -71,6 +81,10 @@ export function checkClaimSheet(sheet: ClaimSheet, knownSources: KnownSources = 
     const at = `claims[${i}]`;
     if (claimKeys.has(claim.key)) report(`${at}.key`, "duplicate_claim", `claim "${claim.key}" is listed twice`);
     claimKeys.add(claim.key);
+    // The article's own date in its own time zone: "2023-09-20" of 2023-09-20T12:14:00+07:00.
+    if (claim.statedOn !== null && claim.statedOn > article.publishedAt.slice(0, 10)) {
+      report(`${at}.statedOn`, "stated_after_publication", `statedOn (${claim.statedOn}) is after the article was published (${article.publishedAt.slice(0, 10)})`);
+    }
     checkSpan(article.body, bodyLength, claim, at, report);
     // Two claims may share a span only when attributed differently (a report and its relay).
     const attributedSpan = `${claim.start}:${claim.end}:${JSON.stringify(claim.chains)}`;
@@ -99,17 +113,29 @@ export function checkClaimSheet(sheet: ClaimSheet, knownSources: KnownSources = 
   const relationKeys = new Set<string>();
   sheet.relations.forEach((relation, i) => {
     const at = `relations[${i}]`;
-    for (const end of ["from", "to"] as const) {
-      if (!claimKeys.has(relation[end])) report(`${at}.${end}`, "unknown_claim", `unknown claim "${relation[end]}"`);
+    const [from, to] = [localRef(relation.from, article.slug), localRef(relation.to, article.slug)];
+    for (const [end, ref] of [["from", from], ["to", to]] as const) {
+      const { article: other, key } = parseClaimRef(ref);
+      const exists = other === null ? claimKeys.has(key) : knownClaims.has(other, key);
+      if (!exists) report(`${at}.${end}`, "unknown_claim", `unknown claim "${ref}"`);
     }
-    if (relation.from === relation.to) report(at, "self_relation", `claim "${relation.from}" cannot be related to itself`);
-    const [a, b] = relation.type === "contradicts" ? [relation.from, relation.to].sort() : [relation.from, relation.to];
+    if (from === to) report(at, "self_relation", `claim "${from}" cannot be related to itself`);
+    if (parseClaimRef(from).article !== null && parseClaimRef(to).article !== null) {
+      report(at, "relation_outside_sheet", "a relation must involve at least one claim of this sheet");
+    }
+    const [a, b] = relation.type === "contradicts" ? [from, to].sort() : [from, to];
     const key = `${relation.type}:${a}:${b}`;
     if (relationKeys.has(key)) report(at, "duplicate_relation", `${relation.from} ${relation.type} ${relation.to} is listed twice`);
     relationKeys.add(key);
   });
 
   return problems;
+}
+
+/** `this-article/key` is just `key`. */
+function localRef(ref: string, articleSlug: string): string {
+  const { article, key } = parseClaimRef(ref);
+  return article === articleSlug ? key : ref;
 }
 
 function checkSpan(

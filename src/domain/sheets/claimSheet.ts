@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   ChainRole,
   ClaimKind,
+  RelationOrigin,
   RelationType,
   ReviewStatus,
   SourceKind,
@@ -90,12 +91,26 @@ export const SheetClaim = z.strictObject({
 });
 export type SheetClaim = z.infer<typeof SheetClaim>;
 
+/**
+ * A claim a relation names: its key in this sheet, or `article-slug/key` for a claim of another
+ * article (stored already, or earlier in the same import).
+ */
+export const ClaimRef = z
+  .string()
+  .regex(
+    /^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?[A-Za-z0-9][A-Za-z0-9_.-]*$/,
+    "must be a claim key, or article-slug/key for a claim of another article",
+  )
+  .max(301);
+
 export const SheetRelation = z.strictObject({
-  from: Key,
-  to: Key,
+  from: ClaimRef,
+  to: ClaimRef,
   type: RelationType,
   rationale: NonBlank,
   status: ReviewStatus.default("proposed"),
+  /** curated (written by a person) or derived (found from opposite stances and kept with its review). */
+  origin: RelationOrigin.default("curated"),
 });
 export type SheetRelation = z.infer<typeof SheetRelation>;
 
@@ -109,3 +124,15 @@ export const ClaimSheet = z.strictObject({
 });
 export type ClaimSheet = z.infer<typeof ClaimSheet>;
 export type ClaimSheetInput = z.input<typeof ClaimSheet>;
+
+/**
+ * What an import accepts: one claim sheet, or several in order (the JSON export writes an array,
+ * one sheet per article). A relation may name a claim of an earlier sheet as `article-slug/key`.
+ */
+export const ClaimSheets = z.union([ClaimSheet, z.array(ClaimSheet).min(1, "must hold at least one claim sheet")]);
+
+/** Splits a relation's claim reference into the article it names (null: this sheet's) and the key. */
+export function parseClaimRef(ref: string): { article: string | null; key: string } {
+  const slash = ref.indexOf("/");
+  return slash === -1 ? { article: null, key: ref } : { article: ref.slice(0, slash), key: ref.slice(slash + 1) };
+}

@@ -46,7 +46,7 @@ function presentSource(row: SourceRow, counts: SourceCounts | undefined): Source
 }
 
 /** Claim counts per source, distinct claims (a claim with two chains through one source counts once). */
-async function countClaims(db: Db, sourceIds: number[]): Promise<Map<number, SourceCounts>> {
+export async function countClaims(db: Db, sourceIds: number[]): Promise<Map<number, SourceCounts>> {
   if (sourceIds.length === 0) return new Map();
   const rows = await db.$queryRaw<{ sourceId: number; asSpeaker: number | bigint; inChains: number | bigint }[]>`
     SELECT "sourceId",

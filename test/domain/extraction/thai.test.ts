@@ -112,7 +112,7 @@ describe("Thai continuation and contradictions", () => {
     );
     expect(sheet.claims.map((c) => c.quote)).toEqual(["ไม่มีการซื้อขายอาวุธ", "ทั้งสองประเทศลงนามสัญญาซื้อขายอาวุธแล้ว"]);
     expect(sheet.relations).toEqual([
-      { from: "c1", to: "c2", type: "contradicts", status: "proposed", rationale: 'the text sets c1 against c2 with "สวนทางกับ" (runs counter to)' },
+      { from: "c1", to: "c2", type: "contradicts", status: "proposed", origin: "curated", rationale: 'the text sets c1 against c2 with "สวนทางกับ" (runs counter to)' },
     ]);
     expect(proposals.relations[0]!.rule).toBe("contrast_marker");
   });

@@ -1,0 +1,182 @@
+import { createWriteStream } from "node:fs";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { extname } from "node:path";
+import { PassThrough, type Writable } from "node:stream";
+import { z } from "zod";
+import { loadConfig } from "../config.js";
+import type { Db } from "../db/client.js";
+import { AppError, malformedJson } from "../errors.js";
+import { EXPORT_FORMATS, isExportFormat, writeExport, type ExportTable } from "../domain/exports/writeExport.js";
+import { claimSheetJsonSchemaText } from "../domain/sheets/claimSheetSchema.js";
+import { importClaimCsv } from "../domain/sheets/importClaimCsv.js";
+import { importClaimSheets, type ImportResult } from "../domain/sheets/importClaimSheet.js";
+import { ReviewStatus } from "../domain/vocabulary.js";
+import { ClaimFilterQuery } from "../http/schemas/common.js";
+
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+/** `--kind rumour` -> "invalid --kind: ...": one line naming the option. */
+function parseOptions<T extends z.ZodType>(schema: T, values: unknown): z.infer<T> {
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const name = issue.path.length > 0 ? `--${String(issue.path[0])}` : "arguments";
+  throw new AppError(400, "validation_error", `invalid ${name}: ${issue.message}`);
+}
+
+const FILTER_HELP = `Filters (as GET /api/claims): --source SLUG [--role speaker|reporter|relay|publisher|any]
+  --kind KIND --topic SLUG --article SLUG --q TEXT; contradictions also --status STATUS.`;
+
+export const FILTER_OPTIONS = {
+  source: { type: "string" },
+  role: { type: "string" },
+  kind: { type: "string" },
+  topic: { type: "string" },
+  article: { type: "string" },
+  q: { type: "string" },
+  status: { type: "string" },
+} as const;
+
+const ImportArgs = z.object({
+  file: z.string({ error: "name the file to import" }).min(1),
+  update: z.boolean().default(false),
+  article: z.string().min(1).optional(),
+});
+
+export const IMPORT_HELP = `claimtrail import FILE [--update] [--article SLUG]
+
+Imports claim sheets into the configured database, all or nothing, in one transaction.
+  FILE.json   one claim sheet, or an array of them (what \`export --format json\` writes)
+  FILE.jsonl  one claim sheet per line (what \`export --format jsonl\` writes)
+  FILE.csv    claim rows for a stored article (--article SLUG), in the columns
+              \`export --format csv\` writes; cells it prefixed with ' are read back without it
+An article already stored (same body SHA-256) is reported as already present; with --update
+it is replaced in place (its claims and their relations are written again from the sheet).
+Every problem is listed, with where it is (claims[3].quote, rows[5].start), and nothing is written.
+The claim-sheet format: docs/claim-sheet.schema.json (\`claimtrail schema\`).
+`;
+
+/** `claimtrail import`: prints one line per article. */
+export async function runImport(db: Db, values: Values, positionals: string[]): Promise<number> {
+  if (positionals.length > 1) throw new AppError(400, "validation_error", "import takes one FILE");
+  const args = parseOptions(ImportArgs, { ...values, file: positionals[0] });
+  const text = await readFile(args.file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    throw new AppError(404, "not_found", `cannot read ${args.file}: ${error.code ?? error.message}`);
+  });
+  const kind = extname(args.file).toLowerCase();
+  if (kind === ".csv") {
+    if (args.article === undefined) throw new AppError(400, "validation_error", "a CSV import needs --article SLUG");
+    const result = await importClaimCsv(db, args.article, text);
+    process.stdout.write(`added ${result.claims} claims to ${result.articleSlug} (+${result.derivedContradictions} derived contradictions)\n`);
+    return 0;
+  }
+  const input = kind === ".jsonl" || kind === ".ndjson" ? parseJsonLines(text) : parseJson(text);
+  const onProgress = process.stderr.isTTY
+    ? (done: number, total: number) => process.stderr.write(`\rimported ${done}/${total} articles${done === total ? "\n" : ""}`)
+    : undefined;
+  const results = await importClaimSheets(db, input, { update: args.update, onProgress });
+  for (const result of results) process.stdout.write(`${describeImport(result)}\n`);
+  return 0;
+}
+
+function describeImport(r: ImportResult): string {
+  if (r.status === "already_present") return `already present: ${r.articleSlug} (${r.claims} claims; --update to replace)`;
+  return `${r.status}: ${r.articleSlug} (${r.claims} claims, ${r.relations} relations, +${r.derivedContradictions} derived)`;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AppError(400, "malformed_json", `the file is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function parseJsonLines(text: string): unknown[] {
+  return text
+    .split("\n")
+    .map((line, i) => ({ line, number: i + 1 }))
+    .filter(({ line }) => line.trim() !== "")
+    .map(({ line, number }) => {
+      try {
+        return JSON.parse(line);
+      } catch {
+        throw new AppError(400, malformedJson().code, `line ${number} is not valid JSON`);
+      }
+    });
+}
+
+const ExportArgs = z
+  .strictObject({
+    table: z.enum(Object.keys(EXPORT_FORMATS) as [ExportTable, ...ExportTable[]]).default("claims"),
+    format: z.enum(["csv", "xlsx", "json", "jsonl", "jsonld"]).optional(),
+    out: z.string().min(1).optional(),
+    "base-url": z.url().optional(),
+    ...ClaimFilterQuery,
+    status: ReviewStatus.optional(),
+  })
+  .transform((args, ctx) => {
+    const fromOut = args.out === undefined ? undefined : extname(args.out).slice(1).toLowerCase();
+    const format = args.format ?? (fromOut && isExportFormat(args.table, fromOut) ? fromOut : args.table === "annotations" ? "jsonld" : "json");
+    if (!isExportFormat(args.table, format)) {
+      ctx.addIssue({ code: "custom", path: ["format"], message: `${args.table} export as ${EXPORT_FORMATS[args.table].join(", ")}` });
+      return z.NEVER;
+    }
+    return { ...args, format };
+  });
+
+export const EXPORT_HELP = `claimtrail export [TABLE] [--format FORMAT] [--out FILE] [filters] [--base-url URL]
+
+Exports, as GET /api/export/TABLE.FORMAT does, reading rows page by page (any size):
+  claims          csv, xlsx (sheets Claims, Sources, Contradictions), json, jsonl (claim
+                  sheets, which \`claimtrail import\` reads back), jsonld (schema.org)
+  sources         csv, xlsx, json, jsonl
+  contradictions  csv, xlsx, json, jsonl
+  annotations     jsonld (W3C Web Annotation)
+TABLE defaults to claims; FORMAT to --out's extension, else json. Without --out it writes to
+stdout; with --out the file appears only once complete. --base-url (default http://HOST:PORT)
+is what linked-data exports name claims by. Progress goes to stderr when it is a terminal.
+${FILTER_HELP}
+CSV cells starting with = + - @ (after spaces), a tab, CR or LF get a ' in front (see README).
+`;
+
+/** `claimtrail export`. */
+export async function runExport(db: Db, values: Values, positionals: string[]): Promise<number> {
+  if (positionals.length > 1) throw new AppError(400, "validation_error", "export takes at most one TABLE");
+  const args = parseOptions(ExportArgs, { ...values, ...(positionals[0] === undefined ? {} : { table: positionals[0] }) });
+  const config = loadConfig();
+  const { table, format, out, "base-url": baseUrl, ...filters } = args;
+  const progress = process.stderr.isTTY ? (rows: number) => process.stderr.write(`\rexported ${rows} rows`) : undefined;
+  const request = { table, format, filters, baseUrl: baseUrl ?? `http://${config.host}:${config.port}`, onProgress: progress };
+  if (out === undefined) {
+    const stream = new PassThrough();
+    stream.pipe(process.stdout, { end: false });
+    await writeExport(db, request, stream);
+  } else {
+    // Written aside and renamed, so a failed export never leaves a truncated file under the name asked for.
+    const partial = `${out}.partial`;
+    try {
+      await writeExport(db, request, createWriteStream(partial) as Writable);
+      await rename(partial, out);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
+  }
+  if (progress) process.stderr.write("\n");
+  return 0;
+}
+
+export const SCHEMA_HELP = `claimtrail schema [--out FILE]
+
+Prints the claim sheet's JSON Schema, generated from the zod schema (the same document as
+GET /api/schemas/claim-sheet.json); \`--out docs/claim-sheet.schema.json\` refreshes the committed copy.
+`;
+
+/** `claimtrail schema`. */
+export async function runSchema(values: Values): Promise<number> {
+  const { out } = parseOptions(z.object({ out: z.string().min(1).optional() }), values);
+  if (out === undefined) process.stdout.write(claimSheetJsonSchemaText());
+  else await writeFile(out, claimSheetJsonSchemaText());
+  return 0;
+}

@@ -1,0 +1,41 @@
+import type { Db } from "../../db/client.js";
+import { notFound } from "../../errors.js";
+import {
+  CONTENT_TYPES,
+  EXPORT_FORMATS,
+  exportFileName,
+  isExportFormat,
+  writeExport,
+  type ExportTable,
+} from "../../domain/exports/writeExport.js";
+import { route, type ApiRoute } from "../routeTable.js";
+import { GetExport } from "../schemas/exports.js";
+import { streamResponse } from "../stream.js";
+
+/** GET /api/export/{claims,sources,contradictions}.{csv,xlsx,json,jsonl}, claims.jsonld, annotations.jsonld. */
+export function exportRoutes(db: Db): ApiRoute[] {
+  return [
+    route({
+      method: "get",
+      path: "/export/:file",
+      summary: "Export claims, sources, contradictions or annotations, streamed, by file suffix",
+      description:
+        "`:file` is TABLE.FORMAT: claims.{csv,xlsx,json,jsonl,jsonld}, sources.{csv,xlsx,json,jsonl}, " +
+        "contradictions.{csv,xlsx,json,jsonl}, annotations.jsonld. Filters as GET /api/claims (and `status` for " +
+        "contradictions); `download=1` adds Content-Disposition. claims.json/.jsonl are claim sheets that " +
+        "POST /api/articles imports. The media type follows the format.",
+      access: "read",
+      schema: GetExport,
+      produces: "text/csv",
+      handler: async ({ params, query }, req, res) => {
+        const { file, table, format } = params.file;
+        if (!(table in EXPORT_FORMATS) || !isExportFormat(table as ExportTable, format)) throw notFound("export", file);
+        const { download, ...filters } = query;
+        const request = { table: table as ExportTable, format, filters, baseUrl: `${req.protocol}://${req.get("host")}` };
+        res.setHeader("Content-Type", CONTENT_TYPES[format]);
+        if (download) res.setHeader("Content-Disposition", `attachment; filename="${exportFileName(request)}"`);
+        await streamResponse(res, () => writeExport(db, request, res));
+      },
+    }),
+  ];
+}

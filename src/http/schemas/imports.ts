@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { SlugParam } from "./common.js";
+
+const UpdateFlag = z
+  .enum(["0", "1", "true", "false"])
+  .optional()
+  .transform((value) => value === "1" || value === "true");
+
+/**
+ * POST /api/articles: a claim sheet or an array of them (checked by the import, which reports
+ * every problem with its path); `?update=true` replaces an article stored with the same body.
+ */
+export const ImportArticles = z.object({
+  query: z.strictObject({ update: UpdateFlag }),
+  body: z.unknown().meta({ description: "a claim sheet, an array of them, or JSONL text (see /api/schemas/claim-sheet.json)" }),
+});
+
+/** POST /api/articles/:slug/claims.csv: claim rows as text/csv. */
+export const ImportClaimRows = z.object({
+  params: z.object({ slug: SlugParam }),
+  query: z.strictObject({}),
+  body: z.string({ error: "send the rows as text/csv" }),
+});
