@@ -63,6 +63,16 @@ describe("contradictions queue", () => {
     expect(await web.page.getByRole("link", { name: /^XLSX/ }).getAttribute("href")).toBe(
       `/api/export/claims.xlsx?source=${kyodoSource.slug}&topic=${topic}&download=1`,
     );
+
+    // The links download the claims on screen from the export API.
+    const csv = await fetch(`${web.base}/api/export/claims.csv?source=${kyodoSource.slug}&topic=${topic}&download=1`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="[^"]+\.csv"$/);
+    const kyodoClaim = peskovKyodo.sides.find((side) => side.chain.includes(kyodoSource.name))!;
+    expect(await csv.text()).toContain(kyodoClaim.quote);
+    const xlsx = await fetch(`${web.base}/api/export/claims.xlsx?source=${kyodoSource.slug}&topic=${topic}&download=1`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-disposition")).toMatch(/^attachment; filename="[^"]+\.xlsx"$/);
   });
 });
 
