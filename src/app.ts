@@ -13,6 +13,7 @@ import { mountRoutes, type ApiRoute } from "./http/routeTable.js";
 import { DOCS_ASSETS_PATH, docsAssets } from "./http/routes/docs.js";
 import { IMPORT_TEXT_TYPES } from "./http/routes/imports.js";
 import { extractPage } from "./web/extract/extractPage.js";
+import { webRoutes } from "./web/webRoutes.js";
 
 export interface AppDeps {
   /** Access settings default to open reads and 60 writes a minute per token. */
@@ -45,6 +46,7 @@ export function buildApp({ config, db, log }: AppDeps): Express {
   app.use(DOCS_ASSETS_PATH, docsAssets());
   app.use(API_PREFIX, api);
   app.use(extractPage());
+  app.use(webRoutes());
 
   app.use((req, _res, next) => next(routeNotFound(req.method, req.path)));
   app.use(errorHandler(log));

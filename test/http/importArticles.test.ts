@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ClaimSheetInput } from "../../src/domain/sheets/claimSheet.js";
+import request from "supertest";
+import { buildApp } from "../../src/app.js";
+import { createApiToken } from "../../src/domain/access/tokenService.js";
 import { sheetTestApp } from "../support/app.js";
 import { countRows } from "../support/counts.js";
 import { englishSheet, spanOf, THAI_BODY, thaiSheet } from "../support/hostileSheets.js";
@@ -141,6 +144,21 @@ describe("POST /api/articles", () => {
     const res = await app.anonymousPost("/api/articles").send(thaiSheet()).expect(401);
     expect(res.body.error.code).toBe("unauthorized");
     expect(await countRows(test.db)).toEqual(before);
+  });
+
+  it("lets a reviewer add an article but only an admin replace one; a reader neither", async () => {
+    const agent = request(buildApp({ config: { bodyLimitBytes: 64 * 1024 }, db: test.db, log: () => {} }));
+    const as = async (role: "reader" | "reviewer") =>
+      `Bearer ${(await createApiToken(test.db, { name: `import ${role}`, role })).token}`;
+    const reader = await as("reader");
+    const reviewer = await as("reviewer");
+    const refusedRead = await agent.post("/api/articles").set("Authorization", reader).send(thaiSheet()).expect(403);
+    expect(refusedRead.body.error.code).toBe("forbidden");
+    const refusedUpdate = await agent.post("/api/articles?update=true").set("Authorization", reviewer).send(thaiSheet()).expect(403);
+    expect(refusedUpdate.body.error.code).toBe("forbidden");
+    expect(await countRows(test.db)).toEqual(before);
+    await agent.post("/api/articles").set("Authorization", reviewer).send(thaiSheet()).expect(201);
+    await test.db.article.delete({ where: { slug: "thai-test-article" } });
   });
 
   it("answers 400 for malformed JSON and 413 over the size limit", async () => {

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.js";
-import { malformedJson } from "../../errors.js";
+import { roleAllows } from "../../domain/access/roles.js";
+import { forbidden, malformedJson } from "../../errors.js";
 import { importClaimCsv } from "../../domain/sheets/importClaimCsv.js";
 import { importClaimSheets } from "../../domain/sheets/importClaimSheet.js";
 import { route, type ApiRoute } from "../routeTable.js";
@@ -10,8 +11,8 @@ export const IMPORT_TEXT_TYPES = ["application/jsonl", "application/x-ndjson", "
 
 /**
  * Writes that bring data in: claim sheets (POST /api/articles, JSON or JSONL) and claim rows
- * for a stored article (POST /api/articles/:slug/claims.csv). An import can replace a stored
- * article (`update`), so it needs an admin token.
+ * for a stored article (POST /api/articles/:slug/claims.csv). Reviewers add articles and
+ * claims; replacing a stored article (`update=true`) takes an admin token.
  */
 export function importRoutes(db: Db): ApiRoute[] {
   return [
@@ -23,11 +24,12 @@ export function importRoutes(db: Db): ApiRoute[] {
         "The format is GET /api/schemas/claim-sheet.json. Every problem is reported at once in 422 invalid_claim_sheet " +
         "details, located by path. An article whose body is stored is reported already_present (200), or replaced with " +
         "update=true. 201 when an article was created.",
-      access: "admin",
+      access: "reviewer",
       schema: ImportArticles,
       status: 201,
       errors: [422],
       handler: async ({ query, body }, req, res) => {
+        if (query.update && !roleAllows(req.principal!.role, "admin")) throw forbidden("admin");
         const sheets = typeof body === "string" && req.is(IMPORT_TEXT_TYPES.slice(0, 2)) ? parseJsonLines(body) : body;
         const results = await importClaimSheets(db, sheets, { update: query.update });
         const created = results.some((r) => r.status === "created");
@@ -38,7 +40,7 @@ export function importRoutes(db: Db): ApiRoute[] {
       method: "post",
       path: "/articles/:slug/claims.csv",
       summary: "Add claim rows (the columns of the CSV export) to a stored article; all or nothing",
-      access: "admin",
+      access: "reviewer",
       schema: ImportClaimRows,
       consumes: "text/csv",
       status: 201,

@@ -1,0 +1,78 @@
+// @ts-check
+// Articles: the list, and one article's full text with every claim's span highlighted and linked.
+import { getData } from "../api.js";
+import { articleText, claimCard, downloadLinks, formatLocal, sourceLink } from "../components.js";
+import { h } from "../dom.js";
+
+/** @typedef {import("../types.js").ArticleSummary} ArticleSummary */
+/** @typedef {import("../types.js").ArticleDetail} ArticleDetail */
+
+/** @param {import("../app.js").Route} _route */
+export async function articleListView(_route) {
+  /** @type {ArticleSummary[]} */
+  const articles = await getData("/api/articles");
+  const content = h(
+    "section",
+    { class: "articles" },
+    h("h1", { tabindex: "-1" }, "Articles"),
+    articles.length === 0
+      ? h("p", { class: "empty" }, "No article yet.")
+      : h(
+          "ul",
+          { class: "article-list" },
+          articles.map((article) =>
+            h(
+              "li",
+              {},
+              h("h2", { lang: article.language }, h("a", { href: `#/articles/${encodeURIComponent(article.slug)}` }, article.title)),
+              h("p", { class: "meta" }, sourceLink(article.publisher), ` · ${formatLocal(article.publishedAt)} · ${article.claimCount} claims`),
+            ),
+          ),
+        ),
+  );
+  return { title: "Articles", content };
+}
+
+/** @param {import("../app.js").Route} route */
+export async function articleView({ params }) {
+  const slug = params[0] ?? "";
+  /** @type {ArticleDetail} */
+  const article = await getData(`/api/articles/${encodeURIComponent(slug)}`);
+  // Neighbouring quotes often touch: alternate two tints so each claim's extent shows.
+  const highlights = article.claims.map((claim, index) => ({
+    start: claim.span.start,
+    end: claim.span.end,
+    claimId: claim.id,
+    title: `${claim.key}: ${claim.gloss}`,
+    className: index % 2 ? "mark-claim mark-alt" : "mark-claim",
+    href: `#/claims/${claim.id}`,
+  }));
+  const content = h(
+    "section",
+    { class: "article-page", "data-article": article.slug },
+    h("p", { class: "breadcrumb" }, h("a", { href: "#/articles" }, "← Articles")),
+    h("h1", { tabindex: "-1", lang: article.language }, article.title),
+    h(
+      "p",
+      { class: "meta" },
+      sourceLink(article.publisher),
+      ` · ${formatLocal(article.publishedAt)}`,
+      article.section ? ` · ${article.section}` : "",
+      article.url ? [" · ", h("a", { href: article.url, rel: "noopener noreferrer" }, "original")] : null,
+      ` · ${article.claims.length} claim${article.claims.length === 1 ? "" : "s"} highlighted`,
+    ),
+    downloadLinks({ article: article.slug }, "claims of this article"),
+    h(
+      "div",
+      { class: "article-layout" },
+      h("div", { class: "article-body" }, articleText(article.body, article.language, highlights)),
+      h(
+        "aside",
+        { class: "article-claims", "aria-labelledby": "article-claims-title" },
+        h("h2", { id: "article-claims-title" }, "Claims in order"),
+        h("div", { class: "claim-list" }, article.claims.map(claimCard)),
+      ),
+    ),
+  );
+  return { title: article.title, content };
+}

@@ -1,0 +1,146 @@
+// @ts-check
+// The contradictions queue: what waits for a decision comes first.
+import { getAll, getData } from "../api.js";
+import { chainArrows, downloadLinks, humanize, sideName, sourceBadges, statusBadge, statusLabel } from "../components.js";
+import { h } from "../dom.js";
+
+/** @typedef {import("../types.js").Contradiction} Contradiction */
+/** @typedef {import("../types.js").ClaimBrief} ClaimBrief */
+/** @typedef {import("../types.js").Source} Source */
+/** @typedef {import("../types.js").Claim} Claim */
+
+/** Queue order: undecided first, then what needs work, then what is settled. */
+const STATUS_ORDER = ["proposed", "needs_evidence", "confirmed", "dismissed"];
+
+/**
+ * Sorts a queue: proposed first, then needs evidence, confirmed, dismissed; oldest first within each.
+ * @param {Contradiction[]} rows
+ */
+export function queueOrder(rows) {
+  const rank = (/** @type {string} */ status) => {
+    const index = STATUS_ORDER.indexOf(status);
+    return index === -1 ? STATUS_ORDER.length : index;
+  };
+  return [...rows].sort((a, b) => rank(a.status) - rank(b.status) || a.id - b.id);
+}
+
+/** @param {import("../app.js").Route} route */
+export async function queueView({ query, navigate }) {
+  const filters = {
+    status: query.get("status") ?? undefined,
+    source: query.get("source") ?? undefined,
+    topic: query.get("topic") ?? undefined,
+  };
+  const [rows, sources, topics] = await Promise.all([
+    getAll("/api/contradictions", filters),
+    /** @type {Promise<Source[]>} */ (getAll("/api/sources")),
+    knownTopics(),
+  ]);
+  if (filters.topic && !topics.includes(filters.topic)) topics.push(filters.topic);
+  const queue = queueOrder(rows);
+  const waiting = queue.filter((row) => row.status === "proposed").length;
+
+  const form = h(
+    "form",
+    { class: "filters", role: "search", "aria-label": "Filter contradictions" },
+    select("filter-status", "Status", "status", filters.status, [["", "Any status"], ...STATUS_ORDER.map((s) => [s, statusLabel(s)])]),
+    select("filter-source", "Source", "source", filters.source, [["", "Any source"], ...sources.map((s) => [s.slug, s.name])]),
+    select("filter-topic", "Topic", "topic", filters.topic, [["", "Any topic"], ...topics.map((t) => [t, humanize(t)])]),
+    h("div", { class: "filter-actions" }, h("button", { type: "submit", class: "primary" }, "Apply filters"), h("a", { href: "#/contradictions", class: "button" }, "Clear")),
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    navigate("/contradictions", {
+      status: String(data.get("status") ?? ""),
+      source: String(data.get("source") ?? ""),
+      topic: String(data.get("topic") ?? ""),
+    });
+  });
+
+  const content = h(
+    "section",
+    { class: "queue" },
+    h("h1", { tabindex: "-1" }, "Contradictions"),
+    h("p", { class: "lede" }, `${queue.length} contradiction${queue.length === 1 ? "" : "s"}`, filtersText(filters, sources), `; ${waiting} waiting for review.`),
+    form,
+    downloadLinks({ source: filters.source, topic: filters.topic }, "claims matching these filters"),
+    queue.length === 0
+      ? h("p", { class: "empty" }, "No contradiction matches these filters.")
+      : h("ol", { class: "queue-list" }, queue.map(queueItem)),
+  );
+  return { title: "Contradictions", content, summary: `${queue.length} contradiction${queue.length === 1 ? "" : "s"} shown` };
+}
+
+/**
+ * @param {{ status?: string, source?: string, topic?: string }} filters
+ * @param {Source[]} sources
+ */
+function filtersText(filters, sources) {
+  const parts = [];
+  if (filters.status) parts.push(`status ${statusLabel(filters.status)}`);
+  if (filters.source) parts.push(`source ${sources.find((s) => s.slug === filters.source)?.name ?? filters.source}`);
+  if (filters.topic) parts.push(`topic ${humanize(filters.topic)}`);
+  return parts.length ? ` with ${parts.join(", ")}` : "";
+}
+
+/**
+ * A labelled select.
+ * @param {string} id
+ * @param {string} label
+ * @param {string} name
+ * @param {string | undefined} value
+ * @param {string[][]} options [value, label] pairs
+ */
+function select(id, label, name, value, options) {
+  return h(
+    "div",
+    { class: "field" },
+    h("label", { for: id }, label),
+    h("select", { id, name }, options.map(([optionValue = "", optionLabel = ""]) => h("option", { value: optionValue, selected: optionValue === (value ?? "") }, optionLabel))),
+  );
+}
+
+/** Topics of the first page of claims: enough for the filter's menu. */
+async function knownTopics() {
+  /** @type {Claim[]} */
+  const claims = await getData("/api/claims?limit=500");
+  return [...new Set(claims.flatMap((claim) => claim.topics))].sort();
+}
+
+/** @param {Contradiction} row */
+function queueItem(row) {
+  const [a, b] = row.sides;
+  const headingId = `contradiction-${row.id}`;
+  return h(
+    "li",
+    { class: "queue-item", "data-relation-id": row.id, "data-status": row.status },
+    h(
+      "article",
+      { "aria-labelledby": headingId },
+      h(
+        "header",
+        {},
+        h("h2", { id: headingId }, h("a", { href: `#/contradictions/${row.id}` }, `${sideName(a, a.chain)} vs ${sideName(b, b.chain)}`)),
+        h("p", { class: "meta" }, statusBadge(row.status), " ", h("span", { class: "badge" }, row.origin), " ", `#${row.id}`),
+      ),
+      h("div", { class: "pair" }, sideBrief(a, "A"), sideBrief(b, "B")),
+      h("p", { class: "rationale" }, row.rationale),
+    ),
+  );
+}
+
+/**
+ * @param {ClaimBrief} claim
+ * @param {string} label
+ */
+function sideBrief(claim, label) {
+  return h(
+    "div",
+    { class: "side-brief" },
+    h("p", { class: "side-label" }, label, ": ", h("strong", {}, claim.speaker.name), " ", sourceBadges(claim.speaker), " ", h("span", { class: "badge" }, humanize(claim.kind))),
+    h("p", { class: "gloss" }, claim.gloss),
+    h("p", { class: "quote", lang: "th" }, claim.quote),
+    h("p", { class: "chain-text" }, chainArrows(claim.chain)),
+  );
+}

@@ -1,0 +1,21 @@
+import express, { Router } from "express";
+import { fileURLToPath } from "node:url";
+
+const ASSETS_DIR = fileURLToPath(new URL("./assets/", import.meta.url));
+const INDEX_FILE = fileURLToPath(new URL("./index.html", import.meta.url));
+
+/**
+ * The fact-checker's page: one HTML shell at `/` and its plain ES modules, CSS and nothing else
+ * under `/assets/`. The page reads and writes only through the public JSON API, so what it shows
+ * is what any other client would get.
+ */
+export function webRoutes(): Router {
+  const router = Router();
+  // The modules are small and change with each deploy: revalidate with the ETag every time
+  // rather than guess a max-age.
+  router.use("/assets", express.static(ASSETS_DIR, { index: false, maxAge: 0, fallthrough: true }));
+  router.get("/", (_req, res) => {
+    res.sendFile(INDEX_FILE, { headers: { "Cache-Control": "no-cache" } });
+  });
+  return router;
+}
