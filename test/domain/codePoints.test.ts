@@ -11,6 +11,15 @@ describe("code-point offsets", () => {
     expect(utf16Index("😀ก", 1)).toBe(2);
   });
 
+  it("convert offsets the same way whether or not the text has astral characters, clamped to the text", () => {
+    expect(utf16Index("กขค", 2)).toBe(2);
+    expect(utf16Index("😀ก", 1)).toBe(2);
+    expect(utf16Index("กขค", 5)).toBe(3);
+    expect(utf16Index("😀ก", 5)).toBe(3);
+    expect(utf16Index("กขค", -1)).toBe(0);
+    expect(utf16Index("กขค", 0)).toBe(0);
+  });
+
   it("slice Thai text after an emoji at the right place", () => {
     const start = findCodePointOffsets(withEmoji, "ปูติน")[0]!;
     expect(start).toBe(8);

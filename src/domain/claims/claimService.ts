@@ -4,6 +4,7 @@ import { paginate, type Page } from "../pagination.js";
 import type { RelationType, ReviewStatus, RelationOrigin } from "../vocabulary.js";
 import { briefClaim, claimSelect, presentClaim, type ClaimBrief, type ClaimView } from "./claimRecord.js";
 import { claimWhere, type ClaimFilters } from "./claimFilters.js";
+import { findClaimPage, findClaimRows } from "./claimRepository.js";
 
 export interface ClaimRelationView {
   id: number;
@@ -26,12 +27,21 @@ export async function listClaims(
   db: Db,
   filters: ClaimFilters & { limit: number; cursor?: number },
 ): Promise<{ data: ClaimView[]; page: Page }> {
-  const rows = await db.claim.findMany({
-    where: { ...claimWhere(filters), ...(filters.cursor === undefined ? {} : { id: { gt: filters.cursor } }) },
-    select: claimSelect,
-    orderBy: { id: "asc" },
-    take: filters.limit + 1,
-  });
+  // Text search stays with Prisma's `contains`; every other filter takes the indexed page query.
+  const rows =
+    filters.q === undefined
+      ? await findClaimPage(db, filters, filters.cursor ?? 0, filters.limit + 1)
+      : await findClaimRows(
+          db,
+          (
+            await db.claim.findMany({
+              where: { ...claimWhere(filters), ...(filters.cursor === undefined ? {} : { id: { gt: filters.cursor } }) },
+              select: { id: true },
+              orderBy: { id: "asc" },
+              take: filters.limit + 1,
+            })
+          ).map((row) => row.id),
+        );
   const { rows: pageRows, page } = paginate(rows, filters.limit);
   return { data: pageRows.map(presentClaim), page };
 }

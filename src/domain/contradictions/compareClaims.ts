@@ -1,7 +1,9 @@
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
 import { sharedSources, type SourceSummary, type TracedChain } from "../attribution/traceChain.js";
-import { claimSelect, presentClaim, type ClaimView } from "../claims/claimRecord.js";
+import { presentClaim, type ClaimView } from "../claims/claimRecord.js";
+import { findClaimRows } from "../claims/claimRepository.js";
+import { findRelationsBetween } from "./relationRepository.js";
 import type { RelationOrigin, RelationType, ReviewStatus } from "../vocabulary.js";
 
 /** One side of a comparison: the claim as a fact-checker weighs it. */
@@ -82,21 +84,12 @@ function side(claim: ClaimView): ComparisonSide {
 
 /** Two claims side by side, with what their chains share and how they are related. */
 export async function compareClaims(db: Db, aId: number, bId: number): Promise<Comparison> {
-  const rows = await db.claim.findMany({ where: { id: { in: [aId, bId] } }, select: claimSelect });
+  const rows = await findClaimRows(db, [aId, bId]);
   const a = rows.find((row) => row.id === aId);
   const b = rows.find((row) => row.id === bId);
   if (!a) throw notFound("claim", aId);
   if (!b) throw notFound("claim", bId);
-  const relations = await db.relation.findMany({
-    where: {
-      OR: [
-        { fromClaimId: aId, toClaimId: bId },
-        { fromClaimId: bId, toClaimId: aId },
-      ],
-    },
-    select: relationSummarySelect,
-    orderBy: { id: "asc" },
-  });
+  const relations = await findRelationsBetween(db, aId, bId);
   const sideA = side(presentClaim(a));
   const sideB = side(presentClaim(b));
   return {

@@ -1,7 +1,9 @@
 import type { Db } from "../../db/client.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { notFound } from "../../errors.js";
-import { briefClaim, claimSelect, presentClaim, type ClaimBrief } from "../claims/claimRecord.js";
+import { briefClaim, presentClaim, type ClaimBrief } from "../claims/claimRecord.js";
+import { findClaimRows } from "../claims/claimRepository.js";
+import { findContradictionPage } from "./relationRepository.js";
 import { paginate, type Page } from "../pagination.js";
 import type { ReviewStatus } from "../vocabulary.js";
 import { compareClaims, presentRelationSummary, relationSummarySelect, type Comparison, type RelationSummary } from "./compareClaims.js";
@@ -35,28 +37,19 @@ export function contradictionWhere(filters: ContradictionFilters): Prisma.Relati
   return { type: "contradicts", ...(filters.status ? { status: filters.status } : {}), AND: and };
 }
 
-const contradictionSelect = {
-  ...relationSummarySelect,
-  fromClaim: { select: claimSelect },
-  toClaim: { select: claimSelect },
-} as const;
-
 /** Contradictions matching the filters, each with both sides summarised. */
 export async function listContradictions(
   db: Db,
   query: ContradictionFilters & { limit: number; cursor?: number },
 ): Promise<{ data: ContradictionView[]; page: Page }> {
-  const rows = await db.relation.findMany({
-    where: { ...contradictionWhere(query), ...(query.cursor === undefined ? {} : { id: { gt: query.cursor } }) },
-    select: contradictionSelect,
-    orderBy: { id: "asc" },
-    take: query.limit + 1,
-  });
+  const rows = await findContradictionPage(db, query, query.cursor ?? 0, query.limit + 1);
   const { rows: pageRows, page } = paginate(rows, query.limit);
+  const sides = await findClaimRows(db, [...new Set(pageRows.flatMap((row) => [row.fromClaimId, row.toClaimId]))]);
+  const briefs = new Map(sides.map((claim) => [claim.id, briefClaim(presentClaim(claim))]));
   return {
     data: pageRows.map((row) => ({
       ...presentRelationSummary(row),
-      sides: [briefClaim(presentClaim(row.fromClaim)), briefClaim(presentClaim(row.toClaim))],
+      sides: [briefs.get(row.fromClaimId)!, briefs.get(row.toClaimId)!],
     })),
     page,
   };

@@ -362,7 +362,8 @@ async function createClaims(
   sheet: ClaimSheet,
   sourceIds: Map<string, number>,
 ): Promise<Map<string, number>> {
-  await tx.claim.createMany({
+  const created = await tx.claim.createManyAndReturn({
+    select: { id: true, key: true },
     data: sheet.claims.map((claim) => ({
       articleId,
       key: claim.key,
@@ -376,7 +377,6 @@ async function createClaims(
       statedOn: claim.statedOn,
     })),
   });
-  const created = await tx.claim.findMany({ where: { articleId }, select: { id: true, key: true } });
   const claimIds = new Map(created.map((c) => [c.key, c.id]));
   await tx.attributionLink.createMany({
     data: sheet.claims.flatMap((claim) =>
@@ -394,27 +394,53 @@ async function createClaims(
   return claimIds;
 }
 
+// Topics and propositions are looked up and created in one statement each, not one per row:
+// a sheet names dozens of topics and the per-statement cost dominates large imports.
 async function upsertPropositions(tx: Tx, sheet: ClaimSheet, update: boolean): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (const proposition of sheet.propositions) {
-    const row = await tx.proposition.upsert({
-      where: { key: proposition.key },
-      create: { key: proposition.key, text: proposition.text },
-      update: update ? { text: proposition.text } : {},
-      select: { id: true },
+  const keys = sheet.propositions.map((p) => p.key);
+  if (keys.length === 0) return new Map();
+  const stored = await inChunks(keys, (chunk) => tx.proposition.findMany({ where: { key: { in: chunk } }, select: { id: true, key: true } }));
+  const ids = new Map(stored.map((p) => [p.key, p.id]));
+  const fresh = sheet.propositions.filter((p) => !ids.has(p.key));
+  if (update) {
+    for (const proposition of sheet.propositions.filter((p) => ids.has(p.key))) {
+      await tx.proposition.update({ where: { id: ids.get(proposition.key)! }, data: { text: proposition.text } });
+    }
+  }
+  if (fresh.length > 0) {
+    const created = await tx.proposition.createManyAndReturn({
+      data: fresh.map((p) => ({ key: p.key, text: p.text })),
+      select: { id: true, key: true },
     });
-    ids.set(proposition.key, row.id);
+    for (const p of created) ids.set(p.key, p.id);
   }
   return ids;
 }
 
 async function upsertTopics(tx: Tx, sheet: ClaimSheet): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (const slug of new Set(sheet.claims.flatMap((c) => c.topics))) {
-    const row = await tx.topic.upsert({ where: { slug }, create: { slug }, update: {}, select: { id: true } });
-    ids.set(slug, row.id);
+  const slugs = [...new Set(sheet.claims.flatMap((c) => c.topics))];
+  if (slugs.length === 0) return new Map();
+  const stored = await inChunks(slugs, (chunk) => tx.topic.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true } }));
+  const ids = new Map(stored.map((t) => [t.slug, t.id]));
+  const fresh = slugs.filter((slug) => !ids.has(slug));
+  if (fresh.length > 0) {
+    const created = await tx.topic.createManyAndReturn({ data: fresh.map((slug) => ({ slug })), select: { id: true, slug: true } });
+    for (const t of created) ids.set(t.slug, t.id);
   }
   return ids;
+}
+
+/** Creates relations with their first review event, in two statements whatever their number. */
+async function createRelations(
+  tx: Tx,
+  relations: Prisma.RelationCreateManyInput[],
+  note: string,
+): Promise<void> {
+  if (relations.length === 0) return;
+  const created = await tx.relation.createManyAndReturn({ data: relations, select: { id: true, status: true } });
+  await tx.relationEvent.createMany({
+    data: created.map((relation) => ({ relationId: relation.id, actor: IMPORT_ACTOR, toStatus: relation.status, version: 1, note })),
+  });
 }
 
 /**
@@ -453,15 +479,10 @@ async function proposeDerivedContradictions(tx: Tx, propositionIds: number[]): P
     )
   ).filter((r) => involved.has(r.toClaimId));
   const derived = deriveContradictions(stances, new Set(existing.map((r) => pairKey(r.fromClaimId, r.toClaimId))));
-  for (const contradiction of derived) {
-    await tx.relation.create({
-      data: {
-        ...contradiction,
-        type: "contradicts",
-        origin: "derived",
-        events: { create: { actor: IMPORT_ACTOR, toStatus: "proposed", version: 1, note: "derived from opposite stances" } },
-      },
-    });
-  }
+  await createRelations(
+    tx,
+    derived.map((contradiction) => ({ ...contradiction, type: "contradicts", origin: "derived" })),
+    "derived from opposite stances",
+  );
   return derived.length;
 }

@@ -93,7 +93,10 @@ export async function listSourceClaims(
   slug: string,
   query: Omit<ClaimFilters, "source"> & { limit: number; cursor?: number },
 ) {
-  const exists = await db.source.findUnique({ where: { slug }, select: { id: true } });
-  if (!exists) throw notFound("source", slug);
-  return listClaims(db, { ...query, source: slug });
+  // The page first: only an empty one needs the extra look-up that tells 404 from no claims.
+  const listed = await listClaims(db, { ...query, source: slug });
+  if (listed.data.length === 0 && !(await db.source.findUnique({ where: { slug }, select: { id: true } }))) {
+    throw notFound("source", slug);
+  }
+  return listed;
 }

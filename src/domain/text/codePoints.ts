@@ -10,8 +10,24 @@ export function codePointLength(text: string): number {
   return length;
 }
 
+// Checking a claim sheet converts a hundred offsets into the same body, and walking it each
+// time made validation the import's largest cost. Most bodies (Thai, English) have no astral
+// character, where code points and UTF-16 units agree: remember that for the last text seen.
+let lastText: string | undefined;
+let lastTextHasSurrogates = false;
+
+function hasSurrogates(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastTextHasSurrogates = /[\ud800-\udfff]/.test(text);
+  }
+  return lastTextHasSurrogates;
+}
+
 /** Converts a code-point offset into a UTF-16 index into `text` (clamped to its end). */
 export function utf16Index(text: string, codePointOffset: number): number {
+  if (!(codePointOffset > 0)) return 0;
+  if (!hasSurrogates(text)) return Math.min(Math.ceil(codePointOffset), text.length);
   let index = 0;
   let seen = 0;
   while (seen < codePointOffset && index < text.length) {

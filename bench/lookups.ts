@@ -1,0 +1,149 @@
+import { isDeepStrictEqual } from "node:util";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { encodeCursor } from "../src/domain/pagination.js";
+import { topicSlug } from "./corpus.js";
+import { progress } from "./progress.js";
+import type { RunningServer } from "./servers.js";
+
+const ANSWER_TIMEOUT_MS = 120_000;
+
+/** One benchmarked request: the same path is sent to claimtrail and to the baseline. */
+export interface Lookup {
+  name: string;
+  path: string;
+}
+
+export interface LoadFigures {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  /** Responses that were not 2xx, plus connection errors and timeouts: must be 0. */
+  failures: number;
+}
+
+export interface LookupFigures {
+  lookup: Lookup;
+  claimtrail: LoadFigures;
+  baseline: LoadFigures;
+  /** Whether both servers answered 200 with deep-equal JSON. */
+  sameJson: boolean;
+  difference?: string;
+}
+
+/**
+ * Picks realistic parameters from the corpus: the most-quoted speaker, a cursor 90% of the way
+ * through their claims, a mid-popular topic, and a derived contradiction's two claims.
+ */
+export function chooseLookups(file: string): Lookup[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    const top = db
+      .prepare(
+        `SELECT s."id", s."slug", COUNT(*) AS "n" FROM "AttributionLink" l JOIN "Source" s ON s."id" = l."sourceId"
+          WHERE l."role" = 'speaker' GROUP BY l."sourceId" ORDER BY "n" DESC, s."id" LIMIT 1`,
+      )
+      .get() as { id: number; slug: string; n: number };
+    const deep = db
+      .prepare(`SELECT DISTINCT "claimId" FROM "AttributionLink" WHERE "sourceId" = ? ORDER BY "claimId" LIMIT 1 OFFSET ?`)
+      .pluck()
+      .get(top.id, Math.floor(top.n * 0.9)) as number;
+    const pairs = db.prepare(`SELECT COUNT(*) FROM "Relation" WHERE "type" = 'contradicts' AND "origin" = 'derived'`).pluck().get() as number;
+    const pair = db
+      .prepare(`SELECT "fromClaimId" AS "a", "toClaimId" AS "b" FROM "Relation" WHERE "type" = 'contradicts' AND "origin" = 'derived' ORDER BY "id" LIMIT 1 OFFSET ?`)
+      .get(Math.floor(pairs / 2)) as { a: number; b: number } | undefined;
+    const compare = pair ?? (db.prepare(`SELECT "fromClaimId" AS "a", "toClaimId" AS "b" FROM "Relation" ORDER BY "id" LIMIT 1`).get() as { a: number; b: number });
+    return [
+      { name: "source claims, first page", path: `/api/sources/${top.slug}/claims` },
+      { name: "source claims, deep cursor", path: `/api/sources/${top.slug}/claims?cursor=${encodeCursor(deep)}` },
+      { name: "claims by topic and kind", path: `/api/claims?topic=${topicSlug(20)}&kind=statement` },
+      { name: "contradictions by source", path: `/api/contradictions?source=${top.slug}` },
+      { name: "compare two claims", path: `/api/compare?a=${compare.a}&b=${compare.b}` },
+    ];
+  } finally {
+    db.close();
+  }
+}
+
+/** Fetches the lookup from both servers; they must agree (this is what keeps the baseline honest). */
+export async function compareAnswers(lookup: Lookup, claimtrail: string, baseline: string): Promise<{ same: boolean; difference?: string }> {
+  // A server still busy with the previous lookup's backlog may take long; it must not hang the run.
+  const get = async (base: string) => {
+    const response = await fetch(base + lookup.path, { signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
+    return { status: response.status, body: (await response.json()) as unknown };
+  };
+  let ours: { status: number; body: unknown };
+  let theirs: { status: number; body: unknown };
+  try {
+    [ours, theirs] = await Promise.all([get(claimtrail), get(baseline)]);
+  } catch (error) {
+    return { same: false, difference: `no answer within ${ANSWER_TIMEOUT_MS / 1000} s (${String(error)})` };
+  }
+  const [oursBody, theirsBody] = [ours.body, theirs.body];
+  if (ours.status !== 200 || theirs.status !== 200) {
+    return { same: false, difference: `status ${ours.status} vs ${theirs.status}: ${JSON.stringify(oursBody).slice(0, 300)}` };
+  }
+  const difference = firstDifference(oursBody, theirsBody, "$");
+  return difference === undefined ? { same: true } : { same: false, difference };
+}
+
+function firstDifference(a: unknown, b: unknown, path: string): string | undefined {
+  if (isDeepStrictEqual(a, b)) return undefined;
+  if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const key of keys) {
+      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return `${path}: ${JSON.stringify(a)?.slice(0, 200)} vs ${JSON.stringify(b)?.slice(0, 200)}`;
+}
+
+/**
+ * Waits until the server has worked off the requests a load run left queued (a slow lookup can
+ * leave minutes of backlog), so one measurement does not spill into the next.
+ */
+async function drain(base: string): Promise<void> {
+  const origin = new URL(base).origin;
+  await fetch(`${origin}/api/bench-drain-probe`, { signal: AbortSignal.timeout(DRAIN_TIMEOUT_MS) }).then(
+    (response) => response.arrayBuffer(),
+    () => undefined,
+  );
+}
+
+const DRAIN_TIMEOUT_MS = 600_000;
+
+/** Load from this process (not the server's): `connections` keep-alive clients for `seconds`. */
+export async function load(url: string, seconds: number, connections: number): Promise<LoadFigures> {
+  const result = await autocannon({ url, connections, duration: seconds });
+  await drain(url);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** Each lookup: an equality check, a short warm-up, then claimtrail and the baseline in turn. */
+export async function measureLookups(
+  lookups: Lookup[],
+  claimtrail: RunningServer,
+  baseline: RunningServer,
+  options: { seconds: number; connections: number },
+): Promise<LookupFigures[]> {
+  const figures: LookupFigures[] = [];
+  for (const lookup of lookups) {
+    const { same, difference } = await compareAnswers(lookup, claimtrail.url, baseline.url);
+    // A one-second warm-up (JIT, SQLite page cache) unless the run itself is that short.
+    const warmUp = options.seconds >= 5 ? 1 : 0;
+    progress(`load: ${lookup.name} on claimtrail (${options.seconds} s)`);
+    if (warmUp > 0) await load(claimtrail.url + lookup.path, warmUp, options.connections);
+    const ours = await load(claimtrail.url + lookup.path, options.seconds, options.connections);
+    progress(`load: ${lookup.name} on the baseline (${options.seconds} s)`);
+    if (warmUp > 0) await load(baseline.url + lookup.path, warmUp, options.connections);
+    const theirs = await load(baseline.url + lookup.path, options.seconds, options.connections);
+    figures.push({ lookup, claimtrail: ours, baseline: theirs, sameJson: same, ...(difference ? { difference } : {}) });
+  }
+  return figures;
+}

@@ -1,0 +1,81 @@
+/**
+ * `npm run bench -- [--claims N] [--seconds S] ...`: generates a corpus, imports it through
+ * claimtrail, loads the lookups against claimtrail and the raw-SQLite baseline, measures the
+ * exports, prints the results and writes them to bench/results.md. Progress goes to stderr.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { corpusOptions, DEFAULT_CLAIMS } from "./corpus.js";
+import { PHASES, runBench, type Phase } from "./bench.js";
+import { mergeResults, renderRun } from "./results.js";
+import { PROJECT_ROOT } from "./servers.js";
+
+const Count = (name: string) => z.coerce.number({ error: `--${name} must be a number` }).int().positive(`--${name} must be positive`);
+const Args = z.object({
+  claims: Count("claims").default(DEFAULT_CLAIMS),
+  articles: Count("articles").optional(),
+  sources: Count("sources").min(20, "--sources must be at least 20").optional(),
+  seed: z.coerce.number().int().default(42),
+  seconds: Count("seconds").default(10),
+  connections: Count("connections").default(10),
+  db: z.string().min(1).optional(),
+  label: z.string().regex(/^[a-z0-9-]+$/, "--label must be lowercase letters, digits and hyphens").default("current"),
+  phases: z
+    .string()
+    .default(PHASES.join(","))
+    .transform((list) => list.split(","))
+    .pipe(z.array(z.enum(PHASES as [Phase, ...Phase[]], { error: `--phases takes a comma-separated list of ${PHASES.join(", ")}` }))),
+  loader: z.enum(["import", "bulk"], { error: "--loader is import or bulk" }).default("import"),
+  out: z.string().default(join(PROJECT_ROOT, "bench", "results.md")),
+});
+
+const { values } = parseArgs({
+  options: {
+    claims: { type: "string" },
+    articles: { type: "string" },
+    sources: { type: "string" },
+    seed: { type: "string" },
+    seconds: { type: "string" },
+    connections: { type: "string" },
+    db: { type: "string" },
+    label: { type: "string" },
+    phases: { type: "string" },
+    loader: { type: "string" },
+    out: { type: "string" },
+  },
+  strict: true,
+});
+const parsed = Args.safeParse(values);
+if (!parsed.success) {
+  process.stderr.write(`bench: ${parsed.error.issues.map((i) => i.message).join("; ")}\n`);
+  process.exit(1);
+}
+const args = parsed.data;
+
+// --db keeps the database (and reuses it when it already holds the corpus); otherwise a temporary one.
+const folder = args.db ? null : mkdtempSync(join(tmpdir(), "claimtrail-bench-"));
+const file = args.db ? resolve(args.db) : join(folder!, "bench.db");
+// Export files are large (a million claims: about 1 GB each); they go when the run ends.
+const workFolder = folder ?? mkdtempSync(join(tmpdir(), "claimtrail-bench-out-"));
+try {
+  const run = await runBench({
+    file,
+    reuse: args.db !== undefined && existsSync(file),
+    corpus: corpusOptions(args.claims, { articles: args.articles, sources: args.sources, seed: args.seed }),
+    seconds: args.seconds,
+    connections: args.connections,
+    label: args.label,
+    workFolder,
+    phases: new Set(args.phases),
+    loader: args.loader,
+  });
+  const existing = existsSync(args.out) ? await readFile(args.out, "utf8") : "";
+  await writeFile(args.out, mergeResults(existing, run));
+  process.stdout.write(`${renderRun(run)}\n\nwritten to ${args.out}\n`);
+} finally {
+  rmSync(workFolder, { recursive: true, force: true });
+}

@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a server as a child process (so the load generator runs in another process) and
+ * resolves once it prints the port it listens on. `portPattern` captures the port.
+ */
+export function startChild(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  portPattern: RegExp,
+  timeoutMs = 600_000,
+): Promise<RunningServer> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`server did not start in ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      const match = portPattern.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout!.off("data", onData);
+      child.stderr!.off("data", onData);
+      child.stdout!.resume();
+      child.stderr!.resume();
+      resolve({
+        url: `http://127.0.0.1:${match[1]}`,
+        pid: child.pid!,
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once("exit", () => done());
+            child.kill("SIGTERM");
+            setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
+          }),
+      });
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening:\n${output}`));
+    });
+  });
+}
+
+/** claimtrail's own server (`claimtrail serve`) on the benchmark database, on a free port. */
+export function startClaimtrail(databaseUrl: string): Promise<RunningServer> {
+  return startChild(
+    ["src/cli/main.ts", "serve"],
+    { DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", SEED_ON_EMPTY: "false" },
+    /serving .* at http:\/\/127\.0\.0\.1:(\d+)\//,
+  );
+}
+
+/** The raw better-sqlite3 baseline on the same database file. */
+export function startBaseline(file: string): Promise<RunningServer> {
+  return startChild(["bench/baselineServer.ts", file], {}, /listening (\d+)/);
+}

@@ -1,0 +1,185 @@
+import type { Db } from "../../db/client.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import type { ClaimFilters } from "./claimFilters.js";
+import type { ClaimRow } from "./claimRecord.js";
+
+// Every claim listing loads a page of claims with their articles, chains, topics and stances.
+// Through Prisma's nested select that is eight queries and a heavy result mapping per page;
+// here it is four hand-written queries (portable SQL, quoted identifiers) that return the same
+// ClaimRow shape, so presentClaim and the JSON stay exactly as they were.
+
+type Int = number | bigint;
+
+interface ClaimColumns {
+  id: Int;
+  key: string;
+  quote: string;
+  start: Int;
+  end: Int;
+  gloss: string;
+  kind: string;
+  hedged: Int | boolean;
+  cue: string | null;
+  statedOn: string | null;
+  articleSlug: string;
+  articleTitle: string;
+}
+
+interface LinkColumns {
+  claimId: Int;
+  chain: Int;
+  position: Int;
+  role: string;
+  slug: string;
+  name: string;
+  kind: string;
+  countryCode: string | null;
+  stateControlled: Int | boolean;
+}
+
+/** SQLite hands integers and booleans back as numbers or bigints; PostgreSQL as numbers and booleans. */
+const int = (value: Int): number => Number(value);
+const bool = (value: Int | boolean): boolean => value === true || Number(value) === 1;
+
+function groupByClaim<T extends { claimId: Int }>(rows: T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const id = int(row.claimId);
+    const group = groups.get(id);
+    if (group) group.push(row);
+    else groups.set(id, [row]);
+  }
+  return groups;
+}
+
+/**
+ * The claims with these ids, in id order, each with everything `presentClaim` shows. Ids that
+ * do not exist are left out.
+ */
+export async function findClaimRows(db: Db, ids: readonly number[]): Promise<ClaimRow[]> {
+  if (ids.length === 0) return [];
+  const claims = await db.$queryRaw<ClaimColumns[]>`
+    SELECT ${CLAIM_COLUMNS} FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+     WHERE c."id" IN (${Prisma.join([...ids])})
+     ORDER BY c."id"`;
+  return withDetails(db, claims);
+}
+
+/**
+ * One keyset page of the claims matching the filters (all but the text search `q`), after
+ * `afterId`, in id order, each with everything `presentClaim` shows. See `findClaimIdPage`.
+ */
+export async function findClaimPage(db: Db, filters: Omit<ClaimFilters, "q">, afterId: number, take: number): Promise<ClaimRow[]> {
+  const claims = await db.$queryRaw<ClaimColumns[]>`
+    SELECT ${CLAIM_COLUMNS} FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+     WHERE c."id" IN (${claimIdPageSql(filters, afterId, take)})
+     ORDER BY c."id"`;
+  return withDetails(db, claims);
+}
+
+const CLAIM_COLUMNS = Prisma.sql`c."id", c."key", c."quote", c."start", c."end", c."gloss", c."kind", c."hedged", c."cue", c."statedOn",
+  a."slug" AS "articleSlug", a."title" AS "articleTitle"`;
+
+/** Adds each claim's chains, topics and stances: three queries for the whole page. */
+async function withDetails(db: Db, claims: ClaimColumns[]): Promise<ClaimRow[]> {
+  if (claims.length === 0) return [];
+  const list = Prisma.join(claims.map((c) => c.id));
+  const [links, topics, stances] = await Promise.all([
+    db.$queryRaw<LinkColumns[]>`
+      SELECT l."claimId", l."chain", l."position", l."role",
+             s."slug", s."name", s."kind", s."countryCode", s."stateControlled"
+        FROM "AttributionLink" l JOIN "Source" s ON s."id" = l."sourceId"
+       WHERE l."claimId" IN (${list})
+       ORDER BY l."claimId", l."chain", l."position"`,
+    db.$queryRaw<{ claimId: Int; slug: string }[]>`
+      SELECT ct."claimId", t."slug"
+        FROM "ClaimTopic" ct JOIN "Topic" t ON t."id" = ct."topicId"
+       WHERE ct."claimId" IN (${list})
+       ORDER BY ct."claimId", t."slug"`,
+    db.$queryRaw<{ claimId: Int; stance: string; key: string; text: string }[]>`
+      SELECT cs."claimId", cs."stance", p."key", p."text"
+        FROM "ClaimStance" cs JOIN "Proposition" p ON p."id" = cs."propositionId"
+       WHERE cs."claimId" IN (${list})
+       ORDER BY cs."claimId", cs."propositionId"`,
+  ]);
+  const linksOf = groupByClaim(links);
+  const topicsOf = groupByClaim(topics);
+  const stancesOf = groupByClaim(stances);
+  return claims.map((c) => {
+    const id = int(c.id);
+    return {
+      id,
+      key: c.key,
+      quote: c.quote,
+      start: int(c.start),
+      end: int(c.end),
+      gloss: c.gloss,
+      kind: c.kind,
+      hedged: bool(c.hedged),
+      cue: c.cue,
+      statedOn: c.statedOn,
+      article: { slug: c.articleSlug, title: c.articleTitle },
+      links: (linksOf.get(id) ?? []).map((l) => ({
+        chain: int(l.chain),
+        position: int(l.position),
+        role: l.role,
+        source: { slug: l.slug, name: l.name, kind: l.kind, countryCode: l.countryCode, stateControlled: bool(l.stateControlled) },
+      })),
+      topics: (topicsOf.get(id) ?? []).map((t) => ({ topic: { slug: t.slug } })),
+      stances: (stancesOf.get(id) ?? []).map((s) => ({ stance: s.stance, proposition: { key: s.key, text: s.text } })),
+    };
+  });
+}
+
+/**
+ * One keyset page of the ids of claims matching the filters (all but the text search `q`),
+ * after `afterId`, in id order. The page is read from the most selective index: the source's
+ * links, else the article's claims, else the topic's claims, else the claims themselves; the
+ * other filters are checked on each row. (An EXISTS per claim, as the ORM writes it, scans every claim for a rare source.)
+ */
+export async function findClaimIdPage(
+  db: Db,
+  filters: Omit<ClaimFilters, "q">,
+  afterId: number,
+  take: number,
+): Promise<number[]> {
+  const rows = await db.$queryRaw<{ id: Int }[]>`${claimIdPageSql(filters, afterId, take)}`;
+  return rows.map((row) => int(row.id));
+}
+
+function claimIdPageSql(filters: Omit<ClaimFilters, "q">, afterId: number, take: number): Prisma.Sql {
+  const where: Prisma.Sql[] = [];
+  let from: Prisma.Sql;
+  let id: Prisma.Sql = Prisma.sql`c."id"`;
+  const drivenBy = filters.source !== undefined ? "source" : filters.article !== undefined ? "article" : filters.topic !== undefined ? "topic" : "claims";
+  if (drivenBy === "source") {
+    from = Prisma.sql`"Source" s JOIN "AttributionLink" d ON d."sourceId" = s."id" JOIN "Claim" c ON c."id" = d."claimId"`;
+    id = Prisma.sql`d."claimId"`;
+    where.push(Prisma.sql`s."slug" = ${filters.source}`);
+    if (filters.role !== undefined && filters.role !== "any") where.push(Prisma.sql`d."role" = ${filters.role}`);
+  } else if (drivenBy === "article") {
+    from = Prisma.sql`"Article" a JOIN "Claim" c ON c."articleId" = a."id"`;
+    where.push(Prisma.sql`a."slug" = ${filters.article}`);
+  } else if (drivenBy === "topic") {
+    from = Prisma.sql`"Topic" tp JOIN "ClaimTopic" d ON d."topicId" = tp."id" JOIN "Claim" c ON c."id" = d."claimId"`;
+    id = Prisma.sql`d."claimId"`;
+    where.push(Prisma.sql`tp."slug" = ${filters.topic}`);
+  } else {
+    from = Prisma.sql`"Claim" c`;
+  }
+  where.push(Prisma.sql`${id} > ${afterId}`);
+  if (filters.topic !== undefined && drivenBy !== "topic") {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ClaimTopic" ct JOIN "Topic" t ON t."id" = ct."topicId"
+      WHERE ct."claimId" = c."id" AND t."slug" = ${filters.topic})`);
+  }
+  if (filters.article !== undefined && drivenBy !== "article") {
+    where.push(Prisma.sql`c."articleId" = (SELECT a."id" FROM "Article" a WHERE a."slug" = ${filters.article})`);
+  }
+  if (filters.kind !== undefined) where.push(Prisma.sql`c."kind" = ${filters.kind}`);
+  // A source can be in a claim's chain twice (two chains), so its links need DISTINCT; the
+  // others are unique per claim, and DISTINCT there would make SQLite sort every row.
+  const distinct = drivenBy === "source" ? Prisma.sql`DISTINCT` : Prisma.empty;
+  return Prisma.sql`SELECT ${distinct} ${id} AS "id" FROM ${from}
+     WHERE ${Prisma.join(where, " AND ")}
+     ORDER BY ${id} LIMIT ${take}`;
+}

@@ -1,0 +1,85 @@
+import type { Db } from "../../db/client.js";
+import { Prisma } from "../../generated/prisma/client.js";
+
+// The contradiction listing and the comparison are read on every review; Prisma compiles each
+// of these queries afresh per request, which cost more than running them. Portable SQL with
+// quoted identifiers; the rows match `relationSummarySelect`.
+
+type Int = number | bigint;
+
+export interface RelationRow {
+  id: number;
+  type: string;
+  fromClaimId: number;
+  toClaimId: number;
+  status: string;
+  origin: string;
+  version: number;
+  rationale: string;
+}
+
+interface RelationColumns extends Omit<RelationRow, "id" | "fromClaimId" | "toClaimId" | "version"> {
+  id: Int;
+  fromClaimId: Int;
+  toClaimId: Int;
+  version: Int;
+}
+
+const COLUMNS = Prisma.sql`r."id", r."type", r."fromClaimId", r."toClaimId", r."status", r."origin", r."version", r."rationale"`;
+
+function toRow(r: RelationColumns): RelationRow {
+  return {
+    id: Number(r.id),
+    type: r.type,
+    fromClaimId: Number(r.fromClaimId),
+    toClaimId: Number(r.toClaimId),
+    status: r.status,
+    origin: r.origin,
+    version: Number(r.version),
+    rationale: r.rationale,
+  };
+}
+
+/** Either side of the relation `r` satisfies `condition(side)`, given the side's claim id column. */
+function eitherSide(condition: (claimId: Prisma.Sql) => Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${condition(Prisma.sql`r."fromClaimId"`)} OR ${condition(Prisma.sql`r."toClaimId"`)})`;
+}
+
+/**
+ * One keyset page of contradictions, in id order, after `afterId`: with a source anywhere in
+ * either side's chain, a status, a topic of either side, an article of either side.
+ */
+export async function findContradictionPage(
+  db: Db,
+  filters: { source?: string; status?: string; topic?: string; article?: string },
+  afterId: number,
+  take: number,
+): Promise<RelationRow[]> {
+  const where: Prisma.Sql[] = [Prisma.sql`r."type" = 'contradicts'`, Prisma.sql`r."id" > ${afterId}`];
+  if (filters.status !== undefined) where.push(Prisma.sql`r."status" = ${filters.status}`);
+  if (filters.source !== undefined) {
+    // The source's id first, so each side is one probe of the (sourceId, claimId) index.
+    const sourceId = Prisma.sql`(SELECT s."id" FROM "Source" s WHERE s."slug" = ${filters.source})`;
+    where.push(eitherSide((claimId) => Prisma.sql`EXISTS (SELECT 1 FROM "AttributionLink" l WHERE l."sourceId" = ${sourceId} AND l."claimId" = ${claimId})`));
+  }
+  if (filters.topic !== undefined) {
+    const topicId = Prisma.sql`(SELECT t."id" FROM "Topic" t WHERE t."slug" = ${filters.topic})`;
+    where.push(eitherSide((claimId) => Prisma.sql`EXISTS (SELECT 1 FROM "ClaimTopic" ct WHERE ct."claimId" = ${claimId} AND ct."topicId" = ${topicId})`));
+  }
+  if (filters.article !== undefined) {
+    const articleId = Prisma.sql`(SELECT a."id" FROM "Article" a WHERE a."slug" = ${filters.article})`;
+    where.push(eitherSide((claimId) => Prisma.sql`EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = ${claimId} AND c."articleId" = ${articleId})`));
+  }
+  const rows = await db.$queryRaw<RelationColumns[]>`
+    SELECT ${COLUMNS} FROM "Relation" r WHERE ${Prisma.join(where, " AND ")} ORDER BY r."id" LIMIT ${take}`;
+  return rows.map(toRow);
+}
+
+/** Every relation between two claims, either way round, in id order. */
+export async function findRelationsBetween(db: Db, a: number, b: number): Promise<RelationRow[]> {
+  const rows = await db.$queryRaw<RelationColumns[]>`
+    SELECT ${COLUMNS} FROM "Relation" r
+     WHERE (r."fromClaimId" = ${a} AND r."toClaimId" = ${b}) OR (r."fromClaimId" = ${b} AND r."toClaimId" = ${a})
+     ORDER BY r."id"`;
+  return rows.map(toRow);
+}
