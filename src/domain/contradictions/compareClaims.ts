@@ -22,6 +22,7 @@ export interface RelationSummary {
   toClaimId: number;
   status: ReviewStatus;
   origin: RelationOrigin;
+  /** Incremented by every review; a review must name the version it was made against. */
   version: number;
   rationale: string;
 }

@@ -1,16 +1,8 @@
-import type { RelationOrigin, RelationType, ReviewStatus } from "../vocabulary.js";
+import { presentRelationSummary, relationSummarySelect, type RelationSummary } from "../contradictions/compareClaims.js";
+import type { ReviewStatus } from "../vocabulary.js";
 
 /** A relation between two claims as the review API shows it. */
-export interface RelationView {
-  id: number;
-  type: RelationType;
-  fromClaimId: number;
-  toClaimId: number;
-  status: ReviewStatus;
-  origin: RelationOrigin;
-  /** Incremented by every review; a review must name the version it was made against. */
-  version: number;
-  rationale: string;
+export interface RelationView extends RelationSummary {
   createdAt: string;
   updatedAt: string;
 }
@@ -29,43 +21,12 @@ export interface RelationEventView {
   createdAt: string;
 }
 
-export const relationSelect = {
-  id: true,
-  type: true,
-  fromClaimId: true,
-  toClaimId: true,
-  status: true,
-  origin: true,
-  version: true,
-  rationale: true,
-  createdAt: true,
-  updatedAt: true,
-} as const;
+export const relationSelect = { ...relationSummarySelect, createdAt: true, updatedAt: true } as const;
 
-export function presentRelation(row: {
-  id: number;
-  type: string;
-  fromClaimId: number;
-  toClaimId: number;
-  status: string;
-  origin: string;
-  version: number;
-  rationale: string;
-  createdAt: Date;
-  updatedAt: Date;
-}): RelationView {
-  return {
-    id: row.id,
-    type: row.type as RelationType,
-    fromClaimId: row.fromClaimId,
-    toClaimId: row.toClaimId,
-    status: row.status as ReviewStatus,
-    origin: row.origin as RelationOrigin,
-    version: row.version,
-    rationale: row.rationale,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
+export function presentRelation(
+  row: Parameters<typeof presentRelationSummary>[0] & { createdAt: Date; updatedAt: Date },
+): RelationView {
+  return { ...presentRelationSummary(row), createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }
 
 export const relationEventSelect = {
