@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { inChunks } from "../../db/inChunks.js";
+import { sheetSourceSelect } from "../sheets/exportClaimSheets.js";
 import { countClaims } from "../sources/sourceService.js";
 import type { Column } from "./columns.js";
 import { exportedSources, type ExportFilters } from "./exportFilters.js";
@@ -36,17 +37,7 @@ export const SOURCE_COLUMNS: Column<SourceExportRow>[] = [
   { header: "claims_in_chains", width: 16, value: (r) => r.claimsInChains },
 ];
 
-const sourceExportSelect = {
-  id: true,
-  slug: true,
-  name: true,
-  kind: true,
-  countryCode: true,
-  stateControlled: true,
-  description: true,
-  names: { select: { name: true }, orderBy: { position: "asc" } },
-  affiliation: { select: { slug: true } },
-} as const;
+const sourceExportSelect = { id: true, ...sheetSourceSelect } as const;
 
 /** The exported sources (all, or those in the exported claims' chains) as rows, by id. */
 export async function* sourceRowPages(db: Db, filters: ExportFilters, pageSize?: number): AsyncGenerator<SourceExportRow[]> {

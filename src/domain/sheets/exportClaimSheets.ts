@@ -144,7 +144,8 @@ function presentArticle(article: ArticleRecord): Required<SheetArticle> {
   };
 }
 
-const sourceSelect = {
+/** A source as a claim sheet (and the source export) lists it. */
+export const sheetSourceSelect = {
   slug: true,
   name: true,
   kind: true,
@@ -168,16 +169,16 @@ async function sheetSources(
   const uncited: Prisma.SourceWhereInput[] = withUncitedSources ? [{ links: { none: {} }, articles: { none: {} } }] : [];
   const found = [
     ...(await inChunks([...cited.map((c) => c.sourceId), article.publisher.id], (chunk) =>
-      db.source.findMany({ where: { id: { in: chunk } }, select: sourceSelect }),
+      db.source.findMany({ where: { id: { in: chunk } }, select: sheetSourceSelect }),
     )),
-    ...(withUncitedSources ? await db.source.findMany({ where: { OR: uncited }, select: sourceSelect }) : []),
+    ...(withUncitedSources ? await db.source.findMany({ where: { OR: uncited }, select: sheetSourceSelect }) : []),
   ];
   const bySlug = new Map(found.map((s) => [s.slug, s]));
   // Affiliations are written too, so the sheet imports on its own; they may chain (spokesman -> ministry -> government).
   for (;;) {
     const missing = [...new Set(found.flatMap((s) => s.affiliation?.slug ?? []))].filter((slug) => !bySlug.has(slug));
     if (missing.length === 0) break;
-    const more = await inChunks(missing, (chunk) => db.source.findMany({ where: { slug: { in: chunk } }, select: sourceSelect }));
+    const more = await inChunks(missing, (chunk) => db.source.findMany({ where: { slug: { in: chunk } }, select: sheetSourceSelect }));
     for (const source of more) bySlug.set(source.slug, source);
     found.push(...more);
   }
