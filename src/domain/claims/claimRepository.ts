@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { ClaimFilters } from "./claimFilters.js";
 import type { ClaimRow } from "./claimRecord.js";
@@ -58,10 +59,10 @@ function groupByClaim<T extends { claimId: Int }>(rows: T[]): Map<number, T[]> {
  */
 export async function findClaimRows(db: Db, ids: readonly number[]): Promise<ClaimRow[]> {
   if (ids.length === 0) return [];
-  const claims = await db.$queryRaw<ClaimColumns[]>`
+  const claims = await queryRows<ClaimColumns>(db, Prisma.sql`
     SELECT ${CLAIM_COLUMNS} FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
      WHERE c."id" IN (${Prisma.join([...ids])})
-     ORDER BY c."id"`;
+     ORDER BY c."id"`);
   return withDetails(db, claims);
 }
 
@@ -70,10 +71,10 @@ export async function findClaimRows(db: Db, ids: readonly number[]): Promise<Cla
  * `afterId`, in id order, each with everything `presentClaim` shows. See `findClaimIdPage`.
  */
 export async function findClaimPage(db: Db, filters: Omit<ClaimFilters, "q">, afterId: number, take: number): Promise<ClaimRow[]> {
-  const claims = await db.$queryRaw<ClaimColumns[]>`
+  const claims = await queryRows<ClaimColumns>(db, Prisma.sql`
     SELECT ${CLAIM_COLUMNS} FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
      WHERE c."id" IN (${claimIdPageSql(filters, afterId, take)})
-     ORDER BY c."id"`;
+     ORDER BY c."id"`);
   return withDetails(db, claims);
 }
 
@@ -85,22 +86,22 @@ async function withDetails(db: Db, claims: ClaimColumns[]): Promise<ClaimRow[]> 
   if (claims.length === 0) return [];
   const list = Prisma.join(claims.map((c) => c.id));
   const [links, topics, stances] = await Promise.all([
-    db.$queryRaw<LinkColumns[]>`
+    queryRows<LinkColumns>(db, Prisma.sql`
       SELECT l."claimId", l."chain", l."position", l."role",
              s."slug", s."name", s."kind", s."countryCode", s."stateControlled"
         FROM "AttributionLink" l JOIN "Source" s ON s."id" = l."sourceId"
        WHERE l."claimId" IN (${list})
-       ORDER BY l."claimId", l."chain", l."position"`,
-    db.$queryRaw<{ claimId: Int; slug: string }[]>`
+       ORDER BY l."claimId", l."chain", l."position"`),
+    queryRows<{ claimId: Int; slug: string }>(db, Prisma.sql`
       SELECT ct."claimId", t."slug"
         FROM "ClaimTopic" ct JOIN "Topic" t ON t."id" = ct."topicId"
        WHERE ct."claimId" IN (${list})
-       ORDER BY ct."claimId", t."slug"`,
-    db.$queryRaw<{ claimId: Int; stance: string; key: string; text: string }[]>`
+       ORDER BY ct."claimId", t."slug"`),
+    queryRows<{ claimId: Int; stance: string; key: string; text: string }>(db, Prisma.sql`
       SELECT cs."claimId", cs."stance", p."key", p."text"
         FROM "ClaimStance" cs JOIN "Proposition" p ON p."id" = cs."propositionId"
        WHERE cs."claimId" IN (${list})
-       ORDER BY cs."claimId", cs."propositionId"`,
+       ORDER BY cs."claimId", cs."propositionId"`),
   ]);
   const linksOf = groupByClaim(links);
   const topicsOf = groupByClaim(topics);
@@ -143,7 +144,7 @@ export async function findClaimIdPage(
   afterId: number,
   take: number,
 ): Promise<number[]> {
-  const rows = await db.$queryRaw<{ id: Int }[]>`${claimIdPageSql(filters, afterId, take)}`;
+  const rows = await queryRows<{ id: Int }>(db, Prisma.sql`${claimIdPageSql(filters, afterId, take)}`);
   return rows.map((row) => int(row.id));
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 
 // The contradiction listing and the comparison are read on every review; Prisma compiles each
@@ -70,16 +71,16 @@ export async function findContradictionPage(
     const articleId = Prisma.sql`(SELECT a."id" FROM "Article" a WHERE a."slug" = ${filters.article})`;
     where.push(eitherSide((claimId) => Prisma.sql`EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = ${claimId} AND c."articleId" = ${articleId})`));
   }
-  const rows = await db.$queryRaw<RelationColumns[]>`
-    SELECT ${COLUMNS} FROM "Relation" r WHERE ${Prisma.join(where, " AND ")} ORDER BY r."id" LIMIT ${take}`;
+  const rows = await queryRows<RelationColumns>(db, Prisma.sql`
+    SELECT ${COLUMNS} FROM "Relation" r WHERE ${Prisma.join(where, " AND ")} ORDER BY r."id" LIMIT ${take}`);
   return rows.map(toRow);
 }
 
 /** Every relation between two claims, either way round, in id order. */
 export async function findRelationsBetween(db: Db, a: number, b: number): Promise<RelationRow[]> {
-  const rows = await db.$queryRaw<RelationColumns[]>`
+  const rows = await queryRows<RelationColumns>(db, Prisma.sql`
     SELECT ${COLUMNS} FROM "Relation" r
      WHERE (r."fromClaimId" = ${a} AND r."toClaimId" = ${b}) OR (r."fromClaimId" = ${b} AND r."toClaimId" = ${a})
-     ORDER BY r."id"`;
+     ORDER BY r."id"`);
   return rows.map(toRow);
 }

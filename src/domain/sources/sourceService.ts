@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { notFound } from "../../errors.js";
 import type { SourceSummary } from "../attribution/traceChain.js";
@@ -48,13 +49,13 @@ function presentSource(row: SourceRow, counts: SourceCounts | undefined): Source
 /** Claim counts per source, distinct claims (a claim with two chains through one source counts once). */
 export async function countClaims(db: Db, sourceIds: number[]): Promise<Map<number, SourceCounts>> {
   if (sourceIds.length === 0) return new Map();
-  const rows = await db.$queryRaw<{ sourceId: number; asSpeaker: number | bigint; inChains: number | bigint }[]>`
+  const rows = await queryRows<{ sourceId: number; asSpeaker: number | bigint; inChains: number | bigint }>(db, Prisma.sql`
     SELECT "sourceId",
            COUNT(DISTINCT CASE WHEN "role" = 'speaker' THEN "claimId" END) AS "asSpeaker",
            COUNT(DISTINCT "claimId") AS "inChains"
       FROM "AttributionLink"
      WHERE "sourceId" IN (${Prisma.join(sourceIds)})
-     GROUP BY "sourceId"`;
+     GROUP BY "sourceId"`);
   return new Map(
     rows.map((row) => [Number(row.sourceId), { asSpeaker: Number(row.asSpeaker), inChains: Number(row.inChains) }]),
   );
