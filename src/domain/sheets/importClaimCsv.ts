@@ -7,7 +7,7 @@ import { parseCsv, restoreFormula } from "../exports/csv.js";
 import { toProblemDetails } from "../../validation.js";
 import { CLAIM_SHEET_FORMAT, SheetClaim, type ClaimSheet } from "./claimSheet.js";
 import { checkClaimSheet } from "./checkClaimSheet.js";
-import { addClaims, upsertSources } from "./importClaimSheet.js";
+import { addClaims, sheetWriter, upsertSources } from "./writeSheet.js";
 
 export interface CsvImportResult {
   articleSlug: string;
@@ -164,8 +164,9 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
   if (problems.length > 0) throw invalidSheet(problems);
 
   const derived = await db.$transaction(async (tx) => {
-    const sourceIds = await upsertSources(tx, sheet, false);
-    return addClaims(tx, article.id, sheet, sourceIds, false);
+    const writer = await sheetWriter(db, tx);
+    const sourceIds = await upsertSources(writer, sheet, false);
+    return addClaims(writer, article.id, sheet, sourceIds, false);
   });
   return { articleSlug, claims: claims.length, derivedContradictions: derived };
 }

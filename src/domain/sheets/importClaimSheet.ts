@@ -1,15 +1,12 @@
 import type { Db } from "../../db/client.js";
 import { inChunks } from "../../db/inChunks.js";
-import type { Prisma } from "../../generated/prisma/client.js";
 import { invalidSheet, type ProblemDetail } from "../../errors.js";
-import { deriveContradictions, pairKey, type StanceRecord } from "../contradictions/deriveContradictions.js";
-import type { Stance } from "../vocabulary.js";
-import { utcOffsetMinutes } from "../articles/publishedAt.js";
 import { toProblemDetails } from "../../validation.js";
 import { ClaimSheet, parseClaimRef } from "./claimSheet.js";
 import { checkClaimSheet, sha256Hex } from "./checkClaimSheet.js";
+import { sheetWriter, writeSheet } from "./writeSheet.js";
 
-export type Tx = Prisma.TransactionClient;
+export { IMPORT_ACTOR, type Tx } from "./writeSheet.js";
 
 export interface ImportResult {
   articleSlug: string;
@@ -31,9 +28,6 @@ export interface ImportOptions {
   /** Called after each sheet is written, with how many of how many (for progress on a terminal). */
   onProgress?: (done: number, total: number) => void;
 }
-
-/** Who recorded the relations a sheet brings, in their review history. */
-export const IMPORT_ACTOR = "claim-sheet import";
 
 /**
  * Validates one claim sheet (shape, then cross-references against the sheet and the stored
@@ -93,6 +87,7 @@ async function writeSheets(
 
   return db.$transaction(
     async (tx) => {
+      const writer = await sheetWriter(db, tx);
       const results: ImportResult[] = [];
       for (const [i, sheet] of sheets.entries()) {
         const existing = stored.byHash.get(hashes[i]!);
@@ -106,7 +101,15 @@ async function writeSheets(
             derivedContradictions: 0,
           });
         } else {
-          results.push(await writeSheet(tx, sheet, hashes[i]!, existing, options));
+          const written = await writeSheet(writer, sheet, hashes[i]!, existing?.id, options.update === true);
+          results.push({
+            articleSlug: sheet.article.slug,
+            status: existing ? "updated" : "created",
+            claims: sheet.claims.length,
+            sources: sheet.sources.length,
+            relations: sheet.relations.length,
+            derivedContradictions: written.derivedContradictions,
+          });
         }
         options.onProgress?.(i + 1, sheets.length);
       }
@@ -203,286 +206,4 @@ async function findReferencedClaims(db: Db, sheets: ClaimSheet[]): Promise<Set<s
     for (const row of rows) found.add(`${article}/${row.key}`);
   }
   return found;
-}
-
-/** Writes one checked sheet: a new article, or the replacement of a stored one with the same body. */
-async function writeSheet(
-  tx: Tx,
-  sheet: ClaimSheet,
-  bodySha256: string,
-  existing: StoredArticle | undefined,
-  options: ImportOptions,
-): Promise<ImportResult> {
-  const sourceIds = await upsertSources(tx, sheet, options.update === true);
-  const articleData = {
-    slug: sheet.article.slug,
-    title: sheet.article.title,
-    publisherId: sourceIds.get(sheet.article.publisher)!,
-    section: sheet.article.section,
-    language: sheet.article.language,
-    url: sheet.article.url,
-    publishedAt: new Date(sheet.article.publishedAt),
-    publishedUtcOffset: utcOffsetMinutes(sheet.article.publishedAt),
-    body: sheet.article.body,
-    bodySha256,
-  };
-  let articleId: number;
-  if (existing) {
-    // Deleting the claims cascades to their chains, topics, stances and relations.
-    await tx.claim.deleteMany({ where: { articleId: existing.id } });
-    articleId = (await tx.article.update({ where: { id: existing.id }, data: articleData, select: { id: true } })).id;
-  } else {
-    articleId = (await tx.article.create({ data: articleData, select: { id: true } })).id;
-  }
-  const derived = await addClaims(tx, articleId, sheet, sourceIds, options.update === true);
-  return {
-    articleSlug: sheet.article.slug,
-    status: existing ? "updated" : "created",
-    claims: sheet.claims.length,
-    sources: sheet.sources.length,
-    relations: sheet.relations.length,
-    derivedContradictions: derived,
-  };
-}
-
-/**
- * Writes a checked sheet's claims into a stored article: chains, propositions, topics, stances,
- * relations, then the contradictions their stances imply. Returns how many were derived.
- */
-export async function addClaims(
-  tx: Tx,
-  articleId: number,
-  sheet: ClaimSheet,
-  sourceIds: Map<string, number>,
-  updatePropositions: boolean,
-): Promise<number> {
-  const claimIds = await createClaims(tx, articleId, sheet, sourceIds);
-  const propositionIds = await upsertPropositions(tx, sheet, updatePropositions);
-  const topicIds = await upsertTopics(tx, sheet);
-  await tx.claimTopic.createMany({
-    data: sheet.claims.flatMap((claim) =>
-      claim.topics.map((topic) => ({ claimId: claimIds.get(claim.key)!, topicId: topicIds.get(topic)! })),
-    ),
-  });
-  await tx.claimStance.createMany({
-    data: sheet.claims.flatMap((claim) =>
-      claim.stances.map((s) => ({
-        claimId: claimIds.get(claim.key)!,
-        propositionId: propositionIds.get(s.proposition)!,
-        stance: s.stance,
-      })),
-    ),
-  });
-  const resolve = await claimResolver(tx, sheet, claimIds);
-  for (const relation of sheet.relations) {
-    await tx.relation.create({
-      data: {
-        fromClaimId: resolve(relation.from),
-        toClaimId: resolve(relation.to),
-        type: relation.type,
-        rationale: relation.rationale,
-        status: relation.status,
-        origin: relation.origin,
-        events: { create: { actor: IMPORT_ACTOR, toStatus: relation.status, version: 1, note: "imported from claim sheet" } },
-      },
-    });
-  }
-  return proposeDerivedContradictions(tx, [...propositionIds.values()]);
-}
-
-/** Claim ids for a sheet's relation references: its own keys, or `article/key` of stored claims. */
-async function claimResolver(tx: Tx, sheet: ClaimSheet, claimIds: Map<string, number>): Promise<(ref: string) => number> {
-  const others = new Map<string, number>();
-  const refs = [...new Set(sheet.relations.flatMap((r) => [r.from, r.to]))].map((ref) => ({ ref, ...parseClaimRef(ref) }));
-  for (const { ref, article, key } of refs) {
-    if (article === null || article === sheet.article.slug) continue;
-    const row = await tx.claim.findFirstOrThrow({ where: { key, article: { slug: article } }, select: { id: true } });
-    others.set(ref, row.id);
-  }
-  return (ref) => {
-    const { article, key } = parseClaimRef(ref);
-    return article === null || article === sheet.article.slug ? claimIds.get(key)! : others.get(ref)!;
-  };
-}
-
-/** Creates the sheet's sources that are not stored yet; stored ones are kept as they are, or updated with `update`. */
-export async function upsertSources(tx: Tx, sheet: ClaimSheet, update: boolean): Promise<Map<string, number>> {
-  const slugs = new Set([
-    ...sheet.sources.map((s) => s.slug),
-    ...sheet.claims.flatMap((c) => c.chains.flat().map((l) => l.source)),
-    sheet.article.publisher,
-  ]);
-  const stored = await inChunks([...slugs], (chunk) => tx.source.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true } }));
-  const ids = new Map(stored.map((s) => [s.slug, s.id]));
-  const fresh = sheet.sources.filter((s) => !ids.has(s.slug));
-  const refreshed = update ? sheet.sources.filter((s) => ids.has(s.slug)) : [];
-  for (const source of refreshed) {
-    await tx.sourceName.deleteMany({ where: { sourceId: ids.get(source.slug)! } });
-    await tx.source.update({
-      where: { id: ids.get(source.slug)! },
-      data: {
-        name: source.name,
-        kind: source.kind,
-        countryCode: source.country,
-        stateControlled: source.stateControlled,
-        description: source.description,
-        affiliationId: null,
-        names: { create: source.names.map((name, position) => ({ name, position })) },
-      },
-    });
-  }
-  for (const source of fresh) {
-    const created = await tx.source.create({
-      data: {
-        slug: source.slug,
-        name: source.name,
-        kind: source.kind,
-        countryCode: source.country,
-        stateControlled: source.stateControlled,
-        description: source.description,
-        names: { create: source.names.map((name, position) => ({ name, position })) },
-      },
-      select: { id: true },
-    });
-    ids.set(source.slug, created.id);
-  }
-  for (const source of [...refreshed, ...fresh]) {
-    if (source.affiliation === null) continue;
-    const affiliationId =
-      ids.get(source.affiliation) ??
-      (await tx.source.findUniqueOrThrow({ where: { slug: source.affiliation }, select: { id: true } })).id;
-    await tx.source.update({ where: { id: ids.get(source.slug)! }, data: { affiliationId } });
-  }
-  return ids;
-}
-
-async function createClaims(
-  tx: Tx,
-  articleId: number,
-  sheet: ClaimSheet,
-  sourceIds: Map<string, number>,
-): Promise<Map<string, number>> {
-  const created = await tx.claim.createManyAndReturn({
-    select: { id: true, key: true },
-    data: sheet.claims.map((claim) => ({
-      articleId,
-      key: claim.key,
-      quote: claim.quote,
-      start: claim.start,
-      end: claim.end,
-      gloss: claim.gloss,
-      kind: claim.kind,
-      hedged: claim.hedged,
-      cue: claim.cue,
-      statedOn: claim.statedOn,
-    })),
-  });
-  const claimIds = new Map(created.map((c) => [c.key, c.id]));
-  await tx.attributionLink.createMany({
-    data: sheet.claims.flatMap((claim) =>
-      claim.chains.flatMap((chain, chainIndex) =>
-        chain.map((link, position) => ({
-          claimId: claimIds.get(claim.key)!,
-          chain: chainIndex,
-          position,
-          sourceId: sourceIds.get(link.source)!,
-          role: link.role,
-        })),
-      ),
-    ),
-  });
-  return claimIds;
-}
-
-// Topics and propositions are looked up and created in one statement each, not one per row:
-// a sheet names dozens of topics and the per-statement cost dominates large imports.
-async function upsertPropositions(tx: Tx, sheet: ClaimSheet, update: boolean): Promise<Map<string, number>> {
-  const keys = sheet.propositions.map((p) => p.key);
-  if (keys.length === 0) return new Map();
-  const stored = await inChunks(keys, (chunk) => tx.proposition.findMany({ where: { key: { in: chunk } }, select: { id: true, key: true } }));
-  const ids = new Map(stored.map((p) => [p.key, p.id]));
-  const fresh = sheet.propositions.filter((p) => !ids.has(p.key));
-  if (update) {
-    for (const proposition of sheet.propositions.filter((p) => ids.has(p.key))) {
-      await tx.proposition.update({ where: { id: ids.get(proposition.key)! }, data: { text: proposition.text } });
-    }
-  }
-  if (fresh.length > 0) {
-    const created = await tx.proposition.createManyAndReturn({
-      data: fresh.map((p) => ({ key: p.key, text: p.text })),
-      select: { id: true, key: true },
-    });
-    for (const p of created) ids.set(p.key, p.id);
-  }
-  return ids;
-}
-
-async function upsertTopics(tx: Tx, sheet: ClaimSheet): Promise<Map<string, number>> {
-  const slugs = [...new Set(sheet.claims.flatMap((c) => c.topics))];
-  if (slugs.length === 0) return new Map();
-  const stored = await inChunks(slugs, (chunk) => tx.topic.findMany({ where: { slug: { in: chunk } }, select: { id: true, slug: true } }));
-  const ids = new Map(stored.map((t) => [t.slug, t.id]));
-  const fresh = slugs.filter((slug) => !ids.has(slug));
-  if (fresh.length > 0) {
-    const created = await tx.topic.createManyAndReturn({ data: fresh.map((slug) => ({ slug })), select: { id: true, slug: true } });
-    for (const t of created) ids.set(t.slug, t.id);
-  }
-  return ids;
-}
-
-/** Creates relations with their first review event, in two statements whatever their number. */
-async function createRelations(
-  tx: Tx,
-  relations: Prisma.RelationCreateManyInput[],
-  note: string,
-): Promise<void> {
-  if (relations.length === 0) return;
-  const created = await tx.relation.createManyAndReturn({ data: relations, select: { id: true, status: true } });
-  await tx.relationEvent.createMany({
-    data: created.map((relation) => ({ relationId: relation.id, actor: IMPORT_ACTOR, toStatus: relation.status, version: 1, note })),
-  });
-}
-
-/**
- * Proposes contradictions between claims, stored or new, that take opposite stances on the
- * given propositions. Returns how many were proposed.
- */
-async function proposeDerivedContradictions(tx: Tx, propositionIds: number[]): Promise<number> {
-  if (propositionIds.length === 0) return 0;
-  const rows = await inChunks(propositionIds, (chunk) => tx.claimStance.findMany({
-    where: { propositionId: { in: chunk } },
-    select: {
-      claimId: true,
-      propositionId: true,
-      stance: true,
-      proposition: { select: { text: true } },
-      claim: {
-        select: {
-          links: { where: { chain: 0, position: 0 }, select: { source: { select: { id: true, name: true } } } },
-        },
-      },
-    },
-  }));
-  const stances: StanceRecord[] = rows.map((row) => ({
-    claimId: row.claimId,
-    propositionId: row.propositionId,
-    propositionText: row.proposition.text,
-    stance: row.stance as Stance,
-    speakerId: row.claim.links[0]!.source.id,
-    speakerName: row.claim.links[0]!.source.name,
-  }));
-  const claimIds = [...new Set(stances.map((s) => s.claimId))];
-  const involved = new Set(claimIds);
-  const existing = (
-    await inChunks(claimIds, (chunk) =>
-      tx.relation.findMany({ where: { type: "contradicts", fromClaimId: { in: chunk } }, select: { fromClaimId: true, toClaimId: true } }),
-    )
-  ).filter((r) => involved.has(r.toClaimId));
-  const derived = deriveContradictions(stances, new Set(existing.map((r) => pairKey(r.fromClaimId, r.toClaimId))));
-  await createRelations(
-    tx,
-    derived.map((contradiction) => ({ ...contradiction, type: "contradicts", origin: "derived" })),
-    "derived from opposite stances",
-  );
-  return derived.length;
 }

@@ -1,0 +1,286 @@
+import type { Db } from "../../db/client.js";
+import { sqlWriter, type SqlWriter } from "../../db/sql.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import { utcOffsetMinutes } from "../articles/publishedAt.js";
+import { deriveContradictions, pairKey, type StanceRecord } from "../contradictions/deriveContradictions.js";
+import { parseClaimRef, type ClaimSheet } from "./claimSheet.js";
+
+// A checked claim sheet is written with hand-written, portable SQL, one prepared statement per
+// row: through Prisma's ORM each of a sheet's ~20 queries cost more than the rows it wrote.
+// Rows go in the order the ORM wrote them, so ids come out the same.
+
+export type Tx = Prisma.TransactionClient;
+
+/** Who recorded the relations a sheet brings, in their review history. */
+export const IMPORT_ACTOR = "claim-sheet import";
+
+/**
+ * One import transaction's writer, with the ids of the sources, topics and propositions it has
+ * looked up or created so far: a batch of sheets names the same ones again and again, and none
+ * of them is deleted or renamed by an import.
+ */
+export interface SheetWriter {
+  sql: SqlWriter;
+  sourceIds: Map<string, number>;
+  topicIds: Map<string, number>;
+  propositionIds: Map<string, number>;
+}
+
+/** A writer for the transaction `tx` of `db`; call it inside `db.$transaction`. */
+export async function sheetWriter(db: Db, tx: Tx): Promise<SheetWriter> {
+  return { sql: await sqlWriter(db, tx), sourceIds: new Map(), topicIds: new Map(), propositionIds: new Map() };
+}
+
+export interface WrittenSheet {
+  articleId: number;
+  derivedContradictions: number;
+}
+
+/**
+ * Writes one checked sheet: a new article, or the replacement of a stored one (`existingId`)
+ * whose claims, with their chains, topics, stances and relations, are deleted first.
+ */
+export async function writeSheet(w: SheetWriter, sheet: ClaimSheet, bodySha256: string, existingId: number | undefined, update: boolean): Promise<WrittenSheet> {
+  const now = new Date();
+  const sourceIds = await upsertSources(w, sheet, update);
+  const a = sheet.article;
+  const publishedAt = new Date(a.publishedAt);
+  const publisherId = sourceIds.get(a.publisher)!;
+  let articleId: number;
+  if (existingId !== undefined) {
+    // Deleting the claims cascades to their chains, topics, stances and relations.
+    await w.sql.execute(Prisma.sql`DELETE FROM "Claim" WHERE "articleId" = ${existingId}`);
+    await w.sql.execute(Prisma.sql`UPDATE "Article" SET "slug" = ${a.slug}, "title" = ${a.title}, "publisherId" = ${publisherId},
+      "section" = ${a.section}, "language" = ${a.language}, "url" = ${a.url}, "publishedAt" = ${publishedAt},
+      "publishedUtcOffset" = ${utcOffsetMinutes(a.publishedAt)}, "body" = ${a.body}, "bodySha256" = ${bodySha256}
+      WHERE "id" = ${existingId}`);
+    articleId = existingId;
+  } else {
+    articleId = await insertId(w.sql, Prisma.sql`INSERT INTO "Article" ("slug", "title", "publisherId", "section", "language", "url",
+      "publishedAt", "publishedUtcOffset", "body", "bodySha256", "createdAt")
+      VALUES (${a.slug}, ${a.title}, ${publisherId}, ${a.section}, ${a.language}, ${a.url},
+      ${publishedAt}, ${utcOffsetMinutes(a.publishedAt)}, ${a.body}, ${bodySha256}, ${now}) RETURNING "id"`);
+  }
+  const derivedContradictions = await addClaims(w, articleId, sheet, sourceIds, update, now);
+  return { articleId, derivedContradictions };
+}
+
+async function insertId(sql: SqlWriter, query: Prisma.Sql): Promise<number> {
+  return Number((await sql.rows<{ id: number | bigint }>(query))[0]!.id);
+}
+
+async function lookUpId(sql: SqlWriter, cache: Map<string, number>, query: (value: string) => Prisma.Sql, value: string): Promise<number | undefined> {
+  const cached = cache.get(value);
+  if (cached !== undefined) return cached;
+  const [row] = await sql.rows<{ id: number | bigint }>(query(value));
+  if (row === undefined) return undefined;
+  cache.set(value, Number(row.id));
+  return Number(row.id);
+}
+
+const sourceBySlug = (slug: string) => Prisma.sql`SELECT "id" FROM "Source" WHERE "slug" = ${slug}`;
+const topicBySlug = (slug: string) => Prisma.sql`SELECT "id" FROM "Topic" WHERE "slug" = ${slug}`;
+const propositionByKey = (key: string) => Prisma.sql`SELECT "id" FROM "Proposition" WHERE "key" = ${key}`;
+
+/**
+ * Creates the sheet's sources that are not stored yet; stored ones are kept as they are, or
+ * updated with `update`. Returns the id of every source the sheet names.
+ */
+export async function upsertSources(w: SheetWriter, sheet: ClaimSheet, update: boolean): Promise<Map<string, number>> {
+  const slugs = new Set([
+    ...sheet.sources.map((s) => s.slug),
+    ...sheet.claims.flatMap((c) => c.chains.flat().map((l) => l.source)),
+    sheet.article.publisher,
+  ]);
+  const ids = new Map<string, number>();
+  for (const slug of slugs) {
+    const id = await lookUpId(w.sql, w.sourceIds, sourceBySlug, slug);
+    if (id !== undefined) ids.set(slug, id);
+  }
+  const fresh = sheet.sources.filter((s) => !ids.has(s.slug));
+  const refreshed = update ? sheet.sources.filter((s) => ids.has(s.slug)) : [];
+  const addNames = async (sourceId: number, names: string[]) => {
+    for (const [position, name] of names.entries()) {
+      await w.sql.execute(Prisma.sql`INSERT INTO "SourceName" ("sourceId", "name", "position") VALUES (${sourceId}, ${name}, ${position})`);
+    }
+  };
+  for (const source of refreshed) {
+    const id = ids.get(source.slug)!;
+    await w.sql.execute(Prisma.sql`DELETE FROM "SourceName" WHERE "sourceId" = ${id}`);
+    await w.sql.execute(Prisma.sql`UPDATE "Source" SET "name" = ${source.name}, "kind" = ${source.kind}, "countryCode" = ${source.country},
+      "stateControlled" = ${source.stateControlled}, "description" = ${source.description}, "affiliationId" = NULL WHERE "id" = ${id}`);
+    await addNames(id, source.names);
+  }
+  for (const source of fresh) {
+    const id = await insertId(w.sql, Prisma.sql`INSERT INTO "Source" ("slug", "name", "kind", "countryCode", "stateControlled", "description")
+      VALUES (${source.slug}, ${source.name}, ${source.kind}, ${source.country}, ${source.stateControlled}, ${source.description}) RETURNING "id"`);
+    ids.set(source.slug, id);
+    w.sourceIds.set(source.slug, id);
+    await addNames(id, source.names);
+  }
+  for (const source of [...refreshed, ...fresh]) {
+    if (source.affiliation === null) continue;
+    const affiliationId = ids.get(source.affiliation) ?? (await lookUpId(w.sql, w.sourceIds, sourceBySlug, source.affiliation));
+    if (affiliationId === undefined) throw new Error(`source "${source.affiliation}" is not stored`);
+    await w.sql.execute(Prisma.sql`UPDATE "Source" SET "affiliationId" = ${affiliationId} WHERE "id" = ${ids.get(source.slug)!}`);
+  }
+  return ids;
+}
+
+/**
+ * Writes a checked sheet's claims into a stored article: chains, propositions, topics, stances,
+ * relations, then the contradictions their stances imply. Returns how many were derived.
+ */
+export async function addClaims(
+  w: SheetWriter,
+  articleId: number,
+  sheet: ClaimSheet,
+  sourceIds: Map<string, number>,
+  updatePropositions: boolean,
+  now = new Date(),
+): Promise<number> {
+  const { sql } = w;
+  const claimIds = new Map<string, number>();
+  for (const claim of sheet.claims) {
+    const id = await insertId(sql, Prisma.sql`INSERT INTO "Claim" ("articleId", "key", "quote", "start", "end", "gloss", "kind", "hedged", "cue", "statedOn")
+      VALUES (${articleId}, ${claim.key}, ${claim.quote}, ${claim.start}, ${claim.end}, ${claim.gloss}, ${claim.kind}, ${claim.hedged}, ${claim.cue}, ${claim.statedOn})
+      RETURNING "id"`);
+    claimIds.set(claim.key, id);
+  }
+  for (const claim of sheet.claims) {
+    const claimId = claimIds.get(claim.key)!;
+    for (const [chainIndex, chain] of claim.chains.entries()) {
+      for (const [position, link] of chain.entries()) {
+        await sql.execute(Prisma.sql`INSERT INTO "AttributionLink" ("claimId", "chain", "position", "sourceId", "role")
+          VALUES (${claimId}, ${chainIndex}, ${position}, ${sourceIds.get(link.source)!}, ${link.role})`);
+      }
+    }
+  }
+  const propositionIds = await upsertPropositions(w, sheet, updatePropositions);
+  const topicIds = await upsertTopics(w, sheet);
+  for (const claim of sheet.claims) {
+    for (const topic of claim.topics) {
+      await sql.execute(Prisma.sql`INSERT INTO "ClaimTopic" ("claimId", "topicId") VALUES (${claimIds.get(claim.key)!}, ${topicIds.get(topic)!})`);
+    }
+  }
+  for (const claim of sheet.claims) {
+    for (const s of claim.stances) {
+      await sql.execute(Prisma.sql`INSERT INTO "ClaimStance" ("claimId", "propositionId", "stance")
+        VALUES (${claimIds.get(claim.key)!}, ${propositionIds.get(s.proposition)!}, ${s.stance})`);
+    }
+  }
+  const others = await storedClaimIds(sql, sheet);
+  const resolve = (ref: string) => {
+    const { article, key } = parseClaimRef(ref);
+    return article === null || article === sheet.article.slug ? claimIds.get(key)! : others.get(ref)!;
+  };
+  for (const relation of sheet.relations) {
+    await createRelation(
+      sql,
+      { fromClaimId: resolve(relation.from), toClaimId: resolve(relation.to), type: relation.type, rationale: relation.rationale, status: relation.status, origin: relation.origin },
+      "imported from claim sheet",
+      now,
+    );
+  }
+  return proposeDerivedContradictions(sql, [...propositionIds.values()], now);
+}
+
+/** Ids of the stored claims a sheet's relations name as `article/key`. */
+async function storedClaimIds(sql: SqlWriter, sheet: ClaimSheet): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const ref of new Set(sheet.relations.flatMap((r) => [r.from, r.to]))) {
+    const { article, key } = parseClaimRef(ref);
+    if (article === null || article === sheet.article.slug) continue;
+    const [row] = await sql.rows<{ id: number }>(Prisma.sql`SELECT "Claim"."id" FROM "Claim" JOIN "Article" ON "Article"."id" = "Claim"."articleId"
+      WHERE "Article"."slug" = ${article} AND "Claim"."key" = ${key}`);
+    if (row === undefined) throw new Error(`claim "${ref}" is not stored`);
+    ids.set(ref, Number(row.id));
+  }
+  return ids;
+}
+
+async function upsertPropositions(w: SheetWriter, sheet: ClaimSheet, update: boolean): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const proposition of sheet.propositions) {
+    const id = await lookUpId(w.sql, w.propositionIds, propositionByKey, proposition.key);
+    if (id !== undefined) ids.set(proposition.key, id);
+  }
+  if (update) {
+    for (const proposition of sheet.propositions.filter((p) => ids.has(p.key))) {
+      await w.sql.execute(Prisma.sql`UPDATE "Proposition" SET "text" = ${proposition.text} WHERE "id" = ${ids.get(proposition.key)!}`);
+    }
+  }
+  for (const proposition of sheet.propositions.filter((p) => !ids.has(p.key))) {
+    const id = await insertId(w.sql, Prisma.sql`INSERT INTO "Proposition" ("key", "text") VALUES (${proposition.key}, ${proposition.text}) RETURNING "id"`);
+    ids.set(proposition.key, id);
+    w.propositionIds.set(proposition.key, id);
+  }
+  return ids;
+}
+
+async function upsertTopics(w: SheetWriter, sheet: ClaimSheet): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  const fresh: string[] = [];
+  for (const slug of new Set(sheet.claims.flatMap((c) => c.topics))) {
+    const id = await lookUpId(w.sql, w.topicIds, topicBySlug, slug);
+    if (id === undefined) fresh.push(slug);
+    else ids.set(slug, id);
+  }
+  for (const slug of fresh) {
+    const id = await insertId(w.sql, Prisma.sql`INSERT INTO "Topic" ("slug") VALUES (${slug}) RETURNING "id"`);
+    ids.set(slug, id);
+    w.topicIds.set(slug, id);
+  }
+  return ids;
+}
+
+interface NewRelation {
+  fromClaimId: number;
+  toClaimId: number;
+  type: string;
+  rationale: string;
+  status: string;
+  origin: string;
+}
+
+/** Creates a relation with the first event of its review history. */
+async function createRelation(sql: SqlWriter, relation: NewRelation, note: string, now: Date): Promise<void> {
+  const id = await insertId(sql, Prisma.sql`INSERT INTO "Relation" ("fromClaimId", "toClaimId", "type", "rationale", "status", "origin", "version", "createdAt", "updatedAt")
+    VALUES (${relation.fromClaimId}, ${relation.toClaimId}, ${relation.type}, ${relation.rationale}, ${relation.status}, ${relation.origin}, 1, ${now}, ${now})
+    RETURNING "id"`);
+  await sql.execute(Prisma.sql`INSERT INTO "RelationEvent" ("relationId", "actor", "fromStatus", "toStatus", "note", "version", "createdAt")
+    VALUES (${id}, ${IMPORT_ACTOR}, NULL, ${relation.status}, ${note}, 1, ${now})`);
+}
+
+/**
+ * Proposes contradictions between claims, stored or new, that take opposite stances on the
+ * given propositions. Returns how many were proposed.
+ */
+async function proposeDerivedContradictions(sql: SqlWriter, propositionIds: number[], now: Date): Promise<number> {
+  const stances: StanceRecord[] = [];
+  // Each proposition on its own, by its index, in id order and each one's stances in claim order.
+  for (const propositionId of [...propositionIds].sort((x, y) => x - y)) {
+    const rows = await sql.rows<StanceRecord>(Prisma.sql`SELECT "ClaimStance"."claimId", "ClaimStance"."propositionId", "Proposition"."text" AS "propositionText",
+          "ClaimStance"."stance", "Source"."id" AS "speakerId", "Source"."name" AS "speakerName"
+        FROM "ClaimStance"
+        JOIN "Proposition" ON "Proposition"."id" = "ClaimStance"."propositionId"
+        JOIN "AttributionLink" ON "AttributionLink"."claimId" = "ClaimStance"."claimId" AND "AttributionLink"."chain" = 0 AND "AttributionLink"."position" = 0
+        JOIN "Source" ON "Source"."id" = "AttributionLink"."sourceId"
+        WHERE "ClaimStance"."propositionId" = ${propositionId}
+        ORDER BY "ClaimStance"."claimId"`);
+    for (const row of rows) stances.push(row);
+  }
+  const involved = new Set(stances.map((s) => s.claimId));
+  const existing = new Set<string>();
+  for (const claimId of involved) {
+    const rows = await sql.rows<{ toClaimId: number; type: string }>(
+      Prisma.sql`SELECT "toClaimId", "type" FROM "Relation" WHERE "fromClaimId" = ${claimId}`,
+    );
+    for (const row of rows) if (row.type === "contradicts" && involved.has(row.toClaimId)) existing.add(pairKey(claimId, row.toClaimId));
+  }
+  const derived = deriveContradictions(stances, existing);
+  for (const contradiction of derived) {
+    await createRelation(sql, { ...contradiction, type: "contradicts", status: "proposed", origin: "derived" }, "derived from opposite stances", now);
+  }
+  return derived.length;
+}
