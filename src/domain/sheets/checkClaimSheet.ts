@@ -75,24 +75,30 @@ export function checkClaimSheet(
   });
 
   const bodyLength = codePointLength(article.body);
+  // The article's own date in its own time zone: "2023-09-20" of 2023-09-20T12:14:00+07:00.
+  const publishedOn = article.publishedAt.slice(0, 10);
   const claimKeys = new Set<string>();
-  const spans = new Map<string, string>();
+  const claimsBySpan = new Map<string, ClaimSheet["claims"]>();
   sheet.claims.forEach((claim, i) => {
     const at = `claims[${i}]`;
     if (claimKeys.has(claim.key)) report(`${at}.key`, "duplicate_claim", `claim "${claim.key}" is listed twice`);
     claimKeys.add(claim.key);
-    // The article's own date in its own time zone: "2023-09-20" of 2023-09-20T12:14:00+07:00.
-    if (claim.statedOn !== null && claim.statedOn > article.publishedAt.slice(0, 10)) {
-      report(`${at}.statedOn`, "stated_after_publication", `statedOn (${claim.statedOn}) is after the article was published (${article.publishedAt.slice(0, 10)})`);
+    if (claim.statedOn !== null && claim.statedOn > publishedOn) {
+      report(`${at}.statedOn`, "stated_after_publication", `statedOn (${claim.statedOn}) is after the article was published (${publishedOn})`);
     }
     checkSpan(article.body, bodyLength, claim, at, report);
     // Two claims may share a span only when attributed differently (a report and its relay).
-    const attributedSpan = `${claim.start}:${claim.end}:${JSON.stringify(claim.chains)}`;
-    const twin = spans.get(attributedSpan);
-    if (twin !== undefined) {
-      report(at, "duplicate_claim", `claim "${claim.key}" repeats claim "${twin}" (same span and chains)`);
+    // Chains are compared only between claims of the same span, which most claims are alone on.
+    const span = `${claim.start}:${claim.end}`;
+    const sameSpan = claimsBySpan.get(span);
+    if (sameSpan === undefined) {
+      claimsBySpan.set(span, [claim]);
+    } else {
+      const chains = JSON.stringify(claim.chains);
+      const twin = sameSpan.findLast((other) => JSON.stringify(other.chains) === chains);
+      if (twin !== undefined) report(at, "duplicate_claim", `claim "${claim.key}" repeats claim "${twin.key}" (same span and chains)`);
+      sameSpan.push(claim);
     }
-    spans.set(attributedSpan, claim.key);
 
     claim.chains.forEach((chain, c) => checkChain(chain, `${at}.chains[${c}]`, article.publisher, sourceExists, report));
     const stanceKeys = new Set<string>();

@@ -5,6 +5,7 @@
 
 /** The code-point length of a string. */
 export function codePointLength(text: string): number {
+  if (!/[\ud800-\udfff]/.test(text)) return text.length;
   let length = 0;
   for (const _ of text) length++;
   return length;

@@ -6,8 +6,26 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
  */
 export function isGraphemeBoundary(text: string, utf16: number): boolean {
   if (utf16 <= 0 || utf16 >= text.length) return utf16 === 0 || utf16 === text.length;
-  const segment = graphemes.segment(text).containing(utf16);
+  // No rule of UAX #29 joins two printable ASCII characters (every joining rule needs a control,
+  // a mark, a joiner, a Hangul jamo, a prepended or regional-indicator character on one side).
+  if (isPrintableAscii(text.charCodeAt(utf16 - 1)) && isPrintableAscii(text.charCodeAt(utf16))) return true;
+  const segment = segmentsOf(text).containing(utf16);
   return segment !== undefined && segment.index === utf16;
+}
+
+const isPrintableAscii = (unit: number) => unit >= 0x20 && unit <= 0x7e;
+
+// Checking a claim sheet asks about a hundred offsets of the same body; segmenting it afresh
+// for each (a copy of the body into ICU) was most of the sheet's validation.
+let lastText: string | undefined;
+let lastSegments: Intl.Segments | undefined;
+
+function segmentsOf(text: string): Intl.Segments {
+  if (text !== lastText || lastSegments === undefined) {
+    lastText = text;
+    lastSegments = graphemes.segment(text);
+  }
+  return lastSegments;
 }
 
 /** Cuts `text` to at most `max` graphemes, adding an ellipsis when something was cut. */
