@@ -31,17 +31,28 @@ export async function importCorpus(databaseUrl: string, options: CorpusOptions):
   let claims = 0;
   let derived = 0;
   let importMs = 0;
+  // The rate of the last stretch beside the running one: a slowdown as the corpus grows shows here first.
+  let stretchClaims = 0;
+  let stretchMs = 0;
   const importBatch = async (batch: ClaimSheetInput[]) => {
     const began = performance.now();
     const results = await importClaimSheets(db, batch);
-    importMs += performance.now() - began;
+    const tookMs = performance.now() - began;
+    importMs += tookMs;
+    stretchMs += tookMs;
+    stretchClaims += results.reduce((sum, result) => sum + result.claims, 0);
     for (const result of results) {
       if (result.status !== "created") throw new Error(`sheet ${result.articleSlug} was not created (${result.status})`);
       articles++;
       claims += result.claims;
       derived += result.derivedContradictions;
     }
-    progress(`import: ${claims.toLocaleString("en")}/${options.claims.toLocaleString("en")} claims, ${Math.round(claims / (importMs / 1000)).toLocaleString("en")} claims/s`);
+    const rate = (count: number, ms: number) => Math.round(count / (ms / 1000)).toLocaleString("en");
+    if (stretchClaims >= 20_000 || claims === options.claims) {
+      progress(`import: ${claims.toLocaleString("en")}/${options.claims.toLocaleString("en")} claims, ${rate(claims, importMs)} claims/s (last ${stretchClaims.toLocaleString("en")}: ${rate(stretchClaims, stretchMs)} claims/s)`);
+      stretchClaims = 0;
+      stretchMs = 0;
+    }
   };
   try {
     let batch: ClaimSheetInput[] = [];

@@ -1,5 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
-import type { Prisma } from "../generated/prisma/client.js";
+import { Prisma } from "../generated/prisma/client.js";
 import { sharedConnection, type Db } from "./client.js";
 
 // The hot lookups and the exports run hand-written, portable SQL (quoted identifiers, built as
@@ -61,6 +61,64 @@ export interface SqlWriter {
   execute(query: Prisma.Sql): Promise<number>;
   /** Runs a SELECT, or a write with RETURNING; resolves to its rows. */
   rows<T>(query: Prisma.Sql): Promise<T[]>;
+  /**
+   * Inserts rows (one value per column, in order) into a table, in order, many rows a statement.
+   * With `returning`, resolves to those columns of the inserted rows, in no promised order.
+   */
+  insert<T = unknown>(table: string, columns: readonly string[], rows: readonly unknown[][], returning?: readonly string[]): Promise<T[]>;
+}
+
+/**
+ * Rows a multi-row INSERT takes: a batch is cut into these sizes (64 + 64 + 16 + 2 for 146),
+ * so that a table needs a handful of prepared statements whatever the batch sizes.
+ */
+const INSERT_SIZES = [64, 16, 4, 1];
+
+function identifier(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a plain identifier: ${name}`);
+  return `"${name}"`;
+}
+
+const insertSqlCache = new Map<string, string>();
+
+/** `INSERT INTO "T" ("a", "b") VALUES (?, ?), (?, ?) [RETURNING "x"]` for `size` rows. */
+function insertSql(table: string, columns: readonly string[], size: number, returning: readonly string[]): string {
+  const key = `${table}|${columns.join(",")}|${size}|${returning.join(",")}`;
+  let sql = insertSqlCache.get(key);
+  if (sql === undefined) insertSqlCache.set(key, (sql = buildInsertSql(table, columns, size, returning)));
+  return sql;
+}
+
+function buildInsertSql(table: string, columns: readonly string[], size: number, returning: readonly string[]): string {
+  const row = `(${columns.map(() => "?").join(", ")})`;
+  const values = Array.from({ length: size }, () => row).join(", ");
+  const tail = returning.length > 0 ? ` RETURNING ${returning.map(identifier).join(", ")}` : "";
+  return `INSERT INTO ${identifier(table)} (${columns.map(identifier).join(", ")}) VALUES ${values}${tail}`;
+}
+
+/** Cuts `count` rows into statement sizes, largest first. */
+function insertChunks(count: number): number[] {
+  const sizes: number[] = [];
+  for (const size of INSERT_SIZES) for (; count >= size; count -= size) sizes.push(size);
+  return sizes;
+}
+
+async function insertInChunks<T>(
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+  returning: readonly string[],
+  run: (sql: string, values: unknown[]) => Promise<T[]>,
+): Promise<T[]> {
+  const out: T[] = [];
+  let at = 0;
+  for (const size of insertChunks(rows.length)) {
+    const values: unknown[] = [];
+    for (let i = at; i < at + size; i++) for (const value of rows[i]!) values.push(value);
+    for (const row of await run(insertSql(table, columns, size, returning), values)) out.push(row);
+    at += size;
+  }
+  return out;
 }
 
 /**
@@ -74,6 +132,12 @@ export async function sqlWriter(db: Db, tx: TransactionQueryable): Promise<SqlWr
     return {
       execute: (query) => tx.$executeRaw(query),
       rows: async <T>(query: Prisma.Sql) => (await tx.$queryRaw<Record<string, unknown>[]>(query)).map(withNumbers) as T[],
+      insert: <T>(table: string, columns: readonly string[], rows: readonly unknown[][], returning: readonly string[] = []) =>
+        insertInChunks<T>(table, columns, rows, returning, async (sql, values) => {
+          const query = new Prisma.Sql(sql.split("?"), values);
+          if (returning.length === 0) return (await tx.$executeRaw(query), []);
+          return (await tx.$queryRaw<Record<string, unknown>[]>(query)).map(withNumbers) as T[];
+        }),
     };
   }
   const inTransaction = () => {
@@ -87,6 +151,15 @@ export async function sqlWriter(db: Db, tx: TransactionQueryable): Promise<SqlWr
     async rows<T>(query: Prisma.Sql) {
       inTransaction();
       return prepared(connection, query.sql).all(...query.values.map(bindable)) as T[];
+    },
+    insert<T>(table: string, columns: readonly string[], rows: readonly unknown[][], returning: readonly string[] = []) {
+      inTransaction();
+      return insertInChunks<T>(table, columns, rows, returning, async (sql, values) => {
+        const statement = prepared(connection, sql);
+        const bound = values.map(bindable);
+        if (returning.length === 0) return (statement.run(bound), []);
+        return statement.all(bound) as T[];
+      });
     },
   };
 }

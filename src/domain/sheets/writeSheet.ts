@@ -99,11 +99,8 @@ export async function upsertSources(w: SheetWriter, sheet: ClaimSheet, update: b
   }
   const fresh = sheet.sources.filter((s) => !ids.has(s.slug));
   const refreshed = update ? sheet.sources.filter((s) => ids.has(s.slug)) : [];
-  const addNames = async (sourceId: number, names: string[]) => {
-    for (const [position, name] of names.entries()) {
-      await w.sql.execute(Prisma.sql`INSERT INTO "SourceName" ("sourceId", "name", "position") VALUES (${sourceId}, ${name}, ${position})`);
-    }
-  };
+  const addNames = (sourceId: number, names: string[]) =>
+    w.sql.insert("SourceName", ["sourceId", "name", "position"], names.map((name, position) => [sourceId, name, position]));
   for (const source of refreshed) {
     const id = ids.get(source.slug)!;
     await w.sql.execute(Prisma.sql`DELETE FROM "SourceName" WHERE "sourceId" = ${id}`);
@@ -140,35 +137,34 @@ export async function addClaims(
   now = new Date(),
 ): Promise<number> {
   const { sql } = w;
-  const claimIds = new Map<string, number>();
-  for (const claim of sheet.claims) {
-    const id = await insertId(sql, Prisma.sql`INSERT INTO "Claim" ("articleId", "key", "quote", "start", "end", "gloss", "kind", "hedged", "cue", "statedOn")
-      VALUES (${articleId}, ${claim.key}, ${claim.quote}, ${claim.start}, ${claim.end}, ${claim.gloss}, ${claim.kind}, ${claim.hedged}, ${claim.cue}, ${claim.statedOn})
-      RETURNING "id"`);
-    claimIds.set(claim.key, id);
-  }
-  for (const claim of sheet.claims) {
-    const claimId = claimIds.get(claim.key)!;
-    for (const [chainIndex, chain] of claim.chains.entries()) {
-      for (const [position, link] of chain.entries()) {
-        await sql.execute(Prisma.sql`INSERT INTO "AttributionLink" ("claimId", "chain", "position", "sourceId", "role")
-          VALUES (${claimId}, ${chainIndex}, ${position}, ${sourceIds.get(link.source)!}, ${link.role})`);
-      }
-    }
-  }
+  const created = await sql.insert<{ id: number; key: string }>(
+    "Claim",
+    ["articleId", "key", "quote", "start", "end", "gloss", "kind", "hedged", "cue", "statedOn"],
+    sheet.claims.map((c) => [articleId, c.key, c.quote, c.start, c.end, c.gloss, c.kind, c.hedged, c.cue, c.statedOn]),
+    ["id", "key"],
+  );
+  const claimIds = new Map(created.map((c) => [c.key, Number(c.id)]));
+  await sql.insert(
+    "AttributionLink",
+    ["claimId", "chain", "position", "sourceId", "role"],
+    sheet.claims.flatMap((claim) =>
+      claim.chains.flatMap((chain, chainIndex) =>
+        chain.map((link, position) => [claimIds.get(claim.key)!, chainIndex, position, sourceIds.get(link.source)!, link.role]),
+      ),
+    ),
+  );
   const propositionIds = await upsertPropositions(w, sheet, updatePropositions);
   const topicIds = await upsertTopics(w, sheet);
-  for (const claim of sheet.claims) {
-    for (const topic of claim.topics) {
-      await sql.execute(Prisma.sql`INSERT INTO "ClaimTopic" ("claimId", "topicId") VALUES (${claimIds.get(claim.key)!}, ${topicIds.get(topic)!})`);
-    }
-  }
-  for (const claim of sheet.claims) {
-    for (const s of claim.stances) {
-      await sql.execute(Prisma.sql`INSERT INTO "ClaimStance" ("claimId", "propositionId", "stance")
-        VALUES (${claimIds.get(claim.key)!}, ${propositionIds.get(s.proposition)!}, ${s.stance})`);
-    }
-  }
+  await sql.insert(
+    "ClaimTopic",
+    ["claimId", "topicId"],
+    sheet.claims.flatMap((claim) => claim.topics.map((topic) => [claimIds.get(claim.key)!, topicIds.get(topic)!])),
+  );
+  await sql.insert(
+    "ClaimStance",
+    ["claimId", "propositionId", "stance"],
+    sheet.claims.flatMap((claim) => claim.stances.map((s) => [claimIds.get(claim.key)!, propositionIds.get(s.proposition)!, s.stance])),
+  );
   const others = await storedClaimIds(sql, sheet);
   const resolve = (ref: string) => {
     const { article, key } = parseClaimRef(ref);
