@@ -1,11 +1,11 @@
 import type { Db } from "../../db/client.js";
-import { queryRows } from "../../db/sql.js";
+import { queryRows, withBulkWriteSettings } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { invalidSheet, type ProblemDetail } from "../../errors.js";
 import { toProblemDetails } from "../../validation.js";
 import { ClaimSheet, parseClaimRef } from "./claimSheet.js";
 import { checkClaimSheet, sha256Hex } from "./checkClaimSheet.js";
-import { sheetWriter, writeSheet } from "./writeSheet.js";
+import { sheetWriter, writeSheet, type Tx } from "./writeSheet.js";
 
 export { IMPORT_ACTOR, type Tx } from "./writeSheet.js";
 
@@ -86,38 +86,36 @@ async function writeSheets(
   const problems = [...problemsSoFar, ...(await checkSheets(db, sheets, hashes, stored, at))];
   if (problems.length > 0) throw invalidSheet(problems);
 
-  return db.$transaction(
-    async (tx) => {
-      const writer = await sheetWriter(db, tx);
-      const results: ImportResult[] = [];
-      for (const [i, sheet] of sheets.entries()) {
-        const existing = stored.byHash.get(hashes[i]!);
-        if (existing && !options.update) {
-          results.push({
-            articleSlug: existing.slug,
-            status: "already_present",
-            claims: existing.claims,
-            sources: 0,
-            relations: 0,
-            derivedContradictions: 0,
-          });
-        } else {
-          const written = await writeSheet(writer, sheet, hashes[i]!, existing?.id, options.update === true);
-          results.push({
-            articleSlug: sheet.article.slug,
-            status: existing ? "updated" : "created",
-            claims: sheet.claims.length,
-            sources: sheet.sources.length,
-            relations: sheet.relations.length,
-            derivedContradictions: written.derivedContradictions,
-          });
-        }
-        options.onProgress?.(i + 1, sheets.length);
+  const writeAll = async (tx: Tx): Promise<ImportResult[]> => {
+    const writer = await sheetWriter(db, tx);
+    const results: ImportResult[] = [];
+    for (const [i, sheet] of sheets.entries()) {
+      const existing = stored.byHash.get(hashes[i]!);
+      if (existing && !options.update) {
+        results.push({
+          articleSlug: existing.slug,
+          status: "already_present",
+          claims: existing.claims,
+          sources: 0,
+          relations: 0,
+          derivedContradictions: 0,
+        });
+      } else {
+        const written = await writeSheet(writer, sheet, hashes[i]!, existing?.id, options.update === true);
+        results.push({
+          articleSlug: sheet.article.slug,
+          status: existing ? "updated" : "created",
+          claims: sheet.claims.length,
+          sources: sheet.sources.length,
+          relations: sheet.relations.length,
+          derivedContradictions: written.derivedContradictions,
+        });
       }
-      return results;
-    },
-    { timeout: 600_000, maxWait: 60_000 },
-  );
+      options.onProgress?.(i + 1, sheets.length);
+    }
+    return results;
+  };
+  return withBulkWriteSettings(db, () => db.$transaction(writeAll, { timeout: 600_000, maxWait: 60_000 }));
 }
 
 // The checks look rows up one value at a time: each is one prepared statement on an index,
