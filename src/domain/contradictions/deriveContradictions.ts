@@ -21,7 +21,7 @@ export interface DerivedContradiction {
  * and the other denies the same proposition. Pairs that already have a contradicts relation
  * (either way round, see `pairKey`) are skipped. The denial is the `from` side.
  */
-export function deriveContradictions(stances: StanceRecord[], existingPairs: Set<string>): DerivedContradiction[] {
+export function deriveContradictions(stances: StanceRecord[], existingPairs: ReadonlySet<string>): DerivedContradiction[] {
   const byProposition = new Map<number, StanceRecord[]>();
   for (const record of stances) {
     const group = byProposition.get(record.propositionId) ?? [];
@@ -29,7 +29,9 @@ export function deriveContradictions(stances: StanceRecord[], existingPairs: Set
     byProposition.set(record.propositionId, group);
   }
   const derived: DerivedContradiction[] = [];
-  const seen = new Set(existingPairs);
+  // Pairs proposed here; `existingPairs` is only read, never copied: a caller may pass every
+  // contradiction of a large corpus, and copying it for each sheet made imports quadratic.
+  const proposed = new Set<string>();
   for (const group of byProposition.values()) {
     const denials = group.filter((record) => record.stance === "denies");
     const assertions = group.filter((record) => record.stance === "asserts");
@@ -37,8 +39,8 @@ export function deriveContradictions(stances: StanceRecord[], existingPairs: Set
       for (const assertion of assertions) {
         if (denial.speakerId === assertion.speakerId) continue;
         const key = pairKey(denial.claimId, assertion.claimId);
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (existingPairs.has(key) || proposed.has(key)) continue;
+        proposed.add(key);
         derived.push({
           fromClaimId: denial.claimId,
           toClaimId: assertion.claimId,
