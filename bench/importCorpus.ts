@@ -7,7 +7,7 @@ import { generateCorpus, type CorpusOptions } from "./corpus.js";
 import { progress } from "./progress.js";
 
 /** Sheets per call of `importClaimSheets`, as in one JSON array file (see importCorpus). */
-export const SHEETS_PER_IMPORT = Number(process.env.BENCH_SHEETS_PER_IMPORT ?? 100);
+export const SHEETS_PER_IMPORT = Number(process.env.BENCH_SHEETS_PER_IMPORT ?? 500);
 
 export interface ImportFigures {
   loader?: "import" | "bulk";
