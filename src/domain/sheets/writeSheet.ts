@@ -5,9 +5,10 @@ import { utcOffsetMinutes } from "../articles/publishedAt.js";
 import { deriveContradictions, pairKey, type StanceRecord } from "../contradictions/deriveContradictions.js";
 import { parseClaimRef, type ClaimSheet } from "./claimSheet.js";
 
-// A checked claim sheet is written with hand-written, portable SQL, one prepared statement per
-// row: through Prisma's ORM each of a sheet's ~20 queries cost more than the rows it wrote.
-// Rows go in the order the ORM wrote them, so ids come out the same.
+// A checked claim sheet is written with hand-written, portable SQL on prepared statements, a
+// table's rows a few statements at a time: through Prisma's ORM each of a sheet's ~20 queries
+// cost more than the rows it wrote. Rows go in the order the ORM wrote them (claims, their
+// chains, propositions, topics, stances, relations), so ids come out as they did.
 
 export type Tx = Prisma.TransactionClient;
 
@@ -170,14 +171,12 @@ export async function addClaims(
     const { article, key } = parseClaimRef(ref);
     return article === null || article === sheet.article.slug ? claimIds.get(key)! : others.get(ref)!;
   };
-  for (const relation of sheet.relations) {
-    await createRelation(
-      sql,
-      { fromClaimId: resolve(relation.from), toClaimId: resolve(relation.to), type: relation.type, rationale: relation.rationale, status: relation.status, origin: relation.origin },
-      "imported from claim sheet",
-      now,
-    );
-  }
+  await createRelations(
+    sql,
+    sheet.relations.map((r) => ({ fromClaimId: resolve(r.from), toClaimId: resolve(r.to), type: r.type, rationale: r.rationale, status: r.status, origin: r.origin })),
+    "imported from claim sheet",
+    now,
+  );
   return proposeDerivedContradictions(sql, [...propositionIds.values()], now);
 }
 
@@ -239,13 +238,22 @@ interface NewRelation {
   origin: string;
 }
 
-/** Creates a relation with the first event of its review history. */
-async function createRelation(sql: SqlWriter, relation: NewRelation, note: string, now: Date): Promise<void> {
-  const id = await insertId(sql, Prisma.sql`INSERT INTO "Relation" ("fromClaimId", "toClaimId", "type", "rationale", "status", "origin", "version", "createdAt", "updatedAt")
-    VALUES (${relation.fromClaimId}, ${relation.toClaimId}, ${relation.type}, ${relation.rationale}, ${relation.status}, ${relation.origin}, 1, ${now}, ${now})
-    RETURNING "id"`);
-  await sql.execute(Prisma.sql`INSERT INTO "RelationEvent" ("relationId", "actor", "fromStatus", "toStatus", "note", "version", "createdAt")
-    VALUES (${id}, ${IMPORT_ACTOR}, NULL, ${relation.status}, ${note}, 1, ${now})`);
+/** Creates relations, in order, each with the first event of its review history. */
+async function createRelations(sql: SqlWriter, relations: NewRelation[], note: string, now: Date): Promise<void> {
+  if (relations.length === 0) return;
+  const created = await sql.insert<{ id: number; status: string }>(
+    "Relation",
+    ["fromClaimId", "toClaimId", "type", "rationale", "status", "origin", "version", "createdAt", "updatedAt"],
+    relations.map((r) => [r.fromClaimId, r.toClaimId, r.type, r.rationale, r.status, r.origin, 1, now, now]),
+    ["id", "status"],
+  );
+  // RETURNING promises no order; events are numbered in the order of their relations.
+  created.sort((a, b) => a.id - b.id);
+  await sql.insert(
+    "RelationEvent",
+    ["relationId", "actor", "fromStatus", "toStatus", "note", "version", "createdAt"],
+    created.map((r) => [r.id, IMPORT_ACTOR, null, r.status, note, 1, now]),
+  );
 }
 
 /**
@@ -275,8 +283,11 @@ async function proposeDerivedContradictions(sql: SqlWriter, propositionIds: numb
     for (const row of rows) if (row.type === "contradicts" && involved.has(row.toClaimId)) existing.add(pairKey(claimId, row.toClaimId));
   }
   const derived = deriveContradictions(stances, existing);
-  for (const contradiction of derived) {
-    await createRelation(sql, { ...contradiction, type: "contradicts", status: "proposed", origin: "derived" }, "derived from opposite stances", now);
-  }
+  await createRelations(
+    sql,
+    derived.map((contradiction) => ({ ...contradiction, type: "contradicts", status: "proposed", origin: "derived" })),
+    "derived from opposite stances",
+    now,
+  );
   return derived.length;
 }
