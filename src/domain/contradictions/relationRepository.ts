@@ -84,3 +84,27 @@ export async function findRelationsBetween(db: Db, a: number, b: number): Promis
      ORDER BY r."id"`);
   return rows.map(toRow);
 }
+
+/**
+ * For each of these claims, the other claims it is in a contradiction with that is not
+ * dismissed, in id order. Claims in none are left out of the map.
+ */
+export async function findContradictingClaimIds(db: Db, claimIds: readonly number[]): Promise<Map<number, number[]>> {
+  if (claimIds.length === 0) return new Map();
+  const list = Prisma.join([...claimIds]);
+  const rows = await queryRows<{ claimId: Int; otherId: Int }>(db, Prisma.sql`
+    SELECT r."fromClaimId" AS "claimId", r."toClaimId" AS "otherId" FROM "Relation" r
+     WHERE r."fromClaimId" IN (${list}) AND r."type" = 'contradicts' AND r."status" <> 'dismissed'
+    UNION
+    SELECT r."toClaimId", r."fromClaimId" FROM "Relation" r
+     WHERE r."toClaimId" IN (${list}) AND r."type" = 'contradicts' AND r."status" <> 'dismissed'
+    ORDER BY 1, 2`);
+  const others = new Map<number, number[]>();
+  for (const row of rows) {
+    const id = Number(row.claimId);
+    const list = others.get(id);
+    if (list) list.push(Number(row.otherId));
+    else others.set(id, [Number(row.otherId)]);
+  }
+  return others;
+}
