@@ -1,5 +1,5 @@
 /** Rows per page when an export reads the database: enough to amortise a query, small enough to stream. */
-export const EXPORT_PAGE_SIZE = 1000;
+export const EXPORT_PAGE_SIZE = 500;
 
 /**
  * Reads rows in keyset pages (`id > last id`, ascending), yielding each page as soon as it is
