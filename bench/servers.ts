@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -17,9 +18,9 @@ export function startChild(
   args: string[],
   env: NodeJS.ProcessEnv,
   portPattern: RegExp,
-  timeoutMs = 600_000,
+  { typescript = true, timeoutMs = 600_000 }: { typescript?: boolean; timeoutMs?: number } = {},
 ): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", ...args], {
+  const child: ChildProcess = spawn(process.execPath, [...(typescript ? ["--import", "tsx"] : []), ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -60,12 +61,22 @@ export function startChild(
   });
 }
 
-/** claimtrail's own server (`claimtrail serve`) on the benchmark database, on a free port. */
+let built = false;
+
+/** claimtrail's own server as `npm start` runs it (compiled to dist/), on the benchmark database, on a free port. */
 export function startClaimtrail(databaseUrl: string): Promise<RunningServer> {
+  if (!built) {
+    execFileSync(process.execPath, [createRequire(import.meta.url).resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
+      cwd: PROJECT_ROOT,
+      stdio: "inherit",
+    });
+    built = true;
+  }
   return startChild(
-    ["src/cli/main.ts", "serve"],
+    ["dist/src/cli/main.js", "serve"],
     { DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", SEED_ON_EMPTY: "false" },
     /serving .* at http:\/\/127\.0\.0\.1:(\d+)\//,
+    { typescript: false },
   );
 }
 

@@ -2,10 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "../projectRoot.js";
 import { sqliteFilePath } from "./client.js";
-
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 /**
  * Applies the committed migrations with `prisma migrate deploy` (the Wasm engine, through
@@ -15,7 +13,7 @@ export function applyMigrations(databaseUrl: string): void {
   mkdirSync(dirname(resolve(sqliteFilePath(databaseUrl))), { recursive: true });
   const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
   const result = spawnSync(process.execPath, [prismaCli, "migrate", "deploy"], {
-    cwd: projectRoot,
+    cwd: PROJECT_ROOT,
     env: { ...process.env, DATABASE_URL: toAbsoluteUrl(databaseUrl) },
     encoding: "utf8",
   });

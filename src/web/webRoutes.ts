@@ -1,8 +1,9 @@
 import express, { Router } from "express";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../projectRoot.js";
 
-const ASSETS_DIR = fileURLToPath(new URL("./assets/", import.meta.url));
-const INDEX_FILE = fileURLToPath(new URL("./index.html", import.meta.url));
+const ASSETS_DIR = join(PROJECT_ROOT, "src", "web", "assets");
+const INDEX_FILE = join(PROJECT_ROOT, "src", "web", "index.html");
 
 /**
  * The fact-checker's page: one HTML shell at `/` and its plain ES modules, CSS and nothing else

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { relationSummarySelect } from "../../src/domain/contradictions/compareClaims.js";
 import { contradictionWhere, type ContradictionFilters } from "../../src/domain/contradictions/contradictionService.js";
-import { findContradictionPage, findRelationsBetween } from "../../src/domain/contradictions/relationRepository.js";
+import { findContradictingClaimIds, findContradictionPage, findRelationsBetween } from "../../src/domain/contradictions/relationRepository.js";
 import { useSeededApp } from "../support/seededApp.js";
 
-const { testDb } = useSeededApp();
+const { testDb, claimId } = useSeededApp();
 
 describe("findContradictionPage", () => {
   it("selects the same contradictions, in the same order, as the ORM's filters, page after page", async () => {
@@ -55,5 +55,36 @@ describe("findRelationsBetween", () => {
       expect(await findRelationsBetween(db, b, a)).toEqual(expected);
     }
     expect(await findRelationsBetween(db, 999_998, 999_999)).toEqual([]);
+  });
+});
+
+describe("findContradictingClaimIds", () => {
+  it("lists, either way round, the claims in a contradiction that is not dismissed, and nothing for supports", async () => {
+    const db = testDb().db;
+    const peskov = await claimId("peskov-denial-military-agreement");
+    const contradictions = await db.relation.findMany({
+      where: { type: "contradicts", OR: [{ fromClaimId: peskov }, { toClaimId: peskov }] },
+      select: { id: true, fromClaimId: true, toClaimId: true },
+      orderBy: { id: "asc" },
+    });
+    const others = contradictions.map((r) => (r.fromClaimId === peskov ? r.toClaimId : r.fromClaimId)).sort((a, b) => a - b);
+    expect(others.length).toBe(2);
+    const supporting = await db.relation.findFirstOrThrow({ where: { type: "supports" }, select: { fromClaimId: true } });
+    const found = await findContradictingClaimIds(db, [peskov, others[0]!, supporting.fromClaimId, 999_999]);
+    expect(found.get(peskov)).toEqual(others);
+    expect(found.get(others[0]!)).toContain(peskov);
+    expect(found.has(999_999)).toBe(false);
+    const supporter = supporting.fromClaimId;
+    const supporterContradictions = await db.relation.findMany({
+      where: { type: "contradicts", status: { not: "dismissed" }, OR: [{ fromClaimId: supporter }, { toClaimId: supporter }] },
+      select: { fromClaimId: true, toClaimId: true },
+    });
+    const expectedForSupporter = supporterContradictions.map((r) => (r.fromClaimId === supporter ? r.toClaimId : r.fromClaimId)).sort((a, b) => a - b);
+    expect(found.get(supporter)).toEqual(expectedForSupporter.length === 0 ? undefined : expectedForSupporter);
+
+    await db.relation.update({ where: { id: contradictions[0]!.id }, data: { status: "dismissed" } });
+    const dismissedOther = contradictions[0]!.fromClaimId === peskov ? contradictions[0]!.toClaimId : contradictions[0]!.fromClaimId;
+    expect((await findContradictingClaimIds(db, [peskov])).get(peskov)).toEqual(others.filter((id) => id !== dismissedOther));
+    await db.relation.update({ where: { id: contradictions[0]!.id }, data: { status: "proposed" } });
   });
 });

@@ -22,8 +22,7 @@ interface ClaimColumns {
   hedged: Int | boolean;
   cue: string | null;
   statedOn: string | null;
-  articleSlug: string;
-  articleTitle: string;
+  articleId: Int;
 }
 
 interface LinkColumns {
@@ -31,6 +30,11 @@ interface LinkColumns {
   chain: Int;
   position: Int;
   role: string;
+  sourceId: Int;
+}
+
+interface SourceColumns {
+  id: Int;
   slug: string;
   name: string;
   kind: string;
@@ -60,7 +64,7 @@ function groupByClaim<T extends { claimId: Int }>(rows: T[]): Map<number, T[]> {
 export async function findClaimRows(db: Db, ids: readonly number[]): Promise<ClaimRow[]> {
   if (ids.length === 0) return [];
   const claims = await queryRows<ClaimColumns>(db, Prisma.sql`
-    SELECT ${CLAIM_COLUMNS} FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+    SELECT ${CLAIM_COLUMNS} FROM "Claim" c
      WHERE c."id" IN (${Prisma.join([...ids])})
      ORDER BY c."id"`);
   return withDetails(db, claims);
@@ -72,37 +76,52 @@ export async function findClaimRows(db: Db, ids: readonly number[]): Promise<Cla
  */
 export async function findClaimPage(db: Db, filters: Omit<ClaimFilters, "q">, afterId: number, take: number): Promise<ClaimRow[]> {
   const claims = await queryRows<ClaimColumns>(db, Prisma.sql`
-    SELECT ${CLAIM_COLUMNS} FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+    SELECT ${CLAIM_COLUMNS} FROM "Claim" c
      WHERE c."id" IN (${claimIdPageSql(filters, afterId, take)})
      ORDER BY c."id"`);
   return withDetails(db, claims);
 }
 
-const CLAIM_COLUMNS = Prisma.sql`c."id", c."key", c."quote", c."start", c."end", c."gloss", c."kind", c."hedged", c."cue", c."statedOn",
-  a."slug" AS "articleSlug", a."title" AS "articleTitle"`;
+const CLAIM_COLUMNS = Prisma.sql`c."id", c."key", c."quote", c."start", c."end", c."gloss", c."kind", c."hedged", c."cue", c."statedOn", c."articleId"`;
 
-/** Adds each claim's chains, topics and stances: three queries for the whole page. */
+/**
+ * Adds each claim's article, chains, topics and stances: five queries for the whole page. The
+ * page's articles and sources are read once each and shared by the claims and links naming
+ * them (a join would decode the same names once per link).
+ */
 async function withDetails(db: Db, claims: ClaimColumns[]): Promise<ClaimRow[]> {
   if (claims.length === 0) return [];
   const list = Prisma.join(claims.map((c) => c.id));
-  const [links, topics, stances] = await Promise.all([
+  const [links, topics, stances, articles] = await Promise.all([
     queryRows<LinkColumns>(db, Prisma.sql`
-      SELECT l."claimId", l."chain", l."position", l."role",
-             s."slug", s."name", s."kind", s."countryCode", s."stateControlled"
-        FROM "AttributionLink" l JOIN "Source" s ON s."id" = l."sourceId"
+      SELECT l."claimId", l."chain", l."position", l."role", l."sourceId"
+        FROM "AttributionLink" l
        WHERE l."claimId" IN (${list})
        ORDER BY l."claimId", l."chain", l."position"`),
-    queryRows<{ claimId: Int; slug: string }>(db, Prisma.sql`
-      SELECT ct."claimId", t."slug"
-        FROM "ClaimTopic" ct JOIN "Topic" t ON t."id" = ct."topicId"
-       WHERE ct."claimId" IN (${list})
-       ORDER BY ct."claimId", t."slug"`),
+    queryRows<{ claimId: Int; topicId: Int }>(db, Prisma.sql`
+      SELECT ct."claimId", ct."topicId" FROM "ClaimTopic" ct WHERE ct."claimId" IN (${list})`),
     queryRows<{ claimId: Int; stance: string; key: string; text: string }>(db, Prisma.sql`
       SELECT cs."claimId", cs."stance", p."key", p."text"
         FROM "ClaimStance" cs JOIN "Proposition" p ON p."id" = cs."propositionId"
        WHERE cs."claimId" IN (${list})
        ORDER BY cs."claimId", cs."propositionId"`),
+    findByIds<{ id: Int; slug: string; title: string }>(db, claims.map((c) => c.articleId), (ids) => Prisma.sql`
+      SELECT a."id", a."slug", a."title" FROM "Article" a WHERE a."id" IN (${ids})`),
   ]);
+  const [sources, topicSlugs] = await Promise.all([
+    findByIds<SourceColumns>(db, links.map((l) => l.sourceId), (ids) => Prisma.sql`
+      SELECT s."id", s."slug", s."name", s."kind", s."countryCode", s."stateControlled" FROM "Source" s WHERE s."id" IN (${ids})`),
+    findByIds<{ id: Int; slug: string }>(db, topics.map((t) => t.topicId), (ids) => Prisma.sql`
+      SELECT t."id", t."slug" FROM "Topic" t WHERE t."id" IN (${ids})`),
+  ]);
+  const sourceById = new Map(
+    sources.map((s) => [
+      int(s.id),
+      { slug: s.slug, name: s.name, kind: s.kind, countryCode: s.countryCode, stateControlled: bool(s.stateControlled) },
+    ]),
+  );
+  const articleById = new Map(articles.map((a) => [int(a.id), { slug: a.slug, title: a.title }]));
+  const topicSlug = new Map(topicSlugs.map((t) => [int(t.id), t.slug]));
   const linksOf = groupByClaim(links);
   const topicsOf = groupByClaim(topics);
   const stancesOf = groupByClaim(stances);
@@ -119,17 +138,26 @@ async function withDetails(db: Db, claims: ClaimColumns[]): Promise<ClaimRow[]> 
       hedged: bool(c.hedged),
       cue: c.cue,
       statedOn: c.statedOn,
-      article: { slug: c.articleSlug, title: c.articleTitle },
+      article: articleById.get(int(c.articleId))!,
       links: (linksOf.get(id) ?? []).map((l) => ({
         chain: int(l.chain),
         position: int(l.position),
         role: l.role,
-        source: { slug: l.slug, name: l.name, kind: l.kind, countryCode: l.countryCode, stateControlled: bool(l.stateControlled) },
+        source: sourceById.get(int(l.sourceId))!,
       })),
-      topics: (topicsOf.get(id) ?? []).map((t) => ({ topic: { slug: t.slug } })),
+      topics: (topicsOf.get(id) ?? [])
+        .map((t) => topicSlug.get(int(t.topicId))!)
+        .sort()
+        .map((slug) => ({ topic: { slug } })),
       stances: (stancesOf.get(id) ?? []).map((s) => ({ stance: s.stance, proposition: { key: s.key, text: s.text } })),
     };
   });
+}
+
+/** The rows with these ids (repeats and all), one query; none for no ids. */
+function findByIds<T>(db: Db, ids: Int[], query: (ids: Prisma.Sql) => Prisma.Sql): Promise<T[]> {
+  const unique = [...new Set(ids.map(int))];
+  return unique.length === 0 ? Promise.resolve([]) : queryRows<T>(db, query(Prisma.join(unique)));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
 import { paginate, type Page } from "../pagination.js";
 import type { RelationType, ReviewStatus, RelationOrigin } from "../vocabulary.js";
-import { briefClaim, claimSelect, presentClaim, type ClaimBrief, type ClaimView } from "./claimRecord.js";
+import { briefClaim, claimSelect, presentClaim, type ClaimBrief, type ClaimRow, type ClaimView } from "./claimRecord.js";
 import { claimWhere, type ClaimFilters } from "./claimFilters.js";
 import { findClaimPage, findClaimRows } from "./claimRepository.js";
 
@@ -27,23 +27,22 @@ export async function listClaims(
   db: Db,
   filters: ClaimFilters & { limit: number; cursor?: number },
 ): Promise<{ data: ClaimView[]; page: Page }> {
-  // Text search stays with Prisma's `contains`; every other filter takes the indexed page query.
-  const rows =
-    filters.q === undefined
-      ? await findClaimPage(db, filters, filters.cursor ?? 0, filters.limit + 1)
-      : await findClaimRows(
-          db,
-          (
-            await db.claim.findMany({
-              where: { ...claimWhere(filters), ...(filters.cursor === undefined ? {} : { id: { gt: filters.cursor } }) },
-              select: { id: true },
-              orderBy: { id: "asc" },
-              take: filters.limit + 1,
-            })
-          ).map((row) => row.id),
-        );
+  const rows = await findMatchingClaims(db, filters, filters.cursor ?? 0, filters.limit + 1);
   const { rows: pageRows, page } = paginate(rows, filters.limit);
   return { data: pageRows.map(presentClaim), page };
+}
+
+/** Up to `take` claims matching the filters with ids after `afterId`, in id order. */
+export async function findMatchingClaims(db: Db, filters: ClaimFilters, afterId: number, take: number): Promise<ClaimRow[]> {
+  // Text search stays with Prisma's `contains`; every other filter takes the indexed page query.
+  if (filters.q === undefined) return findClaimPage(db, filters, afterId, take);
+  const matching = await db.claim.findMany({
+    where: { ...claimWhere(filters), id: { gt: afterId } },
+    select: { id: true },
+    orderBy: { id: "asc" },
+    take,
+  });
+  return findClaimRows(db, matching.map((row) => row.id));
 }
 
 /** One claim with its chains and every relation it takes part in. */

@@ -84,3 +84,30 @@ export async function findRelationsBetween(db: Db, a: number, b: number): Promis
      ORDER BY r."id"`);
   return rows.map(toRow);
 }
+
+/**
+ * For each of these claims, the other claims it is in a contradiction with that is not
+ * dismissed, in id order. Claims in none are left out of the map.
+ */
+export async function findContradictingClaimIds(db: Db, claimIds: readonly number[]): Promise<Map<number, number[]>> {
+  if (claimIds.length === 0) return new Map();
+  const list = Prisma.join([...claimIds]);
+  // Type and status are checked here, not in SQL: given them, SQLite walks every contradiction
+  // by the (type, id) index instead of probing the claim id indexes, which is ruinous at scale.
+  type Side = { claimId: Int; otherId: Int; type: string; status: string };
+  const [outgoing, incoming] = await Promise.all([
+    queryRows<Side>(db, Prisma.sql`
+      SELECT r."fromClaimId" AS "claimId", r."toClaimId" AS "otherId", r."type", r."status" FROM "Relation" r WHERE r."fromClaimId" IN (${list})`),
+    queryRows<Side>(db, Prisma.sql`
+      SELECT r."toClaimId" AS "claimId", r."fromClaimId" AS "otherId", r."type", r."status" FROM "Relation" r WHERE r."toClaimId" IN (${list})`),
+  ]);
+  const others = new Map<number, Set<number>>();
+  for (const side of [...outgoing, ...incoming]) {
+    if (side.type !== "contradicts" || side.status === "dismissed") continue;
+    const id = Number(side.claimId);
+    const set = others.get(id) ?? new Set<number>();
+    set.add(Number(side.otherId));
+    others.set(id, set);
+  }
+  return new Map([...others].map(([id, set]) => [id, [...set].sort((a, b) => a - b)]));
+}

@@ -1,10 +1,11 @@
 import type { Db } from "../../db/client.js";
-import type { Prisma } from "../../generated/prisma/client.js";
-import { formatWithOffset } from "../articles/publishedAt.js";
-import { claimSelect, presentClaim } from "../claims/claimRecord.js";
+import { findPublicationTimes } from "../articles/articleRepository.js";
+import { presentClaim, type ClaimRow } from "../claims/claimRecord.js";
+import { findMatchingClaims } from "../claims/claimService.js";
+import { findContradictingClaimIds } from "../contradictions/relationRepository.js";
 import type { Column } from "./columns.js";
-import { exportedClaims, type ExportFilters } from "./exportFilters.js";
-import { after, keysetPages } from "./keyset.js";
+import type { ExportFilters } from "./exportFilters.js";
+import { keysetPages } from "./keyset.js";
 
 /**
  * One claim as a spreadsheet row. Several chains are separated by " | ", the first being the
@@ -65,23 +66,8 @@ export const CLAIM_COLUMNS: Column<ClaimExportRow>[] = [
   { header: "contradicting_claim_ids", width: 22, value: (r) => r.contradictingClaimIds },
 ];
 
-const contradictionSides = {
-  where: { type: "contradicts", status: { not: "dismissed" } },
-  orderBy: { id: "asc" },
-} as const;
-
-const claimExportSelect = {
-  ...claimSelect,
-  article: { select: { slug: true, title: true, publishedAt: true, publishedUtcOffset: true } },
-  relationsFrom: { ...contradictionSides, select: { toClaimId: true } },
-  relationsTo: { ...contradictionSides, select: { fromClaimId: true } },
-} as const satisfies Prisma.ClaimSelect;
-
-type ClaimExportRecord = Prisma.ClaimGetPayload<{ select: typeof claimExportSelect }>;
-
-function toRow(record: ClaimExportRecord): ClaimExportRow {
+function toRow(record: ClaimRow, publishedAt: string, contradicting: number[]): ClaimExportRow {
   const view = presentClaim(record);
-  const contradicting = [...new Set([...record.relationsFrom.map((r) => r.toClaimId), ...record.relationsTo.map((r) => r.fromClaimId)])];
   return {
     id: view.id,
     key: view.key,
@@ -94,7 +80,7 @@ function toRow(record: ClaimExportRecord): ClaimExportRow {
     hedged: view.hedged,
     cue: view.cue,
     statedOn: view.statedOn,
-    articlePublishedAt: formatWithOffset(record.article.publishedAt, record.article.publishedUtcOffset),
+    articlePublishedAt: publishedAt,
     speaker: view.speaker.name,
     chain: view.chains.map((c) => c.text).join(CHAIN_SEPARATOR),
     chainSlugs: view.chains.map((c) => c.slugs).join(CHAIN_SEPARATOR),
@@ -105,17 +91,18 @@ function toRow(record: ClaimExportRecord): ClaimExportRow {
       .sort((a, b) => (a.proposition < b.proposition ? -1 : 1))
       .map((s) => `${s.stance}:${s.proposition}`)
       .join(" "),
-    contradictingClaimIds: contradicting.sort((a, b) => a - b).join(" "),
+    contradictingClaimIds: contradicting.join(" "),
   };
 }
 
 /** The exported claims as rows, oldest first, one keyset page at a time. */
 export async function* claimRowPages(db: Db, filters: ExportFilters, pageSize?: number): AsyncGenerator<ClaimExportRow[]> {
-  const where = exportedClaims(filters);
-  const pages = keysetPages(
-    (afterId, take) =>
-      db.claim.findMany({ where: { AND: [where, after(afterId)] }, select: claimExportSelect, orderBy: { id: "asc" }, take }),
-    pageSize,
-  );
-  for await (const page of pages) yield page.map(toRow);
+  const pages = keysetPages((afterId, take) => findMatchingClaims(db, filters, afterId ?? 0, take), pageSize);
+  for await (const page of pages) {
+    const [publishedAt, contradicting] = await Promise.all([
+      findPublicationTimes(db, [...new Set(page.map((claim) => claim.article.slug))]),
+      findContradictingClaimIds(db, page.map((claim) => claim.id)),
+    ]);
+    yield page.map((claim) => toRow(claim, publishedAt.get(claim.article.slug)!, contradicting.get(claim.id) ?? []));
+  }
 }

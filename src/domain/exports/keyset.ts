@@ -1,5 +1,9 @@
-/** Rows per page when an export reads the database: enough to amortise a query, small enough to stream. */
-export const EXPORT_PAGE_SIZE = 1000;
+/**
+ * Rows per page when an export reads the database: enough to amortise the page's queries, few
+ * enough that a page's objects die young. Measured on a CSV export of 1M claims: 1,000 rows
+ * peaked at 236 MB RSS, 250 at 182 MB (2 s slower), 100 at 184 MB.
+ */
+export const EXPORT_PAGE_SIZE = 250;
 
 /**
  * Reads rows in keyset pages (`id > last id`, ascending), yielding each page as soon as it is

@@ -5,6 +5,7 @@ import { formatWithOffset } from "../articles/publishedAt.js";
 import { hasClaimFilter, type ExportFilters } from "../exports/exportFilters.js";
 import { after, keysetPages } from "../exports/keyset.js";
 import { claimWhere } from "../claims/claimFilters.js";
+import { findMatchingClaims } from "../claims/claimService.js";
 import type { ChainRole, ClaimKind, RelationOrigin, RelationType, ReviewStatus, SourceKind, Stance } from "../vocabulary.js";
 import {
   CLAIM_SHEET_FORMAT,
@@ -120,7 +121,7 @@ async function* sheetChunks(
   yield `,${key("propositions")}`;
   yield* arrayChunks(single(sheetPropositions(db, claims)), pretty, 2);
   yield `,${key("claims")}`;
-  yield* arrayChunks(sheetClaimPages(db, claims, pageSize, onClaims), pretty, 2);
+  yield* arrayChunks(sheetClaimPages(db, article, filters, pageSize, onClaims), pretty, 2);
   yield `,${key("relations")}`;
   yield* arrayChunks(sheetRelationPages(db, article, claims, filters, pageSize), pretty, 2);
   yield pretty ? "\n  }" : "}";
@@ -207,38 +208,15 @@ async function sheetPropositions(db: Db, claims: Prisma.ClaimWhereInput): Promis
   return rows.map((p) => ({ key: p.key, text: p.text }));
 }
 
-const claimSheetSelect = {
-  id: true,
-  key: true,
-  quote: true,
-  start: true,
-  end: true,
-  gloss: true,
-  kind: true,
-  hedged: true,
-  cue: true,
-  statedOn: true,
-  topics: { select: { topic: { select: { slug: true } } }, orderBy: { topic: { slug: "asc" } } },
-  links: { select: { chain: true, role: true, source: { select: { slug: true } } }, orderBy: [{ chain: "asc" }, { position: "asc" }] },
-  stances: { select: { stance: true, proposition: { select: { key: true } } }, orderBy: { proposition: { key: "asc" } } },
-} as const satisfies Prisma.ClaimSelect;
-
+/** The article's exported claims as the sheet writes them, a keyset page at a time (the claim listings' queries). */
 async function* sheetClaimPages(
   db: Db,
-  claims: Prisma.ClaimWhereInput,
+  article: ArticleRecord,
+  filters: ExportFilters,
   pageSize: number | undefined,
   onClaims: (count: number) => void,
 ): AsyncGenerator<SheetClaim[]> {
-  const pages = keysetPages(
-    (afterId, take) =>
-      db.claim.findMany({
-        where: { AND: [claims, after(afterId)] },
-        select: claimSheetSelect,
-        orderBy: { id: "asc" },
-        take,
-      }),
-    pageSize,
-  );
+  const pages = keysetPages((afterId, take) => findMatchingClaims(db, { ...filters, article: article.slug }, afterId ?? 0, take), pageSize);
   for await (const page of pages) {
     onClaims(page.length);
     yield page.map((c) => {
@@ -258,7 +236,9 @@ async function* sheetClaimPages(
         statedOn: c.statedOn,
         topics: c.topics.map((t) => t.topic.slug),
         chains: chains.filter((chain) => chain !== undefined),
-        stances: c.stances.map((s) => ({ proposition: s.proposition.key, stance: s.stance as Stance })),
+        stances: c.stances
+          .map((s) => ({ proposition: s.proposition.key, stance: s.stance as Stance }))
+          .sort((x, y) => (x.proposition < y.proposition ? -1 : x.proposition > y.proposition ? 1 : 0)),
       };
     });
   }

@@ -1,7 +1,8 @@
 import express, { Router } from "express";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../../projectRoot.js";
 
-const PUBLIC = fileURLToPath(new URL("./public/", import.meta.url));
+const PUBLIC = join(PROJECT_ROOT, "src", "web", "extract", "public");
 
 /**
  * The "new article" page at /extract: paste a text, review the proposed claims highlighted in it,
