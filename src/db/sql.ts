@@ -152,7 +152,7 @@ export async function sqlWriter(db: Db, tx: TransactionQueryable): Promise<SqlWr
       inTransaction();
       return prepared(connection, query.sql).all(...query.values.map(bindable)) as T[];
     },
-    insert<T>(table: string, columns: readonly string[], rows: readonly unknown[][], returning: readonly string[] = []) {
+    async insert<T>(table: string, columns: readonly string[], rows: readonly unknown[][], returning: readonly string[] = []) {
       inTransaction();
       return insertInChunks<T>(table, columns, rows, returning, async (sql, values) => {
         const statement = prepared(connection, sql);
@@ -179,9 +179,9 @@ export async function withBulkWriteSettings<T>(db: Db, work: () => Promise<T>): 
   if (!connection) return work();
   let state = bulkWrites.get(connection);
   if (state === undefined) {
-    const tempStore = connection.pragma("temp_store", { simple: true }) as number;
+    const tempStore = Number(connection.pragma("temp_store", { simple: true }));
     connection.pragma("temp_store = MEMORY");
-    state = { count: 0, restore: () => connection.pragma(`temp_store = ${Number(tempStore)}`) };
+    state = { count: 0, restore: () => connection.pragma(`temp_store = ${tempStore}`) };
     bulkWrites.set(connection, state);
   }
   state.count++;

@@ -128,4 +128,17 @@ describe("checkClaimSheet on repeated claims", () => {
       { path: "claims[3]", code: "duplicate_claim", message: 'claim "again" repeats claim "peskov-denial" (same span and chains)' },
     ]);
   });
+
+  it("accepts the same span under other chains, and names the latest claim a repeat repeats", () => {
+    const problems = check((s) => {
+      const relayed = [[{ source: "peskov", role: "speaker" as const }, { source: "kyodo", role: "reporter" as const }, { source: "test-wire", role: "publisher" as const }]];
+      s.claims.push({ ...s.claims[0]!, key: "relayed", chains: relayed });
+      s.claims.push({ ...s.claims[0]!, key: "again" });
+      s.claims.push({ ...s.claims[0]!, key: "relayed-again", chains: relayed });
+    });
+    expect(problems).toEqual([
+      { path: "claims[4]", code: "duplicate_claim", message: 'claim "again" repeats claim "peskov-denial" (same span and chains)' },
+      { path: "claims[5]", code: "duplicate_claim", message: 'claim "relayed-again" repeats claim "relayed" (same span and chains)' },
+    ]);
+  });
 });

@@ -42,6 +42,31 @@ describe("grapheme boundaries", () => {
     expect(isGraphemeBoundary(word, word.length)).toBe(true);
   });
 
+  it("agree between two printable ASCII characters and elsewhere with the segmenter", () => {
+    const english = 'Putin said "yes".\r\nKim 👍🏽 and 👨‍👩‍👧 ok';
+    const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    const expected = new Set([...segmenter.segment(english)].map((s) => s.index).concat(english.length));
+    for (let i = 0; i <= english.length; i++) expect(isGraphemeBoundary(english, i), `at ${i}`).toBe(expected.has(i));
+    expect(isGraphemeBoundary(english, english.indexOf("\n"))).toBe(false);
+  });
+
+  it("answer for the text asked about when texts alternate", () => {
+    const [thai, latin] = ["ปูติน", "pu tin"];
+    expect([isGraphemeBoundary(thai, 1), isGraphemeBoundary(latin, 1), isGraphemeBoundary(thai, 1), isGraphemeBoundary(thai, 2)]).toEqual([
+      false,
+      true,
+      false,
+      true,
+    ]);
+  });
+
+  it("count code points with or without astral characters and lone surrogates", () => {
+    expect(codePointLength("ปูติน said")).toBe(10);
+    expect(codePointLength("👨‍👩‍👧")).toBe(5);
+    expect(codePointLength("a\ud800b")).toBe(3);
+    expect(codePointLength("")).toBe(0);
+  });
+
   it("truncate on a grapheme, never inside one", () => {
     expect(truncateGraphemes("กล่าวว่า", 3)).toBe("กล่า…");
     expect(truncateGraphemes("สั้น", 10)).toBe("สั้น");

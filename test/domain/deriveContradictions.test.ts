@@ -28,6 +28,12 @@ describe("deriveContradictions", () => {
     expect(pairKey(2, 1)).toBe(pairKey(1, 2));
   });
 
+  it("leaves the existing pairs it is given as they were", () => {
+    const existing = new Set([pairKey(7, 8)]);
+    expect(deriveContradictions([stance(1, 10, "asserts"), stance(2, 20, "denies")], existing)).toHaveLength(1);
+    expect([...existing]).toEqual([pairKey(7, 8)]);
+  });
+
   it("proposes a pair once even when two propositions oppose them", () => {
     const stances = [stance(1, 10, "asserts", 1), stance(2, 20, "denies", 1), stance(1, 10, "asserts", 2), stance(2, 20, "denies", 2)];
     expect(deriveContradictions(stances, new Set())).toHaveLength(1);
