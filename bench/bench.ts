@@ -8,7 +8,6 @@ import {
   measureSqliteShellExport,
   type ExportFigures,
 } from "./exports.js";
-import { bulkLoadCorpus } from "./bulkLoad.js";
 import { importCorpus, type ImportFigures } from "./importCorpus.js";
 import { chooseLookups, measureLookups } from "./lookups.js";
 import { progress, progressDone } from "./progress.js";
@@ -29,8 +28,6 @@ export interface BenchOptions {
   workFolder: string;
   /** What to measure: all three unless narrowed (`--phases import`, to build a corpus to reuse). */
   phases?: ReadonlySet<Phase>;
-  /** How the corpus is written: claimtrail's import (default) or the bulk loader (see bulkLoad.ts). */
-  loader?: "import" | "bulk";
 }
 
 export type Phase = "import" | "lookups" | "exports";
@@ -73,7 +70,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
       notes.push(`Import skipped: reused the corpus in ${options.file}.`);
     }
   } else if (phases.has("import")) {
-    imported = options.loader === "bulk" ? await bulkLoadCorpus(url, options.corpus) : await importCorpus(url, options.corpus);
+    imported = await importCorpus(url, options.corpus);
     writeFileSync(importRecord, JSON.stringify({ date, loadBefore, figures: imported }));
     progressDone();
   }

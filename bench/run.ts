@@ -29,7 +29,6 @@ const Args = z.object({
     .default(PHASES.join(","))
     .transform((list) => list.split(","))
     .pipe(z.array(z.enum(PHASES as [Phase, ...Phase[]], { error: `--phases takes a comma-separated list of ${PHASES.join(", ")}` }))),
-  loader: z.enum(["import", "bulk"], { error: "--loader is import or bulk" }).default("import"),
   out: z.string().default(join(PROJECT_ROOT, "bench", "results.md")),
 });
 
@@ -44,7 +43,6 @@ const { values } = parseArgs({
     db: { type: "string" },
     label: { type: "string" },
     phases: { type: "string" },
-    loader: { type: "string" },
     out: { type: "string" },
   },
   strict: true,
@@ -71,7 +69,6 @@ try {
     label: args.label,
     workFolder,
     phases: new Set(args.phases),
-    loader: args.loader,
   });
   const existing = existsSync(args.out) ? await readFile(args.out, "utf8") : "";
   await writeFile(args.out, mergeResults(existing, run));

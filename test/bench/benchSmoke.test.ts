@@ -44,9 +44,10 @@ describe("runBench (smoke size)", () => {
 
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  it("imports every generated claim through importClaimSheet", () => {
+  it("imports every generated claim through importClaimSheets", () => {
     expect(run.import?.claims).toBe(CLAIMS);
     expect(run.import?.articles).toBe(40);
+    expect(run.import?.sheetsPerImport).toBe(500);
     expect(run.import!.claimsPerSecond).toBeGreaterThan(0);
   });
 
