@@ -1,4 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
+import { conflict } from "../errors.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { sharedConnection, type Db } from "./client.js";
 
@@ -45,6 +46,22 @@ export async function queryRows<T>(db: Queryable, query: Prisma.Sql): Promise<T[
 function withNumbers(row: Record<string, unknown>): Record<string, unknown> {
   for (const [column, value] of Object.entries(row)) if (typeof value === "bigint") row[column] = Number(value);
   return row;
+}
+
+/**
+ * A unique constraint broken by a write (another request stored the same slug first) is the
+ * conflict Prisma's P2002 is for the ORM: the same 409 for the client, not a driver error.
+ */
+function asConflict<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
+      throw conflict("already_exists", "a record with the same unique fields already exists");
+    }
+    throw error;
+  }
 }
 
 /** What `sqlWriter` needs of a transaction's client when there is no shared connection. */
@@ -146,19 +163,18 @@ export async function sqlWriter(db: Db, tx: TransactionQueryable): Promise<SqlWr
   return {
     async execute(query) {
       inTransaction();
-      return prepared(connection, query.sql).run(...query.values.map(bindable)).changes;
+      return asConflict(() => prepared(connection, query.sql).run(...query.values.map(bindable)).changes);
     },
     async rows<T>(query: Prisma.Sql) {
       inTransaction();
-      return prepared(connection, query.sql).all(...query.values.map(bindable)) as T[];
+      return asConflict(() => prepared(connection, query.sql).all(...query.values.map(bindable)) as T[]);
     },
     async insert<T>(table: string, columns: readonly string[], rows: readonly unknown[][], returning: readonly string[] = []) {
       inTransaction();
       return insertInChunks<T>(table, columns, rows, returning, async (sql, values) => {
         const statement = prepared(connection, sql);
         const bound = values.map(bindable);
-        if (returning.length === 0) return (statement.run(bound), []);
-        return statement.all(bound) as T[];
+        return asConflict(() => (returning.length === 0 ? (statement.run(bound), []) : (statement.all(bound) as T[])));
       });
     },
   };

@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { sharedConnection, type Db } from "../../src/db/client.js";
 import { sqlWriter, withBulkWriteSettings } from "../../src/db/sql.js";
+import { AppError } from "../../src/errors.js";
 import { Prisma } from "../../src/generated/prisma/client.js";
 import { createTestDb } from "../support/testDb.js";
 
@@ -50,6 +51,20 @@ describe("sqlWriter on Prisma's connection", () => {
     } finally {
       connection.prepare = prepare;
     }
+  });
+
+  it("turns a broken unique constraint into the 409 conflict the ORM's P2002 gives", async () => {
+    await db
+      .$transaction(async (tx) => {
+        const sql = await sqlWriter(db, tx);
+        await sql.insert("Topic", ["slug"], [["energy"]]);
+        const error = await sql.insert("Topic", ["slug"], [["energy"]]).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(AppError);
+        expect([(error as AppError).status, (error as AppError).code]).toEqual([409, "already_exists"]);
+        throw new Error("roll back");
+      })
+      .catch(rollBack);
+    expect(await slugs()).toEqual([]);
   });
 
   it("refuses to write when the connection has no open transaction", async () => {
