@@ -138,13 +138,17 @@ export async function addClaims(
   now = new Date(),
 ): Promise<number> {
   const { sql } = w;
-  const created = await sql.insert<{ id: number; key: string }>(
+  await sql.insert(
     "Claim",
     ["articleId", "key", "quote", "start", "end", "gloss", "kind", "hedged", "cue", "statedOn"],
     sheet.claims.map((c) => [articleId, c.key, c.quote, c.start, c.end, c.gloss, c.kind, c.hedged, c.cue, c.statedOn]),
-    ["id", "key"],
   );
-  const claimIds = new Map(created.map((c) => [c.key, Number(c.id)]));
+  // Read back by (article, key), which is unique, in one indexed range: cheaper than RETURNING,
+  // which SQLite buffers row by row. Claims already in the article (a CSV adds to it) have other keys.
+  const claimIds = new Map<string, number>();
+  for (const row of await sql.rows<{ id: number; key: string }>(Prisma.sql`SELECT "id", "key" FROM "Claim" WHERE "articleId" = ${articleId}`)) {
+    claimIds.set(row.key, Number(row.id));
+  }
   await sql.insert(
     "AttributionLink",
     ["claimId", "chain", "position", "sourceId", "role"],
