@@ -68,9 +68,9 @@ function asConflict<T>(write: () => T): T {
 type TransactionQueryable = Pick<Db, "$queryRaw" | "$executeRaw">;
 
 /**
- * Writes inside one open `db.$transaction`, as portable hand-written SQL (Prisma.Sql).
- * Both methods run synchronously on Prisma's own connection when `db` has one (the adapter began
- * the transaction on it, and nothing else runs between two calls), else through the
+ * Writes inside one open `db.$transaction`, as portable hand-written SQL (quoted identifiers).
+ * Every call runs synchronously on Prisma's own connection when `db` has one (the adapter began
+ * the transaction on it, and no other request's statement runs in between), else through the
  * transaction's client.
  */
 export interface SqlWriter {
@@ -86,7 +86,7 @@ export interface SqlWriter {
 }
 
 /**
- * Rows a multi-row INSERT takes: a batch is cut into these sizes (64 + 64 + 16 + 2 for 146),
+ * Rows a multi-row INSERT takes: a batch is cut into these sizes (64 + 64 + 16 + 1 + 1 for 146),
  * so that a table needs a handful of prepared statements whatever the batch sizes.
  */
 const INSERT_SIZES = [64, 16, 4, 1];
