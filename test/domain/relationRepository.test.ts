@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { relationSummarySelect } from "../../src/domain/contradictions/compareClaims.js";
 import { contradictionWhere, type ContradictionFilters } from "../../src/domain/contradictions/contradictionService.js";
-import { findContradictingClaimIds, findContradictionPage, findRelationsBetween } from "../../src/domain/contradictions/relationRepository.js";
+import { articleHasRelations, findContradictingClaimIds, findContradictionPage, findRelationsBetween } from "../../src/domain/contradictions/relationRepository.js";
 import { useSeededApp } from "../support/seededApp.js";
 
 const { testDb, claimId } = useSeededApp();
@@ -86,5 +86,14 @@ describe("findContradictingClaimIds", () => {
     const dismissedOther = contradictions[0]!.fromClaimId === peskov ? contradictions[0]!.toClaimId : contradictions[0]!.fromClaimId;
     expect((await findContradictingClaimIds(db, [peskov])).get(peskov)).toEqual(others.filter((id) => id !== dismissedOther));
     await db.relation.update({ where: { id: contradictions[0]!.id }, data: { status: "proposed" } });
+  });
+});
+
+describe("articleHasRelations", () => {
+  it("is true for an article whose claims take part in a relation, false for an article with none", async () => {
+    const db = testDb().db;
+    const seeded = await db.article.findFirstOrThrow({ select: { id: true } });
+    expect(await articleHasRelations(db, seeded.id)).toBe(true);
+    expect(await articleHasRelations(db, 999_999)).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { hasClaimFilter, type ExportFilters } from "../exports/exportFilters.js"
 import { after, keysetPages } from "../exports/keyset.js";
 import { claimWhere } from "../claims/claimFilters.js";
 import { findMatchingClaims } from "../claims/claimService.js";
+import { articleHasRelations } from "../contradictions/relationRepository.js";
 import type { ChainRole, ClaimKind, RelationOrigin, RelationType, ReviewStatus, SourceKind, Stance } from "../vocabulary.js";
 import {
   CLAIM_SHEET_FORMAT,
@@ -275,11 +276,7 @@ async function* sheetRelationPages(
     claim.articleId === article.id ? claim.key : `${claim.article.slug}/${claim.key}`;
   const filtered = hasClaimFilter(filters);
   // Most articles have no relations at all: one indexed look saves a second pass over their claims.
-  const any = await db.relation.findFirst({
-    where: { OR: [{ fromClaim: { articleId: article.id } }, { toClaim: { articleId: article.id } }] },
-    select: { id: true },
-  });
-  if (!any) return;
+  if (!(await articleHasRelations(db, article.id))) return;
   for await (const page of keysetPages(
     (afterId, take) => db.claim.findMany({ where: { AND: [claims, after(afterId)] }, select: { id: true }, orderBy: { id: "asc" }, take }),
     pageSize,
