@@ -6,7 +6,7 @@ import type { ClaimRow } from "./claimRecord.js";
 
 // Every claim listing loads a page of claims with their articles, chains, topics and stances.
 // Through Prisma's nested select that is eight queries and a heavy result mapping per page;
-// here it is four hand-written queries (portable SQL, quoted identifiers) that return the same
+// here it is a few hand-written queries run through queryRows (portable SQL, quoted identifiers) that return the same
 // ClaimRow shape, so presentClaim and the JSON stay exactly as they were.
 
 type Int = number | bigint;
