@@ -46,6 +46,31 @@ describe("writeExport", () => {
     }
   });
 
+  it("lets other work run between pages even when the destination drains at once (a fast client must not stall the server)", async () => {
+    for (const format of ["csv", "jsonl", "jsonld"] as const) {
+      const events: string[] = [];
+      // Like a socket whose kernel buffer takes each chunk at once: every write asks to wait,
+      // and "drain" follows on the same turn of the event loop.
+      const out = new Writable({
+        highWaterMark: 1,
+        write(_chunk, _encoding, done) {
+          events.push("page");
+          done();
+        },
+      });
+      const otherWork = () => {
+        events.push("other");
+        if (!out.writableFinished) setImmediate(otherWork);
+      };
+      setImmediate(otherWork);
+      await writeExport(test.db, { table: "claims", format, filters: {}, baseUrl: "http://x", pageSize: 1 }, out);
+      const pages = events.filter((event) => event === "page").length;
+      expect(pages).toBeGreaterThanOrEqual(5);
+      // Another loop turn ran before the last page was written, not only after the export.
+      expect(events.slice(0, events.lastIndexOf("page"))).toContain("other");
+    }
+  });
+
   it("reports progress as claims are written, in every claim format", async () => {
     for (const format of ["csv", "json", "jsonld"] as const) {
       const seen: number[] = [];
