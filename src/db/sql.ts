@@ -28,6 +28,25 @@ function prepared(connection: Database, sql: string): Statement {
   return statement;
 }
 
+/** Longest IN list that is padded; longer ones are left as they are. */
+const LONGEST_PADDED_LIST = 512;
+
+/**
+ * The values of an `IN (...)` list, padded to the next power of two by repeating the last one,
+ * so lists of any length share a handful of prepared statements instead of one statement per
+ * length. Statements evicted from the cache hold native memory until they are collected: a
+ * CSV export of 1M claims peaked 80-120 MB higher with a cache of 16 churning.
+ */
+export function inList(values: readonly unknown[]): Prisma.Sql {
+  if (values.length === 0) throw new Error("an IN list needs at least one value");
+  let size = 1;
+  while (size < values.length) size *= 2;
+  if (size > LONGEST_PADDED_LIST) return Prisma.join([...values]);
+  const padded = [...values];
+  while (padded.length < size) padded.push(values[values.length - 1]);
+  return Prisma.join(padded);
+}
+
 /** better-sqlite3 binds numbers, strings, bigints, buffers and null; Prisma stores booleans as 0/1 and dates as ISO text. */
 function bindable(value: unknown): unknown {
   if (typeof value === "boolean") return value ? 1 : 0;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedConnection } from "../../src/db/client.js";
-import { queryRows } from "../../src/db/sql.js";
+import { inList, queryRows } from "../../src/db/sql.js";
 import { Prisma } from "../../src/generated/prisma/client.js";
 import { createTestDb, type TestDb } from "../support/testDb.js";
 
@@ -52,5 +52,30 @@ describe("queryRows", () => {
       })
       .catch((error: Error) => expect(error.message).toBe("roll back"));
     expect(await queryRows(testDb.db, Prisma.sql`SELECT "slug" FROM "Topic" WHERE "slug" = ${"fresh"}`)).toEqual([]);
+  });
+});
+
+describe("inList", () => {
+  it("pads a list to the next power of two with its last value, so lists of 5 to 8 values share one statement", () => {
+    expect(inList([7]).values).toEqual([7]);
+    expect(inList([1, 2, 3]).values).toEqual([1, 2, 3, 3]);
+    expect(inList([1, 2, 3, 4, 5]).values).toEqual([1, 2, 3, 4, 5, 5, 5, 5]);
+    expect(inList([1, 2, 3, 4, 5]).sql).toBe(inList([1, 2, 3, 4, 5, 6, 7, 8]).sql);
+    expect(inList(Array.from({ length: 300 }, (_, i) => i)).values).toHaveLength(512);
+  });
+
+  it("leaves lists longer than 512 as they are", () => {
+    expect(inList(Array.from({ length: 513 }, (_, i) => i)).values).toHaveLength(513);
+  });
+
+  it("selects the same rows as the list itself", async () => {
+    const slugs = (values: unknown[]) =>
+      queryRows<{ slug: string }>(testDb.db, Prisma.sql`SELECT "slug" FROM "Topic" WHERE "id" IN (${inList(values)}) ORDER BY "id"`);
+    expect(await slugs([2, 1, 2])).toEqual([{ slug: "energy" }, { slug: "ไทย" }]);
+    expect(await slugs([2])).toEqual([{ slug: "ไทย" }]);
+  });
+
+  it("refuses an empty list, which SQL cannot express", () => {
+    expect(() => inList([])).toThrow("an IN list needs at least one value");
   });
 });

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.js";
-import { queryRows } from "../../db/sql.js";
+import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { formatWithOffset } from "./publishedAt.js";
 
@@ -8,7 +8,7 @@ export async function findPublicationTimes(db: Db, slugs: readonly string[]): Pr
   if (slugs.length === 0) return new Map();
   const rows = await queryRows<{ slug: string; publishedAt: string | Date; publishedUtcOffset: number | bigint }>(
     db,
-    Prisma.sql`SELECT a."slug", a."publishedAt", a."publishedUtcOffset" FROM "Article" a WHERE a."slug" IN (${Prisma.join([...slugs])})`,
+    Prisma.sql`SELECT a."slug", a."publishedAt", a."publishedUtcOffset" FROM "Article" a WHERE a."slug" IN (${inList(slugs)})`,
   );
   // The shared connection hands back the stored ISO text, $queryRaw a Date.
   return new Map(rows.map((a) => [a.slug, formatWithOffset(new Date(a.publishedAt), Number(a.publishedUtcOffset))]));

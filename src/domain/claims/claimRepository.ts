@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.js";
-import { queryRows } from "../../db/sql.js";
+import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { ClaimFilters } from "./claimFilters.js";
 import type { ClaimRow } from "./claimRecord.js";
@@ -65,7 +65,7 @@ export async function findClaimRows(db: Db, ids: readonly number[]): Promise<Cla
   if (ids.length === 0) return [];
   const claims = await queryRows<ClaimColumns>(db, Prisma.sql`
     SELECT ${CLAIM_COLUMNS} FROM "Claim" c
-     WHERE c."id" IN (${Prisma.join([...ids])})
+     WHERE c."id" IN (${inList(ids)})
      ORDER BY c."id"`);
   return withDetails(db, claims);
 }
@@ -91,7 +91,7 @@ const CLAIM_COLUMNS = Prisma.sql`c."id", c."key", c."quote", c."start", c."end",
  */
 async function withDetails(db: Db, claims: ClaimColumns[]): Promise<ClaimRow[]> {
   if (claims.length === 0) return [];
-  const list = Prisma.join(claims.map((c) => c.id));
+  const list = inList(claims.map((c) => c.id));
   const [links, topics, stances, articles] = await Promise.all([
     queryRows<LinkColumns>(db, Prisma.sql`
       SELECT l."claimId", l."chain", l."position", l."role", l."sourceId"
@@ -157,7 +157,7 @@ async function withDetails(db: Db, claims: ClaimColumns[]): Promise<ClaimRow[]> 
 /** The rows with these ids (repeats and all), one query; none for no ids. */
 function findByIds<T>(db: Db, ids: Int[], query: (ids: Prisma.Sql) => Prisma.Sql): Promise<T[]> {
   const unique = [...new Set(ids.map(int))];
-  return unique.length === 0 ? Promise.resolve([]) : queryRows<T>(db, query(Prisma.join(unique)));
+  return unique.length === 0 ? Promise.resolve([]) : queryRows<T>(db, query(inList(unique)));
 }
 
 /**

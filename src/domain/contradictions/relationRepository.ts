@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.js";
-import { queryRows } from "../../db/sql.js";
+import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 
 // The contradiction listing and the comparison are read on every review; Prisma compiles each
@@ -91,7 +91,7 @@ export async function findRelationsBetween(db: Db, a: number, b: number): Promis
  */
 export async function findContradictingClaimIds(db: Db, claimIds: readonly number[]): Promise<Map<number, number[]>> {
   if (claimIds.length === 0) return new Map();
-  const list = Prisma.join([...claimIds]);
+  const list = inList(claimIds);
   // Type and status are checked here, not in SQL: given them, SQLite walks every contradiction
   // by the (type, id) index instead of probing the claim id indexes, which is ruinous at scale.
   type Side = { claimId: Int; otherId: Int; type: string; status: string };

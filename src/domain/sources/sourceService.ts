@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.js";
-import { queryRows } from "../../db/sql.js";
+import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { notFound } from "../../errors.js";
 import type { SourceSummary } from "../attribution/traceChain.js";
@@ -54,7 +54,7 @@ export async function countClaims(db: Db, sourceIds: number[]): Promise<Map<numb
            COUNT(DISTINCT CASE WHEN "role" = 'speaker' THEN "claimId" END) AS "asSpeaker",
            COUNT(DISTINCT "claimId") AS "inChains"
       FROM "AttributionLink"
-     WHERE "sourceId" IN (${Prisma.join(sourceIds)})
+     WHERE "sourceId" IN (${inList(sourceIds)})
      GROUP BY "sourceId"`);
   return new Map(
     rows.map((row) => [Number(row.sourceId), { asSpeaker: Number(row.asSpeaker), inChains: Number(row.inChains) }]),
