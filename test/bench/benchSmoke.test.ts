@@ -51,9 +51,10 @@ describe("runBench (smoke size)", () => {
     expect(run.import!.claimsPerSecond).toBeGreaterThan(0);
   });
 
-  it("measures the five lookups, with the same JSON from claimtrail and the baseline and no failed responses", () => {
+  it("measures the six lookups, with the same JSON from claimtrail and the baseline and no failed responses", () => {
     expect(run.lookups.map((f) => f.lookup.name)).toEqual([
       "source claims, first page",
+      "source claims, first page of 20",
       "source claims, deep cursor",
       "claims by topic and kind",
       "contradictions by source",
@@ -82,6 +83,6 @@ describe("runBench (smoke size)", () => {
 
   it("renders one table row per figure", () => {
     const table = renderRun(run);
-    expect(table.split("\n").filter((line) => line.startsWith("| "))).toHaveLength(1 + 1 + 5 * 2 + run.exports.length * 2);
+    expect(table.split("\n").filter((line) => line.startsWith("| "))).toHaveLength(1 + 1 + 6 * 2 + run.exports.length * 2);
   });
 });
