@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import type { CorpusOptions } from "./corpus.js";
 import {
   hasSqliteShell,
@@ -18,7 +19,7 @@ import { SQLITE_SHELL_CLAIMS_CSV } from "./shellExport.js";
 export interface BenchOptions {
   /** The SQLite file the corpus is imported into. */
   file: string;
-  /** Skip the import: the file already holds this corpus (from an earlier run with --db). */
+  /** Skip the import: the file already holds a corpus (from an earlier run with --db), whatever `corpus` asks for. */
   reuse: boolean;
   corpus: CorpusOptions;
   seconds: number;
@@ -48,6 +49,17 @@ async function hasExportEndpoint(server: RunningServer): Promise<boolean> {
   const response = await fetch(`${server.url}/api/export/claims.csv`, { signal: controller.signal });
   controller.abort();
   return response.status === 200;
+}
+
+/** The claims, articles and sources a reused database holds: what a run on it measures. */
+function storedCorpusSize(file: string): Pick<BenchRun, "claims" | "articles" | "sources"> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const count = (table: string) => db.prepare(`SELECT COUNT(*) FROM "${table}"`).pluck().get() as number;
+    return { claims: count("Claim"), articles: count("Article"), sources: count("Source") };
+  } finally {
+    db.close();
+  }
 }
 
 /** The whole benchmark, in order: import, lookups under load, exports. */
@@ -93,9 +105,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
 
   return {
     label: options.label,
-    claims: options.corpus.claims,
-    articles: options.corpus.articles,
-    sources: options.corpus.sources,
+    ...(options.reuse ? storedCorpusSize(options.file) : { claims: options.corpus.claims, articles: options.corpus.articles, sources: options.corpus.sources }),
     date,
     machine: describeMachine(),
     loadBefore,

@@ -81,6 +81,21 @@ describe("runBench (smoke size)", () => {
     for (const { claimtrail } of run.exports) expect(claimtrail.peakRssMiB).toBeGreaterThan(0);
   });
 
+  it("reports the size of a reused database, not the size the command line asks for", async () => {
+    const again = await runBench({
+      file: join(folder, "bench.db"),
+      reuse: true,
+      corpus: corpusOptions(1_000_000),
+      seconds: 1,
+      connections: 2,
+      label: "smoke",
+      workFolder: folder,
+      phases: new Set(),
+    });
+    expect([again.claims, again.articles, again.sources]).toEqual([CLAIMS, 40, 100]);
+    expect(again.import?.claims).toBe(CLAIMS);
+  });
+
   it("renders one table row per figure", () => {
     const table = renderRun(run);
     expect(table.split("\n").filter((line) => line.startsWith("| "))).toHaveLength(1 + 1 + 6 * 2 + run.exports.length * 2);
