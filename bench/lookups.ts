@@ -33,8 +33,8 @@ export interface LookupFigures {
 
 /**
  * Picks realistic parameters from the corpus: the most-quoted speaker (a default page and a page
- * of 20), a cursor 90% of the way
- * through their claims, a mid-popular topic, and a derived contradiction's two claims.
+ * of 20), a cursor 90% of the way through their claims, a mid-popular topic, and a derived
+ * contradiction's two claims.
  */
 export function chooseLookups(file: string): Lookup[] {
   const db = new Database(file, { readonly: true });
