@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../../src/errors.js";
 import { importClaimSheet } from "../../src/domain/sheets/importClaimSheet.js";
-import { createTestDb } from "../support/testDb.js";
+import { createTestDb, emptyDatabase } from "../support/testDb.js";
 import { smallSheet } from "../support/sheets.js";
 
 const testDb = createTestDb();
@@ -31,13 +31,7 @@ async function rejection(input: unknown): Promise<AppError> {
 }
 
 describe("importClaimSheet", () => {
-  beforeEach(async () => {
-    await db.article.deleteMany();
-    await db.proposition.deleteMany();
-    await db.source.updateMany({ data: { affiliationId: null } });
-    await db.source.deleteMany();
-    await db.topic.deleteMany();
-  });
+  beforeEach(() => emptyDatabase(db));
 
   it("writes the article, sources, claims, chains, curated and derived relations with their first event", async () => {
     const result = await importClaimSheet(db, smallSheet());

@@ -4,19 +4,13 @@ import type { ClaimSheetInput } from "../../src/domain/sheets/claimSheet.js";
 import { AppError } from "../../src/errors.js";
 import { countRows } from "../support/counts.js";
 import { SMALL_BODY, smallSheet } from "../support/sheets.js";
-import { createTestDb } from "../support/testDb.js";
+import { createTestDb, emptyDatabase } from "../support/testDb.js";
 
 const testDb = createTestDb();
 const { db } = testDb;
 afterAll(() => testDb.close());
 
-beforeEach(async () => {
-  await db.article.deleteMany();
-  await db.proposition.deleteMany();
-  await db.source.updateMany({ data: { affiliationId: null } });
-  await db.source.deleteMany();
-  await db.topic.deleteMany();
-});
+beforeEach(() => emptyDatabase(db));
 
 /** The small sheet as article `n`: its own slug and body (the spans stay where they were). */
 function sheetNumber(n: number): ClaimSheetInput {

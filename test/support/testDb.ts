@@ -26,3 +26,13 @@ export function createTestDb(): TestDb {
     },
   };
 }
+
+/** Deletes every article, proposition, source and topic (claims, chains and relations go with them). */
+export async function emptyDatabase(db: Db): Promise<void> {
+  await db.article.deleteMany();
+  await db.proposition.deleteMany();
+  // Sources point at their affiliations; unlink them first so they delete in any order.
+  await db.source.updateMany({ data: { affiliationId: null } });
+  await db.source.deleteMany();
+  await db.topic.deleteMany();
+}
