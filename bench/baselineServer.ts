@@ -8,7 +8,7 @@
  */
 import { createServer, type ServerResponse } from "node:http";
 import Database from "better-sqlite3";
-import { sharedSources, traceChains, type TracedChain } from "../src/domain/attribution/traceChain.js";
+import { sharedSources, type TracedChain, traceChains } from "../src/domain/attribution/traceChain.js";
 import { encodeCursor } from "../src/domain/pagination.js";
 import type { ChainRole, SourceKind } from "../src/domain/vocabulary.js";
 
@@ -36,20 +36,24 @@ const sql = {
   // read once a page (a join would decode the same names once per row).
   links: db.prepare(`SELECT l."claimId", l."chain", l."position", l."role", l."sourceId"
     FROM "AttributionLink" l WHERE l."claimId" IN (SELECT "value" FROM json_each(?))`),
-  sources: db.prepare(`SELECT "id", "slug", "name", "kind", "countryCode", "stateControlled" FROM "Source" WHERE "id" IN (SELECT "value" FROM json_each(?))`),
+  sources: db.prepare(
+    `SELECT "id", "slug", "name", "kind", "countryCode", "stateControlled" FROM "Source" WHERE "id" IN (SELECT "value" FROM json_each(?))`,
+  ),
   articles: db.prepare(`SELECT "id", "slug", "title" FROM "Article" WHERE "id" IN (SELECT "value" FROM json_each(?))`),
   topics: db.prepare(`SELECT ct."claimId", t."slug" FROM "ClaimTopic" ct JOIN "Topic" t ON t."id" = ct."topicId"
     WHERE ct."claimId" IN (SELECT "value" FROM json_each(?)) ORDER BY ct."claimId", t."slug"`),
   stances: db.prepare(`SELECT cs."claimId", cs."stance", p."key", p."text" FROM "ClaimStance" cs
     JOIN "Proposition" p ON p."id" = cs."propositionId"
     WHERE cs."claimId" IN (SELECT "value" FROM json_each(?)) ORDER BY cs."claimId", cs."propositionId"`),
-  contradictionsBySource: db.prepare(`SELECT r."id", r."type", r."fromClaimId", r."toClaimId", r."status", r."origin", r."version", r."rationale"
+  contradictionsBySource:
+    db.prepare(`SELECT r."id", r."type", r."fromClaimId", r."toClaimId", r."status", r."origin", r."version", r."rationale"
     FROM "Relation" r
     WHERE r."type" = 'contradicts' AND r."id" > ?
       AND (EXISTS (SELECT 1 FROM "AttributionLink" l WHERE l."claimId" = r."fromClaimId" AND l."sourceId" = ?)
         OR EXISTS (SELECT 1 FROM "AttributionLink" l WHERE l."claimId" = r."toClaimId" AND l."sourceId" = ?))
     ORDER BY r."id" LIMIT ?`),
-  relationsBetween: db.prepare(`SELECT "id", "type", "fromClaimId", "toClaimId", "status", "origin", "version", "rationale"
+  relationsBetween:
+    db.prepare(`SELECT "id", "type", "fromClaimId", "toClaimId", "status", "origin", "version", "rationale"
     FROM "Relation" WHERE ("fromClaimId" = ? AND "toClaimId" = ?) OR ("fromClaimId" = ? AND "toClaimId" = ?) ORDER BY "id"`),
 };
 
@@ -111,7 +115,11 @@ function presentClaims(rows: Row[]) {
       speaker: chains[0]!.links[0]!.source,
       chains,
       topics: (topics.get(row.id as number) ?? []).map((t) => t.slug),
-      stances: (stances.get(row.id as number) ?? []).map((s) => ({ proposition: s.key, text: s.text, stance: s.stance })),
+      stances: (stances.get(row.id as number) ?? []).map((s) => ({
+        proposition: s.key,
+        text: s.text,
+        stance: s.stance,
+      })),
     };
   });
 }
@@ -134,7 +142,10 @@ function brief(claim: ClaimJson) {
 function page<T extends Row>(rows: T[], limit: number) {
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;
-  return { rows: pageRows, page: { limit, nextCursor: more ? encodeCursor(pageRows[pageRows.length - 1]!.id as number) : null } };
+  return {
+    rows: pageRows,
+    page: { limit, nextCursor: more ? encodeCursor(pageRows[pageRows.length - 1]!.id as number) : null },
+  };
 }
 
 function decodeCursor(cursor: string | null): number {
@@ -154,7 +165,10 @@ function listSourceClaims(slug: string, query: URLSearchParams) {
 function listClaimsByTopicAndKind(query: URLSearchParams) {
   const limit = Number(query.get("limit") ?? 50);
   const topicId = sql.topicId.get(query.get("topic"));
-  const rows = topicId === undefined ? [] : (sql.claimsByTopicKind.all(topicId, decodeCursor(query.get("cursor")), query.get("kind"), limit + 1) as Row[]);
+  const rows =
+    topicId === undefined
+      ? []
+      : (sql.claimsByTopicKind.all(topicId, decodeCursor(query.get("cursor")), query.get("kind"), limit + 1) as Row[]);
   const { rows: pageRows, page: p } = page(rows, limit);
   return { data: presentClaims(pageRows), page: p };
 }
@@ -175,12 +189,18 @@ function relationSummary(r: Row) {
 function listContradictionsBySource(query: URLSearchParams) {
   const limit = Number(query.get("limit") ?? 50);
   const sourceId = sql.sourceId.get(query.get("source"));
-  const rows = sourceId === undefined ? [] : (sql.contradictionsBySource.all(decodeCursor(query.get("cursor")), sourceId, sourceId, limit + 1) as Row[]);
+  const rows =
+    sourceId === undefined
+      ? []
+      : (sql.contradictionsBySource.all(decodeCursor(query.get("cursor")), sourceId, sourceId, limit + 1) as Row[]);
   const { rows: pageRows, page: p } = page(rows, limit);
   const claimIds = [...new Set(pageRows.flatMap((r) => [r.fromClaimId, r.toClaimId]))];
   const claims = new Map(presentClaims(sql.claimsById.all(JSON.stringify(claimIds)) as Row[]).map((c) => [c.id, c]));
   return {
-    data: pageRows.map((r) => ({ ...relationSummary(r), sides: [brief(claims.get(r.fromClaimId)!), brief(claims.get(r.toClaimId)!)] })),
+    data: pageRows.map((r) => ({
+      ...relationSummary(r),
+      sides: [brief(claims.get(r.fromClaimId)!), brief(claims.get(r.toClaimId)!)],
+    })),
     page: p,
   };
 }
@@ -214,19 +234,23 @@ function compare(query: URLSearchParams) {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(json) });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(json),
+  });
   res.end(json);
 }
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://baseline");
   const sourceClaims = /^\/api\/sources\/([^/]+)\/claims$/.exec(url.pathname);
-  let body: unknown = undefined;
+  let body: unknown;
   if (sourceClaims) body = listSourceClaims(decodeURIComponent(sourceClaims[1]!), url.searchParams);
   else if (url.pathname === "/api/claims") body = listClaimsByTopicAndKind(url.searchParams);
   else if (url.pathname === "/api/contradictions") body = listContradictionsBySource(url.searchParams);
   else if (url.pathname === "/api/compare") body = compare(url.searchParams);
-  if (body === undefined || body === null) send(res, 404, { error: { code: "not_found", message: "not found", details: [] } });
+  if (body === undefined || body === null)
+    send(res, 404, { error: { code: "not_found", message: "not found", details: [] } });
   else send(res, 200, body);
 });
 server.listen(0, "127.0.0.1", () => {

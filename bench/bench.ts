@@ -3,17 +3,17 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { CorpusOptions } from "./corpus.js";
 import {
+  type ExportFigures,
   hasSqliteShell,
   measureHttpExport,
   measurePagedExport,
   measureSqliteShellExport,
-  type ExportFigures,
 } from "./exports.js";
-import { importCorpus, type ImportFigures } from "./importCorpus.js";
+import { type ImportFigures, importCorpus } from "./importCorpus.js";
 import { chooseLookups, measureLookups } from "./lookups.js";
 import { progress, progressDone } from "./progress.js";
-import { currentLoad, describeMachine, type BenchRun } from "./results.js";
-import { startBaseline, startClaimtrail, type RunningServer } from "./servers.js";
+import { type BenchRun, currentLoad, describeMachine } from "./results.js";
+import { type RunningServer, startBaseline, startClaimtrail } from "./servers.js";
 import { SQLITE_SHELL_CLAIMS_CSV } from "./shellExport.js";
 
 export interface BenchOptions {
@@ -34,7 +34,10 @@ export interface BenchOptions {
 export type Phase = "import" | "lookups" | "exports";
 export const PHASES: readonly Phase[] = ["import", "lookups", "exports"];
 
-async function withServer<T>(start: () => Promise<RunningServer>, work: (server: RunningServer) => Promise<T>): Promise<T> {
+async function withServer<T>(
+  start: () => Promise<RunningServer>,
+  work: (server: RunningServer) => Promise<T>,
+): Promise<T> {
   const server = await start();
   try {
     return await work(server);
@@ -75,9 +78,15 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   let imported: BenchRun["import"] = null;
   if (options.reuse) {
     if (existsSync(importRecord)) {
-      const record = JSON.parse(readFileSync(importRecord, "utf8")) as { date: string; figures: ImportFigures; loadBefore: number };
+      const record = JSON.parse(readFileSync(importRecord, "utf8")) as {
+        date: string;
+        figures: ImportFigures;
+        loadBefore: number;
+      };
       imported = record.figures;
-      notes.push(`Import measured when the corpus was built (${record.date}, load average ${record.loadBefore.toFixed(2)}); this run reused it.`);
+      notes.push(
+        `Import measured when the corpus was built (${record.date}, load average ${record.loadBefore.toFixed(2)}); this run reused it.`,
+      );
     } else {
       notes.push(`Import skipped: reused the corpus in ${options.file}.`);
     }
@@ -87,15 +96,20 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     progressDone();
   }
 
-  const lookups = !phases.has("lookups") ? [] : await withServer(
-    () => startClaimtrail(url),
-    (claimtrail) =>
-      withServer(
-        () => startBaseline(options.file),
-        (baseline) =>
-          measureLookups(chooseLookups(options.file), claimtrail, baseline, { seconds: options.seconds, connections: options.connections }),
-      ),
-  );
+  const lookups = !phases.has("lookups")
+    ? []
+    : await withServer(
+        () => startClaimtrail(url),
+        (claimtrail) =>
+          withServer(
+            () => startBaseline(options.file),
+            (baseline) =>
+              measureLookups(chooseLookups(options.file), claimtrail, baseline, {
+                seconds: options.seconds,
+                connections: options.connections,
+              }),
+          ),
+      );
   progressDone();
 
   const exports: BenchRun["exports"] = [];
@@ -105,7 +119,9 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
 
   return {
     label: options.label,
-    ...(options.reuse ? storedCorpusSize(options.file) : { claims: options.corpus.claims, articles: options.corpus.articles, sources: options.corpus.sources }),
+    ...(options.reuse
+      ? storedCorpusSize(options.file)
+      : { claims: options.corpus.claims, articles: options.corpus.articles, sources: options.corpus.sources }),
     date,
     machine: describeMachine(),
     loadBefore,
@@ -118,26 +134,55 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   };
 }
 
-async function measureExports(options: BenchOptions, url: string, exports: BenchRun["exports"], notes: string[]): Promise<void> {
+async function measureExports(
+  options: BenchOptions,
+  url: string,
+  exports: BenchRun["exports"],
+  notes: string[],
+): Promise<void> {
   const shell = (await hasSqliteShell())
-    ? await measureSqliteShellExport("sqlite3 -csv", options.file, SQLITE_SHELL_CLAIMS_CSV, join(options.workFolder, "shell.csv"))
+    ? await measureSqliteShellExport(
+        "sqlite3 -csv",
+        options.file,
+        SQLITE_SHELL_CLAIMS_CSV,
+        join(options.workFolder, "shell.csv"),
+      )
     : null;
-  if (!shell) notes.push("The sqlite3 shell or /usr/bin/time is missing: no export baseline (apt-get install sqlite3 time).");
+  if (!shell)
+    notes.push("The sqlite3 shell or /usr/bin/time is missing: no export baseline (apt-get install sqlite3 time).");
   const endpoint = await withServer(() => startClaimtrail(url), hasExportEndpoint);
   if (endpoint) {
     // CSV: a header, then one row a claim; JSONL: one claim sheet an article.
-    for (const [format, headerRows] of [["csv", 1], ["jsonl", 0]] as const) {
+    for (const [format, headerRows] of [
+      ["csv", 1],
+      ["jsonl", 0],
+    ] as const) {
       const figures: ExportFigures = await withServer(
         () => startClaimtrail(url),
-        (server) => measureHttpExport(`export claims.${format}`, server, `/api/export/claims.${format}`, join(options.workFolder, `claims.${format}`), headerRows),
+        (server) =>
+          measureHttpExport(
+            `export claims.${format}`,
+            server,
+            `/api/export/claims.${format}`,
+            join(options.workFolder, `claims.${format}`),
+            headerRows,
+          ),
       );
       exports.push({ claimtrail: figures, baseline: format === "csv" ? shell : null });
     }
   } else {
-    notes.push("No /api/export/claims.csv in this build: the export was measured by paging GET /api/claims?limit=500 into JSON lines.");
+    notes.push(
+      "No /api/export/claims.csv in this build: the export was measured by paging GET /api/claims?limit=500 into JSON lines.",
+    );
     const figures = await withServer(
       () => startClaimtrail(url),
-      (server) => measurePagedExport("paged /api/claims to JSONL", server, "/api/claims", join(options.workFolder, "paged.jsonl")),
+      (server) =>
+        measurePagedExport(
+          "paged /api/claims to JSONL",
+          server,
+          "/api/claims",
+          join(options.workFolder, "paged.jsonl"),
+        ),
     );
     exports.push({ claimtrail: figures, baseline: shell });
   }

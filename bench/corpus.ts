@@ -3,7 +3,7 @@ import { CLAIM_SHEET_FORMAT } from "../src/domain/sheets/claimSheet.js";
 import { codePointLength } from "../src/domain/text/codePoints.js";
 import type { ChainRole, ClaimKind, ReviewStatus, SourceKind, Stance } from "../src/domain/vocabulary.js";
 import * as P from "./phrases.js";
-import { mulberry32, pick, pickWeighted, randomInt, zipf, type Random } from "./random.js";
+import { mulberry32, pick, pickWeighted, randomInt, zipf } from "./random.js";
 
 /** How big a corpus to generate. The same options and seed always give the same sheets. */
 export interface CorpusOptions {
@@ -79,7 +79,8 @@ export function generateSources(options: CorpusOptions): { all: SheetSource[]; p
     if (i < outlets) {
       const word = pick(random, P.OUTLET_WORDS);
       const suffix = pick(random, P.OUTLET_SUFFIXES);
-      const kind: SourceKind = i < publishers ? "publisher" : pick(random, ["news_agency", "broadcaster", "newspaper"] as const);
+      const kind: SourceKind =
+        i < publishers ? "publisher" : pick(random, ["news_agency", "broadcaster", "newspaper"] as const);
       all.push({
         slug: `${word}-${suffix}-${i}`.toLowerCase(),
         name: `${word} ${suffix} ${i}`,
@@ -96,12 +97,16 @@ export function generateSources(options: CorpusOptions): { all: SheetSource[]; p
     const f = randomInt(random, P.LATIN_FAMILY.length);
     const isGovernment = i < outlets + governments;
     const kind: SourceKind = isGovernment ? "government" : pickWeighted(random, SPEAKER_KINDS);
-    const latin = isGovernment ? `Government of ${P.LATIN_FAMILY[f]} ${i}` : `${P.LATIN_GIVEN[g]} ${P.LATIN_FAMILY[f]} ${i}`;
+    const latin = isGovernment
+      ? `Government of ${P.LATIN_FAMILY[f]} ${i}`
+      : `${P.LATIN_GIVEN[g]} ${P.LATIN_FAMILY[f]} ${i}`;
     const affiliated = !isGovernment && (kind === "official" || kind === "military") && random() < 0.6;
     all.push({
       slug: latin.toLowerCase().replace(/ /g, "-"),
       name: latin,
-      names: isGovernment ? [latin, `รัฐบาล${P.THAI_FAMILY[f]} ${i}`] : [latin, `${P.THAI_GIVEN[g]} ${P.THAI_FAMILY[f]} ${i}`],
+      names: isGovernment
+        ? [latin, `รัฐบาล${P.THAI_FAMILY[f]} ${i}`]
+        : [latin, `${P.THAI_GIVEN[g]} ${P.THAI_FAMILY[f]} ${i}`],
       kind,
       country: pick(random, COUNTRIES),
       stateControlled: false,
@@ -142,7 +147,8 @@ export function* generateCorpus(options: CorpusOptions): Generator<ClaimSheetInp
   let claimNumber = 0;
 
   for (let a = 0; a < options.articles; a++) {
-    const claimCount = Math.floor(((a + 1) * options.claims) / options.articles) - Math.floor((a * options.claims) / options.articles);
+    const claimCount =
+      Math.floor(((a + 1) * options.claims) / options.articles) - Math.floor((a * options.claims) / options.articles);
     const thai = random() < 0.7;
     const publisher = sources[pickPublisher(random)]!;
     const used = new Map<string, SheetSource>([[publisher.slug, publisher]]);
@@ -173,7 +179,8 @@ export function* generateCorpus(options: CorpusOptions): Generator<ClaimSheetInp
       body += quote;
       const claimStart = offset;
       offset += quoteLength;
-      const filler = random() < 0.3 ? (thai ? " ทั้งนี้ยังไม่มีการยืนยันจากฝ่ายอื่น " : " Other parties have not confirmed this. ") : " ";
+      const filler =
+        random() < 0.3 ? (thai ? " ทั้งนี้ยังไม่มีการยืนยันจากฝ่ายอื่น " : " Other parties have not confirmed this. ") : " ";
       body += filler;
       offset += codePointLength(filler);
 
@@ -196,7 +203,8 @@ export function* generateCorpus(options: CorpusOptions): Generator<ClaimSheetInp
         chains.push(chain);
         if (random() < 0.05) {
           let outlet = sources[pickOutlet(random)]!;
-          while (outlet.slug === speakerSlug || outlet.slug === publisher.slug) outlet = sources[randomInt(random, outlets)]!;
+          while (outlet.slug === speakerSlug || outlet.slug === publisher.slug)
+            outlet = sources[randomInt(random, outlets)]!;
           chains.push([
             { source: speakerSlug, role: "speaker" },
             { source: use(outlet), role: "reporter" },
@@ -205,13 +213,25 @@ export function* generateCorpus(options: CorpusOptions): Generator<ClaimSheetInp
         }
       }
       const topics = new Set<string>();
-      const topicCount = pickWeighted(random, [[0, 15], [1, 45], [2, 30], [3, 10]] as [number, number][]);
+      const topicCount = pickWeighted(random, [
+        [0, 15],
+        [1, 45],
+        [2, 30],
+        [3, 10],
+      ] as [number, number][]);
       for (let t = 0; t < topicCount; t++) topics.add(topicSlug(pickTopic(random)));
       const stances: { proposition: string; stance: Stance }[] = [];
       if (random() < 0.08) {
         const p = randomInt(random, PROPOSITIONS_PER_STORY);
         stancedPropositions.add(p);
-        const stance: Stance = kind === "denial" ? "denies" : pickWeighted(random, [["asserts", 60], ["denies", 25], ["hedges", 15]] as [Stance, number][]);
+        const stance: Stance =
+          kind === "denial"
+            ? "denies"
+            : pickWeighted(random, [
+                ["asserts", 60],
+                ["denies", 25],
+                ["hedges", 15],
+              ] as [Stance, number][]);
         stances.push({ proposition: `p${story}.${p}`, stance });
       }
       claims.push({

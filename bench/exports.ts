@@ -44,17 +44,29 @@ export async function measureHttpExport(
   progress(`export: ${name}`);
   const began = performance.now();
   const response = await fetch(server.url + path);
-  if (response.status !== 200 || !response.body) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 200 || !response.body)
+    throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
   await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), createWriteStream(file));
   const seconds = (performance.now() - began) / 1000;
-  return { name, seconds, peakRssMiB: await peakRssMiB(server.pid), bytes: (await stat(file)).size, rows: (await countLines(file)) - headerRows };
+  return {
+    name,
+    seconds,
+    peakRssMiB: await peakRssMiB(server.pid),
+    bytes: (await stat(file)).size,
+    rows: (await countLines(file)) - headerRows,
+  };
 }
 
 /**
  * Exports by walking a paginated listing (`?limit=500&cursor=...`) into JSON lines: the way a
  * client exports when no export endpoint exists.
  */
-export async function measurePagedExport(name: string, server: RunningServer, path: string, file: string): Promise<ExportFigures> {
+export async function measurePagedExport(
+  name: string,
+  server: RunningServer,
+  path: string,
+  file: string,
+): Promise<ExportFigures> {
   progress(`export: ${name}`);
   const out = createWriteStream(file);
   const began = performance.now();
@@ -65,7 +77,8 @@ export async function measurePagedExport(name: string, server: RunningServer, pa
     const response = await fetch(`${server.url}${path}${separator}limit=500${cursor ? `&cursor=${cursor}` : ""}`);
     const body = (await response.json()) as { data: unknown[]; page: { nextCursor: string | null } };
     for (const row of body.data) {
-      if (!out.write(JSON.stringify(row) + "\n")) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+      if (!out.write(`${JSON.stringify(row)}\n`))
+        await new Promise<void>((resolve) => out.once("drain", () => resolve()));
     }
     rows += body.data.length;
     cursor = body.page.nextCursor;
@@ -80,14 +93,41 @@ export async function measurePagedExport(name: string, server: RunningServer, pa
  * The yardstick: the sqlite3 shell's `-csv` export of the equivalent query, timed with
  * /usr/bin/time (wall seconds and maximum resident set).
  */
-export async function measureSqliteShellExport(name: string, databaseFile: string, query: string, file: string): Promise<ExportFigures> {
+export async function measureSqliteShellExport(
+  name: string,
+  databaseFile: string,
+  query: string,
+  file: string,
+): Promise<ExportFigures> {
   progress(`export: ${name}`);
   const timing = `${file}.time`;
-  await run("/usr/bin/time", ["-f", "%e %M", "-o", timing, "sh", "-c", 'sqlite3 -readonly -csv -header "$1" "$2" > "$3"', "sh", databaseFile, query, file], {
-    maxBuffer: 1024 * 1024,
-  });
+  await run(
+    "/usr/bin/time",
+    [
+      "-f",
+      "%e %M",
+      "-o",
+      timing,
+      "sh",
+      "-c",
+      'sqlite3 -readonly -csv -header "$1" "$2" > "$3"',
+      "sh",
+      databaseFile,
+      query,
+      file,
+    ],
+    {
+      maxBuffer: 1024 * 1024,
+    },
+  );
   const [seconds, kib] = (await readFile(timing, "utf8")).trim().split(/\s+/).slice(-2).map(Number);
-  return { name, seconds: seconds!, peakRssMiB: kib! / 1024, bytes: (await stat(file)).size, rows: (await countLines(file)) - 1 };
+  return {
+    name,
+    seconds: seconds!,
+    peakRssMiB: kib! / 1024,
+    bytes: (await stat(file)).size,
+    rows: (await countLines(file)) - 1,
+  };
 }
 
 /** Whether the sqlite3 shell and /usr/bin/time are installed (the shell baseline needs both). */

@@ -1,9 +1,9 @@
 import { performance } from "node:perf_hooks";
 import { createDb } from "../src/db/client.js";
 import { applyMigrations } from "../src/db/migrate.js";
-import { importClaimSheets } from "../src/domain/sheets/importClaimSheet.js";
 import type { ClaimSheetInput } from "../src/domain/sheets/claimSheet.js";
-import { generateCorpus, type CorpusOptions } from "./corpus.js";
+import { importClaimSheets } from "../src/domain/sheets/importClaimSheet.js";
+import { type CorpusOptions, generateCorpus } from "./corpus.js";
 import { progress } from "./progress.js";
 
 /**
@@ -49,14 +49,17 @@ export async function importCorpus(databaseUrl: string, options: CorpusOptions):
     stretchMs += tookMs;
     stretchClaims += results.reduce((sum, result) => sum + result.claims, 0);
     for (const result of results) {
-      if (result.status !== "created") throw new Error(`sheet ${result.articleSlug} was not created (${result.status})`);
+      if (result.status !== "created")
+        throw new Error(`sheet ${result.articleSlug} was not created (${result.status})`);
       articles++;
       claims += result.claims;
       derived += result.derivedContradictions;
     }
     const rate = (count: number, ms: number) => Math.round(count / (ms / 1000)).toLocaleString("en");
     if (stretchClaims >= 20_000 || claims === options.claims) {
-      progress(`import: ${claims.toLocaleString("en")}/${options.claims.toLocaleString("en")} claims, ${rate(claims, importMs)} claims/s (last ${stretchClaims.toLocaleString("en")}: ${rate(stretchClaims, stretchMs)} claims/s)`);
+      progress(
+        `import: ${claims.toLocaleString("en")}/${options.claims.toLocaleString("en")} claims, ${rate(claims, importMs)} claims/s (last ${stretchClaims.toLocaleString("en")}: ${rate(stretchClaims, stretchMs)} claims/s)`,
+      );
       stretchClaims = 0;
       stretchMs = 0;
     }
@@ -75,5 +78,12 @@ export async function importCorpus(databaseUrl: string, options: CorpusOptions):
     await db.$disconnect();
   }
   const importSeconds = importMs / 1000;
-  return { sheetsPerImport: SHEETS_PER_IMPORT, articles, claims, importSeconds, claimsPerSecond: claims / importSeconds, derivedContradictions: derived };
+  return {
+    sheetsPerImport: SHEETS_PER_IMPORT,
+    articles,
+    claims,
+    importSeconds,
+    claimsPerSecond: claims / importSeconds,
+    derivedContradictions: derived,
+  };
 }

@@ -46,14 +46,26 @@ export function chooseLookups(file: string): Lookup[] {
       )
       .get() as { id: number; slug: string; n: number };
     const deep = db
-      .prepare(`SELECT DISTINCT "claimId" FROM "AttributionLink" WHERE "sourceId" = ? ORDER BY "claimId" LIMIT 1 OFFSET ?`)
+      .prepare(
+        `SELECT DISTINCT "claimId" FROM "AttributionLink" WHERE "sourceId" = ? ORDER BY "claimId" LIMIT 1 OFFSET ?`,
+      )
       .pluck()
       .get(top.id, Math.floor(top.n * 0.9)) as number;
-    const pairs = db.prepare(`SELECT COUNT(*) FROM "Relation" WHERE "type" = 'contradicts' AND "origin" = 'derived'`).pluck().get() as number;
+    const pairs = db
+      .prepare(`SELECT COUNT(*) FROM "Relation" WHERE "type" = 'contradicts' AND "origin" = 'derived'`)
+      .pluck()
+      .get() as number;
     const pair = db
-      .prepare(`SELECT "fromClaimId" AS "a", "toClaimId" AS "b" FROM "Relation" WHERE "type" = 'contradicts' AND "origin" = 'derived' ORDER BY "id" LIMIT 1 OFFSET ?`)
+      .prepare(
+        `SELECT "fromClaimId" AS "a", "toClaimId" AS "b" FROM "Relation" WHERE "type" = 'contradicts' AND "origin" = 'derived' ORDER BY "id" LIMIT 1 OFFSET ?`,
+      )
       .get(Math.floor(pairs / 2)) as { a: number; b: number } | undefined;
-    const compare = pair ?? (db.prepare(`SELECT "fromClaimId" AS "a", "toClaimId" AS "b" FROM "Relation" ORDER BY "id" LIMIT 1`).get() as { a: number; b: number });
+    const compare =
+      pair ??
+      (db.prepare(`SELECT "fromClaimId" AS "a", "toClaimId" AS "b" FROM "Relation" ORDER BY "id" LIMIT 1`).get() as {
+        a: number;
+        b: number;
+      });
     return [
       { name: "source claims, first page", path: `/api/sources/${top.slug}/claims` },
       // The default page is 50 claims; at 20 a page the p99 target is met (what would close it).
@@ -69,7 +81,11 @@ export function chooseLookups(file: string): Lookup[] {
 }
 
 /** Fetches the lookup from both servers; they must agree (this is what keeps the baseline honest). */
-export async function compareAnswers(lookup: Lookup, claimtrail: string, baseline: string): Promise<{ same: boolean; difference?: string }> {
+export async function compareAnswers(
+  lookup: Lookup,
+  claimtrail: string,
+  baseline: string,
+): Promise<{ same: boolean; difference?: string }> {
   // A server still busy with the previous lookup's backlog may take long; it must not hang the run.
   const get = async (base: string) => {
     const response = await fetch(base + lookup.path, { signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
@@ -84,7 +100,10 @@ export async function compareAnswers(lookup: Lookup, claimtrail: string, baselin
   }
   const [oursBody, theirsBody] = [ours.body, theirs.body];
   if (ours.status !== 200 || theirs.status !== 200) {
-    return { same: false, difference: `status ${ours.status} vs ${theirs.status}: ${JSON.stringify(oursBody).slice(0, 300)}` };
+    return {
+      same: false,
+      difference: `status ${ours.status} vs ${theirs.status}: ${JSON.stringify(oursBody).slice(0, 300)}`,
+    };
   }
   const difference = firstDifference(oursBody, theirsBody, "$");
   return difference === undefined ? { same: true } : { same: false, difference };
@@ -95,7 +114,11 @@ function firstDifference(a: unknown, b: unknown, path: string): string | undefin
   if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const key of keys) {
-      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+      const found = firstDifference(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        `${path}.${key}`,
+      );
       if (found) return found;
     }
   }

@@ -36,7 +36,14 @@ export const THAI_OBJECTS = [
   "สถานการณ์ชายแดนกลับสู่ภาวะปกติ",
 ] as const;
 
-export const THAI_TAILS = ["", "ในวันนี้", "เมื่อวันอังคาร", "ตามรายงานของสื่อท้องถิ่น", "อย่างเป็นทางการ", "โดยไม่ระบุรายละเอียด"] as const;
+export const THAI_TAILS = [
+  "",
+  "ในวันนี้",
+  "เมื่อวันอังคาร",
+  "ตามรายงานของสื่อท้องถิ่น",
+  "อย่างเป็นทางการ",
+  "โดยไม่ระบุรายละเอียด",
+] as const;
 
 export const ENGLISH_SUBJECTS = [
   "The government",
@@ -51,7 +58,15 @@ export const ENGLISH_SUBJECTS = [
   "An analyst",
 ] as const;
 
-export const ENGLISH_CUES = ["said", "told reporters", "denied", "announced", "warned", "expects", "confirmed"] as const;
+export const ENGLISH_CUES = [
+  "said",
+  "told reporters",
+  "denied",
+  "announced",
+  "warned",
+  "expects",
+  "confirmed",
+] as const;
 
 export const ENGLISH_OBJECTS = [
   "talks will begin next week",
@@ -70,14 +85,62 @@ export const ENGLISH_OBJECTS = [
   "the border situation is back to normal",
 ] as const;
 
-export const ENGLISH_TAILS = ["", " on Tuesday", " according to local media", " in a statement", " without giving details"] as const;
+export const ENGLISH_TAILS = [
+  "",
+  " on Tuesday",
+  " according to local media",
+  " in a statement",
+  " without giving details",
+] as const;
 
-export const THAI_GIVEN = ["สมชาย", "สุดารัตน์", "อนันต์", "วิไล", "ประยุทธ", "กาญจนา", "ธนากร", "มาลี", "ดมิทรี", "ยูกิโกะ"] as const;
+export const THAI_GIVEN = [
+  "สมชาย",
+  "สุดารัตน์",
+  "อนันต์",
+  "วิไล",
+  "ประยุทธ",
+  "กาญจนา",
+  "ธนากร",
+  "มาลี",
+  "ดมิทรี",
+  "ยูกิโกะ",
+] as const;
 export const THAI_FAMILY = ["ใจดี", "ศรีสุข", "วงศ์ทอง", "พรหมมา", "เพสคอฟ", "ทานากะ", "แก้วมณี", "บุญมา"] as const;
-export const LATIN_GIVEN = ["Somchai", "Sudarat", "Anan", "Wilai", "Prayut", "Kanchana", "Thanakorn", "Malee", "Dmitry", "Yukiko"] as const;
-export const LATIN_FAMILY = ["Jaidee", "Srisuk", "Wongthong", "Phromma", "Peskov", "Tanaka", "Kaewmanee", "Boonma"] as const;
+export const LATIN_GIVEN = [
+  "Somchai",
+  "Sudarat",
+  "Anan",
+  "Wilai",
+  "Prayut",
+  "Kanchana",
+  "Thanakorn",
+  "Malee",
+  "Dmitry",
+  "Yukiko",
+] as const;
+export const LATIN_FAMILY = [
+  "Jaidee",
+  "Srisuk",
+  "Wongthong",
+  "Phromma",
+  "Peskov",
+  "Tanaka",
+  "Kaewmanee",
+  "Boonma",
+] as const;
 
-export const OUTLET_WORDS = ["Asia", "Pacific", "Mekong", "Global", "Daily", "Central", "Northern", "Harbour", "Capital", "Morning"] as const;
+export const OUTLET_WORDS = [
+  "Asia",
+  "Pacific",
+  "Mekong",
+  "Global",
+  "Daily",
+  "Central",
+  "Northern",
+  "Harbour",
+  "Capital",
+  "Morning",
+] as const;
 export const OUTLET_SUFFIXES = ["News", "Times", "Post", "Agency", "Broadcasting", "Herald", "Wire"] as const;
 
 export const TOPIC_WORDS = [

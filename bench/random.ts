@@ -40,7 +40,7 @@ export function zipf(n: number, exponent = 1.05): (random: Random) => number {
   const cumulative = new Float64Array(n);
   let total = 0;
   for (let rank = 0; rank < n; rank++) {
-    total += 1 / Math.pow(rank + 1, exponent);
+    total += 1 / (rank + 1) ** exponent;
     cumulative[rank] = total;
   }
   return (random) => {

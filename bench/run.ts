@@ -9,12 +9,16 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { PHASES, type Phase, runBench } from "./bench.js";
 import { corpusOptions, DEFAULT_CLAIMS } from "./corpus.js";
-import { PHASES, runBench, type Phase } from "./bench.js";
 import { mergeResults, renderRun } from "./results.js";
 import { PROJECT_ROOT } from "./servers.js";
 
-const Count = (name: string) => z.coerce.number({ error: `--${name} must be a number` }).int().positive(`--${name} must be positive`);
+const Count = (name: string) =>
+  z.coerce
+    .number({ error: `--${name} must be a number` })
+    .int()
+    .positive(`--${name} must be positive`);
 const Args = z.object({
   claims: Count("claims").default(DEFAULT_CLAIMS),
   articles: Count("articles").optional(),
@@ -23,12 +27,21 @@ const Args = z.object({
   seconds: Count("seconds").default(10),
   connections: Count("connections").default(10),
   db: z.string().min(1).optional(),
-  label: z.string().regex(/^[a-z0-9-]+$/, "--label must be lowercase letters, digits and hyphens").default("current"),
+  label: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, "--label must be lowercase letters, digits and hyphens")
+    .default("current"),
   phases: z
     .string()
     .default(PHASES.join(","))
     .transform((list) => list.split(","))
-    .pipe(z.array(z.enum(PHASES as [Phase, ...Phase[]], { error: `--phases takes a comma-separated list of ${PHASES.join(", ")}` }))),
+    .pipe(
+      z.array(
+        z.enum(PHASES as [Phase, ...Phase[]], {
+          error: `--phases takes a comma-separated list of ${PHASES.join(", ")}`,
+        }),
+      ),
+    ),
   out: z.string().default(join(PROJECT_ROOT, "bench", "results.md")),
 });
 

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
@@ -66,10 +66,14 @@ let built = false;
 /** claimtrail's own server as `npm start` runs it (compiled to dist/), on the benchmark database, on a free port. */
 export function startClaimtrail(databaseUrl: string): Promise<RunningServer> {
   if (!built) {
-    execFileSync(process.execPath, [createRequire(import.meta.url).resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
-      cwd: PROJECT_ROOT,
-      stdio: "inherit",
-    });
+    execFileSync(
+      process.execPath,
+      [createRequire(import.meta.url).resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+      {
+        cwd: PROJECT_ROOT,
+        stdio: "inherit",
+      },
+    );
     built = true;
   }
   return startChild(

@@ -24,7 +24,16 @@ const previous = join(scratch, "schema.prisma");
 writeFileSync(previous, execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8" }));
 const sql = execFileSync(
   "npx",
-  ["prisma", "migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+  [
+    "prisma",
+    "migrate",
+    "diff",
+    "--from-schema-datamodel",
+    previous,
+    "--to-schema-datamodel",
+    "prisma/schema.prisma",
+    "--script",
+  ],
   // The CLI opens its driver adapter even for a diff: point it at a scratch file, not the real database.
   { encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${join(scratch, "diff.db")}` } },
 );

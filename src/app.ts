@@ -9,9 +9,9 @@ import { requireRole } from "./http/middleware/requireRole.js";
 import { securityHeaders } from "./http/middleware/securityHeaders.js";
 import { writeRateLimit } from "./http/middleware/writeRateLimit.js";
 import { API_PREFIX, buildOpenApiDocument } from "./http/openapi.js";
-import { mountRoutes, type ApiRoute } from "./http/routeTable.js";
 import { DOCS_ASSETS_PATH, docsAssets } from "./http/routes/docs.js";
 import { IMPORT_TEXT_TYPES } from "./http/routes/imports.js";
+import { type ApiRoute, mountRoutes } from "./http/routeTable.js";
 import { extractPage } from "./web/extract/extractPage.js";
 import { webRoutes } from "./web/webRoutes.js";
 

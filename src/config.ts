@@ -10,7 +10,11 @@ const Env = z.object({
   /** Interface the server binds to. */
   HOST: z.string().min(1).default("127.0.0.1"),
   /** Largest request body accepted, in bytes (claim-sheet uploads). */
-  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   /** Whether `serve` loads the seed article into an empty database. */
   SEED_ON_EMPTY: z
     .enum(["true", "false", "1", "0"])

@@ -35,7 +35,12 @@ export const payloadTooLarge = (limitBytes: number) =>
   new AppError(413, "payload_too_large", `the request body is larger than the limit of ${limitBytes} bytes`);
 
 export const invalidSheet = (details: ProblemDetail[]) =>
-  new AppError(422, "invalid_claim_sheet", `the claim sheet has ${details.length} problem(s); nothing was written`, details);
+  new AppError(
+    422,
+    "invalid_claim_sheet",
+    `the claim sheet has ${details.length} problem(s); nothing was written`,
+    details,
+  );
 
 export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
 
@@ -46,10 +51,19 @@ export const unauthorized = () => new AppError(401, "unauthorized", "a valid bea
 
 export const forbidden = (needed: string) => new AppError(403, "forbidden", `this needs the ${needed} role or higher`);
 
-export const unprocessable = (code: string, message: string, details?: unknown) => new AppError(422, code, message, details);
+export const unprocessable = (code: string, message: string, details?: unknown) =>
+  new AppError(422, code, message, details);
 
 export const preconditionRequired = () =>
-  new AppError(428, "precondition_required", 'send the version you read, as If-Match: "<version>" or "version" in the body');
+  new AppError(
+    428,
+    "precondition_required",
+    'send the version you read, as If-Match: "<version>" or "version" in the body',
+  );
 
 export const rateLimited = (limit: number, windowSeconds: number) =>
-  new AppError(429, "rate_limited", `more than ${limit} writes in ${windowSeconds} seconds with this token; try again later`);
+  new AppError(
+    429,
+    "rate_limited",
+    `more than ${limit} writes in ${windowSeconds} seconds with this token; try again later`,
+  );

@@ -1,9 +1,9 @@
 import type { Server } from "node:http";
+import { loadSeed } from "../seed/loadSeed.js";
 import { buildApp } from "./app.js";
 import type { Config } from "./config.js";
 import { createDb } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
-import { loadSeed } from "../seed/loadSeed.js";
 
 /**
  * Prepares the database (migrations, and the seed article when it is empty) and listens.
@@ -14,7 +14,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const db = createDb(config.databaseUrl);
   if (config.seedOnEmpty && (await db.article.count()) === 0) {
     const seeded = await loadSeed(db);
-    log(`seeded ${seeded.articleSlug}: ${seeded.claims} claims, ${seeded.relations} relations (+${seeded.derivedContradictions} derived)`);
+    log(
+      `seeded ${seeded.articleSlug}: ${seeded.claims} claims, ${seeded.relations} relations (+${seeded.derivedContradictions} derived)`,
+    );
   }
   const app = buildApp({ config, db });
   return new Promise((resolve, reject) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZodError } from "zod";
+import type { ZodError } from "zod";
 import { loadConfig } from "../src/config.js";
 
 describe("loadConfig", () => {
@@ -20,7 +20,11 @@ describe("loadConfig", () => {
       loadConfig({ PORT: "eighty", DATABASE_URL: "postgres://x", SEED_ON_EMPTY: "maybe" });
       expect.unreachable();
     } catch (error) {
-      expect((error as ZodError).issues.map((issue) => issue.path.join("."))).toEqual(["DATABASE_URL", "PORT", "SEED_ON_EMPTY"]);
+      expect((error as ZodError).issues.map((issue) => issue.path.join("."))).toEqual([
+        "DATABASE_URL",
+        "PORT",
+        "SEED_ON_EMPTY",
+      ]);
     }
   });
 });

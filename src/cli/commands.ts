@@ -1,13 +1,21 @@
 import type { ParseArgsConfig } from "node:util";
 import { z } from "zod";
+import { loadSeed } from "../../seed/loadSeed.js";
 import { loadConfig } from "../config.js";
 import { createDb, type Db } from "../db/client.js";
 import { applyMigrations } from "../db/migrate.js";
-import { startServer } from "../server.js";
-import { loadSeed } from "../../seed/loadSeed.js";
 import { collectStats } from "../domain/stats/collectStats.js";
-import { EXPORT_HELP, FILTER_OPTIONS, IMPORT_HELP, SCHEMA_HELP, runExport, runImport, runSchema } from "./sheetCommands.js";
+import { startServer } from "../server.js";
 import { extractCommand } from "./extractCommand.js";
+import {
+  EXPORT_HELP,
+  FILTER_OPTIONS,
+  IMPORT_HELP,
+  runExport,
+  runImport,
+  runSchema,
+  SCHEMA_HELP,
+} from "./sheetCommands.js";
 import { tokenCommand } from "./tokenCommand.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -116,7 +124,8 @@ configured database holds.
         process.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
       } else {
         for (const [name, count] of Object.entries(stats.counts)) process.stdout.write(`${name.padEnd(14)} ${count}\n`);
-        for (const row of stats.relations) process.stdout.write(`${`${row.type}/${row.status}`.padEnd(28)} ${row.count}\n`);
+        for (const row of stats.relations)
+          process.stdout.write(`${`${row.type}/${row.status}`.padEnd(28)} ${row.count}\n`);
       }
       return 0;
     },

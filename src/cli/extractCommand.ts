@@ -9,7 +9,10 @@ const ExtractArgs = z.object({
   positionals: z.tuple([z.string().min(1, "names the text file")], { error: "takes exactly one FILE.txt" }),
   lang: z.enum(["th", "en"]).optional(),
   out: z.string().min(1).optional(),
-  publisher: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "--publisher must be a slug").optional(),
+  publisher: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "--publisher must be a slug")
+    .optional(),
   title: z.string().trim().min(1, "--title must not be blank").optional(),
   "published-at": z.iso.datetime({ offset: true, local: false }).optional(),
 });
@@ -39,7 +42,12 @@ the claim sheet (import format) to SHEET.json and prints one line per proposed c
       const args = ExtractArgs.parse({ ...values, positionals });
       const text = await readFile(args.positionals[0], "utf8");
       const result = await withDb((db) =>
-        proposeClaimSheet(db, text, { language: args.lang, publisher: args.publisher, title: args.title, publishedAt: args["published-at"] }),
+        proposeClaimSheet(db, text, {
+          language: args.lang,
+          publisher: args.publisher,
+          title: args.title,
+          publishedAt: args["published-at"],
+        }),
       );
       if (!args.out) {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -49,11 +57,15 @@ the claim sheet (import format) to SHEET.json and prints one line per proposed c
       for (const p of result.proposals.claims) {
         const claim = result.sheet.claims.find((c) => c.key === p.key)!;
         const chain = claim.chains[0]!.map((l) => l.source).join(" -> ");
-        process.stdout.write(`${p.key.padEnd(4)} ${p.stance.padEnd(7)} ${p.confidence.toFixed(2)} ${chain}  "${truncateGraphemes(claim.quote, 50)}"\n`);
+        process.stdout.write(
+          `${p.key.padEnd(4)} ${p.stance.padEnd(7)} ${p.confidence.toFixed(2)} ${chain}  "${truncateGraphemes(claim.quote, 50)}"\n`,
+        );
       }
       for (const r of result.proposals.relations) process.stdout.write(`contradicts ${r.from} ${r.to}: ${r.reason}\n`);
       for (const w of result.proposals.warnings) process.stderr.write(`warning: ${w}\n`);
-      process.stdout.write(`wrote ${args.out}: ${result.sheet.claims.length} claims, ${result.sheet.sources.length} new sources\n`);
+      process.stdout.write(
+        `wrote ${args.out}: ${result.sheet.claims.length} claims, ${result.sheet.sources.length} new sources\n`,
+      );
       return 0;
     },
   };

@@ -18,7 +18,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`claimtrail: unknown command "${name}" (see claimtrail --help)\n`);
     return 1;
   }
-  const { values, positionals } = parseArgs({ args: rest, options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { ...command.options, help: { type: "boolean", short: "h" } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (values.help) {
     process.stdout.write(command.help);
     return 0;
@@ -42,8 +47,12 @@ function describe(error: unknown): string {
   if (error instanceof AppError) {
     // A big import can have thousands of problems: the first ones say what is wrong.
     const shown = Array.isArray(error.details) ? error.details.slice(0, MAX_DETAILS) : [];
-    const more = Array.isArray(error.details) && error.details.length > MAX_DETAILS ? `\n  ... and ${error.details.length - MAX_DETAILS} more` : "";
-    const details = shown.map((d: { path?: string; message?: string }) => `\n  ${d.path ?? ""}: ${d.message ?? ""}`).join("") + more;
+    const more =
+      Array.isArray(error.details) && error.details.length > MAX_DETAILS
+        ? `\n  ... and ${error.details.length - MAX_DETAILS} more`
+        : "";
+    const details =
+      shown.map((d: { path?: string; message?: string }) => `\n  ${d.path ?? ""}: ${d.message ?? ""}`).join("") + more;
     return `${error.message}${details}`;
   }
   if (error instanceof ZodError) {

@@ -5,12 +5,12 @@ import { PassThrough, type Writable } from "node:stream";
 import { z } from "zod";
 import { loadConfig } from "../config.js";
 import type { Db } from "../db/client.js";
-import { AppError, malformedJson } from "../errors.js";
-import { EXPORT_FORMATS, isExportFormat, writeExport, type ExportTable } from "../domain/exports/writeExport.js";
+import { EXPORT_FORMATS, type ExportTable, isExportFormat, writeExport } from "../domain/exports/writeExport.js";
 import { claimSheetJsonSchemaText } from "../domain/sheets/claimSheetSchema.js";
 import { importClaimCsv } from "../domain/sheets/importClaimCsv.js";
-import { importClaimSheets, type ImportResult } from "../domain/sheets/importClaimSheet.js";
+import { type ImportResult, importClaimSheets } from "../domain/sheets/importClaimSheet.js";
 import { ReviewStatus } from "../domain/vocabulary.js";
+import { AppError, malformedJson } from "../errors.js";
 import { ClaimFilterQuery } from "../http/schemas/common.js";
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -67,12 +67,15 @@ export async function runImport(db: Db, values: Values, positionals: string[]): 
   if (kind === ".csv") {
     if (args.article === undefined) throw new AppError(400, "validation_error", "a CSV import needs --article SLUG");
     const result = await importClaimCsv(db, args.article, text);
-    process.stdout.write(`added ${result.claims} claims to ${result.articleSlug} (+${result.derivedContradictions} derived contradictions)\n`);
+    process.stdout.write(
+      `added ${result.claims} claims to ${result.articleSlug} (+${result.derivedContradictions} derived contradictions)\n`,
+    );
     return 0;
   }
   const input = kind === ".jsonl" || kind === ".ndjson" ? parseJsonLines(text) : parseJson(text);
   const onProgress = process.stderr.isTTY
-    ? (done: number, total: number) => process.stderr.write(`\rimported ${done}/${total} articles${done === total ? "\n" : ""}`)
+    ? (done: number, total: number) =>
+        process.stderr.write(`\rimported ${done}/${total} articles${done === total ? "\n" : ""}`)
     : undefined;
   const results = await importClaimSheets(db, input, { update: args.update, onProgress });
   for (const result of results) process.stdout.write(`${describeImport(result)}\n`);
@@ -80,7 +83,8 @@ export async function runImport(db: Db, values: Values, positionals: string[]): 
 }
 
 function describeImport(r: ImportResult): string {
-  if (r.status === "already_present") return `already present: ${r.articleSlug} (${r.claims} claims; --update to replace)`;
+  if (r.status === "already_present")
+    return `already present: ${r.articleSlug} (${r.claims} claims; --update to replace)`;
   return `${r.status}: ${r.articleSlug} (${r.claims} claims, ${r.relations} relations, +${r.derivedContradictions} derived)`;
 }
 
@@ -117,9 +121,15 @@ const ExportArgs = z
   })
   .transform((args, ctx) => {
     const fromOut = args.out === undefined ? undefined : extname(args.out).slice(1).toLowerCase();
-    const format = args.format ?? (fromOut && isExportFormat(args.table, fromOut) ? fromOut : args.table === "annotations" ? "jsonld" : "json");
+    const format =
+      args.format ??
+      (fromOut && isExportFormat(args.table, fromOut) ? fromOut : args.table === "annotations" ? "jsonld" : "json");
     if (!isExportFormat(args.table, format)) {
-      ctx.addIssue({ code: "custom", path: ["format"], message: `${args.table} export as ${EXPORT_FORMATS[args.table].join(", ")}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["format"],
+        message: `${args.table} export as ${EXPORT_FORMATS[args.table].join(", ")}`,
+      });
       return z.NEVER;
     }
     return { ...args, format };
@@ -143,11 +153,20 @@ CSV cells starting with = + - @ (after spaces), a tab, CR or LF get a ' in front
 /** `claimtrail export`. */
 export async function runExport(db: Db, values: Values, positionals: string[]): Promise<number> {
   if (positionals.length > 1) throw new AppError(400, "validation_error", "export takes at most one TABLE");
-  const args = parseOptions(ExportArgs, { ...values, ...(positionals[0] === undefined ? {} : { table: positionals[0] }) });
+  const args = parseOptions(ExportArgs, {
+    ...values,
+    ...(positionals[0] === undefined ? {} : { table: positionals[0] }),
+  });
   const config = loadConfig();
   const { table, format, out, "base-url": baseUrl, ...filters } = args;
   const progress = process.stderr.isTTY ? (rows: number) => process.stderr.write(`\rexported ${rows} rows`) : undefined;
-  const request = { table, format, filters, baseUrl: baseUrl ?? `http://${config.host}:${config.port}`, onProgress: progress };
+  const request = {
+    table,
+    format,
+    filters,
+    baseUrl: baseUrl ?? `http://${config.host}:${config.port}`,
+    onProgress: progress,
+  };
   if (out === undefined) {
     const stream = new PassThrough();
     stream.pipe(process.stdout, { end: false });

@@ -23,7 +23,8 @@ const Revoke = z.string({ error: "name the token to revoke: token revoke NAME" }
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw validationError(toProblemDetails(parsed.error), "the command is not valid (see claimtrail token --help)");
+  if (!parsed.success)
+    throw validationError(toProblemDetails(parsed.error), "the command is not valid (see claimtrail token --help)");
   return parsed.data;
 }
 
@@ -39,7 +40,9 @@ export function tokenCommand(withDb: <T>(work: (db: Db) => Promise<T>) => Promis
         parse(z.array(z.string()).max(0, "takes no arguments besides --name and --role"), rest);
         const input = parse(Create, { name: values.name, role: values.role });
         const { token, record } = await withDb((db) => createApiToken(db, input));
-        process.stderr.write(`created ${record.role} token "${record.name}" (id ${record.id}); it is shown only this once:\n`);
+        process.stderr.write(
+          `created ${record.role} token "${record.name}" (id ${record.id}); it is shown only this once:\n`,
+        );
         process.stdout.write(`${token}\n`);
         return 0;
       }
@@ -51,9 +54,12 @@ export function tokenCommand(withDb: <T>(work: (db: Db) => Promise<T>) => Promis
         }
         for (const t of tokens) {
           const state = t.revokedAt ? `revoked ${t.revokedAt}` : `last used ${t.lastUsedAt ?? "never"}`;
-          process.stdout.write(`${String(t.id).padStart(4)}  ${t.name.padEnd(24)} ${t.role.padEnd(9)} created ${t.createdAt}  ${state}\n`);
+          process.stdout.write(
+            `${String(t.id).padStart(4)}  ${t.name.padEnd(24)} ${t.role.padEnd(9)} created ${t.createdAt}  ${state}\n`,
+          );
         }
-        if (tokens.length === 0) process.stderr.write("no tokens yet: claimtrail token create --name NAME --role reviewer\n");
+        if (tokens.length === 0)
+          process.stderr.write("no tokens yet: claimtrail token create --name NAME --role reviewer\n");
         return 0;
       }
       if (action === "revoke") {

@@ -1,7 +1,7 @@
 import type { Database, Statement } from "better-sqlite3";
 import { conflict } from "../errors.js";
 import { Prisma } from "../generated/prisma/client.js";
-import { sharedConnection, type Db } from "./client.js";
+import { type Db, sharedConnection } from "./client.js";
 
 // The hot lookups and the exports run hand-written, portable SQL (quoted identifiers, built as
 // Prisma.Sql). Through `$queryRaw` every call prepares its statement again and maps each value
@@ -17,7 +17,10 @@ const statementCaches = new WeakMap<Database, Map<string, Statement>>();
 
 function prepared(connection: Database, sql: string): Statement {
   let cache = statementCaches.get(connection);
-  if (!cache) statementCaches.set(connection, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    statementCaches.set(connection, cache);
+  }
   let statement = cache.get(sql);
   if (!statement) {
     // The adapter turns on safe integers for the whole connection; these rows want numbers.
@@ -101,7 +104,12 @@ export interface SqlWriter {
    * Inserts rows (one value per column, in order) into a table, in order, many rows a statement.
    * With `returning`, resolves to those columns of the inserted rows, in no promised order.
    */
-  insert<T = unknown>(table: string, columns: readonly string[], rows: readonly unknown[][], returning?: readonly string[]): Promise<T[]>;
+  insert<T = unknown>(
+    table: string,
+    columns: readonly string[],
+    rows: readonly unknown[][],
+    returning?: readonly string[],
+  ): Promise<T[]>;
 }
 
 /**
@@ -121,7 +129,10 @@ const insertSqlCache = new Map<string, string>();
 function insertSql(table: string, columns: readonly string[], size: number, returning: readonly string[]): string {
   const key = `${table}|${columns.join(",")}|${size}|${returning.join(",")}`;
   let sql = insertSqlCache.get(key);
-  if (sql === undefined) insertSqlCache.set(key, (sql = buildInsertSql(table, columns, size, returning)));
+  if (sql === undefined) {
+    sql = buildInsertSql(table, columns, size, returning);
+    insertSqlCache.set(key, sql);
+  }
   return sql;
 }
 
@@ -167,11 +178,20 @@ export async function sqlWriter(db: Db, tx: TransactionQueryable): Promise<SqlWr
   if (!connection) {
     return {
       execute: (query) => tx.$executeRaw(query),
-      rows: async <T>(query: Prisma.Sql) => (await tx.$queryRaw<Record<string, unknown>[]>(query)).map(withNumbers) as T[],
-      insert: <T>(table: string, columns: readonly string[], rows: readonly unknown[][], returning: readonly string[] = []) =>
+      rows: async <T>(query: Prisma.Sql) =>
+        (await tx.$queryRaw<Record<string, unknown>[]>(query)).map(withNumbers) as T[],
+      insert: <T>(
+        table: string,
+        columns: readonly string[],
+        rows: readonly unknown[][],
+        returning: readonly string[] = [],
+      ) =>
         insertInChunks<T>(table, columns, rows, returning, async (sql, values) => {
           const query = new Prisma.Sql(sql.split("?"), values);
-          if (returning.length === 0) return (await tx.$executeRaw(query), []);
+          if (returning.length === 0) {
+            await tx.$executeRaw(query);
+            return [];
+          }
           return (await tx.$queryRaw<Record<string, unknown>[]>(query)).map(withNumbers) as T[];
         }),
     };
@@ -188,12 +208,21 @@ export async function sqlWriter(db: Db, tx: TransactionQueryable): Promise<SqlWr
       inTransaction();
       return asConflict(() => prepared(connection, query.sql).all(...query.values.map(bindable)) as T[]);
     },
-    async insert<T>(table: string, columns: readonly string[], rows: readonly unknown[][], returning: readonly string[] = []) {
+    async insert<T>(
+      table: string,
+      columns: readonly string[],
+      rows: readonly unknown[][],
+      returning: readonly string[] = [],
+    ) {
       inTransaction();
       return insertInChunks<T>(table, columns, rows, returning, async (sql, values) => {
         const statement = prepared(connection, sql);
         const bound = values.map(bindable);
-        return asConflict(() => (returning.length === 0 ? (statement.run(bound), []) : (statement.all(bound) as T[])));
+        return asConflict(() => {
+          if (returning.length > 0) return statement.all(bound) as T[];
+          statement.run(bound);
+          return [];
+        });
       });
     },
   };

@@ -1,15 +1,15 @@
 import type { Db } from "../db/client.js";
-import type { ApiRoute } from "./routeTable.js";
 import { articleRoutes } from "./routes/articles.js";
 import { claimRoutes } from "./routes/claims.js";
 import { contradictionRoutes } from "./routes/contradictions.js";
 import { docsRoutes } from "./routes/docs.js";
 import { exportRoutes } from "./routes/exports.js";
-import { importRoutes } from "./routes/imports.js";
 import { extractRoutes } from "./routes/extract.js";
+import { importRoutes } from "./routes/imports.js";
 import { relationRoutes } from "./routes/relations.js";
 import { schemaRoutes } from "./routes/schemas.js";
 import { sourceRoutes } from "./routes/sources.js";
+import type { ApiRoute } from "./routeTable.js";
 
 /**
  * Every route under /api. A route listed here is mounted behind the guards its access needs

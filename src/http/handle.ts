@@ -22,7 +22,12 @@ export function handle<S extends RequestSchema>(
   // Only schemas that declare `headers` see them, so a strict top-level schema never trips on them.
   const readsHeaders = schema instanceof z.ZodObject && "headers" in schema.shape;
   return async (req, res) => {
-    const input = { params: req.params, query: req.query, body: req.body, ...(readsHeaders ? { headers: req.headers } : {}) };
+    const input = {
+      params: req.params,
+      query: req.query,
+      body: req.body,
+      ...(readsHeaders ? { headers: req.headers } : {}),
+    };
     const parsed = schema.safeParse(input);
     if (!parsed.success) throw validationError(toProblemDetails(parsed.error));
     const body = await handler(parsed.data, req, res);

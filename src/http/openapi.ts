@@ -36,7 +36,9 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], options: OpenA
   });
   document.components = {
     ...document.components,
-    securitySchemes: { bearerToken: { type: "http", scheme: "bearer", description: "A token from `claimtrail token create` (ct_...)" } },
+    securitySchemes: {
+      bearerToken: { type: "http", scheme: "bearer", description: "A token from `claimtrail token create` (ct_...)" },
+    },
   };
   return document;
 }
@@ -48,7 +50,7 @@ function routeConfig(spec: ApiRoute, options: OpenApiOptions): RouteConfig {
   const errors = new Set([400, ...(spec.access === "public" ? [] : [401]), ...(spec.errors ?? [])]);
   if (spec.access === "reviewer" || spec.access === "admin") errors.add(403);
   if (spec.path.includes(":")) errors.add(404);
-  if (spec.method !== "get") [413, 429].forEach((status) => errors.add(status));
+  if (spec.method !== "get") for (const status of [413, 429]) errors.add(status);
   return {
     method: spec.method,
     path: `${API_PREFIX}${openApiPath(spec.path)}`,
@@ -61,7 +63,9 @@ function routeConfig(spec: ApiRoute, options: OpenApiOptions): RouteConfig {
       ...(parts.params ? { params: parts.params } : {}),
       ...(parts.query ? { query: parts.query } : {}),
       ...(parts.headers ? { headers: parts.headers } : {}),
-      ...(parts.body ? { body: { required: true, content: { [spec.consumes ?? "application/json"]: { schema: parts.body } } } } : {}),
+      ...(parts.body
+        ? { body: { required: true, content: { [spec.consumes ?? "application/json"]: { schema: parts.body } } } }
+        : {}),
     },
     responses: {
       [success]: {
@@ -71,7 +75,13 @@ function routeConfig(spec: ApiRoute, options: OpenApiOptions): RouteConfig {
       ...Object.fromEntries(
         [...errors]
           .sort((a, b) => a - b)
-          .map((status) => [status, { description: ERROR_STATUS_DESCRIPTIONS[status] ?? "error", content: { "application/json": { schema: ErrorBody } } }]),
+          .map((status) => [
+            status,
+            {
+              description: ERROR_STATUS_DESCRIPTIONS[status] ?? "error",
+              content: { "application/json": { schema: ErrorBody } },
+            },
+          ]),
       ),
     },
   };
@@ -82,13 +92,16 @@ type Part = z.ZodObject | undefined;
 /** The params, query, headers and body schemas inside a route's one request schema. */
 function requestParts(spec: ApiRoute): { params: Part; query: Part; headers: Part; body: z.ZodType | undefined } {
   if (!(spec.schema instanceof z.ZodObject)) {
-    throw new Error(`${spec.method.toUpperCase()} ${spec.path}: the request schema must be a z.object({ params, query, body, headers })`);
+    throw new Error(
+      `${spec.method.toUpperCase()} ${spec.path}: the request schema must be a z.object({ params, query, body, headers })`,
+    );
   }
   const shape = spec.schema.shape as Record<string, z.ZodType | undefined>;
   const object = (name: string): Part => {
     const part = shape[name];
     if (part === undefined) return undefined;
-    if (!(part instanceof z.ZodObject)) throw new Error(`${spec.method.toUpperCase()} ${spec.path}: "${name}" must be a z.object`);
+    if (!(part instanceof z.ZodObject))
+      throw new Error(`${spec.method.toUpperCase()} ${spec.path}: "${name}" must be a z.object`);
     return Object.keys(part.shape).length > 0 ? part : undefined;
   };
   return { params: object("params"), query: object("query"), headers: object("headers"), body: shape.body };

@@ -51,9 +51,18 @@ export function route<S extends RequestSchema>(spec: RouteSpec<S>): ApiRoute {
 }
 
 /** Mounts each route on `router` behind the guards its access needs, then its validated handler. */
-export function mountRoutes(router: Router, routes: readonly ApiRoute[], guards: (route: ApiRoute) => RequestHandler[]): void {
+export function mountRoutes(
+  router: Router,
+  routes: readonly ApiRoute[],
+  guards: (route: ApiRoute) => RequestHandler[],
+): void {
   for (const spec of routes) {
-    router[spec.method](spec.path, ...guards(spec), ...(spec.before ?? []), handle(spec.schema, spec.handler, spec.status));
+    router[spec.method](
+      spec.path,
+      ...guards(spec),
+      ...(spec.before ?? []),
+      handle(spec.schema, spec.handler, spec.status),
+    );
   }
 }
 

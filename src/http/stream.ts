@@ -5,7 +5,11 @@ import type { Response } from "express";
  * to the error middleware as usual; once bytes are out the status cannot change, so the
  * response is cut short (the client sees an incomplete download) and the error is logged.
  */
-export async function streamResponse(res: Response, work: () => Promise<void>, log: (message: string, error: unknown) => void = console.error): Promise<void> {
+export async function streamResponse(
+  res: Response,
+  work: () => Promise<void>,
+  log: (message: string, error: unknown) => void = console.error,
+): Promise<void> {
   try {
     await work();
   } catch (error) {

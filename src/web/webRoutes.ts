@@ -1,5 +1,5 @@
-import express, { Router } from "express";
 import { join } from "node:path";
+import express, { Router } from "express";
 import { PROJECT_ROOT } from "../projectRoot.js";
 
 const ASSETS_DIR = join(PROJECT_ROOT, "src", "web", "assets");

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBench } from "../../bench/bench.js";
 import { corpusOptions, generateCorpus } from "../../bench/corpus.js";
-import { renderRun, type BenchRun } from "../../bench/results.js";
+import { type BenchRun, renderRun } from "../../bench/results.js";
 import { checkClaimSheet } from "../../src/domain/sheets/checkClaimSheet.js";
 import { ClaimSheet } from "../../src/domain/sheets/claimSheet.js";
 
@@ -98,6 +98,8 @@ describe("runBench (smoke size)", () => {
 
   it("renders one table row per figure", () => {
     const table = renderRun(run);
-    expect(table.split("\n").filter((line) => line.startsWith("| "))).toHaveLength(1 + 1 + 6 * 2 + run.exports.length * 2);
+    expect(table.split("\n").filter((line) => line.startsWith("| "))).toHaveLength(
+      1 + 1 + 6 * 2 + run.exports.length * 2,
+    );
   });
 });

@@ -20,8 +20,13 @@ describe("claimtrail extract", () => {
     const out = join(folder, "sheet.json");
     writeFileSync(input, "นายเอ บีซี โฆษกรัฐบาลกล่าวว่า รัฐบาลจะลดภาษี\n");
     const printed: string[] = [];
-    const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (printed.push(String(chunk)), true));
-    const code = await command.run({ out, publisher: "test-wire", lang: "th" }, [input]).finally(() => write.mockRestore());
+    const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    const code = await command
+      .run({ out, publisher: "test-wire", lang: "th" }, [input])
+      .finally(() => write.mockRestore());
     expect(code).toBe(0);
     const sheet = ClaimSheet.parse(JSON.parse(readFileSync(out, "utf8")));
     expect(sheet.claims.map((c) => [c.quote, c.cue])).toEqual([["รัฐบาลจะลดภาษี", "กล่าวว่า"]]);

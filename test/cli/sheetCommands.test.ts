@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { thaiSheet } from "../support/hostileSheets.js";
 import { countRows } from "../support/counts.js";
+import { thaiSheet } from "../support/hostileSheets.js";
 import { createTestDb, type TestDb } from "../support/testDb.js";
 
 const BIN = fileURLToPath(new URL("../../src/cli/claimtrail.mjs", import.meta.url));

@@ -15,7 +15,9 @@ afterAll(() => testDb.close());
 /** Runs `claimtrail ARGS` against the test database; never rejects, so failures can be asserted. */
 async function claimtrail(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: testDb.url } });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, DATABASE_URL: testDb.url },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -24,33 +26,54 @@ async function claimtrail(...args: string[]): Promise<{ code: number; stdout: st
 }
 
 describe("claimtrail token", () => {
-  it("creates a token shown once, lists it without the token, and revokes it", async () => {
-    const created = await claimtrail("token", "create", "--name", "Kanya", "--role", "reviewer");
-    expect(created.code).toBe(0);
-    const token = created.stdout.trim();
-    expect(token).toMatch(/^ct_[A-Za-z0-9_-]{43}$/);
-    expect(created.stderr).toMatch(/^created reviewer token "Kanya" \(id \d+\); it is shown only this once:\n$/);
-    expect(await findPrincipal(testDb.db, token)).toMatchObject({ name: "Kanya", role: "reviewer", tokenSha256: hashToken(token) });
+  it(
+    "creates a token shown once, lists it without the token, and revokes it",
+    async () => {
+      const created = await claimtrail("token", "create", "--name", "Kanya", "--role", "reviewer");
+      expect(created.code).toBe(0);
+      const token = created.stdout.trim();
+      expect(token).toMatch(/^ct_[A-Za-z0-9_-]{43}$/);
+      expect(created.stderr).toMatch(/^created reviewer token "Kanya" \(id \d+\); it is shown only this once:\n$/);
+      expect(await findPrincipal(testDb.db, token)).toMatchObject({
+        name: "Kanya",
+        role: "reviewer",
+        tokenSha256: hashToken(token),
+      });
 
-    const listed = await claimtrail("token", "list", "--json");
-    expect(listed.code).toBe(0);
-    expect(JSON.parse(listed.stdout)).toEqual([
-      { id: expect.any(Number), name: "Kanya", role: "reviewer", createdAt: expect.any(String), revokedAt: null, lastUsedAt: expect.any(String) },
-    ]);
-    expect(listed.stdout).not.toContain(token.slice(3));
+      const listed = await claimtrail("token", "list", "--json");
+      expect(listed.code).toBe(0);
+      expect(JSON.parse(listed.stdout)).toEqual([
+        {
+          id: expect.any(Number),
+          name: "Kanya",
+          role: "reviewer",
+          createdAt: expect.any(String),
+          revokedAt: null,
+          lastUsedAt: expect.any(String),
+        },
+      ]);
+      expect(listed.stdout).not.toContain(token.slice(3));
 
-    const revoked = await claimtrail("token", "revoke", "Kanya");
-    expect(revoked.code).toBe(0);
-    expect(revoked.stdout).toMatch(/^revoked reviewer token "Kanya" \(id \d+\) at \d{4}-/);
-    expect(await findPrincipal(testDb.db, token)).toBeNull();
-  }, CLI_TIMEOUT_MS);
+      const revoked = await claimtrail("token", "revoke", "Kanya");
+      expect(revoked.code).toBe(0);
+      expect(revoked.stdout).toMatch(/^revoked reviewer token "Kanya" \(id \d+\) at \d{4}-/);
+      expect(await findPrincipal(testDb.db, token)).toBeNull();
+    },
+    CLI_TIMEOUT_MS,
+  );
 
-  it("fails with a one-line reason for a bad role or an unknown token", async () => {
-    const badRole = await claimtrail("token", "create", "--name", "Nok", "--role", "owner");
-    expect(badRole.code).toBe(1);
-    expect(badRole.stderr).toBe("claimtrail: the command is not valid (see claimtrail token --help)\n  role: --role must be reader, reviewer or admin\n");
-    const unknown = await claimtrail("token", "revoke", "--name", "Nobody");
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toBe('claimtrail: token "Nobody" was not found\n');
-  }, CLI_TIMEOUT_MS);
+  it(
+    "fails with a one-line reason for a bad role or an unknown token",
+    async () => {
+      const badRole = await claimtrail("token", "create", "--name", "Nok", "--role", "owner");
+      expect(badRole.code).toBe(1);
+      expect(badRole.stderr).toBe(
+        "claimtrail: the command is not valid (see claimtrail token --help)\n  role: --role must be reader, reviewer or admin\n",
+      );
+      const unknown = await claimtrail("token", "revoke", "--name", "Nobody");
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toBe('claimtrail: token "Nobody" was not found\n');
+    },
+    CLI_TIMEOUT_MS,
+  );
 });

@@ -28,13 +28,19 @@ describe("queryRows", () => {
     const connection = (await sharedConnection(testDb.db))!;
     const prepare = connection.prepare.bind(connection);
     let prepared = 0;
-    connection.prepare = ((sql: string) => (prepared++, prepare(sql))) as typeof connection.prepare;
+    connection.prepare = ((sql: string) => {
+      prepared++;
+      return prepare(sql);
+    }) as typeof connection.prepare;
     try {
       const query = Prisma.sql`SELECT "slug" FROM "Topic" WHERE "slug" = ${"energy"} OR "id" = ${2} ORDER BY "id"`;
       expect(await queryRows(testDb.db, query)).toEqual([{ slug: "energy" }, { slug: "ไทย" }]);
-      expect(await queryRows(testDb.db, Prisma.sql`SELECT "slug" FROM "Topic" WHERE "slug" = ${"ไทย"} OR "id" = ${0} ORDER BY "id"`)).toEqual([
-        { slug: "ไทย" },
-      ]);
+      expect(
+        await queryRows(
+          testDb.db,
+          Prisma.sql`SELECT "slug" FROM "Topic" WHERE "slug" = ${"ไทย"} OR "id" = ${0} ORDER BY "id"`,
+        ),
+      ).toEqual([{ slug: "ไทย" }]);
       expect(prepared).toBe(1);
     } finally {
       connection.prepare = prepare;
@@ -46,7 +52,10 @@ describe("queryRows", () => {
       .$transaction(async (tx) => {
         await tx.topic.create({ data: { slug: "fresh" } });
         expect(await sharedConnection(tx)).toBeUndefined();
-        const rows = await queryRows<{ slug: string }>(tx, Prisma.sql`SELECT "slug" FROM "Topic" WHERE "slug" = ${"fresh"}`);
+        const rows = await queryRows<{ slug: string }>(
+          tx,
+          Prisma.sql`SELECT "slug" FROM "Topic" WHERE "slug" = ${"fresh"}`,
+        );
         expect(rows).toEqual([{ slug: "fresh" }]);
         throw new Error("roll back");
       })
@@ -70,7 +79,10 @@ describe("inList", () => {
 
   it("selects the same rows as the list itself", async () => {
     const slugs = (values: unknown[]) =>
-      queryRows<{ slug: string }>(testDb.db, Prisma.sql`SELECT "slug" FROM "Topic" WHERE "id" IN (${inList(values)}) ORDER BY "id"`);
+      queryRows<{ slug: string }>(
+        testDb.db,
+        Prisma.sql`SELECT "slug" FROM "Topic" WHERE "id" IN (${inList(values)}) ORDER BY "id"`,
+      );
     expect(await slugs([2, 1, 2])).toEqual([{ slug: "energy" }, { slug: "ไทย" }]);
     expect(await slugs([2])).toEqual([{ slug: "ไทย" }]);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { sharedConnection, type Db } from "../../src/db/client.js";
+import { type Db, sharedConnection } from "../../src/db/client.js";
 import { sqlWriter, withBulkWriteSettings } from "../../src/db/sql.js";
 import { AppError } from "../../src/errors.js";
 import { Prisma } from "../../src/generated/prisma/client.js";
@@ -12,7 +12,8 @@ beforeEach(async () => {
   await db.topic.deleteMany();
 });
 
-const slugs = async () => (await db.topic.findMany({ orderBy: { id: "asc" }, select: { slug: true } })).map((t) => t.slug);
+const slugs = async () =>
+  (await db.topic.findMany({ orderBy: { id: "asc" }, select: { slug: true } })).map((t) => t.slug);
 const rollBack = (error: Error) => expect(error.message).toBe("roll back");
 
 describe("sqlWriter on Prisma's connection", () => {
@@ -21,7 +22,9 @@ describe("sqlWriter on Prisma's connection", () => {
       .$transaction(async (tx) => {
         const sql = await sqlWriter(db, tx);
         expect(await sql.execute(Prisma.sql`INSERT INTO "Topic" ("slug") VALUES (${"energy"})`)).toBe(1);
-        expect(await sql.rows(Prisma.sql`INSERT INTO "Topic" ("slug") VALUES (${"ไทย"}) RETURNING "slug"`)).toEqual([{ slug: "ไทย" }]);
+        expect(await sql.rows(Prisma.sql`INSERT INTO "Topic" ("slug") VALUES (${"ไทย"}) RETURNING "slug"`)).toEqual([
+          { slug: "ไทย" },
+        ]);
         expect(await tx.topic.count()).toBe(2);
         throw new Error("roll back");
       })
@@ -33,12 +36,20 @@ describe("sqlWriter on Prisma's connection", () => {
     const connection = (await sharedConnection(db))!;
     const prepare = connection.prepare.bind(connection);
     const prepared: string[] = [];
-    connection.prepare = ((sql: string) => (prepared.push(sql), prepare(sql))) as typeof connection.prepare;
+    connection.prepare = ((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as typeof connection.prepare;
     try {
       const names = Array.from({ length: 150 }, (_, i) => `topic-${i}`);
       const returned = await db.$transaction(async (tx) => {
         const sql = await sqlWriter(db, tx);
-        const rows = await sql.insert<{ id: number; slug: string }>("Topic", ["slug"], names.map((slug) => [slug]), ["id", "slug"]);
+        const rows = await sql.insert<{ id: number; slug: string }>(
+          "Topic",
+          ["slug"],
+          names.map((slug) => [slug]),
+          ["id", "slug"],
+        );
         await sql.insert("Topic", ["slug"], [["one-more"]]);
         await sql.insert("Topic", ["slug"], []);
         return rows;
@@ -69,7 +80,9 @@ describe("sqlWriter on Prisma's connection", () => {
 
   it("refuses to write when the connection has no open transaction", async () => {
     const sql = await sqlWriter(db, db);
-    await expect(sql.execute(Prisma.sql`INSERT INTO "Topic" ("slug") VALUES (${"loose"})`)).rejects.toThrow("no open transaction");
+    await expect(sql.execute(Prisma.sql`INSERT INTO "Topic" ("slug") VALUES (${"loose"})`)).rejects.toThrow(
+      "no open transaction",
+    );
     await expect(sql.insert("Topic", ["slug"], [["loose"]])).rejects.toThrow("no open transaction");
     expect(await slugs()).toEqual([]);
   });
@@ -78,7 +91,9 @@ describe("sqlWriter on Prisma's connection", () => {
     await db
       .$transaction(async (tx) => {
         const sql = await sqlWriter(db, tx);
-        await expect(sql.insert("Topic", ['slug"; DROP TABLE "Topic'], [["x"]])).rejects.toThrow("not a plain identifier");
+        await expect(sql.insert("Topic", ['slug"; DROP TABLE "Topic'], [["x"]])).rejects.toThrow(
+          "not a plain identifier",
+        );
         throw new Error("roll back");
       })
       .catch(rollBack);
@@ -91,7 +106,12 @@ describe("sqlWriter on a client without a shared connection", () => {
     await db
       .$transaction(async (tx) => {
         const sql = await sqlWriter(unknownClient, tx);
-        const rows = await sql.insert<{ id: number; slug: string }>("Topic", ["slug"], [["a"], ["b"], ["c"], ["d"], ["e"]], ["id", "slug"]);
+        const rows = await sql.insert<{ id: number; slug: string }>(
+          "Topic",
+          ["slug"],
+          [["a"], ["b"], ["c"], ["d"], ["e"]],
+          ["id", "slug"],
+        );
         expect(rows.map((r) => r.slug).sort()).toEqual(["a", "b", "c", "d", "e"]);
         expect(rows.every((r) => typeof r.id === "number")).toBe(true);
         expect(await sql.execute(Prisma.sql`DELETE FROM "Topic" WHERE "slug" = ${"e"}`)).toBe(1);

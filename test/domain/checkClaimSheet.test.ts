@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ClaimSheet } from "../../src/domain/sheets/claimSheet.js";
 import { checkClaimSheet, sha256Hex } from "../../src/domain/sheets/checkClaimSheet.js";
+import { ClaimSheet } from "../../src/domain/sheets/claimSheet.js";
 import { smallSheet } from "../support/sheets.js";
 
 function check(mutate: (sheet: ReturnType<typeof smallSheet>) => void, known: string[] = []) {
@@ -43,7 +43,9 @@ describe("checkClaimSheet", () => {
     const problems = check((s) => {
       Object.assign(s.claims[0]!, { quote: "ไม", start: 19, end: 21 });
     });
-    expect(problems).toEqual([{ path: "claims[0].end", code: "span_splits_grapheme", message: "end (21) falls inside a grapheme" }]);
+    expect(problems).toEqual([
+      { path: "claims[0].end", code: "span_splits_grapheme", message: "end (21) falls inside a grapheme" },
+    ]);
   });
 
   it("counts offsets in code points past an emoji", () => {
@@ -125,20 +127,38 @@ describe("checkClaimSheet on repeated claims", () => {
   it("refuses the same span with the same chains under another key", () => {
     const problems = check((s) => s.claims.push({ ...s.claims[0]!, key: "again" }));
     expect(problems).toEqual([
-      { path: "claims[3]", code: "duplicate_claim", message: 'claim "again" repeats claim "peskov-denial" (same span and chains)' },
+      {
+        path: "claims[3]",
+        code: "duplicate_claim",
+        message: 'claim "again" repeats claim "peskov-denial" (same span and chains)',
+      },
     ]);
   });
 
   it("accepts the same span under other chains, and names the latest claim a repeat repeats", () => {
     const problems = check((s) => {
-      const relayed = [[{ source: "peskov", role: "speaker" as const }, { source: "kyodo", role: "reporter" as const }, { source: "test-wire", role: "publisher" as const }]];
+      const relayed = [
+        [
+          { source: "peskov", role: "speaker" as const },
+          { source: "kyodo", role: "reporter" as const },
+          { source: "test-wire", role: "publisher" as const },
+        ],
+      ];
       s.claims.push({ ...s.claims[0]!, key: "relayed", chains: relayed });
       s.claims.push({ ...s.claims[0]!, key: "again" });
       s.claims.push({ ...s.claims[0]!, key: "relayed-again", chains: relayed });
     });
     expect(problems).toEqual([
-      { path: "claims[4]", code: "duplicate_claim", message: 'claim "again" repeats claim "peskov-denial" (same span and chains)' },
-      { path: "claims[5]", code: "duplicate_claim", message: 'claim "relayed-again" repeats claim "relayed" (same span and chains)' },
+      {
+        path: "claims[4]",
+        code: "duplicate_claim",
+        message: 'claim "again" repeats claim "peskov-denial" (same span and chains)',
+      },
+      {
+        path: "claims[5]",
+        code: "duplicate_claim",
+        message: 'claim "relayed-again" repeats claim "relayed" (same span and chains)',
+      },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimWhere, type ClaimFilters } from "../../src/domain/claims/claimFilters.js";
+import { type ClaimFilters, claimWhere } from "../../src/domain/claims/claimFilters.js";
 import { claimSelect } from "../../src/domain/claims/claimRecord.js";
 import { findClaimIdPage, findClaimPage, findClaimRows } from "../../src/domain/claims/claimRepository.js";
 import { useSeededApp } from "../support/seededApp.js";
@@ -36,14 +36,27 @@ describe("findClaimIdPage", () => {
     const articles = await db.article.findMany({ select: { slug: true } });
     const all = [
       ...combinations,
-      ...topics.flatMap((t) => [{ topic: t.slug }, { topic: t.slug, kind: "statement" as const }, { topic: t.slug, source: "infoquest" }]),
+      ...topics.flatMap((t) => [
+        { topic: t.slug },
+        { topic: t.slug, kind: "statement" as const },
+        { topic: t.slug, source: "infoquest" },
+      ]),
       ...articles.flatMap((a) => [{ article: a.slug }, { article: a.slug, topic: topics[0]!.slug }]),
     ];
     let nonEmpty = 0;
     for (const filters of all) {
-      for (const [afterId, take] of [[0, 100], [0, 3], [5, 4]] as const) {
+      for (const [afterId, take] of [
+        [0, 100],
+        [0, 3],
+        [5, 4],
+      ] as const) {
         const expected = await prismaIds(filters, afterId, take);
-        expect({ filters, afterId, take, ids: await findClaimIdPage(db, filters, afterId, take) }).toEqual({ filters, afterId, take, ids: expected });
+        expect({ filters, afterId, take, ids: await findClaimIdPage(db, filters, afterId, take) }).toEqual({
+          filters,
+          afterId,
+          take,
+          ids: expected,
+        });
         const page = await findClaimPage(db, filters, afterId, take);
         expect(page.map((row) => row.id)).toEqual(expected);
         expect(page).toEqual(await findClaimRows(db, expected));
@@ -58,7 +71,11 @@ describe("findClaimRows", () => {
   it("returns the rows Prisma's claim select returns, for existing ids in id order", async () => {
     const db = testDb().db;
     const ids = (await db.claim.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((c) => c.id);
-    const expected = await db.claim.findMany({ where: { id: { in: ids } }, select: claimSelect, orderBy: { id: "asc" } });
+    const expected = await db.claim.findMany({
+      where: { id: { in: ids } },
+      select: claimSelect,
+      orderBy: { id: "asc" },
+    });
     const byChain = <T extends { links: { chain: number; position: number }[] }>(row: T) => ({
       ...row,
       links: [...row.links].sort((a, b) => a.chain - b.chain || a.position - b.position),

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { codePointLength, findCodePointOffsets, sliceCodePoints, utf16Index } from "../../src/domain/text/codePoints.js";
+import {
+  codePointLength,
+  findCodePointOffsets,
+  sliceCodePoints,
+  utf16Index,
+} from "../../src/domain/text/codePoints.js";
 import { isGraphemeBoundary, truncateGraphemes } from "../../src/domain/text/graphemes.js";
 
 const withEmoji = "ข่าว 🇹🇭 ปูติน said";
@@ -52,12 +57,12 @@ describe("grapheme boundaries", () => {
 
   it("answer for the text asked about when texts alternate", () => {
     const [thai, latin] = ["ปูติน", "pu tin"];
-    expect([isGraphemeBoundary(thai, 1), isGraphemeBoundary(latin, 1), isGraphemeBoundary(thai, 1), isGraphemeBoundary(thai, 2)]).toEqual([
-      false,
-      true,
-      false,
-      true,
-    ]);
+    expect([
+      isGraphemeBoundary(thai, 1),
+      isGraphemeBoundary(latin, 1),
+      isGraphemeBoundary(thai, 1),
+      isGraphemeBoundary(thai, 2),
+    ]).toEqual([false, true, false, true]);
   });
 
   it("count code points with or without astral characters and lone surrogates", () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "../../src/errors.js";
 import { importClaimSheet } from "../../src/domain/sheets/importClaimSheet.js";
-import { createTestDb, emptyDatabase } from "../support/testDb.js";
+import { AppError } from "../../src/errors.js";
 import { smallSheet } from "../support/sheets.js";
+import { createTestDb, emptyDatabase } from "../support/testDb.js";
 
 const testDb = createTestDb();
 const { db } = testDb;
@@ -46,16 +46,26 @@ describe("importClaimSheet", () => {
     expect(await counts()).toEqual({ articles: 1, sources: 5, claims: 3, links: 6, relations: 2, events: 2 });
     const derived = await db.relation.findFirstOrThrow({
       where: { origin: "derived" },
-      select: { type: true, status: true, rationale: true, fromClaim: { select: { key: true } }, toClaim: { select: { key: true } } },
+      select: {
+        type: true,
+        status: true,
+        rationale: true,
+        fromClaim: { select: { key: true } },
+        toClaim: { select: { key: true } },
+      },
     });
     expect(derived).toEqual({
       type: "contradicts",
       status: "proposed",
-      rationale: 'Dmitry Peskov denies and Sources cited by Kyodo asserts: "The two sides agreed on military cooperation"',
+      rationale:
+        'Dmitry Peskov denies and Sources cited by Kyodo asserts: "The two sides agreed on military cooperation"',
       fromClaim: { key: "peskov-denial" },
       toClaim: { key: "kyodo-report" },
     });
-    const peskov = await db.source.findUniqueOrThrow({ where: { slug: "peskov" }, select: { affiliation: { select: { slug: true } } } });
+    const peskov = await db.source.findUniqueOrThrow({
+      where: { slug: "peskov" },
+      select: { affiliation: { select: { slug: true } } },
+    });
     expect(peskov.affiliation?.slug).toBe("kremlin");
   });
 
@@ -98,7 +108,9 @@ describe("importClaimSheet", () => {
     const sheet = smallSheet();
     sheet.article.body += " ต่อ";
     const error = await rejection(sheet);
-    expect(error.details).toEqual([{ path: "article.slug", code: "slug_taken", message: 'article "small-article" exists with another body' }]);
+    expect(error.details).toEqual([
+      { path: "article.slug", code: "slug_taken", message: 'article "small-article" exists with another body' },
+    ]);
   });
 
   it("keeps stored sources and links a second article's claims to them", async () => {

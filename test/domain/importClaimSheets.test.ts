@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { importClaimSheets } from "../../src/domain/sheets/importClaimSheet.js";
 import type { ClaimSheetInput } from "../../src/domain/sheets/claimSheet.js";
+import { importClaimSheets } from "../../src/domain/sheets/importClaimSheet.js";
 import { AppError } from "../../src/errors.js";
 import { countRows } from "../support/counts.js";
 import { SMALL_BODY, smallSheet } from "../support/sheets.js";
@@ -40,7 +40,8 @@ async function contradictions() {
 }
 
 const DERIVED_EVENT = [{ actor: "claim-sheet import", toStatus: "proposed", note: "derived from opposite stances" }];
-const RATIONALE = 'Dmitry Peskov denies and Sources cited by Kyodo asserts: "The two sides agreed on military cooperation"';
+const RATIONALE =
+  'Dmitry Peskov denies and Sources cited by Kyodo asserts: "The two sides agreed on military cooperation"';
 
 describe("importClaimSheets, many sheets in one call", () => {
   it("writes nothing when the last of many sheets is invalid, and says which", async () => {
@@ -51,7 +52,11 @@ describe("importClaimSheets, many sheets in one call", () => {
     const error = await importClaimSheets(db, sheets).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).details).toEqual([
-      { path: "[39].claims[2].quote", code: "quote_not_at_offsets", message: expect.stringMatching(/^quote is not at \d+-\d+: it occurs at \d+$/) },
+      {
+        path: "[39].claims[2].quote",
+        code: "quote_not_at_offsets",
+        message: expect.stringMatching(/^quote is not at \d+-\d+: it occurs at \d+$/),
+      },
     ]);
     expect(await countRows(db)).toEqual(before);
   });
@@ -63,9 +68,14 @@ describe("importClaimSheets, many sheets in one call", () => {
       ["article-2", "created", 3, 3],
       ["article-3", "created", 3, 5],
     ]);
-    const claims = await db.claim.findMany({ orderBy: { id: "asc" }, select: { key: true, article: { select: { slug: true } } } });
+    const claims = await db.claim.findMany({
+      orderBy: { id: "asc" },
+      select: { key: true, article: { select: { slug: true } } },
+    });
     expect(claims.map((c) => `${c.article.slug}/${c.key}`)).toEqual(
-      [1, 2, 3].flatMap((n) => ["peskov-denial", "kyodo-report", "publisher-framing"].map((key) => `article-${n}/${key}`)),
+      [1, 2, 3].flatMap((n) =>
+        ["peskov-denial", "kyodo-report", "publisher-framing"].map((key) => `article-${n}/${key}`),
+      ),
     );
     expect(await countRows(db)).toEqual({
       articles: 3,
@@ -84,11 +94,21 @@ describe("importClaimSheets, many sheets in one call", () => {
   it("derives contradictions between new stances and stored ones on the same proposition, each pair once", async () => {
     await importClaimSheets(db, sheetNumber(1));
     const second = sheetNumber(2);
-    second.relations!.push({ from: "article-1/publisher-framing", to: "kyodo-report", type: "contradicts", rationale: "curated across articles" });
+    second.relations!.push({
+      from: "article-1/publisher-framing",
+      to: "kyodo-report",
+      type: "contradicts",
+      rationale: "curated across articles",
+    });
     const [result] = await importClaimSheets(db, [second]);
     expect(result!.derivedContradictions).toBe(3);
     expect(await contradictions()).toEqual([
-      { pair: "article-1/peskov-denial -> article-1/kyodo-report", origin: "derived", rationale: RATIONALE, events: DERIVED_EVENT },
+      {
+        pair: "article-1/peskov-denial -> article-1/kyodo-report",
+        origin: "derived",
+        rationale: RATIONALE,
+        events: DERIVED_EVENT,
+      },
       {
         pair: "article-1/publisher-framing -> article-2/kyodo-report",
         origin: "curated",
@@ -97,9 +117,24 @@ describe("importClaimSheets, many sheets in one call", () => {
       },
       // A stored stance against a new one, the reverse, then the new sheet's own pair; the stored
       // pair is not proposed again.
-      { pair: "article-1/peskov-denial -> article-2/kyodo-report", origin: "derived", rationale: RATIONALE, events: DERIVED_EVENT },
-      { pair: "article-2/peskov-denial -> article-1/kyodo-report", origin: "derived", rationale: RATIONALE, events: DERIVED_EVENT },
-      { pair: "article-2/peskov-denial -> article-2/kyodo-report", origin: "derived", rationale: RATIONALE, events: DERIVED_EVENT },
+      {
+        pair: "article-1/peskov-denial -> article-2/kyodo-report",
+        origin: "derived",
+        rationale: RATIONALE,
+        events: DERIVED_EVENT,
+      },
+      {
+        pair: "article-2/peskov-denial -> article-1/kyodo-report",
+        origin: "derived",
+        rationale: RATIONALE,
+        events: DERIVED_EVENT,
+      },
+      {
+        pair: "article-2/peskov-denial -> article-2/kyodo-report",
+        origin: "derived",
+        rationale: RATIONALE,
+        events: DERIVED_EVENT,
+      },
     ]);
   });
 
@@ -107,7 +142,12 @@ describe("importClaimSheets, many sheets in one call", () => {
     await importClaimSheets(db, sheetNumber(1));
     const lone = sheetNumber(2);
     lone.claims = lone.claims.filter((c) => c.key === "peskov-denial");
-    lone.claims[0]!.chains = [[{ source: "kremlin", role: "speaker" }, { source: "test-wire", role: "publisher" }]];
+    lone.claims[0]!.chains = [
+      [
+        { source: "kremlin", role: "speaker" },
+        { source: "test-wire", role: "publisher" },
+      ],
+    ];
     lone.relations = [];
     const [result] = await importClaimSheets(db, lone);
     expect(result!.derivedContradictions).toBe(1);
@@ -115,7 +155,8 @@ describe("importClaimSheets, many sheets in one call", () => {
       {
         pair: "article-2/peskov-denial -> article-1/kyodo-report",
         origin: "derived",
-        rationale: 'The Kremlin denies and Sources cited by Kyodo asserts: "The two sides agreed on military cooperation"',
+        rationale:
+          'The Kremlin denies and Sources cited by Kyodo asserts: "The two sides agreed on military cooperation"',
         events: DERIVED_EVENT,
       },
     ]);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { relationSummarySelect } from "../../src/domain/contradictions/compareClaims.js";
-import { contradictionWhere, type ContradictionFilters } from "../../src/domain/contradictions/contradictionService.js";
-import { articleHasRelations, findContradictingClaimIds, findContradictionPage, findRelationsBetween } from "../../src/domain/contradictions/relationRepository.js";
+import { type ContradictionFilters, contradictionWhere } from "../../src/domain/contradictions/contradictionService.js";
+import {
+  articleHasRelations,
+  findContradictingClaimIds,
+  findContradictionPage,
+  findRelationsBetween,
+} from "../../src/domain/contradictions/relationRepository.js";
 import { useSeededApp } from "../support/seededApp.js";
 
 const { testDb, claimId } = useSeededApp();
@@ -26,14 +31,22 @@ describe("findContradictionPage", () => {
     ];
     let nonEmpty = 0;
     for (const filters of combinations) {
-      for (const [afterId, take] of [[0, 100], [0, 2], [3, 2]] as const) {
+      for (const [afterId, take] of [
+        [0, 100],
+        [0, 2],
+        [3, 2],
+      ] as const) {
         const expected = await db.relation.findMany({
           where: { ...contradictionWhere(filters), id: { gt: afterId } },
           select: relationSummarySelect,
           orderBy: { id: "asc" },
           take,
         });
-        expect({ filters, afterId, rows: await findContradictionPage(db, filters, afterId, take) }).toEqual({ filters, afterId, rows: expected });
+        expect({ filters, afterId, rows: await findContradictionPage(db, filters, afterId, take) }).toEqual({
+          filters,
+          afterId,
+          rows: expected,
+        });
         if (afterId === 0 && take === 100 && expected.length > 0) nonEmpty++;
       }
     }
@@ -48,7 +61,12 @@ describe("findRelationsBetween", () => {
     expect(relations.length).toBeGreaterThan(0);
     for (const { fromClaimId: a, toClaimId: b } of relations) {
       const expected = await db.relation.findMany({
-        where: { OR: [{ fromClaimId: a, toClaimId: b }, { fromClaimId: b, toClaimId: a }] },
+        where: {
+          OR: [
+            { fromClaimId: a, toClaimId: b },
+            { fromClaimId: b, toClaimId: a },
+          ],
+        },
         select: relationSummarySelect,
         orderBy: { id: "asc" },
       });
@@ -67,24 +85,38 @@ describe("findContradictingClaimIds", () => {
       select: { id: true, fromClaimId: true, toClaimId: true },
       orderBy: { id: "asc" },
     });
-    const others = contradictions.map((r) => (r.fromClaimId === peskov ? r.toClaimId : r.fromClaimId)).sort((a, b) => a - b);
+    const others = contradictions
+      .map((r) => (r.fromClaimId === peskov ? r.toClaimId : r.fromClaimId))
+      .sort((a, b) => a - b);
     expect(others.length).toBe(2);
-    const supporting = await db.relation.findFirstOrThrow({ where: { type: "supports" }, select: { fromClaimId: true } });
+    const supporting = await db.relation.findFirstOrThrow({
+      where: { type: "supports" },
+      select: { fromClaimId: true },
+    });
     const found = await findContradictingClaimIds(db, [peskov, others[0]!, supporting.fromClaimId, 999_999]);
     expect(found.get(peskov)).toEqual(others);
     expect(found.get(others[0]!)).toContain(peskov);
     expect(found.has(999_999)).toBe(false);
     const supporter = supporting.fromClaimId;
     const supporterContradictions = await db.relation.findMany({
-      where: { type: "contradicts", status: { not: "dismissed" }, OR: [{ fromClaimId: supporter }, { toClaimId: supporter }] },
+      where: {
+        type: "contradicts",
+        status: { not: "dismissed" },
+        OR: [{ fromClaimId: supporter }, { toClaimId: supporter }],
+      },
       select: { fromClaimId: true, toClaimId: true },
     });
-    const expectedForSupporter = supporterContradictions.map((r) => (r.fromClaimId === supporter ? r.toClaimId : r.fromClaimId)).sort((a, b) => a - b);
+    const expectedForSupporter = supporterContradictions
+      .map((r) => (r.fromClaimId === supporter ? r.toClaimId : r.fromClaimId))
+      .sort((a, b) => a - b);
     expect(found.get(supporter)).toEqual(expectedForSupporter.length === 0 ? undefined : expectedForSupporter);
 
     await db.relation.update({ where: { id: contradictions[0]!.id }, data: { status: "dismissed" } });
-    const dismissedOther = contradictions[0]!.fromClaimId === peskov ? contradictions[0]!.toClaimId : contradictions[0]!.fromClaimId;
-    expect((await findContradictingClaimIds(db, [peskov])).get(peskov)).toEqual(others.filter((id) => id !== dismissedOther));
+    const dismissedOther =
+      contradictions[0]!.fromClaimId === peskov ? contradictions[0]!.toClaimId : contradictions[0]!.fromClaimId;
+    expect((await findContradictingClaimIds(db, [peskov])).get(peskov)).toEqual(
+      others.filter((id) => id !== dismissedOther),
+    );
     await db.relation.update({ where: { id: contradictions[0]!.id }, data: { status: "proposed" } });
   });
 });

@@ -1,7 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { AppError } from "../../src/errors.js";
 import { roleAllows } from "../../src/domain/access/roles.js";
-import { createApiToken, findPrincipal, hashToken, listApiTokens, revokeApiToken } from "../../src/domain/access/tokenService.js";
+import {
+  createApiToken,
+  findPrincipal,
+  hashToken,
+  listApiTokens,
+  revokeApiToken,
+} from "../../src/domain/access/tokenService.js";
+import { AppError } from "../../src/errors.js";
 import { createTestDb } from "../support/testDb.js";
 
 const testDb = createTestDb();
@@ -22,7 +28,14 @@ describe("createApiToken", () => {
   it("returns a ct_ token of 32 random bytes once, and stores only its SHA-256", async () => {
     const { token, record } = await createApiToken(db, { name: "นางสาวมาลี", role: "reviewer" });
     expect(token).toMatch(/^ct_[A-Za-z0-9_-]{43}$/);
-    expect(record).toEqual({ id: record.id, name: "นางสาวมาลี", role: "reviewer", createdAt: expect.any(String), revokedAt: null, lastUsedAt: null });
+    expect(record).toEqual({
+      id: record.id,
+      name: "นางสาวมาลี",
+      role: "reviewer",
+      createdAt: expect.any(String),
+      revokedAt: null,
+      lastUsedAt: null,
+    });
     const row = await db.apiToken.findUniqueOrThrow({ where: { id: record.id } });
     expect(row.tokenSha256).toBe(hashToken(token));
     expect(row.tokenSha256).toMatch(/^[0-9a-f]{64}$/);
@@ -62,7 +75,12 @@ describe("findPrincipal", () => {
   it("finds the owner of a live token and notes its use", async () => {
     const { token, record } = await createApiToken(db, { name: "Preecha", role: "admin" });
     const now = new Date("2026-11-25T10:00:00Z");
-    expect(await findPrincipal(db, token, now)).toEqual({ tokenId: record.id, name: "Preecha", role: "admin", tokenSha256: hashToken(token) });
+    expect(await findPrincipal(db, token, now)).toEqual({
+      tokenId: record.id,
+      name: "Preecha",
+      role: "admin",
+      tokenSha256: hashToken(token),
+    });
     expect((await db.apiToken.findUniqueOrThrow({ where: { id: record.id } })).lastUsedAt).toEqual(now);
     await findPrincipal(db, token, new Date("2026-11-25T10:00:30Z"));
     expect((await db.apiToken.findUniqueOrThrow({ where: { id: record.id } })).lastUsedAt).toEqual(now);
@@ -81,7 +99,10 @@ describe("listApiTokens and revokeApiToken", () => {
   it("lists every token without the token or its hash, and revokes by name or id", async () => {
     const { record } = await createApiToken(db, { name: "Listed", role: "reader" });
     const at = new Date("2026-11-25T12:00:00Z");
-    expect(await revokeApiToken(db, String(record.id), at)).toMatchObject({ name: "Listed", revokedAt: at.toISOString() });
+    expect(await revokeApiToken(db, String(record.id), at)).toMatchObject({
+      name: "Listed",
+      revokedAt: at.toISOString(),
+    });
     // Revoking again changes nothing.
     expect((await revokeApiToken(db, "Listed", new Date("2027-01-01T00:00:00Z"))).revokedAt).toBe(at.toISOString());
     const listed = (await listApiTokens(db)).find((t) => t.name === "Listed");

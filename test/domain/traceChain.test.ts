@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sharedSources, traceChains, type SourceSummary } from "../../src/domain/attribution/traceChain.js";
 import { formatWithOffset, utcOffsetMinutes } from "../../src/domain/articles/publishedAt.js";
+import { type SourceSummary, sharedSources, traceChains } from "../../src/domain/attribution/traceChain.js";
 
 const source = (slug: string, kind: SourceSummary["kind"], stateControlled = false): SourceSummary => ({
   slug,

@@ -75,7 +75,11 @@ describe("writeExport", () => {
     for (const format of ["csv", "json", "jsonld"] as const) {
       const seen: number[] = [];
       const { out } = slowDestination();
-      await writeExport(test.db, { table: "claims", format, filters: {}, baseUrl: "http://x", pageSize: 2, onProgress: (n) => seen.push(n) }, out);
+      await writeExport(
+        test.db,
+        { table: "claims", format, filters: {}, baseUrl: "http://x", pageSize: 2, onProgress: (n) => seen.push(n) },
+        out,
+      );
       expect(seen.at(-1)).toBe(5);
       expect(seen).toEqual([...seen].sort((a, b) => a - b));
     }

@@ -16,7 +16,11 @@ describe("with reads open (the default)", () => {
   afterAll(() => t.close());
 
   const review = (headers: Record<string, string> = {}) =>
-    request(t.app).post(`/api/relations/${relationId}/review`).set(headers).set("If-Match", '"1"').send({ status: "confirmed" });
+    request(t.app)
+      .post(`/api/relations/${relationId}/review`)
+      .set(headers)
+      .set("If-Match", '"1"')
+      .send({ status: "confirmed" });
 
   it("serves reads without a token", async () => {
     expect((await request(t.app).get("/api/claims")).status).toBe(200);
@@ -51,7 +55,11 @@ describe("with reads open (the default)", () => {
   it("answers a reader token's write with 403 forbidden", async () => {
     const res = await review(bearer(await t.token("reader")));
     expect(res.status).toBe(403);
-    expect(res.body.error).toEqual({ code: "forbidden", message: "this needs the reviewer role or higher", details: null });
+    expect(res.body.error).toEqual({
+      code: "forbidden",
+      message: "this needs the reviewer role or higher",
+      details: null,
+    });
   });
 
   it("lets an admin token propose", async () => {
@@ -59,7 +67,12 @@ describe("with reads open (the default)", () => {
     const res = await request(t.app)
       .post("/api/relations")
       .set(bearer(await t.token("admin", "Admin One")))
-      .send({ fromClaimId: claims["peskov-denial"], toClaimId: claims["kyodo-report"], type: "qualifies", rationale: "admin may" });
+      .send({
+        fromClaimId: claims["peskov-denial"],
+        toClaimId: claims["kyodo-report"],
+        type: "qualifies",
+        rationale: "admin may",
+      });
     expect(res.status).toBe(201);
   });
 
@@ -73,7 +86,11 @@ describe("with reads open (the default)", () => {
   it("limits writes per token: the 4th in a minute gets 429 rate_limited; another token is not affected", async () => {
     const busy = await t.token("reviewer", "Busy Reviewer");
     const send = (token: string) =>
-      request(t.app).post("/api/relations/999999/review").set(bearer(token)).set("If-Match", '"1"').send({ status: "confirmed" });
+      request(t.app)
+        .post("/api/relations/999999/review")
+        .set(bearer(token))
+        .set("If-Match", '"1"')
+        .send({ status: "confirmed" });
     for (let i = 0; i < 3; i++) expect((await send(busy)).status).toBe(404);
     const limited = await send(busy);
     expect(limited.status).toBe(429);
@@ -106,7 +123,9 @@ describe("with READS_REQUIRE_TOKEN", () => {
   });
 
   it("serves a read with a reader token", async () => {
-    const res = await request(t.app).get("/api/articles").set(bearer(await t.token("reader")));
+    const res = await request(t.app)
+      .get("/api/articles")
+      .set(bearer(await t.token("reader")));
     expect(res.status).toBe(200);
     expect(res.body.data).toHaveLength(1);
   });
@@ -114,7 +133,9 @@ describe("with READS_REQUIRE_TOKEN", () => {
   it("marks every operation but the docs as needing the bearer token in the OpenAPI document", async () => {
     const doc = (await request(t.app).get("/api/openapi.json")).body;
     const open = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown }>>)
-      .flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ route: `${method} ${path}`, security: op.security })))
+      .flatMap(([path, item]) =>
+        Object.entries(item).map(([method, op]) => ({ route: `${method} ${path}`, security: op.security })),
+      )
       .filter((op) => JSON.stringify(op.security) !== JSON.stringify([{ bearerToken: [] }]))
       .map((op) => op.route);
     expect(open).toEqual(["get /api/openapi.json", "get /api/docs"]);

@@ -34,12 +34,16 @@ describe("GET /api/articles/:slug", () => {
 
   it("404s an unknown article", async () => {
     const res = await request(seeded.app()).get("/api/articles/no-such-article").expect(404);
-    expect(res.body).toEqual({ error: { code: "not_found", message: 'article "no-such-article" was not found', details: null } });
+    expect(res.body).toEqual({
+      error: { code: "not_found", message: 'article "no-such-article" was not found', details: null },
+    });
   });
 
   it("400s an unexpected query parameter, naming it", async () => {
     const res = await request(seeded.app()).get(`/api/articles/${SLUG}?fields=body`).expect(400);
     expect(res.body.error.code).toBe("validation_error");
-    expect(res.body.error.details).toEqual([{ path: "query", code: "unrecognized_keys", message: 'Unrecognized key: "fields"' }]);
+    expect(res.body.error.details).toEqual([
+      { path: "query", code: "unrecognized_keys", message: 'Unrecognized key: "fields"' },
+    ]);
   });
 });

@@ -20,9 +20,13 @@ describe("GET /api/claims", () => {
 
   it("searches quote and gloss", async () => {
     expect(keys(await request(seeded.app()).get("/api/claims?q=Geran-25").expect(200))).toEqual(["tass-gift-drones"]);
-    expect(keys(await request(seeded.app()).get(`/api/claims?q=${encodeURIComponent("ทรงพลังมากที่สุดในโลก")}`).expect(200))).toEqual([
-      "shoigu-praise-kp-army",
-    ]);
+    expect(
+      keys(
+        await request(seeded.app())
+          .get(`/api/claims?q=${encodeURIComponent("ทรงพลังมากที่สุดในโลก")}`)
+          .expect(200),
+      ),
+    ).toEqual(["shoigu-praise-kp-army"]);
   });
 
   it("pages through every claim exactly once", async () => {
@@ -44,7 +48,12 @@ describe("GET /api/claims", () => {
 
   it("400s bad filters and a forged cursor, naming each field", async () => {
     const res = await request(seeded.app()).get("/api/claims?kind=rumour&role=boss&limit=0&cursor=%21%21").expect(400);
-    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(["query.role", "query.kind", "query.limit", "query.cursor"]);
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual([
+      "query.role",
+      "query.kind",
+      "query.limit",
+      "query.cursor",
+    ]);
   });
 
   it("400s a parameter given twice", async () => {
@@ -67,7 +76,13 @@ describe("GET /api/claims/:id", () => {
       stances: [{ proposition: "ru-kp-military-agreement", stance: "denies" }],
     });
     expect(claim.chains.map((c: { text: string }) => c.text)).toEqual(["Dmitry Peskov <- InfoQuest"]);
-    expect(claim.relations.map((r: { type: string; direction: string; other: { key: string } }) => [r.type, r.direction, r.other.key])).toEqual([
+    expect(
+      claim.relations.map((r: { type: string; direction: string; other: { key: string } }) => [
+        r.type,
+        r.direction,
+        r.other.key,
+      ]),
+    ).toEqual([
       ["contradicts", "outgoing", "kyodo-military-cooperation-aim"],
       ["contradicts", "outgoing", "kcna-strategic-tactical-cooperation"],
       ["qualifies", "incoming", "tass-gift-drones"],

@@ -24,7 +24,9 @@ describe("GET /api/contradictions", () => {
   it("filters by a source anywhere in either chain, and by status", async () => {
     const kyodo = await request(seeded.app()).get("/api/contradictions?source=kyodo").expect(200);
     expect(kyodo.body.data.map((c: { sides: { key: string }[] }) => c.sides[1]!.key)).toEqual([KYODO]);
-    const peskov = await request(seeded.app()).get("/api/contradictions?source=dmitry-peskov&status=proposed").expect(200);
+    const peskov = await request(seeded.app())
+      .get("/api/contradictions?source=dmitry-peskov&status=proposed")
+      .expect(200);
     expect(peskov.body.data).toHaveLength(2);
     const confirmed = await request(seeded.app()).get("/api/contradictions?status=confirmed").expect(200);
     expect(confirmed.body.data).toEqual([]);
@@ -42,16 +44,20 @@ describe("GET /api/contradictions/:id", () => {
     const res = await request(seeded.app()).get(`/api/contradictions/${list.body.data[0].id}`).expect(200);
     const { comparison } = res.body.data;
     expect(res.body.data.rationale).toContain("สวนทางกับ");
-    expect(comparison.a.claim.quote).toBe("รัสเซียไม่ได้มีการลงนามในข้อตกลงทางทหารกับเกาหลีเหนือแต่อย่างใดในระหว่างที่นายคิมเดินทางเยือนรัสเซีย");
-    expect(comparison.b.claim.quote).toBe("การสนทนากันครั้งนี้มีวัตถุประสงค์เพื่อขยายความร่วมมือด้านการทหาร เพื่อส่งความช่วยเหลือรัสเซียในการรุกรานยูเครน");
+    expect(comparison.a.claim.quote).toBe(
+      "รัสเซียไม่ได้มีการลงนามในข้อตกลงทางทหารกับเกาหลีเหนือแต่อย่างใดในระหว่างที่นายคิมเดินทางเยือนรัสเซีย",
+    );
+    expect(comparison.b.claim.quote).toBe(
+      "การสนทนากันครั้งนี้มีวัตถุประสงค์เพื่อขยายความร่วมมือด้านการทหาร เพื่อส่งความช่วยเหลือรัสเซียในการรุกรานยูเครน",
+    );
     expect(comparison.a).toMatchObject({ hopDistance: 1, throughStateMedia: false, throughAnonymous: false });
     expect(comparison.b).toMatchObject({ hopDistance: 2, throughStateMedia: false, throughAnonymous: true });
     expect(comparison.a.claim.chains[0].text).toBe("Dmitry Peskov <- InfoQuest");
-    expect(comparison.b.claim.chains[0].links.map((l: { source: { slug: string }; role: string }) => `${l.source.slug}:${l.role}`)).toEqual([
-      "kyodo-sources-close-to-russian-officials:speaker",
-      "kyodo:reporter",
-      "infoquest:publisher",
-    ]);
+    expect(
+      comparison.b.claim.chains[0].links.map(
+        (l: { source: { slug: string }; role: string }) => `${l.source.slug}:${l.role}`,
+      ),
+    ).toEqual(["kyodo-sources-close-to-russian-officials:speaker", "kyodo:reporter", "infoquest:publisher"]);
     expect(comparison.shared).toEqual({
       sources: [{ slug: "infoquest", name: "InfoQuest", kind: "publisher", country: "TH", stateControlled: false }],
       sameSpeaker: false,
@@ -60,7 +66,9 @@ describe("GET /api/contradictions/:id", () => {
   });
 
   it("404s an id that is not a contradiction", async () => {
-    const supports = await seeded.testDb().db.relation.findFirstOrThrow({ where: { type: "supports" }, select: { id: true } });
+    const supports = await seeded
+      .testDb()
+      .db.relation.findFirstOrThrow({ where: { type: "supports" }, select: { id: true } });
     const res = await request(seeded.app()).get(`/api/contradictions/${supports.id}`).expect(404);
     expect(res.body.error.code).toBe("not_found");
   });
@@ -72,7 +80,9 @@ describe("GET /api/compare", () => {
     const res = await request(seeded.app()).get(`/api/compare?a=${a}&b=${b}`).expect(200);
     expect(res.body.data.b).toMatchObject({ hopDistance: 1, throughStateMedia: true, throughAnonymous: false });
     expect(res.body.data.b.claim.statedOn).toBe("2023-09-16");
-    expect(res.body.data.relations.map((r: { type: string; fromClaimId: number }) => [r.type, r.fromClaimId])).toEqual([["contradicts", a]]);
+    expect(res.body.data.relations.map((r: { type: string; fromClaimId: number }) => [r.type, r.fromClaimId])).toEqual([
+      ["contradicts", a],
+    ]);
   });
 
   it("compares two unrelated claims with no relation", async () => {
@@ -85,7 +95,9 @@ describe("GET /api/compare", () => {
     const missing = await request(seeded.app()).get("/api/compare?a=1").expect(400);
     expect(missing.body.error.details.map((d: { path: string }) => d.path)).toEqual(["query.b"]);
     const same = await request(seeded.app()).get("/api/compare?a=1&b=1").expect(400);
-    expect(same.body.error.details).toEqual([{ path: "query.b", code: "custom", message: "a and b must be two different claims" }]);
+    expect(same.body.error.details).toEqual([
+      { path: "query.b", code: "custom", message: "a and b must be two different claims" },
+    ]);
     const unknown = await request(seeded.app()).get("/api/compare?a=1&b=99999").expect(404);
     expect(unknown.body.error.message).toBe('claim "99999" was not found');
   });

@@ -75,7 +75,9 @@ describe("GET /api/export/claims.csv", () => {
 
   it("applies the claim filters and names the download after them", async () => {
     const res = await app.get("/api/export/claims.csv?source=dmitry-peskov&role=speaker&download=1").expect(200);
-    expect(res.headers["content-disposition"]).toBe('attachment; filename="claimtrail-claims-dmitry-peskov-speaker.csv"');
+    expect(res.headers["content-disposition"]).toBe(
+      'attachment; filename="claimtrail-claims-dmitry-peskov-speaker.csv"',
+    );
     expect(csvObjects(res.text).map((r) => r.key)).toEqual(["c2"]);
   });
 
@@ -102,8 +104,13 @@ describe("GET /api/export/sources and contradictions", () => {
   it("writes contradictions as JSONL, one per line, filtered by status", async () => {
     const res = await app.get("/api/export/contradictions.jsonl?status=confirmed").expect(200);
     expect(res.headers["content-type"]).toBe("application/jsonl; charset=utf-8");
-    const rows = res.text.trimEnd().split("\n").map((line: string) => JSON.parse(line));
-    expect(rows.map((r: { from: { key: string }; to: { key: string }; origin: string }) => [r.from.key, r.to.key, r.origin])).toEqual([
+    const rows = res.text
+      .trimEnd()
+      .split("\n")
+      .map((line: string) => JSON.parse(line));
+    expect(
+      rows.map((r: { from: { key: string }; to: { key: string }; origin: string }) => [r.from.key, r.to.key, r.origin]),
+    ).toEqual([
       ["c2", "c1", "derived"],
       ["c2", "e2", "derived"],
     ]);
@@ -146,7 +153,11 @@ describe("GET /api/export/claims.jsonld", () => {
     expect(peskov).toMatchObject({
       author: { "@type": "Person", name: "Dmitry Peskov" },
       datePublished: "2023-09-19",
-      appearance: { "@type": "NewsArticle", url: "https://example.org/thai-test", datePublished: "2023-09-20T12:14:00+07:00" },
+      appearance: {
+        "@type": "NewsArticle",
+        url: "https://example.org/thai-test",
+        datePublished: "2023-09-20T12:14:00+07:00",
+      },
       firstAppearance: { "@type": "CreativeWork", publisher: { "@type": "Organization", name: "TASS" } },
     });
     expect(reviews).toHaveLength(2);
@@ -175,7 +186,9 @@ describe("GET /api/export/annotations.jsonld", () => {
       expect(sliceCodePoints(article.body, position.end).startsWith(quote.suffix)).toBe(true);
       expect(article.body.includes(quote.prefix + quote.exact + quote.suffix)).toBe(true);
     }
-    const emojiClaim = items.find((i: { target: { selector: { exact?: string }[] } }) => i.target.selector[0]!.exact!.startsWith("+"));
+    const emojiClaim = items.find((i: { target: { selector: { exact?: string }[] } }) =>
+      i.target.selector[0]!.exact!.startsWith("+"),
+    );
     expect(emojiClaim.target.selector[1].start).toBe([...THAI_BODY].indexOf("+"));
     // 32 code points (the emoji counts once), ending right before the quote.
     expect(emojiClaim.target.selector[0].prefix).toBe("ว่า =ไม่มีการเจรจาเรื่องอาวุธ\n😀 ");

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ClaimSheetInput } from "../../src/domain/sheets/claimSheet.js";
 import request from "supertest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.js";
 import { createApiToken } from "../../src/domain/access/tokenService.js";
+import type { ClaimSheetInput } from "../../src/domain/sheets/claimSheet.js";
 import { sheetTestApp } from "../support/app.js";
 import { countRows } from "../support/counts.js";
 import { englishSheet, spanOf, THAI_BODY, thaiSheet } from "../support/hostileSheets.js";
@@ -16,7 +16,10 @@ beforeAll(async () => {
   test = createTestDb();
   app = await sheetTestApp(test.db, 64 * 1024);
   // The English article is stored; the Thai one is what the refused imports try to add.
-  await app.post("/api/articles").send(englishSheet({ standalone: true })).expect(201);
+  await app
+    .post("/api/articles")
+    .send(englishSheet({ standalone: true }))
+    .expect(201);
 });
 
 afterAll(() => test.close());
@@ -27,9 +30,14 @@ beforeEach(async () => {
 
 /** Posts a sheet that must be refused with 422 and returns its problem list, checking nothing was written. */
 async function refused(sheet: unknown): Promise<{ path: string; code: string; message: string }[]> {
-  const res = await app.post("/api/articles").send(sheet as object).expect(422);
+  const res = await app
+    .post("/api/articles")
+    .send(sheet as object)
+    .expect(422);
   expect(res.body.error.code).toBe("invalid_claim_sheet");
-  expect(res.body.error.message).toBe(`the claim sheet has ${res.body.error.details.length} problem(s); nothing was written`);
+  expect(res.body.error.message).toBe(
+    `the claim sheet has ${res.body.error.details.length} problem(s); nothing was written`,
+  );
   expect(await countRows(test.db)).toEqual(before);
   return res.body.error.details;
 }
@@ -43,16 +51,29 @@ function editThai(edit: (sheet: ClaimSheetInput) => void): ClaimSheetInput {
 describe("POST /api/articles refuses a sheet, writing nothing, when", () => {
   it("a quote is not at its offsets, and says where it does occur", async () => {
     const { start, end } = spanOf(THAI_BODY, "=ไม่มีการเจรจาเรื่องอาวุธ");
-    const details = await refused(editThai((s) => ((s.claims[1]!.start += 1), (s.claims[1]!.end += 1))));
+    const details = await refused(
+      editThai((s) => {
+        s.claims[1]!.start += 1;
+        s.claims[1]!.end += 1;
+      }),
+    );
     expect(details).toEqual([
-      { path: "claims[1].quote", code: "quote_not_at_offsets", message: `quote is not at ${start + 1}-${end + 1}: it occurs at ${start}` },
+      {
+        path: "claims[1].quote",
+        code: "quote_not_at_offsets",
+        message: `quote is not at ${start + 1}-${end + 1}: it occurs at ${start}`,
+      },
     ]);
   });
 
   it("a quote does not occur at all", async () => {
     const details = await refused(editThai((s) => (s.claims[0]!.quote = "ไม่มีในข่าว")));
     expect(details).toEqual([
-      { path: "claims[0].quote", code: "quote_not_at_offsets", message: "quote is not at 25-67: it does not occur in the body" },
+      {
+        path: "claims[0].quote",
+        code: "quote_not_at_offsets",
+        message: "quote is not at 25-67: it does not occur in the body",
+      },
     ]);
   });
 
@@ -92,7 +113,11 @@ describe("POST /api/articles refuses a sheet, writing nothing, when", () => {
     );
     expect(details).toEqual([
       { path: "sources[5].slug", code: "duplicate_source", message: 'source "yonhap" is listed twice' },
-      { path: "propositions[1].key", code: "duplicate_proposition", message: 'proposition "arms-talks" is listed twice' },
+      {
+        path: "propositions[1].key",
+        code: "duplicate_proposition",
+        message: 'proposition "arms-talks" is listed twice',
+      },
       { path: "claims[2].key", code: "duplicate_claim", message: 'claim "c1" is listed twice' },
       { path: "relations[0].from", code: "unknown_claim", message: 'unknown claim "c3"' },
     ]);
@@ -135,7 +160,9 @@ describe("POST /api/articles refuses a sheet, writing nothing, when", () => {
 
   it("the same article comes twice in one array", async () => {
     const details = await refused([thaiSheet(), editThai((s) => (s.article.slug = "thai-copy"))]);
-    expect(details).toEqual([{ path: "[1].article", code: "duplicate_article", message: "the same article as sheet 0" }]);
+    expect(details).toEqual([
+      { path: "[1].article", code: "duplicate_article", message: "the same article as sheet 0" },
+    ]);
   });
 });
 
@@ -154,7 +181,11 @@ describe("POST /api/articles", () => {
     const reviewer = await as("reviewer");
     const refusedRead = await agent.post("/api/articles").set("Authorization", reader).send(thaiSheet()).expect(403);
     expect(refusedRead.body.error.code).toBe("forbidden");
-    const refusedUpdate = await agent.post("/api/articles?update=true").set("Authorization", reviewer).send(thaiSheet()).expect(403);
+    const refusedUpdate = await agent
+      .post("/api/articles?update=true")
+      .set("Authorization", reviewer)
+      .send(thaiSheet())
+      .expect(403);
     expect(refusedUpdate.body.error.code).toBe("forbidden");
     expect(await countRows(test.db)).toEqual(before);
     await agent.post("/api/articles").set("Authorization", reviewer).send(thaiSheet()).expect(201);
@@ -192,7 +223,9 @@ describe("POST /api/articles", () => {
 
   it("refuses another body under a stored slug", async () => {
     const details = await refused(editThai((s) => (s.article.slug = "yonhap-test-article")));
-    expect(details).toEqual([{ path: "article.slug", code: "slug_taken", message: 'article "yonhap-test-article" exists with another body' }]);
+    expect(details).toEqual([
+      { path: "article.slug", code: "slug_taken", message: 'article "yonhap-test-article" exists with another body' },
+    ]);
   });
 
   it("updates in place with ?update=true", async () => {

@@ -70,7 +70,11 @@ describe("POST /api/articles/:slug/claims.csv", () => {
     });
     const error = await refused(csv);
     expect(error.details).toEqual([
-      { path: "rows[4].chain_roles", code: "chain_roles_mismatch", message: "must give one role for each slug in chain_slugs" },
+      {
+        path: "rows[4].chain_roles",
+        code: "chain_roles_mismatch",
+        message: "must give one role for each slug in chain_slugs",
+      },
       {
         path: "rows[2].quote",
         code: "quote_not_at_offsets",
@@ -81,11 +85,21 @@ describe("POST /api/articles/:slug/claims.csv", () => {
   });
 
   it("answers 422 for a missing column, 400 for broken CSV, 404 for an unknown article", async () => {
-    const noQuote = editCsv((records) => records.forEach((r) => r.splice(column("quote"), 1)));
-    expect((await refused(noQuote)).details).toEqual([{ path: "header", code: "missing_column", message: 'the "quote" column is missing' }]);
+    const noQuote = editCsv((records) => {
+      for (const r of records) r.splice(column("quote"), 1);
+    });
+    expect((await refused(noQuote)).details).toEqual([
+      { path: "header", code: "missing_column", message: 'the "quote" column is missing' },
+    ]);
     const broken = await refused('key,quote\r\n"unclosed', 400);
-    expect(broken.details).toEqual([{ path: "csv", code: "csv_syntax", message: "line 2: a quoted field is not closed" }]);
-    const missing = await app.post("/api/articles/nope/claims.csv").set("Content-Type", "text/csv").send(exported).expect(404);
+    expect(broken.details).toEqual([
+      { path: "csv", code: "csv_syntax", message: "line 2: a quoted field is not closed" },
+    ]);
+    const missing = await app
+      .post("/api/articles/nope/claims.csv")
+      .set("Content-Type", "text/csv")
+      .send(exported)
+      .expect(404);
     expect(missing.body.error.code).toBe("not_found");
   });
 

@@ -19,7 +19,8 @@ function mountedRoutes(app: Express): string[] {
           if (on && method !== "_all") found.push(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
         }
       } else if (layer.handle.stack) {
-        if (typeof layer.rawPath !== "string") throw new Error(`a router is mounted at ${String(layer.rawPath)}, which this walk cannot follow`);
+        if (typeof layer.rawPath !== "string")
+          throw new Error(`a router is mounted at ${String(layer.rawPath)}, which this walk cannot follow`);
         walk(layer.handle.stack, layer.rawPath === "/" ? prefix : `${prefix}${layer.rawPath}`);
       }
     }
@@ -29,7 +30,10 @@ function mountedRoutes(app: Express): string[] {
 }
 
 let t: TestApp;
-let doc: { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown }>> };
+let doc: {
+  openapi: string;
+  paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown }>>;
+};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -39,7 +43,9 @@ afterAll(() => t.close());
 
 const documented = () =>
   Object.entries(doc.paths)
-    .flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ":$1")}`))
+    .flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ":$1")}`),
+    )
     .sort();
 
 describe("GET /api/openapi.json", () => {
@@ -64,7 +70,9 @@ describe("GET /api/openapi.json", () => {
   });
 
   it("describes request bodies with the schema the route validates with", () => {
-    const body = (doc.paths["/api/relations"]!.post as unknown as { requestBody: { content: Record<string, { schema: unknown }> } }).requestBody;
+    const body = (
+      doc.paths["/api/relations"]!.post as unknown as { requestBody: { content: Record<string, { schema: unknown }> } }
+    ).requestBody;
     expect(body.content["application/json"]!.schema).toMatchObject({
       type: "object",
       required: ["fromClaimId", "toClaimId", "type", "rationale"],

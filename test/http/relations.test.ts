@@ -27,7 +27,10 @@ async function propose(from: string, to: string, type = "supports") {
 }
 
 async function derivedContradictionId(): Promise<number> {
-  const row = await t.db.relation.findFirstOrThrow({ where: { type: "contradicts", origin: "derived" }, select: { id: true } });
+  const row = await t.db.relation.findFirstOrThrow({
+    where: { type: "contradicts", origin: "derived" },
+    select: { id: true },
+  });
   return row.id;
 }
 
@@ -49,7 +52,9 @@ describe("GET /api/relations/:id", () => {
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
-    expect(new Set([res.body.data.fromClaimId, res.body.data.toClaimId])).toEqual(new Set([claims["peskov-denial"], claims["kyodo-report"]]));
+    expect(new Set([res.body.data.fromClaimId, res.body.data.toClaimId])).toEqual(
+      new Set([claims["peskov-denial"], claims["kyodo-report"]]),
+    );
   });
 
   it("answers 304 to If-None-Match with the current ETag", async () => {
@@ -67,16 +72,13 @@ describe("GET /api/relations/:id", () => {
 
 describe("POST /api/relations", () => {
   it("proposes a relation, recorded as the token owner's first history event", async () => {
-    const res = await request(t.app)
-      .post("/api/relations")
-      .set(bearer(reviewer))
-      .send({
-        fromClaimId: claims["publisher-framing"],
-        toClaimId: claims["peskov-denial"],
-        type: "supports",
-        rationale: "  The framing leans on the denial  ",
-        note: "spotted while reading",
-      });
+    const res = await request(t.app).post("/api/relations").set(bearer(reviewer)).send({
+      fromClaimId: claims["publisher-framing"],
+      toClaimId: claims["peskov-denial"],
+      type: "supports",
+      rationale: "  The framing leans on the denial  ",
+      note: "spotted while reading",
+    });
     expect(res.status).toBe(201);
     expect(res.headers.etag).toBe('"1"');
     expect(res.body.data).toMatchObject({
@@ -97,23 +99,29 @@ describe("POST /api/relations", () => {
   it("refuses the same relation twice with 409 relation_exists, and a contradiction the other way round too", async () => {
     const id = await derivedContradictionId();
     const existing = (await request(t.app).get(`/api/relations/${id}`)).body.data;
-    const res = await request(t.app)
-      .post("/api/relations")
-      .set(bearer(reviewer))
-      .send({ fromClaimId: existing.toClaimId, toClaimId: existing.fromClaimId, type: "contradicts", rationale: "again" });
+    const res = await request(t.app).post("/api/relations").set(bearer(reviewer)).send({
+      fromClaimId: existing.toClaimId,
+      toClaimId: existing.fromClaimId,
+      type: "contradicts",
+      rationale: "again",
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe("relation_exists");
     expect(res.body.error.details.existing.id).toBe(id);
   });
 
   it("refuses a claim related to itself with 422 self_relation", async () => {
-    const res = await request(t.app)
-      .post("/api/relations")
-      .set(bearer(reviewer))
-      .send({ fromClaimId: claims["kyodo-report"], toClaimId: claims["kyodo-report"], type: "supports", rationale: "x" });
+    const res = await request(t.app).post("/api/relations").set(bearer(reviewer)).send({
+      fromClaimId: claims["kyodo-report"],
+      toClaimId: claims["kyodo-report"],
+      type: "supports",
+      rationale: "x",
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe("self_relation");
-    expect(res.body.error.details).toEqual([{ path: "body.toClaimId", code: "self_relation", message: "must be another claim than fromClaimId" }]);
+    expect(res.body.error.details).toEqual([
+      { path: "body.toClaimId", code: "self_relation", message: "must be another claim than fromClaimId" },
+    ]);
   });
 
   it("gives 404 for an unknown claim and writes nothing", async () => {
@@ -128,19 +136,32 @@ describe("POST /api/relations", () => {
   });
 
   it("refuses a reviewer name in the body: the actor is the token's owner", async () => {
-    const res = await request(t.app)
-      .post("/api/relations")
-      .set(bearer(reviewer))
-      .send({ fromClaimId: claims["kyodo-report"], toClaimId: claims["peskov-denial"], type: "supports", rationale: "x", actor: "Someone Else" });
+    const res = await request(t.app).post("/api/relations").set(bearer(reviewer)).send({
+      fromClaimId: claims["kyodo-report"],
+      toClaimId: claims["peskov-denial"],
+      type: "supports",
+      rationale: "x",
+      actor: "Someone Else",
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("validation_error");
-    expect(res.body.error.details).toEqual([{ path: "body", code: "unrecognized_keys", message: 'Unrecognized key: "actor"' }]);
+    expect(res.body.error.details).toEqual([
+      { path: "body", code: "unrecognized_keys", message: 'Unrecognized key: "actor"' },
+    ]);
   });
 
   it("names each bad field with 400 validation_error", async () => {
-    const res = await request(t.app).post("/api/relations").set(bearer(reviewer)).send({ fromClaimId: "one", type: "agrees", rationale: " " });
+    const res = await request(t.app)
+      .post("/api/relations")
+      .set(bearer(reviewer))
+      .send({ fromClaimId: "one", type: "agrees", rationale: " " });
     expect(res.status).toBe(400);
-    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(["body.fromClaimId", "body.toClaimId", "body.type", "body.rationale"]);
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual([
+      "body.fromClaimId",
+      "body.toClaimId",
+      "body.type",
+      "body.rationale",
+    ]);
   });
 });
 
@@ -167,23 +188,42 @@ describe("POST /api/relations/:id/review", () => {
     expect(history.status).toBe(200);
     expect(history.body.data.map(({ id: _id, createdAt: _at, ...event }: Record<string, unknown>) => event)).toEqual([
       { actor: "Somchai", fromStatus: null, toStatus: "proposed", note: null, version: 1 },
-      { actor: "Somchai", fromStatus: "proposed", toStatus: "confirmed", note: "both quotes checked against the text", version: 2 },
+      {
+        actor: "Somchai",
+        fromStatus: "proposed",
+        toStatus: "confirmed",
+        note: "both quotes checked against the text",
+        version: 2,
+      },
       { actor: "Malee", fromStatus: "confirmed", toStatus: "dismissed", note: null, version: 3 },
     ]);
     const ids = history.body.data.map((e: { id: number }) => e.id);
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
-    expect((await request(t.app).get(`/api/relations/${id}`)).body.data).toMatchObject({ status: "dismissed", version: 3 });
+    expect((await request(t.app).get(`/api/relations/${id}`)).body.data).toMatchObject({
+      status: "dismissed",
+      version: 3,
+    });
   });
 
   it("keeps the import's event first in an imported relation's history", async () => {
     const id = await derivedContradictionId();
     const history = await request(t.app).get(`/api/relations/${id}/history`);
-    expect(history.body.data[0]).toMatchObject({ actor: IMPORT_ACTOR, fromStatus: null, toStatus: "proposed", version: 1 });
+    expect(history.body.data[0]).toMatchObject({
+      actor: IMPORT_ACTOR,
+      fromStatus: null,
+      toStatus: "proposed",
+      version: 1,
+    });
   });
 
   it("gives 409 stale_version with the current relation for a stale If-Match, and writes nothing", async () => {
     const { id } = await propose("kyodo-report", "publisher-framing");
-    await request(t.app).post(`/api/relations/${id}/review`).set(bearer(reviewer)).set("If-Match", '"1"').send({ status: "needs_evidence" }).expect(200);
+    await request(t.app)
+      .post(`/api/relations/${id}/review`)
+      .set(bearer(reviewer))
+      .set("If-Match", '"1"')
+      .send({ status: "needs_evidence" })
+      .expect(200);
     const stale = await request(t.app)
       .post(`/api/relations/${id}/review`)
       .set(bearer(reviewer))
@@ -199,7 +239,10 @@ describe("POST /api/relations/:id/review", () => {
 
   it("gives 428 precondition_required without If-Match or version", async () => {
     const { id } = await propose("kyodo-report", "peskov-denial");
-    const res = await request(t.app).post(`/api/relations/${id}/review`).set(bearer(reviewer)).send({ status: "confirmed" });
+    const res = await request(t.app)
+      .post(`/api/relations/${id}/review`)
+      .set(bearer(reviewer))
+      .send({ status: "confirmed" });
     expect(res.status).toBe(428);
     expect(res.body.error.code).toBe("precondition_required");
     expect((await t.db.relation.findUniqueOrThrow({ where: { id } })).version).toBe(1);
@@ -207,7 +250,11 @@ describe("POST /api/relations/:id/review", () => {
 
   it("refuses an If-Match that is not one version, and one that disagrees with the body's version", async () => {
     const id = await derivedContradictionId();
-    const star = await request(t.app).post(`/api/relations/${id}/review`).set(bearer(reviewer)).set("If-Match", "*").send({ status: "confirmed" });
+    const star = await request(t.app)
+      .post(`/api/relations/${id}/review`)
+      .set(bearer(reviewer))
+      .set("If-Match", "*")
+      .send({ status: "confirmed" });
     expect(star.status).toBe(400);
     expect(star.body.error.details).toEqual([
       { path: "headers.if-match", code: "invalid_format", message: 'must be one version as an ETag, e.g. "3"' },
@@ -218,11 +265,17 @@ describe("POST /api/relations/:id/review", () => {
       .set("If-Match", '"1"')
       .send({ status: "confirmed", version: 2 });
     expect(disagree.status).toBe(400);
-    expect(disagree.body.error.details).toEqual([{ path: "body.version", code: "custom", message: "If-Match and version name different versions" }]);
+    expect(disagree.body.error.details).toEqual([
+      { path: "body.version", code: "custom", message: "If-Match and version name different versions" },
+    ]);
   });
 
   it("gives 404 for an unknown relation", async () => {
-    const res = await request(t.app).post("/api/relations/999999/review").set(bearer(reviewer)).set("If-Match", '"1"').send({ status: "confirmed" });
+    const res = await request(t.app)
+      .post("/api/relations/999999/review")
+      .set(bearer(reviewer))
+      .set("If-Match", '"1"')
+      .send({ status: "confirmed" });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe("not_found");
   });

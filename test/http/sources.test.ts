@@ -12,10 +12,10 @@ describe("GET /api/sources", () => {
     );
     expect(res.body.data).toHaveLength(18);
     expect(counts["dmitry-peskov"]).toEqual({ asSpeaker: 2, inChains: 2 });
-    expect(counts["infoquest"]).toEqual({ asSpeaker: 15, inChains: 33 });
-    expect(counts["yonhap"]).toEqual({ asSpeaker: 0, inChains: 1 });
-    expect(counts["kcbs"]).toEqual({ asSpeaker: 0, inChains: 1 });
-    expect(counts["kyodo"]).toEqual({ asSpeaker: 0, inChains: 1 });
+    expect(counts.infoquest).toEqual({ asSpeaker: 15, inChains: 33 });
+    expect(counts.yonhap).toEqual({ asSpeaker: 0, inChains: 1 });
+    expect(counts.kcbs).toEqual({ asSpeaker: 0, inChains: 1 });
+    expect(counts.kyodo).toEqual({ asSpeaker: 0, inChains: 1 });
     expect(counts["victor-cha"]).toEqual({ asSpeaker: 5, inChains: 5 });
     expect(counts["kim-jong-un"]).toEqual({ asSpeaker: 0, inChains: 0 });
   });
@@ -23,7 +23,9 @@ describe("GET /api/sources", () => {
   it("filters by kind and pages by cursor", async () => {
     const first = await request(seeded.app()).get("/api/sources?kind=news_agency&limit=2").expect(200);
     expect(first.body.data.map((s: { slug: string }) => s.slug)).toEqual(["kcna", "kyodo"]);
-    const second = await request(seeded.app()).get(`/api/sources?kind=news_agency&limit=2&cursor=${first.body.page.nextCursor}`).expect(200);
+    const second = await request(seeded.app())
+      .get(`/api/sources?kind=news_agency&limit=2&cursor=${first.body.page.nextCursor}`)
+      .expect(200);
     expect(second.body.data.map((s: { slug: string }) => s.slug)).toEqual(["tass", "yonhap"]);
     expect(second.body.page).toEqual({ limit: 2, nextCursor: null });
   });
@@ -48,7 +50,10 @@ describe("GET /api/sources/:slug", () => {
     });
     expect(peskov.body.data.names).toContain("นายดมิทรี เพสคอฟ");
     const kremlin = await request(seeded.app()).get("/api/sources/kremlin").expect(200);
-    expect(kremlin.body.data.affiliates.map((s: { slug: string }) => s.slug)).toEqual(["dmitry-peskov", "vladimir-putin"]);
+    expect(kremlin.body.data.affiliates.map((s: { slug: string }) => s.slug)).toEqual([
+      "dmitry-peskov",
+      "vladimir-putin",
+    ]);
   });
 
   it("404s an unknown source", async () => {
@@ -71,8 +76,15 @@ describe("GET /api/sources/:slug/claims", () => {
     const [claim] = res.body.data;
     expect(claim.key).toBe("shoigu-praise-kp-army");
     expect(claim.speaker.slug).toBe("sergei-shoigu");
-    expect(claim.chains[0].text).toBe("Sergei Shoigu <- Korean Central Broadcasting Station <- Yonhap News Agency <- InfoQuest");
-    expect(claim.chains[0].links.map((l: { role: string }) => l.role)).toEqual(["speaker", "reporter", "relay", "publisher"]);
+    expect(claim.chains[0].text).toBe(
+      "Sergei Shoigu <- Korean Central Broadcasting Station <- Yonhap News Agency <- InfoQuest",
+    );
+    expect(claim.chains[0].links.map((l: { role: string }) => l.role)).toEqual([
+      "speaker",
+      "reporter",
+      "relay",
+      "publisher",
+    ]);
     expect(claim.chains[0]).toMatchObject({ hopDistance: 3, throughStateMedia: true, throughAnonymous: false });
     expect(claim.quote).toContain('"ทรงพลังมากที่สุดในโลก"');
   });

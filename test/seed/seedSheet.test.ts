@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readSeedSheet } from "../../seed/loadSeed.js";
-import { ClaimSheet } from "../../src/domain/sheets/claimSheet.js";
 import { checkClaimSheet, sha256Hex } from "../../src/domain/sheets/checkClaimSheet.js";
+import { ClaimSheet } from "../../src/domain/sheets/claimSheet.js";
 import { sliceCodePoints } from "../../src/domain/text/codePoints.js";
 
 // The article as it was received (title, dateline, body, cookie footer), kept for provenance.
@@ -25,12 +25,16 @@ describe("the seed claim sheet", () => {
 
   it("passes every check, and every quote sits at its offsets", () => {
     expect(checkClaimSheet(sheet)).toEqual([]);
-    for (const claim of sheet.claims) expect(sliceCodePoints(sheet.article.body, claim.start, claim.end)).toBe(claim.quote);
+    for (const claim of sheet.claims)
+      expect(sliceCodePoints(sheet.article.body, claim.start, claim.end)).toBe(claim.quote);
   });
 
   it("holds the curated counts", () => {
-    const count = <T,>(items: T[], key: (item: T) => string) =>
-      items.reduce<Record<string, number>>((counts, item) => ({ ...counts, [key(item)]: (counts[key(item)] ?? 0) + 1 }), {});
+    const count = <T>(items: T[], key: (item: T) => string) =>
+      items.reduce<Record<string, number>>((counts, item) => {
+        counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+        return counts;
+      }, {});
     expect(sheet.sources).toHaveLength(18);
     expect(sheet.claims).toHaveLength(33);
     expect(sheet.propositions).toHaveLength(7);
@@ -50,9 +54,22 @@ describe("the seed claim sheet", () => {
   it("names the sources the article attributes claims to", () => {
     const slugs = sheet.sources.map((s) => s.slug);
     for (const slug of [
-      "infoquest", "kcna", "kyodo", "kyodo-sources-close-to-russian-officials", "tass", "yonhap", "kcbs",
-      "dmitry-peskov", "kremlin", "victor-cha", "csis", "us-government", "sergei-shoigu", "kim-jong-un",
-      "vladimir-putin", "primorsky-krai-governor",
+      "infoquest",
+      "kcna",
+      "kyodo",
+      "kyodo-sources-close-to-russian-officials",
+      "tass",
+      "yonhap",
+      "kcbs",
+      "dmitry-peskov",
+      "kremlin",
+      "victor-cha",
+      "csis",
+      "us-government",
+      "sergei-shoigu",
+      "kim-jong-un",
+      "vladimir-putin",
+      "primorsky-krai-governor",
     ]) {
       expect(slugs).toContain(slug);
     }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadSeed, readSeedSheet } from "../../seed/loadSeed.js";
 import { claimSheetChunks } from "../../src/domain/sheets/exportClaimSheets.js";
 import { importClaimSheets } from "../../src/domain/sheets/importClaimSheet.js";
-import { loadSeed, readSeedSheet } from "../../seed/loadSeed.js";
 import { collectText } from "../support/collect.js";
 import { countRows } from "../support/counts.js";
 import { englishSheet, thaiSheet } from "../support/hostileSheets.js";
@@ -26,7 +26,13 @@ async function roundTrip(layout: "json" | "jsonl", pageSize?: number) {
   const first = await collectText(claimSheetChunks(original.db, {}, layout, pageSize));
   const copy = createTestDb();
   copies.push(copy);
-  const sheets = layout === "json" ? JSON.parse(first) : first.trimEnd().split("\n").map((line) => JSON.parse(line));
+  const sheets =
+    layout === "json"
+      ? JSON.parse(first)
+      : first
+          .trimEnd()
+          .split("\n")
+          .map((line) => JSON.parse(line));
   await importClaimSheets(copy.db, sheets);
   const second = await collectText(claimSheetChunks(copy.db, {}, layout, pageSize));
   return { first, second, copy };
@@ -38,7 +44,10 @@ describe("claim-sheet export -> import into an empty database -> export", () => 
     expect(second).toBe(first);
     expect(first).toBe(JSON.stringify(JSON.parse(first), null, 2));
     const sheets = JSON.parse(first);
-    expect(sheets.map((s: { article: { slug: string } }) => s.article.slug)).toEqual(["thai-test-article", "yonhap-test-article"]);
+    expect(sheets.map((s: { article: { slug: string } }) => s.article.slug)).toEqual([
+      "thai-test-article",
+      "yonhap-test-article",
+    ]);
   });
 
   it("gives the same bytes as JSONL, one sheet per line, with pages of one row", async () => {
@@ -52,7 +61,14 @@ describe("claim-sheet export -> import into an empty database -> export", () => 
     const { first, copy } = await roundTrip("json");
     const [thai, english] = JSON.parse(first);
     expect(thai.relations).toEqual([
-      { from: "c3", to: "c1", type: "qualifies", rationale: 'adds context, with "care"', status: "proposed", origin: "curated" },
+      {
+        from: "c3",
+        to: "c1",
+        type: "qualifies",
+        rationale: 'adds context, with "care"',
+        status: "proposed",
+        origin: "curated",
+      },
       {
         from: "c2",
         to: "c1",
@@ -62,7 +78,9 @@ describe("claim-sheet export -> import into an empty database -> export", () => 
         origin: "derived",
       },
     ]);
-    expect(english.relations.map((r: { from: string; to: string; origin: string }) => [r.from, r.to, r.origin])).toEqual([
+    expect(
+      english.relations.map((r: { from: string; to: string; origin: string }) => [r.from, r.to, r.origin]),
+    ).toEqual([
       ["e1", "thai-test-article/c1", "curated"],
       ["thai-test-article/c2", "e2", "derived"],
     ]);
@@ -70,7 +88,9 @@ describe("claim-sheet export -> import into an empty database -> export", () => 
   });
 
   it("exports sources by slug, with affiliations the chains do not name", async () => {
-    const sheets = JSON.parse(await collectText(claimSheetChunks(original.db, { article: "yonhap-test-article" }, "json")));
+    const sheets = JSON.parse(
+      await collectText(claimSheetChunks(original.db, { article: "yonhap-test-article" }, "json")),
+    );
     expect(sheets).toHaveLength(1);
     const [only] = sheets;
     expect(only.sources.map((s: { slug: string }) => s.slug)).toEqual(["kremlin", "vladimir-putin", "yonhap"]);
@@ -93,7 +113,13 @@ describe("the seed article's round trip", () => {
       const first = await collectText(claimSheetChunks(seeded.db, {}, layout));
       const copy = createTestDb();
       copies.push(copy);
-      const sheets = layout === "json" ? JSON.parse(first) : first.trimEnd().split("\n").map((line) => JSON.parse(line));
+      const sheets =
+        layout === "json"
+          ? JSON.parse(first)
+          : first
+              .trimEnd()
+              .split("\n")
+              .map((line) => JSON.parse(line));
       const [result] = await importClaimSheets(copy.db, sheets);
       expect(result!.status).toBe("created");
       expect(await collectText(claimSheetChunks(copy.db, {}, layout))).toBe(first);
@@ -111,7 +137,14 @@ describe("a sheet with more claims than SQLite takes parameters in one query (99
     const body = "ข่าว ".repeat(count);
     const sheet = {
       format: "claimtrail/claim-sheet@1",
-      article: { slug: "big", title: "Big", publisher: "wire", language: "th", publishedAt: "2024-01-01T00:00:00Z", body },
+      article: {
+        slug: "big",
+        title: "Big",
+        publisher: "wire",
+        language: "th",
+        publishedAt: "2024-01-01T00:00:00Z",
+        body,
+      },
       sources: [{ slug: "wire", name: "Wire", kind: "news_agency" }],
       propositions: [{ key: "p", text: "P" }],
       claims: Array.from({ length: count }, (_, i) => ({
@@ -129,7 +162,11 @@ describe("a sheet with more claims than SQLite takes parameters in one query (99
     };
     const big = createTestDb();
     copies.push(big);
-    expect((await importClaimSheets(big.db, sheet))[0]).toMatchObject({ status: "created", claims: count, derivedContradictions: 0 });
+    expect((await importClaimSheets(big.db, sheet))[0]).toMatchObject({
+      status: "created",
+      claims: count,
+      derivedContradictions: 0,
+    });
     const first = await collectText(claimSheetChunks(big.db, {}, "jsonl"));
     const copy = createTestDb();
     copies.push(copy);

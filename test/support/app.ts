@@ -1,9 +1,9 @@
-import request from "supertest";
 import type { Server } from "node:http";
 import type { Express } from "express";
-import { buildApp, type AppDeps } from "../../src/app.js";
-import { createApiToken } from "../../src/domain/access/tokenService.js";
+import request from "supertest";
+import { type AppDeps, buildApp } from "../../src/app.js";
 import type { Role } from "../../src/domain/access/roles.js";
+import { createApiToken } from "../../src/domain/access/tokenService.js";
 import { importClaimSheet } from "../../src/domain/sheets/importClaimSheet.js";
 import { smallSheet } from "./sheets.js";
 import { createTestDb, type TestDb } from "./testDb.js";
@@ -40,9 +40,13 @@ export async function createTestApp(config: Partial<AppDeps["config"]> = {}): Pr
 }
 
 /** Ids of the small sheet's claims by key, and of its relations by "from>to". */
-export async function sheetIds(t: TestDb): Promise<{ claims: Record<string, number>; relations: Record<string, number> }> {
+export async function sheetIds(
+  t: TestDb,
+): Promise<{ claims: Record<string, number>; relations: Record<string, number> }> {
   const claims = await t.db.claim.findMany({ select: { id: true, key: true } });
-  const relations = await t.db.relation.findMany({ select: { id: true, fromClaim: { select: { key: true } }, toClaim: { select: { key: true } } } });
+  const relations = await t.db.relation.findMany({
+    select: { id: true, fromClaim: { select: { key: true } }, toClaim: { select: { key: true } } },
+  });
   return {
     claims: Object.fromEntries(claims.map((c) => [c.key, c.id])),
     relations: Object.fromEntries(relations.map((r) => [`${r.fromClaim.key}>${r.toClaim.key}`, r.id])),

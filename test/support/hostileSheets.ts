@@ -1,5 +1,5 @@
-import { codePointOffset } from "../../src/domain/text/codePoints.js";
 import type { ClaimSheetInput } from "../../src/domain/sheets/claimSheet.js";
+import { codePointOffset } from "../../src/domain/text/codePoints.js";
 
 /** The code-point span of the first occurrence of `quote` in `body`. */
 export function spanOf(body: string, quote: string): { quote: string; start: number; end: number } {
@@ -24,7 +24,7 @@ export function thaiSheet(): ClaimSheetInput {
     format: "claimtrail/claim-sheet@1",
     article: {
       slug: "thai-test-article",
-      title: "คิมเยือนรัสเซีย, \"ทดสอบ\"",
+      title: 'คิมเยือนรัสเซีย, "ทดสอบ"',
       publisher: "infoquest",
       section: "In Focus",
       language: "th",
@@ -44,10 +44,10 @@ export function thaiSheet(): ClaimSheetInput {
         kind: "official",
         country: "RU",
         affiliation: "kremlin",
-        description: "=Kremlin spokesman, \"press secretary\"",
+        description: '=Kremlin spokesman, "press secretary"',
       },
     ],
-    propositions: [{ key: "arms-talks", text: "Kim and Putin discuss arms, \"officially\"" }],
+    propositions: [{ key: "arms-talks", text: 'Kim and Putin discuss arms, "officially"' }],
     claims: [
       {
         key: "c1",
@@ -56,7 +56,12 @@ export function thaiSheet(): ClaimSheetInput {
         kind: "report",
         cue: "รายงานว่า",
         topics: ["kim-visit", "arms"],
-        chains: [[{ source: "yonhap", role: "speaker" }, { source: "infoquest", role: "publisher" }]],
+        chains: [
+          [
+            { source: "yonhap", role: "speaker" },
+            { source: "infoquest", role: "publisher" },
+          ],
+        ],
         stances: [{ proposition: "arms-talks", stance: "asserts" }],
       },
       {
@@ -72,7 +77,10 @@ export function thaiSheet(): ClaimSheetInput {
             { source: "tass", role: "reporter" },
             { source: "infoquest", role: "publisher" },
           ],
-          [{ source: "dmitry-peskov", role: "speaker" }, { source: "infoquest", role: "publisher" }],
+          [
+            { source: "dmitry-peskov", role: "speaker" },
+            { source: "infoquest", role: "publisher" },
+          ],
         ],
         stances: [{ proposition: "arms-talks", stance: "denies" }],
       },
@@ -85,7 +93,7 @@ export function thaiSheet(): ClaimSheetInput {
         chains: [[{ source: "infoquest", role: "speaker" }]],
       },
     ],
-    relations: [{ from: "c3", to: "c1", type: "qualifies", rationale: "adds context, with \"care\"" }],
+    relations: [{ from: "c3", to: "c1", type: "qualifies", rationale: 'adds context, with "care"' }],
   };
 }
 
@@ -111,7 +119,7 @@ export function englishSheet({ standalone = false } = {}): ClaimSheetInput {
       { slug: "kremlin", name: "The Kremlin", kind: "government", country: "RU" },
       { slug: "vladimir-putin", name: "Vladimir Putin", kind: "head_of_state", country: "RU", affiliation: "kremlin" },
     ],
-    propositions: [{ key: "arms-talks", text: "Kim and Putin discuss arms, \"officially\"" }],
+    propositions: [{ key: "arms-talks", text: 'Kim and Putin discuss arms, "officially"' }],
     claims: [
       {
         key: "e1",
@@ -125,10 +133,17 @@ export function englishSheet({ standalone = false } = {}): ClaimSheetInput {
         ...spanOf(ENGLISH_BODY, 'talks were "useful"'),
         gloss: "Putin: the talks were useful",
         kind: "statement",
-        chains: [[{ source: "vladimir-putin", role: "speaker" }, { source: "yonhap", role: "publisher" }]],
+        chains: [
+          [
+            { source: "vladimir-putin", role: "speaker" },
+            { source: "yonhap", role: "publisher" },
+          ],
+        ],
         stances: [{ proposition: "arms-talks", stance: "asserts" }],
       },
     ],
-    relations: standalone ? [] : [{ from: "e1", to: "thai-test-article/c1", type: "supports", rationale: "same report" }],
+    relations: standalone
+      ? []
+      : [{ from: "e1", to: "thai-test-article/c1", type: "supports", rationale: "same report" }],
   };
 }

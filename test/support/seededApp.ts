@@ -1,11 +1,15 @@
-import { afterAll, beforeAll } from "vitest";
 import type { Express } from "express";
-import { buildApp } from "../../src/app.js";
+import { afterAll, beforeAll } from "vitest";
 import { loadSeed } from "../../seed/loadSeed.js";
+import { buildApp } from "../../src/app.js";
 import { createTestDb, type TestDb } from "./testDb.js";
 
 /** A fresh database loaded with the seed article and an app over it, for one test file. */
-export function useSeededApp(): { app: () => Express; testDb: () => TestDb; claimId: (key: string) => Promise<number> } {
+export function useSeededApp(): {
+  app: () => Express;
+  testDb: () => TestDb;
+  claimId: (key: string) => Promise<number>;
+} {
   let testDb: TestDb;
   let app: Express;
   beforeAll(async () => {

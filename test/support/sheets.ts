@@ -1,5 +1,5 @@
-import { findCodePointOffsets } from "../../src/domain/text/codePoints.js";
 import type { ClaimSheetInput } from "../../src/domain/sheets/claimSheet.js";
+import { findCodePointOffsets } from "../../src/domain/text/codePoints.js";
 
 /** A small article in Thai with a denial, a relayed report and the publisher's own framing. */
 export const SMALL_BODY =
@@ -28,7 +28,14 @@ export function smallSheet(slug = "small-article"): ClaimSheetInput {
     },
     sources: [
       { slug: "test-wire", name: "Test Wire", names: ["สำนักข่าวทดสอบ"], kind: "publisher", country: "TH" },
-      { slug: "peskov", name: "Dmitry Peskov", names: ["นายเพสคอฟ"], kind: "official", country: "RU", affiliation: "kremlin" },
+      {
+        slug: "peskov",
+        name: "Dmitry Peskov",
+        names: ["นายเพสคอฟ"],
+        kind: "official",
+        country: "RU",
+        affiliation: "kremlin",
+      },
       { slug: "kremlin", name: "The Kremlin", kind: "government", country: "RU", stateControlled: true },
       { slug: "kyodo", name: "Kyodo News", names: ["สำนักข่าวเกียวโด"], kind: "news_agency", country: "JP" },
       { slug: "kyodo-sources", name: "Sources cited by Kyodo", names: ["แหล่งข่าว"], kind: "anonymous" },
@@ -42,7 +49,12 @@ export function smallSheet(slug = "small-article"): ClaimSheetInput {
         kind: "denial",
         cue: "ปฏิเสธว่า",
         topics: ["military-cooperation"],
-        chains: [[{ source: "peskov", role: "speaker" }, { source: "test-wire", role: "publisher" }]],
+        chains: [
+          [
+            { source: "peskov", role: "speaker" },
+            { source: "test-wire", role: "publisher" },
+          ],
+        ],
         stances: [{ proposition: "military-deal", stance: "denies" }],
       },
       {

@@ -41,7 +41,10 @@ describe("the page's sheet helpers", () => {
   });
 
   it("parses and formats an edited chain, naming a malformed link", () => {
-    expect(parseChain("a:speaker > b:publisher")).toEqual([{ source: "a", role: "speaker" }, { source: "b", role: "publisher" }]);
+    expect(parseChain("a:speaker > b:publisher")).toEqual([
+      { source: "a", role: "speaker" },
+      { source: "b", role: "publisher" },
+    ]);
     expect(formatChain([{ source: "a", role: "speaker" }])).toBe("a:speaker");
     expect(() => parseChain("a > b:publisher")).toThrow('"a" is not slug:role');
   });
@@ -54,10 +57,17 @@ describe("the page's sheet helpers", () => {
     expect(sheet.claims.map((c) => c.key)).toEqual(["c1", "c2", "c3"]);
     const accepted = assembleSheet(
       sheet,
-      { c1: { status: "accepted", edits: { gloss: "No fuel tax rise this year" } }, c2: { status: "accepted" }, c3: { status: "rejected" } },
+      {
+        c1: { status: "accepted", edits: { gloss: "No fuel tax rise this year" } },
+        c2: { status: "accepted" },
+        c3: { status: "rejected" },
+      },
       { 0: "accepted" },
     );
-    expect(accepted.claims.map((c) => [c.key, c.gloss])).toEqual([["c1", "No fuel tax rise this year"], ["c2", sheet.claims[1]!.gloss]]);
+    expect(accepted.claims.map((c) => [c.key, c.gloss])).toEqual([
+      ["c1", "No fuel tax rise this year"],
+      ["c2", sheet.claims[1]!.gloss],
+    ]);
     expect(accepted.relations).toHaveLength(1);
     expect(accepted.sources.map((s) => s.name).sort()).toEqual(["test-wire", "นายเอ บีซี", "สำนักข่าวดีอี"]);
     expect(checkClaimSheet(accepted)).toEqual([]);

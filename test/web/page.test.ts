@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DESKTOP, PHONE, useWebHarness, type ContradictionRow } from "./browserHarness.js";
+import { type ContradictionRow, DESKTOP, PHONE, useWebHarness } from "./browserHarness.js";
 import { ASTRAL_QUOTE } from "./webSheets.js";
 
 const web = useWebHarness();
@@ -18,9 +18,11 @@ describe("contradictions queue", () => {
   it("lists proposed contradictions first", async () => {
     await web.freshPage();
     await web.open("/contradictions");
-    const listed = await web.page.locator(".queue-item").evaluateAll((items) =>
-      items.map((item) => [Number(item.getAttribute("data-relation-id")), item.getAttribute("data-status")]),
-    );
+    const listed = await web.page
+      .locator(".queue-item")
+      .evaluateAll((items) =>
+        items.map((item) => [Number(item.getAttribute("data-relation-id")), item.getAttribute("data-status")]),
+      );
     const statusRank = ["proposed", "needs_evidence", "confirmed", "dismissed"];
     const expected = [...rows]
       .sort((a, b) => statusRank.indexOf(a.status) - statusRank.indexOf(b.status) || a.id - b.id)
@@ -38,15 +40,25 @@ describe("contradictions queue", () => {
     await web.page.getByLabel("Status").selectOption("dismissed");
     await web.page.getByRole("button", { name: "Apply filters" }).click();
     await web.page.waitForURL(/#\/contradictions\?status=dismissed$/);
-    await web.page.waitForFunction(() => [...document.querySelectorAll(".queue-item")].every((item) => item.getAttribute("data-status") === "dismissed"));
+    await web.page.waitForFunction(() =>
+      [...document.querySelectorAll(".queue-item")].every((item) => item.getAttribute("data-status") === "dismissed"),
+    );
     const dismissed = rows.filter((row) => row.status === "dismissed").map((row) => row.id);
-    expect(await web.page.locator(".queue-item").evaluateAll((items) => items.map((item) => Number(item.getAttribute("data-relation-id"))))).toEqual(dismissed);
+    expect(
+      await web.page
+        .locator(".queue-item")
+        .evaluateAll((items) => items.map((item) => Number(item.getAttribute("data-relation-id")))),
+    ).toEqual(dismissed);
 
     const kyodo = peskovKyodo.sides.map((side) => side.chain).join(" <- ");
     const sources = (await web.api<{ data: { slug: string; name: string }[] }>("/api/sources?limit=500")).data;
     const kyodoSource = sources.find((source) => /^Kyodo/.test(source.name) && kyodo.includes(source.name))!;
     const topic = "ukraine-war";
-    const filtered = (await web.api<{ data: ContradictionRow[] }>(`/api/contradictions?source=${kyodoSource.slug}&topic=${topic}&limit=500`)).data.map((row) => row.id);
+    const filtered = (
+      await web.api<{ data: ContradictionRow[] }>(
+        `/api/contradictions?source=${kyodoSource.slug}&topic=${topic}&limit=500`,
+      )
+    ).data.map((row) => row.id);
     expect(filtered).toContain(peskovKyodo.id);
     await web.page.getByLabel("Status").selectOption("");
     await web.page.getByLabel("Source").selectOption(kyodoSource.slug);
@@ -54,7 +66,11 @@ describe("contradictions queue", () => {
     await web.page.getByRole("button", { name: "Apply filters" }).click();
     await web.page.waitForURL(new RegExp(`#/contradictions\\?source=${kyodoSource.slug}&topic=${topic}$`));
     await web.page.waitForFunction(
-      (ids) => [...document.querySelectorAll(".queue-item")].map((item) => Number(item.getAttribute("data-relation-id"))).sort().join() === ids,
+      (ids) =>
+        [...document.querySelectorAll(".queue-item")]
+          .map((item) => Number(item.getAttribute("data-relation-id")))
+          .sort()
+          .join() === ids,
       [...filtered].sort().join(),
     );
     expect(await web.page.getByRole("link", { name: /^CSV/ }).getAttribute("href")).toBe(
@@ -103,7 +119,11 @@ describe("comparison view", () => {
     await web.page.waitForURL(new RegExp(`${target}$`));
     await web.settled();
 
-    const detail = (await web.api<{ data: { comparison: Record<"a" | "b", { claim: { id: number; quote: string } }> } }>(`/api/contradictions/${peskovKyodo.id}`)).data;
+    const detail = (
+      await web.api<{ data: { comparison: Record<"a" | "b", { claim: { id: number; quote: string } }> } }>(
+        `/api/contradictions/${peskovKyodo.id}`,
+      )
+    ).data;
     for (const key of ["a", "b"] as const) {
       const side = web.page.locator(`[data-side="${key}"]`);
       expect(await side.getAttribute("data-claim-id")).toBe(String(detail.comparison[key].claim.id));
@@ -113,7 +133,10 @@ describe("comparison view", () => {
     }
     expect(await quotesScrolledIntoView()).toEqual([true, true]);
     // The Thai font stack is what the text asks for; the screenshot shows what it got.
-    const fontFamily = await web.page.locator(".article-text").first().evaluate((el) => getComputedStyle(el).fontFamily);
+    const fontFamily = await web.page
+      .locator(".article-text")
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontFamily);
     expect(fontFamily.startsWith('"Noto Sans Thai", Sarabun, "Leelawadee UI"')).toBe(true);
     expect(await web.page.locator(".article-text").first().getAttribute("lang")).toBe("th");
     await web.screenshot("compare");
@@ -131,9 +154,13 @@ describe("comparison view", () => {
     await web.freshPage();
     await web.open(`/contradictions/${peskovKyodo.id}`);
     const kyodoSide = web.page.locator(".side", { hasText: "Kyodo" });
-    const links = await kyodoSide.locator(".chain").first().locator(".chain-link").evaluateAll((items) =>
-      items.map((item) => [item.querySelector(".role")?.textContent, item.querySelector(".source a")?.textContent]),
-    );
+    const links = await kyodoSide
+      .locator(".chain")
+      .first()
+      .locator(".chain-link")
+      .evaluateAll((items) =>
+        items.map((item) => [item.querySelector(".role")?.textContent, item.querySelector(".source a")?.textContent]),
+      );
     expect(links.map(([role]) => role)).toEqual(["speaker", "reporter", "publisher"]);
     expect(links[1]![1]).toMatch(/Kyodo/);
     expect(await kyodoSide.locator(".chain .badge", { hasText: "anonymous" }).count()).toBeGreaterThan(0);
@@ -148,14 +175,26 @@ describe("sources directory", () => {
   it("lists every source with kind, country, affiliation, names and badges, and opens its claims by role", async () => {
     await web.freshPage();
     await web.open("/sources");
-    const sources = (await web.api<{ data: { slug: string; name: string; stateControlled: boolean; kind: string }[] }>("/api/sources?limit=500")).data;
+    const sources = (
+      await web.api<{ data: { slug: string; name: string; stateControlled: boolean; kind: string }[] }>(
+        "/api/sources?limit=500",
+      )
+    ).data;
     expect(await web.page.locator("tbody tr").count()).toBe(sources.length);
     const stateMedia = sources.find((source) => source.stateControlled)!;
-    expect(await web.page.locator(`tr[data-source="${stateMedia.slug}"] .badge`).allTextContents()).toContain("state-controlled");
+    expect(await web.page.locator(`tr[data-source="${stateMedia.slug}"] .badge`).allTextContents()).toContain(
+      "state-controlled",
+    );
     const anonymous = sources.find((source) => source.kind === "anonymous")!;
-    expect(await web.page.locator(`tr[data-source="${anonymous.slug}"] .badge`).allTextContents()).toContain("anonymous");
-    expect(await web.page.locator('tr[data-source="dmitry-peskov"] td[data-label="Names in the text"]').textContent()).toContain("เพสคอฟ");
-    expect(await web.page.locator('tr[data-source="dmitry-peskov"] td[data-label="Affiliation"]').textContent()).toContain("Kremlin");
+    expect(await web.page.locator(`tr[data-source="${anonymous.slug}"] .badge`).allTextContents()).toContain(
+      "anonymous",
+    );
+    expect(
+      await web.page.locator('tr[data-source="dmitry-peskov"] td[data-label="Names in the text"]').textContent(),
+    ).toContain("เพสคอฟ");
+    expect(
+      await web.page.locator('tr[data-source="dmitry-peskov"] td[data-label="Affiliation"]').textContent(),
+    ).toContain("Kremlin");
     await web.screenshot("sources");
 
     await web.page.setViewportSize(PHONE);
@@ -166,11 +205,16 @@ describe("sources directory", () => {
     await web.page.getByRole("link", { name: "Kyodo News", exact: true }).click();
     await web.page.waitForURL(/#\/sources\/kyodo$/);
     await web.settled();
-    const reported = (await web.api<{ data: { quote: string }[] }>("/api/sources/kyodo/claims?role=reporter&limit=500")).data;
+    const reported = (await web.api<{ data: { quote: string }[] }>("/api/sources/kyodo/claims?role=reporter&limit=500"))
+      .data;
     expect(reported.length).toBeGreaterThan(0);
-    expect(await web.page.locator('[data-role="reporter"] h2').textContent()).toBe(`Claims as first reporter (${reported.length})`);
+    expect(await web.page.locator('[data-role="reporter"] h2').textContent()).toBe(
+      `Claims as first reporter (${reported.length})`,
+    );
     expect(await web.page.locator('[data-role="speaker"] h2').textContent()).toBe("Claims as speaker (0)");
-    expect(await web.page.locator('[data-role="reporter"] .quote').allTextContents()).toEqual(reported.map((claim) => claim.quote));
+    expect(await web.page.locator('[data-role="reporter"] .quote').allTextContents()).toEqual(
+      reported.map((claim) => claim.quote),
+    );
     await web.screenshot("source");
   });
 });
@@ -178,7 +222,11 @@ describe("sources directory", () => {
 describe("article view", () => {
   it("highlights every claim's span and links it to the claim", async () => {
     await web.freshPage();
-    const article = (await web.api<{ data: { slug: string; claims: { id: number; quote: string }[] } }>("/api/articles/infoquest-kim-putin-2023-09-20")).data;
+    const article = (
+      await web.api<{ data: { slug: string; claims: { id: number; quote: string }[] } }>(
+        "/api/articles/infoquest-kim-putin-2023-09-20",
+      )
+    ).data;
     await web.open(`/articles/${article.slug}`);
     for (const claim of article.claims) {
       const marks = web.page.locator(`.article-text mark[data-claim-ids~="${claim.id}"]`);
@@ -197,10 +245,14 @@ describe("article view", () => {
   it("cuts code-point spans correctly after emoji and flags (UTF-16 surrogate pairs)", async () => {
     await web.freshPage();
     await web.open("/articles/test-wire-rice-prices");
-    const claims = (await web.api<{ data: { claims: { id: number; quote: string }[] } }>("/api/articles/test-wire-rice-prices")).data.claims;
+    const claims = (
+      await web.api<{ data: { claims: { id: number; quote: string }[] } }>("/api/articles/test-wire-rice-prices")
+    ).data.claims;
     expect(claims.map((claim) => claim.quote)).toContain(ASTRAL_QUOTE);
     for (const claim of claims) {
-      expect(await web.page.locator(`.article-text mark[data-claim-ids="${claim.id}"]`).allTextContents()).toEqual([claim.quote]);
+      expect(await web.page.locator(`.article-text mark[data-claim-ids="${claim.id}"]`).allTextContents()).toEqual([
+        claim.quote,
+      ]);
     }
   });
 });

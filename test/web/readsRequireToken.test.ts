@@ -20,7 +20,7 @@ describe("a server whose reads need a token", () => {
     await dialog.getByRole("button", { name: "Use this token" }).click();
     await web.settled();
     expect(await web.page.locator("h1").textContent()).toBe("Contradictions");
-    const listed = (await web.testDb.db.relation.count({ where: { type: "contradicts" } }));
+    const listed = await web.testDb.db.relation.count({ where: { type: "contradicts" } });
     expect(await web.page.locator(".queue-item").count()).toBe(listed);
     expect(await dialog.isVisible()).toBe(false);
   });

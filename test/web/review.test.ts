@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "../../src/domain/access/tokenService.js";
-import { useWebHarness, type ContradictionRow } from "./browserHarness.js";
+import { type ContradictionRow, useWebHarness } from "./browserHarness.js";
 
 const web = useWebHarness();
 let peskovKyodo: ContradictionRow;
@@ -54,7 +54,9 @@ describe("reviewing a contradiction in the comparison view", () => {
     await web.open(`/contradictions/${peskovKyodo.id}`);
     expect(await shownStatus()).toBe("proposed");
 
-    await web.page.getByLabel("Note (optional)").fill("Kyodo's sources describe aims, Peskov denies a signature: a real clash.");
+    await web.page
+      .getByLabel("Note (optional)")
+      .fill("Kyodo's sources describe aims, Peskov denies a signature: a real clash.");
     await web.page.getByRole("button", { name: "Confirm", exact: true }).click();
     const dialog = web.page.getByRole("dialog", { name: "Reviewer token" });
     await dialog.waitFor();
@@ -62,7 +64,9 @@ describe("reviewing a contradiction in the comparison view", () => {
     await dialog.getByLabel("Token", { exact: true }).fill(token);
     await dialog.getByRole("button", { name: "Use this token" }).click();
     await web.page.waitForSelector('.compare .status-slot .badge[data-status="confirmed"]');
-    expect(await web.page.locator(".review-message").textContent()).toBe(`Saved: Confirmed (version ${before.version + 1}).`);
+    expect(await web.page.locator(".review-message").textContent()).toBe(
+      `Saved: Confirmed (version ${before.version + 1}).`,
+    );
     await web.page.waitForSelector(`.history-list li[data-version="${before.version + 1}"]`);
 
     expect(await relation(peskovKyodo.id)).toMatchObject({ status: "confirmed", version: before.version + 1 });
@@ -94,7 +98,11 @@ describe("reviewing a contradiction in the comparison view", () => {
     // Another reviewer decides while this page is open.
     const other = await fetch(`${web.base}/api/relations/${peskovKyodo.id}/review`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}`, "If-Match": `"${seen.version}"` },
+      headers: {
+        "Content-Type": "application/json",
+        Authorization: `Bearer ${token}`,
+        "If-Match": `"${seen.version}"`,
+      },
       body: JSON.stringify({ status: "needs_evidence", note: "Find Kyodo's original report" }),
     });
     expect(other.status).toBe(200);
@@ -137,11 +145,15 @@ describe("reviewing a contradiction in the comparison view", () => {
       "The server did not accept that token (unknown or revoked). Enter a valid token.",
     );
     await dialog.getByRole("button", { name: "Cancel" }).click();
-    await web.page.waitForFunction(() => document.querySelector(".review-message")?.textContent === "Not saved: the token was not accepted.");
+    await web.page.waitForFunction(
+      () => document.querySelector(".review-message")?.textContent === "Not saved: the token was not accepted.",
+    );
 
     await decide("Needs evidence", readerToken);
     await web.page.waitForFunction(
-      () => document.querySelector(".review-message")?.textContent === "Not saved: this token's role may not review (a reviewer or admin token is needed).",
+      () =>
+        document.querySelector(".review-message")?.textContent ===
+        "Not saved: this token's role may not review (a reviewer or admin token is needed).",
     );
     expect(await relation(peskovKyodo.id)).toEqual(before);
   });

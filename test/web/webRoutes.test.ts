@@ -36,7 +36,9 @@ describe("GET /assets/*", () => {
   it("answers an unknown asset with the API's 404 error body", async () => {
     const response = await request(t.app).get("/assets/nope.js");
     expect(response.status).toBe(404);
-    expect(response.body).toEqual({ error: { code: "not_found", message: "no route for GET /assets/nope.js", details: null } });
+    expect(response.body).toEqual({
+      error: { code: "not_found", message: "no route for GET /assets/nope.js", details: null },
+    });
   });
 
   it("does not serve the browser code's tsconfig or anything outside the assets folder", async () => {

@@ -10,7 +10,7 @@ export function spanOf(body: string, quote: string): { quote: string; start: num
 
 /** Emoji and a flag (astral code points) before and inside the quote: UTF-16 offsets drift from code points. */
 export const ASTRAL_BODY =
-  "🇹🇭📰 ด่วน: 😀 นายสมชาย กล่าวว่า \"ราคาข้าวจะสูงขึ้น 🌾 ในปีนี้\" ตามรายงานของสำนักข่าว แต่กระทรวงพาณิชย์ปฏิเสธว่า \"ราคาข้าวจะไม่สูงขึ้น\" 👍";
+  '🇹🇭📰 ด่วน: 😀 นายสมชาย กล่าวว่า "ราคาข้าวจะสูงขึ้น 🌾 ในปีนี้" ตามรายงานของสำนักข่าว แต่กระทรวงพาณิชย์ปฏิเสธว่า "ราคาข้าวจะไม่สูงขึ้น" 👍';
 export const ASTRAL_QUOTE = "ราคาข้าวจะสูงขึ้น 🌾 ในปีนี้";
 
 /**
@@ -31,7 +31,13 @@ export function astralSheet(): ClaimSheetInput {
     sources: [
       { slug: "test-wire", name: "Test Wire", kind: "news_agency", country: "TH" },
       { slug: "somchai", name: "Somchai", names: ["นายสมชาย"], kind: "official", country: "TH" },
-      { slug: "th-commerce-ministry", name: "Ministry of Commerce", names: ["กระทรวงพาณิชย์"], kind: "government", country: "TH" },
+      {
+        slug: "th-commerce-ministry",
+        name: "Ministry of Commerce",
+        names: ["กระทรวงพาณิชย์"],
+        kind: "government",
+        country: "TH",
+      },
     ],
     claims: [
       {
@@ -41,7 +47,12 @@ export function astralSheet(): ClaimSheetInput {
         kind: "expectation",
         cue: "กล่าวว่า",
         topics: ["economy"],
-        chains: [[{ source: "somchai", role: "speaker" }, { source: "test-wire", role: "publisher" }]],
+        chains: [
+          [
+            { source: "somchai", role: "speaker" },
+            { source: "test-wire", role: "publisher" },
+          ],
+        ],
       },
       {
         key: "ministry-rice-prices",
@@ -50,7 +61,12 @@ export function astralSheet(): ClaimSheetInput {
         kind: "denial",
         cue: "ปฏิเสธว่า",
         topics: ["economy"],
-        chains: [[{ source: "th-commerce-ministry", role: "speaker" }, { source: "test-wire", role: "publisher" }]],
+        chains: [
+          [
+            { source: "th-commerce-ministry", role: "speaker" },
+            { source: "test-wire", role: "publisher" },
+          ],
+        ],
       },
     ],
     relations: [

@@ -56,9 +56,23 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-const tokenViewSelect = { id: true, name: true, role: true, createdAt: true, revokedAt: true, lastUsedAt: true } as const;
+const tokenViewSelect = {
+  id: true,
+  name: true,
+  role: true,
+  createdAt: true,
+  revokedAt: true,
+  lastUsedAt: true,
+} as const;
 
-function presentToken(row: { id: number; name: string; role: string; createdAt: Date; revokedAt: Date | null; lastUsedAt: Date | null }): TokenView {
+function presentToken(row: {
+  id: number;
+  name: string;
+  role: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}): TokenView {
   return {
     id: row.id,
     name: row.name,
@@ -80,11 +94,17 @@ export async function createApiToken(db: Db, input: NewToken): Promise<{ token: 
   const { name, role } = parsed.data;
   const token = `${TOKEN_PREFIX}${randomBytes(TOKEN_BYTES).toString("base64url")}`;
   try {
-    const row = await db.apiToken.create({ data: { name, role, tokenSha256: hashToken(token) }, select: tokenViewSelect });
+    const row = await db.apiToken.create({
+      data: { name, role, tokenSha256: hashToken(token) },
+      select: tokenViewSelect,
+    });
     return { token, record: presentToken(row) };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw conflict("token_name_taken", `a token named ${JSON.stringify(name)} exists or existed; choose another name`);
+      throw conflict(
+        "token_name_taken",
+        `a token named ${JSON.stringify(name)} exists or existed; choose another name`,
+      );
     }
     throw error;
   }
@@ -105,7 +125,9 @@ export async function revokeApiToken(db: Db, nameOrId: string, now = new Date())
   const row = await db.apiToken.findFirst({ where, select: tokenViewSelect });
   if (!row) throw notFound("token", nameOrId);
   if (row.revokedAt) return presentToken(row);
-  return presentToken(await db.apiToken.update({ where: { id: row.id }, data: { revokedAt: now }, select: tokenViewSelect }));
+  return presentToken(
+    await db.apiToken.update({ where: { id: row.id }, data: { revokedAt: now }, select: tokenViewSelect }),
+  );
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
-import { claimSelect, presentClaim, type ClaimView } from "../claims/claimRecord.js";
-import { presentSourceSummary, sourceSummarySelect } from "../sources/sourceRecord.js";
 import type { SourceSummary } from "../attribution/traceChain.js";
+import { type ClaimView, claimSelect, presentClaim } from "../claims/claimRecord.js";
+import { presentSourceSummary, sourceSummarySelect } from "../sources/sourceRecord.js";
 import { formatWithOffset } from "./publishedAt.js";
 
 export interface ArticleSummary {
@@ -73,7 +73,11 @@ export async function listArticles(db: Db): Promise<ArticleSummary[]> {
 export async function getArticle(db: Db, slug: string): Promise<ArticleDetail> {
   const row = await db.article.findUnique({
     where: { slug },
-    select: { ...articleSelect, body: true, claims: { select: claimSelect, orderBy: [{ start: "asc" }, { id: "asc" }] } },
+    select: {
+      ...articleSelect,
+      body: true,
+      claims: { select: claimSelect, orderBy: [{ start: "asc" }, { id: "asc" }] },
+    },
   });
   if (!row) throw notFound("article", slug);
   return { ...presentArticle(row), body: row.body, claims: row.claims.map(presentClaim) };

@@ -1,5 +1,5 @@
 import type { Prisma } from "../../generated/prisma/client.js";
-import { traceChains, type SourceSummary, type TracedChain } from "../attribution/traceChain.js";
+import { type SourceSummary, type TracedChain, traceChains } from "../attribution/traceChain.js";
 import { presentSourceSummary, sourceSummarySelect } from "../sources/sourceRecord.js";
 import type { ChainRole, ClaimKind, Stance } from "../vocabulary.js";
 
@@ -64,7 +64,11 @@ export function presentClaim(row: ClaimRow): ClaimView {
     speaker: chains[0]!.links[0]!.source,
     chains,
     topics: row.topics.map((t) => t.topic.slug),
-    stances: row.stances.map((s) => ({ proposition: s.proposition.key, text: s.proposition.text, stance: s.stance as Stance })),
+    stances: row.stances.map((s) => ({
+      proposition: s.proposition.key,
+      text: s.proposition.text,
+      stance: s.stance as Stance,
+    })),
   };
 }
 

@@ -63,10 +63,13 @@ function groupByClaim<T extends { claimId: Int }>(rows: T[]): Map<number, T[]> {
  */
 export async function findClaimRows(db: Db, ids: readonly number[]): Promise<ClaimRow[]> {
   if (ids.length === 0) return [];
-  const claims = await queryRows<ClaimColumns>(db, Prisma.sql`
+  const claims = await queryRows<ClaimColumns>(
+    db,
+    Prisma.sql`
     SELECT ${CLAIM_COLUMNS} FROM "Claim" c
      WHERE c."id" IN (${inList(ids)})
-     ORDER BY c."id"`);
+     ORDER BY c."id"`,
+  );
   return withDetails(db, claims);
 }
 
@@ -74,11 +77,19 @@ export async function findClaimRows(db: Db, ids: readonly number[]): Promise<Cla
  * One keyset page of the claims matching the filters (all but the text search `q`), after
  * `afterId`, in id order, each with everything `presentClaim` shows. See `findClaimIdPage`.
  */
-export async function findClaimPage(db: Db, filters: Omit<ClaimFilters, "q">, afterId: number, take: number): Promise<ClaimRow[]> {
-  const claims = await queryRows<ClaimColumns>(db, Prisma.sql`
+export async function findClaimPage(
+  db: Db,
+  filters: Omit<ClaimFilters, "q">,
+  afterId: number,
+  take: number,
+): Promise<ClaimRow[]> {
+  const claims = await queryRows<ClaimColumns>(
+    db,
+    Prisma.sql`
     SELECT ${CLAIM_COLUMNS} FROM "Claim" c
      WHERE c."id" IN (${claimIdPageSql(filters, afterId, take)})
-     ORDER BY c."id"`);
+     ORDER BY c."id"`,
+  );
   return withDetails(db, claims);
 }
 
@@ -93,31 +104,58 @@ async function withDetails(db: Db, claims: ClaimColumns[]): Promise<ClaimRow[]> 
   if (claims.length === 0) return [];
   const list = inList(claims.map((c) => c.id));
   const [links, topics, stances, articles] = await Promise.all([
-    queryRows<LinkColumns>(db, Prisma.sql`
+    queryRows<LinkColumns>(
+      db,
+      Prisma.sql`
       SELECT l."claimId", l."chain", l."position", l."role", l."sourceId"
         FROM "AttributionLink" l
        WHERE l."claimId" IN (${list})
-       ORDER BY l."claimId", l."chain", l."position"`),
-    queryRows<{ claimId: Int; topicId: Int }>(db, Prisma.sql`
-      SELECT ct."claimId", ct."topicId" FROM "ClaimTopic" ct WHERE ct."claimId" IN (${list})`),
-    queryRows<{ claimId: Int; stance: string; key: string; text: string }>(db, Prisma.sql`
+       ORDER BY l."claimId", l."chain", l."position"`,
+    ),
+    queryRows<{ claimId: Int; topicId: Int }>(
+      db,
+      Prisma.sql`
+      SELECT ct."claimId", ct."topicId" FROM "ClaimTopic" ct WHERE ct."claimId" IN (${list})`,
+    ),
+    queryRows<{ claimId: Int; stance: string; key: string; text: string }>(
+      db,
+      Prisma.sql`
       SELECT cs."claimId", cs."stance", p."key", p."text"
         FROM "ClaimStance" cs JOIN "Proposition" p ON p."id" = cs."propositionId"
        WHERE cs."claimId" IN (${list})
-       ORDER BY cs."claimId", cs."propositionId"`),
-    findByIds<{ id: Int; slug: string; title: string }>(db, claims.map((c) => c.articleId), (ids) => Prisma.sql`
-      SELECT a."id", a."slug", a."title" FROM "Article" a WHERE a."id" IN (${ids})`),
+       ORDER BY cs."claimId", cs."propositionId"`,
+    ),
+    findByIds<{ id: Int; slug: string; title: string }>(
+      db,
+      claims.map((c) => c.articleId),
+      (ids) => Prisma.sql`
+      SELECT a."id", a."slug", a."title" FROM "Article" a WHERE a."id" IN (${ids})`,
+    ),
   ]);
   const [sources, topicSlugs] = await Promise.all([
-    findByIds<SourceColumns>(db, links.map((l) => l.sourceId), (ids) => Prisma.sql`
-      SELECT s."id", s."slug", s."name", s."kind", s."countryCode", s."stateControlled" FROM "Source" s WHERE s."id" IN (${ids})`),
-    findByIds<{ id: Int; slug: string }>(db, topics.map((t) => t.topicId), (ids) => Prisma.sql`
-      SELECT t."id", t."slug" FROM "Topic" t WHERE t."id" IN (${ids})`),
+    findByIds<SourceColumns>(
+      db,
+      links.map((l) => l.sourceId),
+      (ids) => Prisma.sql`
+      SELECT s."id", s."slug", s."name", s."kind", s."countryCode", s."stateControlled" FROM "Source" s WHERE s."id" IN (${ids})`,
+    ),
+    findByIds<{ id: Int; slug: string }>(
+      db,
+      topics.map((t) => t.topicId),
+      (ids) => Prisma.sql`
+      SELECT t."id", t."slug" FROM "Topic" t WHERE t."id" IN (${ids})`,
+    ),
   ]);
   const sourceById = new Map(
     sources.map((s) => [
       int(s.id),
-      { slug: s.slug, name: s.name, kind: s.kind, countryCode: s.countryCode, stateControlled: bool(s.stateControlled) },
+      {
+        slug: s.slug,
+        name: s.name,
+        kind: s.kind,
+        countryCode: s.countryCode,
+        stateControlled: bool(s.stateControlled),
+      },
     ]),
   );
   const articleById = new Map(articles.map((a) => [int(a.id), { slug: a.slug, title: a.title }]));
@@ -180,7 +218,14 @@ function claimIdPageSql(filters: Omit<ClaimFilters, "q">, afterId: number, take:
   const where: Prisma.Sql[] = [];
   let from: Prisma.Sql;
   let id: Prisma.Sql = Prisma.sql`c."id"`;
-  const drivenBy = filters.source !== undefined ? "source" : filters.article !== undefined ? "article" : filters.topic !== undefined ? "topic" : "claims";
+  const drivenBy =
+    filters.source !== undefined
+      ? "source"
+      : filters.article !== undefined
+        ? "article"
+        : filters.topic !== undefined
+          ? "topic"
+          : "claims";
   if (drivenBy === "source") {
     from = Prisma.sql`"Source" s JOIN "AttributionLink" d ON d."sourceId" = s."id" JOIN "Claim" c ON c."id" = d."claimId"`;
     id = Prisma.sql`d."claimId"`;

@@ -1,9 +1,16 @@
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
-import { paginate, type Page } from "../pagination.js";
-import type { RelationType, ReviewStatus, RelationOrigin } from "../vocabulary.js";
-import { briefClaim, claimSelect, presentClaim, type ClaimBrief, type ClaimRow, type ClaimView } from "./claimRecord.js";
-import { claimWhere, type ClaimFilters } from "./claimFilters.js";
+import { type Page, paginate } from "../pagination.js";
+import type { RelationOrigin, RelationType, ReviewStatus } from "../vocabulary.js";
+import { type ClaimFilters, claimWhere } from "./claimFilters.js";
+import {
+  briefClaim,
+  type ClaimBrief,
+  type ClaimRow,
+  type ClaimView,
+  claimSelect,
+  presentClaim,
+} from "./claimRecord.js";
 import { findClaimPage, findClaimRows } from "./claimRepository.js";
 
 export interface ClaimRelationView {
@@ -33,7 +40,12 @@ export async function listClaims(
 }
 
 /** Up to `take` claims matching the filters with ids after `afterId`, in id order. */
-export async function findMatchingClaims(db: Db, filters: ClaimFilters, afterId: number, take: number): Promise<ClaimRow[]> {
+export async function findMatchingClaims(
+  db: Db,
+  filters: ClaimFilters,
+  afterId: number,
+  take: number,
+): Promise<ClaimRow[]> {
   // Text search stays with Prisma's `contains`; every other filter takes the indexed page query.
   if (filters.q === undefined) return findClaimPage(db, filters, afterId, take);
   const matching = await db.claim.findMany({
@@ -42,7 +54,10 @@ export async function findMatchingClaims(db: Db, filters: ClaimFilters, afterId:
     orderBy: { id: "asc" },
     take,
   });
-  return findClaimRows(db, matching.map((row) => row.id));
+  return findClaimRows(
+    db,
+    matching.map((row) => row.id),
+  );
 }
 
 /** One claim with its chains and every relation it takes part in. */

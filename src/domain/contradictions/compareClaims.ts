@@ -1,10 +1,10 @@
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
-import { sharedSources, type SourceSummary, type TracedChain } from "../attribution/traceChain.js";
-import { presentClaim, type ClaimView } from "../claims/claimRecord.js";
+import { type SourceSummary, sharedSources, type TracedChain } from "../attribution/traceChain.js";
+import { type ClaimView, presentClaim } from "../claims/claimRecord.js";
 import { findClaimRows } from "../claims/claimRepository.js";
-import { findRelationsBetween } from "./relationRepository.js";
 import type { RelationOrigin, RelationType, ReviewStatus } from "../vocabulary.js";
+import { findRelationsBetween } from "./relationRepository.js";
 
 /** One side of a comparison: the claim as a fact-checker weighs it. */
 export interface ComparisonSide {

@@ -1,12 +1,18 @@
 import type { Db } from "../../db/client.js";
-import type { Prisma } from "../../generated/prisma/client.js";
 import { notFound } from "../../errors.js";
-import { briefClaim, presentClaim, type ClaimBrief } from "../claims/claimRecord.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { briefClaim, type ClaimBrief, presentClaim } from "../claims/claimRecord.js";
 import { findClaimRows } from "../claims/claimRepository.js";
-import { findContradictionPage } from "./relationRepository.js";
-import { paginate, type Page } from "../pagination.js";
+import { type Page, paginate } from "../pagination.js";
 import type { ReviewStatus } from "../vocabulary.js";
-import { compareClaims, presentRelationSummary, relationSummarySelect, type Comparison, type RelationSummary } from "./compareClaims.js";
+import {
+  type Comparison,
+  compareClaims,
+  presentRelationSummary,
+  type RelationSummary,
+  relationSummarySelect,
+} from "./compareClaims.js";
+import { findContradictionPage } from "./relationRepository.js";
 
 export interface ContradictionFilters {
   /** Slug of a source anywhere in either side's chain. */
@@ -31,8 +37,10 @@ export function contradictionWhere(filters: ContradictionFilters): Prisma.Relati
     { toClaim: claim },
   ];
   const and: Prisma.RelationWhereInput[] = [];
-  if (filters.source !== undefined) and.push({ OR: eitherSide({ links: { some: { source: { slug: filters.source } } } }) });
-  if (filters.topic !== undefined) and.push({ OR: eitherSide({ topics: { some: { topic: { slug: filters.topic } } } }) });
+  if (filters.source !== undefined)
+    and.push({ OR: eitherSide({ links: { some: { source: { slug: filters.source } } } }) });
+  if (filters.topic !== undefined)
+    and.push({ OR: eitherSide({ topics: { some: { topic: { slug: filters.topic } } } }) });
   if (filters.article !== undefined) and.push({ OR: eitherSide({ article: { slug: filters.article } }) });
   return { type: "contradicts", ...(filters.status ? { status: filters.status } : {}), AND: and };
 }

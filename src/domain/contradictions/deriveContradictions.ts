@@ -21,7 +21,10 @@ export interface DerivedContradiction {
  * and the other denies the same proposition. Pairs that already have a contradicts relation
  * (either way round, see `pairKey`) are skipped. The denial is the `from` side.
  */
-export function deriveContradictions(stances: StanceRecord[], existingPairs: ReadonlySet<string>): DerivedContradiction[] {
+export function deriveContradictions(
+  stances: StanceRecord[],
+  existingPairs: ReadonlySet<string>,
+): DerivedContradiction[] {
   const byProposition = new Map<number, StanceRecord[]>();
   for (const record of stances) {
     const group = byProposition.get(record.propositionId) ?? [];

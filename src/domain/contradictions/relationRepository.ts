@@ -61,27 +61,48 @@ export async function findContradictionPage(
   if (filters.source !== undefined) {
     // The source's id first, so each side is one probe of the (sourceId, claimId) index.
     const sourceId = Prisma.sql`(SELECT s."id" FROM "Source" s WHERE s."slug" = ${filters.source})`;
-    where.push(eitherSide((claimId) => Prisma.sql`EXISTS (SELECT 1 FROM "AttributionLink" l WHERE l."sourceId" = ${sourceId} AND l."claimId" = ${claimId})`));
+    where.push(
+      eitherSide(
+        (claimId) =>
+          Prisma.sql`EXISTS (SELECT 1 FROM "AttributionLink" l WHERE l."sourceId" = ${sourceId} AND l."claimId" = ${claimId})`,
+      ),
+    );
   }
   if (filters.topic !== undefined) {
     const topicId = Prisma.sql`(SELECT t."id" FROM "Topic" t WHERE t."slug" = ${filters.topic})`;
-    where.push(eitherSide((claimId) => Prisma.sql`EXISTS (SELECT 1 FROM "ClaimTopic" ct WHERE ct."claimId" = ${claimId} AND ct."topicId" = ${topicId})`));
+    where.push(
+      eitherSide(
+        (claimId) =>
+          Prisma.sql`EXISTS (SELECT 1 FROM "ClaimTopic" ct WHERE ct."claimId" = ${claimId} AND ct."topicId" = ${topicId})`,
+      ),
+    );
   }
   if (filters.article !== undefined) {
     const articleId = Prisma.sql`(SELECT a."id" FROM "Article" a WHERE a."slug" = ${filters.article})`;
-    where.push(eitherSide((claimId) => Prisma.sql`EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = ${claimId} AND c."articleId" = ${articleId})`));
+    where.push(
+      eitherSide(
+        (claimId) =>
+          Prisma.sql`EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = ${claimId} AND c."articleId" = ${articleId})`,
+      ),
+    );
   }
-  const rows = await queryRows<RelationColumns>(db, Prisma.sql`
-    SELECT ${COLUMNS} FROM "Relation" r WHERE ${Prisma.join(where, " AND ")} ORDER BY r."id" LIMIT ${take}`);
+  const rows = await queryRows<RelationColumns>(
+    db,
+    Prisma.sql`
+    SELECT ${COLUMNS} FROM "Relation" r WHERE ${Prisma.join(where, " AND ")} ORDER BY r."id" LIMIT ${take}`,
+  );
   return rows.map(toRow);
 }
 
 /** Every relation between two claims, either way round, in id order. */
 export async function findRelationsBetween(db: Db, a: number, b: number): Promise<RelationRow[]> {
-  const rows = await queryRows<RelationColumns>(db, Prisma.sql`
+  const rows = await queryRows<RelationColumns>(
+    db,
+    Prisma.sql`
     SELECT ${COLUMNS} FROM "Relation" r
      WHERE (r."fromClaimId" = ${a} AND r."toClaimId" = ${b}) OR (r."fromClaimId" = ${b} AND r."toClaimId" = ${a})
-     ORDER BY r."id"`);
+     ORDER BY r."id"`,
+  );
   return rows.map(toRow);
 }
 
@@ -96,10 +117,16 @@ export async function findContradictingClaimIds(db: Db, claimIds: readonly numbe
   // by the (type, id) index instead of probing the claim id indexes, which is ruinous at scale.
   type Side = { claimId: Int; otherId: Int; type: string; status: string };
   const [outgoing, incoming] = await Promise.all([
-    queryRows<Side>(db, Prisma.sql`
-      SELECT r."fromClaimId" AS "claimId", r."toClaimId" AS "otherId", r."type", r."status" FROM "Relation" r WHERE r."fromClaimId" IN (${list})`),
-    queryRows<Side>(db, Prisma.sql`
-      SELECT r."toClaimId" AS "claimId", r."fromClaimId" AS "otherId", r."type", r."status" FROM "Relation" r WHERE r."toClaimId" IN (${list})`),
+    queryRows<Side>(
+      db,
+      Prisma.sql`
+      SELECT r."fromClaimId" AS "claimId", r."toClaimId" AS "otherId", r."type", r."status" FROM "Relation" r WHERE r."fromClaimId" IN (${list})`,
+    ),
+    queryRows<Side>(
+      db,
+      Prisma.sql`
+      SELECT r."toClaimId" AS "claimId", r."fromClaimId" AS "otherId", r."type", r."status" FROM "Relation" r WHERE r."toClaimId" IN (${list})`,
+    ),
   ]);
   const others = new Map<number, Set<number>>();
   for (const side of [...outgoing, ...incoming]) {
@@ -118,11 +145,14 @@ export async function findContradictingClaimIds(db: Db, claimIds: readonly numbe
  * for a late article (2 s an article at a million claims).
  */
 export async function articleHasRelations(db: Db, articleId: number): Promise<boolean> {
-  const rows = await queryRows<{ found: Int }>(db, Prisma.sql`
+  const rows = await queryRows<{ found: Int }>(
+    db,
+    Prisma.sql`
     SELECT 1 AS "found" FROM "Claim" c
      WHERE c."articleId" = ${articleId}
        AND (EXISTS (SELECT 1 FROM "Relation" r WHERE r."fromClaimId" = c."id")
          OR EXISTS (SELECT 1 FROM "Relation" r WHERE r."toClaimId" = c."id"))
-     LIMIT 1`);
+     LIMIT 1`,
+  );
   return rows.length > 0;
 }

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { findPublicationTimes } from "../articles/articleRepository.js";
-import { presentClaim, type ClaimRow } from "../claims/claimRecord.js";
+import { type ClaimRow, presentClaim } from "../claims/claimRecord.js";
 import { findMatchingClaims } from "../claims/claimService.js";
 import { findContradictingClaimIds } from "../contradictions/relationRepository.js";
 import type { Column } from "./columns.js";
@@ -96,12 +96,19 @@ function toRow(record: ClaimRow, publishedAt: string, contradicting: number[]): 
 }
 
 /** The exported claims as rows, oldest first, one keyset page at a time. */
-export async function* claimRowPages(db: Db, filters: ExportFilters, pageSize?: number): AsyncGenerator<ClaimExportRow[]> {
+export async function* claimRowPages(
+  db: Db,
+  filters: ExportFilters,
+  pageSize?: number,
+): AsyncGenerator<ClaimExportRow[]> {
   const pages = keysetPages((afterId, take) => findMatchingClaims(db, filters, afterId ?? 0, take), pageSize);
   for await (const page of pages) {
     const [publishedAt, contradicting] = await Promise.all([
       findPublicationTimes(db, [...new Set(page.map((claim) => claim.article.slug))]),
-      findContradictingClaimIds(db, page.map((claim) => claim.id)),
+      findContradictingClaimIds(
+        db,
+        page.map((claim) => claim.id),
+      ),
     ]);
     yield page.map((claim) => toRow(claim, publishedAt.get(claim.article.slug)!, contradicting.get(claim.id) ?? []));
   }

@@ -1,8 +1,8 @@
 import type { Db } from "../../db/client.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { claimSelect, presentClaim, type ClaimView } from "../claims/claimRecord.js";
+import { type ClaimView, claimSelect, presentClaim } from "../claims/claimRecord.js";
 import type { Column } from "./columns.js";
-import { exportedContradictions, type ExportFilters } from "./exportFilters.js";
+import { type ExportFilters, exportedContradictions } from "./exportFilters.js";
 import { after, keysetPages } from "./keyset.js";
 
 /** One side of an exported contradiction. */

@@ -1,12 +1,12 @@
 import type { Db } from "../../db/client.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
-import { claimSelect, presentClaim } from "../claims/claimRecord.js";
 import type { SourceSummary } from "../attribution/traceChain.js";
+import { claimSelect, presentClaim } from "../claims/claimRecord.js";
 import type { SourceKind } from "../vocabulary.js";
-import { exportedClaims, exportedContradictions, type ExportFilters } from "./exportFilters.js";
+import { type ExportFilters, exportedClaims, exportedContradictions } from "./exportFilters.js";
+import type { ExportUrls } from "./exportUrls.js";
 import { after, keysetPages } from "./keyset.js";
-import { type ExportUrls } from "./exportUrls.js";
 
 /** Who publishes the reviews: claimtrail's fact-checkers. */
 export const REVIEW_AUTHOR = { "@type": "Organization", name: "claimtrail" } as const;
@@ -15,7 +15,11 @@ export const REVIEW_AUTHOR = { "@type": "Organization", name: "claimtrail" } as 
 const PERSON_KINDS: ReadonlySet<SourceKind> = new Set(["official", "head_of_state", "analyst"]);
 
 function agent(source: SourceSummary) {
-  return { "@type": PERSON_KINDS.has(source.kind) ? "Person" : "Organization", name: source.name, identifier: source.slug };
+  return {
+    "@type": PERSON_KINDS.has(source.kind) ? "Person" : "Organization",
+    name: source.name,
+    identifier: source.slug,
+  };
 }
 
 const claimLdSelect = {
@@ -115,7 +119,13 @@ export async function* schemaOrgChunks(
   let first = true;
   const claims = exportedClaims(filters);
   for await (const page of keysetPages(
-    (afterId, take) => db.claim.findMany({ where: { AND: [claims, after(afterId)] }, select: claimLdSelect, orderBy: { id: "asc" }, take }),
+    (afterId, take) =>
+      db.claim.findMany({
+        where: { AND: [claims, after(afterId)] },
+        select: claimLdSelect,
+        orderBy: { id: "asc" },
+        take,
+      }),
     pageSize,
   )) {
     onClaims(page.length);
@@ -124,7 +134,13 @@ export async function* schemaOrgChunks(
   }
   const reviews: Prisma.RelationWhereInput = { AND: [exportedContradictions(filters), { status: "confirmed" }] };
   for await (const page of keysetPages(
-    (afterId, take) => db.relation.findMany({ where: { AND: [reviews, after(afterId)] }, select: reviewSelect, orderBy: { id: "asc" }, take }),
+    (afterId, take) =>
+      db.relation.findMany({
+        where: { AND: [reviews, after(afterId)] },
+        select: reviewSelect,
+        orderBy: { id: "asc" },
+        take,
+      }),
     pageSize,
   )) {
     yield (first ? "\n" : ",\n") + page.map((r) => JSON.stringify(presentClaimReview(r, urls))).join(",\n");

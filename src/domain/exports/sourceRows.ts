@@ -3,7 +3,7 @@ import { inChunks } from "../../db/inChunks.js";
 import { sheetSourceSelect } from "../sheets/exportClaimSheets.js";
 import { countClaims } from "../sources/sourceService.js";
 import type { Column } from "./columns.js";
-import { exportedSources, type ExportFilters } from "./exportFilters.js";
+import { type ExportFilters, exportedSources } from "./exportFilters.js";
 import { after, keysetPages } from "./keyset.js";
 
 /** One source as a spreadsheet row. */
@@ -40,15 +40,29 @@ export const SOURCE_COLUMNS: Column<SourceExportRow>[] = [
 const sourceExportSelect = { id: true, ...sheetSourceSelect } as const;
 
 /** The exported sources (all, or those in the exported claims' chains) as rows, by id. */
-export async function* sourceRowPages(db: Db, filters: ExportFilters, pageSize?: number): AsyncGenerator<SourceExportRow[]> {
+export async function* sourceRowPages(
+  db: Db,
+  filters: ExportFilters,
+  pageSize?: number,
+): AsyncGenerator<SourceExportRow[]> {
   const where = exportedSources(filters);
   const pages = keysetPages(
     (afterId, take) =>
-      db.source.findMany({ where: { AND: [where, after(afterId)] }, select: sourceExportSelect, orderBy: { id: "asc" }, take }),
+      db.source.findMany({
+        where: { AND: [where, after(afterId)] },
+        select: sourceExportSelect,
+        orderBy: { id: "asc" },
+        take,
+      }),
     pageSize,
   );
   for await (const page of pages) {
-    const counts = new Map(await inChunks(page.map((s) => s.id), async (chunk) => [...(await countClaims(db, chunk))]));
+    const counts = new Map(
+      await inChunks(
+        page.map((s) => s.id),
+        async (chunk) => [...(await countClaims(db, chunk))],
+      ),
+    );
     yield page.map((s) => ({
       id: s.id,
       slug: s.slug,

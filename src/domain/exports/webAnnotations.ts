@@ -3,7 +3,7 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import { claimSelect, presentClaim } from "../claims/claimRecord.js";
 import { utf16Index } from "../text/codePoints.js";
 import { isGraphemeBoundary } from "../text/graphemes.js";
-import { exportedClaims, type ExportFilters } from "./exportFilters.js";
+import { type ExportFilters, exportedClaims } from "./exportFilters.js";
 import type { ExportUrls } from "./exportUrls.js";
 import { after, keysetPages } from "./keyset.js";
 
@@ -26,7 +26,11 @@ export function quoteContext(body: string, start: number, end: number): { prefix
   return { prefix: body.slice(prefixStart, from), suffix: body.slice(to, Math.max(to, suffixEnd)) };
 }
 
-const annotationSelect = { ...claimSelect, articleId: true, article: { select: { slug: true, title: true, url: true } } } as const satisfies Prisma.ClaimSelect;
+const annotationSelect = {
+  ...claimSelect,
+  articleId: true,
+  article: { select: { slug: true, title: true, url: true } },
+} as const satisfies Prisma.ClaimSelect;
 
 type ArticleText = { body: string; bodySha256: string };
 
@@ -43,13 +47,19 @@ export async function* webAnnotationChunks(
   pageSize?: number,
   onClaims: (count: number) => void = () => {},
 ): AsyncGenerator<string> {
-  const context = ["http://www.w3.org/ns/anno.jsonld", { claimtrail: urls.vocabulary(), bodySha256: "claimtrail:bodySha256" }];
+  const context = [
+    "http://www.w3.org/ns/anno.jsonld",
+    { claimtrail: urls.vocabulary(), bodySha256: "claimtrail:bodySha256" },
+  ];
   yield `{\n"@context": ${JSON.stringify(context)},\n"id": ${JSON.stringify(urls.annotations())},\n"type": "AnnotationCollection",\n"label": "claimtrail claims",\n"first": {"type": "AnnotationPage", "items": [`;
   const bodies = new Map<number, ArticleText>();
   const bodyOf = async (articleId: number): Promise<ArticleText> => {
     const cached = bodies.get(articleId);
     if (cached) return cached;
-    const article = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { body: true, bodySha256: true } });
+    const article = await db.article.findUniqueOrThrow({
+      where: { id: articleId },
+      select: { body: true, bodySha256: true },
+    });
     if (bodies.size >= BODY_CACHE_SIZE) bodies.delete(bodies.keys().next().value!);
     bodies.set(articleId, article);
     return article;
@@ -57,7 +67,13 @@ export async function* webAnnotationChunks(
   const claims = exportedClaims(filters);
   let first = true;
   for await (const page of keysetPages(
-    (afterId, take) => db.claim.findMany({ where: { AND: [claims, after(afterId)] }, select: annotationSelect, orderBy: { id: "asc" }, take }),
+    (afterId, take) =>
+      db.claim.findMany({
+        where: { AND: [claims, after(afterId)] },
+        select: annotationSelect,
+        orderBy: { id: "asc" },
+        take,
+      }),
     pageSize,
   )) {
     onClaims(page.length);
@@ -74,7 +90,11 @@ export async function* webAnnotationChunks(
           body: [
             { type: "TextualBody", purpose: "describing", value: view.gloss, language: "en", format: "text/plain" },
             { type: "TextualBody", purpose: "tagging", value: view.kind },
-            { type: "TextualBody", purpose: "commenting", value: `Attributed: ${view.chains.map((c) => c.text).join(" | ")}` },
+            {
+              type: "TextualBody",
+              purpose: "commenting",
+              value: `Attributed: ${view.chains.map((c) => c.text).join(" | ")}`,
+            },
           ],
           target: {
             source: record.article.url ?? urls.article(record.article.slug),
@@ -92,4 +112,3 @@ export async function* webAnnotationChunks(
   }
   yield "\n]}\n}\n";
 }
-

@@ -6,7 +6,7 @@ import type ExcelJS from "exceljs";
 import type { Db } from "../../db/client.js";
 import { claimSheetChunks } from "../sheets/exportClaimSheets.js";
 import { CLAIM_COLUMNS, claimRowPages } from "./claimRows.js";
-import { cellText, type Column } from "./columns.js";
+import { type Column, cellText } from "./columns.js";
 import { CONTRADICTION_COLUMNS, contradictionRowPages } from "./contradictionRows.js";
 import { csvRecord, UTF8_BOM } from "./csv.js";
 import type { ExportFilters } from "./exportFilters.js";
@@ -103,10 +103,14 @@ function textChunks(db: Db, request: ExportRequest): AsyncGenerator<string> {
   const urls = exportUrls(request.baseUrl);
   const progress = counting(request.onProgress);
   let claims = 0;
-  const onClaims = (count: number) => request.onProgress?.((claims += count));
+  const onClaims = (count: number) => {
+    claims += count;
+    request.onProgress?.(claims);
+  };
   if (table === "annotations") return webAnnotationChunks(db, filters, urls, pageSize, onClaims);
   if (table === "claims" && format === "jsonld") return schemaOrgChunks(db, filters, urls, pageSize, onClaims);
-  if (table === "claims" && (format === "json" || format === "jsonl")) return claimSheetChunks(db, filters, format, pageSize, onClaims);
+  if (table === "claims" && (format === "json" || format === "jsonl"))
+    return claimSheetChunks(db, filters, format, pageSize, onClaims);
   switch (table) {
     case "claims":
       return rowChunks(progress(claimRowPages(db, filters, pageSize)), CLAIM_COLUMNS, format);
@@ -144,11 +148,16 @@ async function* inSlices<R>(pages: AsyncIterable<R[]>): AsyncGenerator<R[]> {
 }
 
 /** Flat rows as CSV (BOM, header, CRLF records), a JSON array (one row a line) or JSONL. */
-async function* rowChunks<R>(pages: AsyncIterable<R[]>, columns: Column<R>[], format: ExportFormat): AsyncGenerator<string> {
+async function* rowChunks<R>(
+  pages: AsyncIterable<R[]>,
+  columns: Column<R>[],
+  format: ExportFormat,
+): AsyncGenerator<string> {
   const slices = inSlices(pages);
   if (format === "csv") {
     yield UTF8_BOM + csvRecord(columns.map((c) => c.header));
-    for await (const rows of slices) yield rows.map((row) => csvRecord(columns.map((c) => cellText(c.value(row))))).join("");
+    for await (const rows of slices)
+      yield rows.map((row) => csvRecord(columns.map((c) => cellText(c.value(row))))).join("");
     return;
   }
   if (format === "jsonl") {
@@ -182,7 +191,8 @@ async function writeWorkbook(db: Db, request: ExportRequest, out: Writable): Pro
   const sheet = <R>(name: string, columns: Column<R>[], pages: AsyncIterable<R[]>) =>
     addSheet(workbook, name, columns, pages, () => progress.catchUp(out));
   if (request.table === "claims") await sheet("Claims", CLAIM_COLUMNS, rows(claimRowPages(db, filters, pageSize)));
-  if (request.table === "claims" || request.table === "sources") await sheet("Sources", SOURCE_COLUMNS, sourceRowPages(db, filters, pageSize));
+  if (request.table === "claims" || request.table === "sources")
+    await sheet("Sources", SOURCE_COLUMNS, sourceRowPages(db, filters, pageSize));
   if (request.table === "claims" || request.table === "contradictions") {
     await sheet("Contradictions", CONTRADICTION_COLUMNS, contradictionRowPages(db, filters, pageSize));
   }

@@ -1,13 +1,18 @@
-import { ENGLISH_CUES, type CueEntry } from "./lexicon/cues.js";
 import { ENGLISH_ABBREVIATIONS, ENGLISH_AUXILIARIES, ENGLISH_CLAUSE_OPENERS } from "./lexicon/connectives.js";
 import { ENGLISH_CONTRAST_MARKERS } from "./lexicon/contrast.js";
+import { type CueEntry, ENGLISH_CUES } from "./lexicon/cues.js";
 import { ENGLISH_HEDGES } from "./lexicon/stance.js";
 import { escapeRegExp } from "./sources.js";
 import { isAbbreviationStop, paragraphs, trimRange } from "./textTools.js";
 import type { Attribution, ContrastFinding, Mention, TextRange } from "./types.js";
 
 const VERBS = ENGLISH_CUES.filter((c) => c.frame === "verb");
-const VERB_RE = new RegExp(`\\b(${VERBS.map((c) => escapeRegExp(c.form)).sort((a, b) => b.length - a.length).join("|")})\\b`, "g");
+const VERB_RE = new RegExp(
+  `\\b(${VERBS.map((c) => escapeRegExp(c.form))
+    .sort((a, b) => b.length - a.length)
+    .join("|")})\\b`,
+  "g",
+);
 const ACCORDING = ENGLISH_CUES.find((c) => c.form === "according to")!;
 const CITING = ENGLISH_CUES.find((c) => c.form === "citing")!;
 const PRONOUNS = /^(?:he|she|they)$/i;
@@ -18,10 +23,12 @@ const OPENER_RE = new RegExp(`^(?:${ENGLISH_CLAUSE_OPENERS.map(escapeRegExp).joi
  * "Dmitry Peskov, the Kremlin spokesman," / "Anna Berg, who chairs the board,": a name, then a
  * description of it. A leading adverbial ("In Moscow, officials said") is not one.
  */
-const APPOSITIVE = /^(?!(?:In|On|At|From|For|After|Before|During|Since|By|With|Without|Despite|Contrary|According|Meanwhile|However|But|And|Still|Yet|Also|Earlier|Later|Separately|Speaking)\b)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s+(?:a|an|the|who|which|whose|one|[a-z]+\s+of)\s/;
+const APPOSITIVE =
+  /^(?!(?:In|On|At|From|For|After|Before|During|Since|By|With|Without|Despite|Contrary|According|Meanwhile|However|But|And|Still|Yet|Also|Earlier|Later|Separately|Speaking)\b)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s+(?:a|an|the|who|which|whose|one|[a-z]+\s+of)\s/;
 
 /** Objects of "told" that are the audience, not the content ("told reporters that"). */
-const AUDIENCE_RE = /^(?:reporters|journalists|the press|lawmakers|parliament|an? [\w-]+ (?:conference|interview|briefing)|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s*(?:,\s*)?/;
+const AUDIENCE_RE =
+  /^(?:reporters|journalists|the press|lawmakers|parliament|an? [\w-]+ (?:conference|interview|briefing)|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s*(?:,\s*)?/;
 
 /** Sentences of an English paragraph: full stops that are not abbreviations, ! and ?. */
 export function englishSentences(text: string, paragraph: TextRange): TextRange[] {
@@ -85,7 +92,13 @@ function plausibleSpeaker(phrase: string): boolean {
   if (words.length === 0 || words.length > 14) return false;
   if (/^(?:that|which|who|what|when|if|as|it|this|there)\b/i.test(phrase)) return false;
   if (/^(?:the|a|an|some|several|many|two|three|senior|western|local|state)$/i.test(phrase)) return false;
-  if (/^[A-Z0-9"“]/.test(phrase) || /^(?:the|a|an|some|several|two|three|many|senior|western|local|state|officials|analysts|experts|sources|diplomats|people|he|she|they)\b/i.test(phrase)) return true;
+  if (
+    /^[A-Z0-9"“]/.test(phrase) ||
+    /^(?:the|a|an|some|several|two|three|many|senior|western|local|state|officials|analysts|experts|sources|diplomats|people|he|she|they)\b/i.test(
+      phrase,
+    )
+  )
+    return true;
   // "critics say", "local residents said": a short plural description of who spoke.
   return words.length <= 4 && /^[a-z][a-z-]*s$/.test(words[words.length - 1]!);
 }
@@ -107,22 +120,36 @@ export function extractEnglish(text: string): { attributions: Attribution[]; con
       attributions.push(nested);
       inParagraph.push(nested);
       // "X denied the report": the denial contradicts the latest report before it.
-      if (nested.stance === "denies" && /^(?:the|these|those|such)?\s*(?:reports?|claims?|allegations?)\b/i.test(text.slice(nested.span.start, nested.span.end))) {
-        const report = attributions.slice(0, -1).reverse().find((a) => a.cue.entry.kind === "report");
-        if (report) contrasts.push({ before: nested, after: report, marker: "denied the report", gloss: "denies the report" });
+      if (
+        nested.stance === "denies" &&
+        /^(?:the|these|those|such)?\s*(?:reports?|claims?|allegations?)\b/i.test(
+          text.slice(nested.span.start, nested.span.end),
+        )
+      ) {
+        const report = attributions
+          .slice(0, -1)
+          .reverse()
+          .find((a) => a.cue.entry.kind === "report");
+        if (report)
+          contrasts.push({ before: nested, after: report, marker: "denied the report", gloss: "denies the report" });
       }
       for (const marker of ENGLISH_CONTRAST_MARKERS) {
         const at = text.slice(sentence.start, sentence.end).toLowerCase().indexOf(marker.form);
         if (at === -1) continue;
-        const phrase = s0(text, sentence).slice(at, at + 80).split(",")[0]!;
+        const phrase = s0(text, sentence)
+          .slice(at, at + 80)
+          .split(",")[0]!;
         const earlier = attributions.slice(0, -1).reverse();
-        const named = earlier.find((a) => (a.speaker.text.match(/[A-Z][\w-]+/g) ?? []).some((w) => phrase.includes(w.toLowerCase())));
+        const named = earlier.find((a) =>
+          (a.speaker.text.match(/[A-Z][\w-]+/g) ?? []).some((w) => phrase.includes(w.toLowerCase())),
+        );
         const opposite = earlier.find((a) => (a.stance === "denies") !== (nested.stance === "denies"));
         // Only a marker that names an earlier speaker ("contrary to Vale's denial") links two claims;
         // "despite reports" alone names no one.
         const prior = named;
         void opposite;
-        if (prior && prior !== nested) contrasts.push({ before: nested, after: prior, marker: marker.form, gloss: marker.gloss });
+        if (prior && prior !== nested)
+          contrasts.push({ before: nested, after: prior, marker: marker.form, gloss: marker.gloss });
       }
     }
   }
@@ -171,18 +198,51 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       if (comma !== -1) {
         const speaker = mention(text, cue.end, at(comma));
         const span = trimRange(text, { start: at(comma + 1), end: at(endTrim) });
-        if (speaker) return build(text, speaker, [], ACCORDING, cue, span, "en.according_to.lead", `"according to" names the source before the claim: "${speaker.text}"`, 0.9);
+        if (speaker)
+          return build(
+            text,
+            speaker,
+            [],
+            ACCORDING,
+            cue,
+            span,
+            "en.according_to.lead",
+            `"according to" names the source before the claim: "${speaker.text}"`,
+            0.9,
+          );
       }
     } else if (s.slice(according.index + according[0].length, endTrim).includes(",")) {
       // "The deal, according to officials, was signed": the claim is the whole sentence.
       const comma = s.indexOf(",", according.index);
       const speaker = mention(text, cue.end, at(comma));
       const span = trimRange(text, { start: sentence.start, end: at(endTrim) });
-      if (speaker) return build(text, speaker, [], ACCORDING, cue, span, "en.according_to.inside", `"according to" names the source inside the sentence: "${speaker.text}"`, 0.85);
+      if (speaker)
+        return build(
+          text,
+          speaker,
+          [],
+          ACCORDING,
+          cue,
+          span,
+          "en.according_to.inside",
+          `"according to" names the source inside the sentence: "${speaker.text}"`,
+          0.85,
+        );
     } else {
       const speaker = mention(text, cue.end, at(endTrim));
       const span = trimRange(text, { start: sentence.start, end: cue.start }, ",");
-      if (speaker && span.end > span.start) return build(text, speaker, [], ACCORDING, cue, span, "en.according_to.trail", `"according to" names the source after the claim: "${speaker.text}"`, 0.9);
+      if (speaker && span.end > span.start)
+        return build(
+          text,
+          speaker,
+          [],
+          ACCORDING,
+          cue,
+          span,
+          "en.according_to.trail",
+          `"according to" names the source after the claim: "${speaker.text}"`,
+          0.9,
+        );
     }
   }
 
@@ -198,14 +258,34 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       const speaker = mention(text, at(tailStart), at(tailStart + verbBefore[1]!.length))!;
       const entry = VERBS.find((c) => c.form === verbBefore[2]!.split(" ")[0]) ?? VERBS[0]!;
       const cueStart = at(tailStart + verbBefore[1]!.length + 1);
-      return build(text, resolvePronoun(speaker, previous), [], entry, { start: cueStart, end: cueStart + entry.form.length }, quote, "en.quote.speaker_verb", `a quotation followed by "${speaker.text} ${entry.form}"`, 0.92);
+      return build(
+        text,
+        resolvePronoun(speaker, previous),
+        [],
+        entry,
+        { start: cueStart, end: cueStart + entry.form.length },
+        quote,
+        "en.quote.speaker_verb",
+        `a quotation followed by "${speaker.text} ${entry.form}"`,
+        0.92,
+      );
     }
     if (verbAfter) {
       const verbLength = verbAfter[1]!.length;
       const speaker = mention(text, at(tailStart + verbLength + 1), at(endTrim));
       const entry = VERBS.find((c) => c.form === verbAfter[1]!.split(" ")[0]) ?? VERBS[0]!;
       if (speaker && plausibleSpeaker(speaker.text)) {
-        return build(text, speaker, [], entry, { start: at(tailStart), end: at(tailStart) + entry.form.length }, quote, "en.quote.verb_speaker", `a quotation followed by "${entry.form} ${speaker.text}"`, 0.92);
+        return build(
+          text,
+          speaker,
+          [],
+          entry,
+          { start: at(tailStart), end: at(tailStart) + entry.form.length },
+          quote,
+          "en.quote.verb_speaker",
+          `a quotation followed by "${entry.form} ${speaker.text}"`,
+          0.92,
+        );
       }
     }
   }
@@ -223,20 +303,42 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
     const tail = s.slice(vEnd, endTrim);
     const lastComma = before.lastIndexOf(",");
     // The tail may go on with a subordinate clause: "..., the bank said on Tuesday, as prices rose."
-    if (/^\s*(?:on \w+|in a statement|in an interview|last \w+|this \w+)?\s*(?:,\s*(?:as|while|after|when|because|since|adding|noting|although|though|even as|amid)\b.*)?$/i.test(tail) && lastComma > 0) {
+    if (
+      /^\s*(?:on \w+|in a statement|in an interview|last \w+|this \w+)?\s*(?:,\s*(?:as|while|after|when|because|since|adding|noting|although|though|even as|amid)\b.*)?$/i.test(
+        tail,
+      ) &&
+      lastComma > 0
+    ) {
       const speaker = mention(text, at(lastComma + 1), at(vStart));
       if (speaker && plausibleSpeaker(speaker.text)) {
         const speakerText = speaker.text.replace(AUX_RE, "");
         const spk = { ...speaker, end: speaker.start + speakerText.length, text: speakerText };
         const dateline = /^[^—–\n]*\([^)]*\)\s*[—–-]\s*/.exec(s);
-        const span = trimRange(text, { start: sentence.start + (dateline ? dateline[0].length : 0), end: at(lastComma) }, ",\"“”");
-        return build(text, resolvePronoun(spk, previous), [], entry, { start: at(vStart), end: at(vEnd) }, span, "en.verb.trailing", `"${spk.text} ${verb}" after the claim`, entry.weight);
+        const span = trimRange(
+          text,
+          { start: sentence.start + (dateline ? dateline[0].length : 0), end: at(lastComma) },
+          ',"“”',
+        );
+        return build(
+          text,
+          resolvePronoun(spk, previous),
+          [],
+          entry,
+          { start: at(vStart), end: at(vEnd) },
+          span,
+          "en.verb.trailing",
+          `"${spk.text} ${verb}" after the claim`,
+          entry.weight,
+        );
       }
     }
 
     // Leading: "X said (that) CONTENT".
     // "KYIV, Ukraine (AP) — Ukraine's air force said": the dateline is not the speaker.
-    let speakerText = before.replace(/^[^—–]*\([^)]*\)\s*[—–-]\s*/, "").replace(/^[^—–]*[—–]\s*/, "").replace(OPENER_RE, "");
+    let speakerText = before
+      .replace(/^[^—–]*\([^)]*\)\s*[—–-]\s*/, "")
+      .replace(/^[^—–]*[—–]\s*/, "")
+      .replace(OPENER_RE, "");
     const openerLength = before.length - speakerText.length;
     speakerText = speakerText.replace(/\s+$/, "").replace(AUX_RE, "").replace(/,$/, "");
     const speakerStart = openerLength;
@@ -287,14 +389,23 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
         rest = s.slice(contentStart);
       }
     }
-    const lead = /^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s*|(?:on|last|this) \w+\s*|in an? (?:statement|interview|post|briefing)(?: [^,]*?)?(?=\s+that\b|,)|at a (?:news|press) conference|during a (?:briefing|visit))?\s*,?\s*(?:that\s+)?/i.exec(rest)!;
+    const lead =
+      /^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s*|(?:on|last|this) \w+\s*|in an? (?:statement|interview|post|briefing)(?: [^,]*?)?(?=\s+that\b|,)|at a (?:news|press) conference|during a (?:briefing|visit))?\s*,?\s*(?:that\s+)?/i.exec(
+        rest,
+      )!;
     contentStart += lead[0].length;
     // Trailing ", citing Y." moves the speaker too.
     let contentEnd = endTrim;
     // The publisher's own aside ends the claim: ", a claim that could not be verified".
-    const aside = /,\s+(?:a claim|an assertion|an allegation|which (?:could|can)not be|which was not|though (?:it|this) could not)\b/i.exec(s.slice(contentStart, contentEnd));
+    const aside =
+      /,\s+(?:a claim|an assertion|an allegation|which (?:could|can)not be|which was not|though (?:it|this) could not)\b/i.exec(
+        s.slice(contentStart, contentEnd),
+      );
     if (aside) contentEnd = contentStart + aside.index;
-    const contrast = new RegExp(`,\\s+(?:${ENGLISH_CONTRAST_MARKERS.map((m) => escapeRegExp(m.form)).join("|")})\\b`, "i").exec(s.slice(contentStart, endTrim));
+    const contrast = new RegExp(
+      `,\\s+(?:${ENGLISH_CONTRAST_MARKERS.map((m) => escapeRegExp(m.form)).join("|")})\\b`,
+      "i",
+    ).exec(s.slice(contentStart, endTrim));
     if (contrast) contentEnd = contentStart + contrast.index;
     const citingTail = /,\s+(?:citing|quoting)\s+([^,]+)$/i.exec(s.slice(contentStart, endTrim));
     if (citingTail && via.length === 0) {
@@ -304,10 +415,13 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       contentEnd = contentStart + citingTail.index;
     }
     // "X criticised the decision, saying (that) ...": what was said follows "saying".
-    const saying = /,\s+(?:saying|adding|noting|arguing|warning)\s+(?:that\s+)?/i.exec(s.slice(contentStart, contentEnd));
+    const saying = /,\s+(?:saying|adding|noting|arguing|warning)\s+(?:that\s+)?/i.exec(
+      s.slice(contentStart, contentEnd),
+    );
     if (saying) contentStart += saying.index + saying[0].length;
     let span = trimRange(text, { start: at(contentStart), end: at(contentEnd) }, ",");
-    if (text[span.start] === '"' || text[span.start] === "“") span = trimRange(text, { start: span.start + 1, end: span.end }, "\"”");
+    if (text[span.start] === '"' || text[span.start] === "“")
+      span = trimRange(text, { start: span.start + 1, end: span.end }, '"”');
     if (span.end - span.start < 3) continue;
     const viaText = via.length ? `, carried by ${via.map((v) => `"${v.text}"`).join(", ")}` : "";
     return build(

@@ -1,6 +1,6 @@
 import type { ClaimSheet, SheetClaim } from "../sheets/claimSheet.js";
 import type { Stance } from "../vocabulary.js";
-import { extractClaimSheet, type ExtractionResult } from "./extractClaimSheet.js";
+import { type ExtractionResult, extractClaimSheet } from "./extractClaimSheet.js";
 import { normalizeName } from "./sources.js";
 import type { KnownSource } from "./types.js";
 
@@ -25,7 +25,8 @@ export function spansMatch(a: { start: number; end: number }, b: { start: number
   return overlap > 0 && overlap >= Math.min(a.end - a.start, b.end - b.start) / 2;
 }
 
-const overlapOf = (a: { start: number; end: number }, b: { start: number; end: number }) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+const overlapOf = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
 /** The stance a curated claim takes overall: denial, hedged, or asserted. */
 export function goldStance(claim: SheetClaim): Stance {
@@ -40,8 +41,16 @@ export function goldStance(claim: SheetClaim): Stance {
  * `mode` "cold" knows only the publisher; "warm" knows every curated source, as if stored.
  */
 export function evaluateExtraction(gold: ClaimSheet, mode: "cold" | "warm" = "cold"): Evaluation {
-  const asKnown = (s: ClaimSheet["sources"][number]): KnownSource => ({ slug: s.slug, name: s.name, kind: s.kind, names: s.names });
-  const known = mode === "warm" ? gold.sources.map(asKnown) : gold.sources.filter((s) => s.slug === gold.article.publisher).map(asKnown);
+  const asKnown = (s: ClaimSheet["sources"][number]): KnownSource => ({
+    slug: s.slug,
+    name: s.name,
+    kind: s.kind,
+    names: s.names,
+  });
+  const known =
+    mode === "warm"
+      ? gold.sources.map(asKnown)
+      : gold.sources.filter((s) => s.slug === gold.article.publisher).map(asKnown);
   const result = extractClaimSheet(gold.article.body, {
     language: gold.article.language === "th" ? "th" : "en",
     publisher: gold.article.publisher,
@@ -64,21 +73,26 @@ function score(gold: ClaimSheet, result: ExtractionResult, mode: string): Evalua
   // Best proposal for each curated claim (most overlap), many-to-one allowed; and a one-to-one matching.
   const best = new Map<string, SheetClaim>();
   for (const claim of attributed) {
-    const candidates = proposed.filter((p) => spansMatch(p, claim)).sort((a, b) => overlapOf(b, claim) - overlapOf(a, claim));
+    const candidates = proposed
+      .filter((p) => spansMatch(p, claim))
+      .sort((a, b) => overlapOf(b, claim) - overlapOf(a, claim));
     if (candidates[0]) best.set(claim.key, candidates[0]);
     else misses.push(`missed claim ${claim.key} (${claim.cue ?? "no cue"}): "${short(claim.quote)}"`);
   }
   const used = new Set<string>();
   let oneToOne = 0;
   for (const claim of attributed) {
-    const free = proposed.filter((p) => !used.has(p.key) && spansMatch(p, claim)).sort((a, b) => overlapOf(b, claim) - overlapOf(a, claim));
+    const free = proposed
+      .filter((p) => !used.has(p.key) && spansMatch(p, claim))
+      .sort((a, b) => overlapOf(b, claim) - overlapOf(a, claim));
     if (free[0]) {
       used.add(free[0].key);
       oneToOne++;
     }
   }
   const precise = proposed.filter((p) => attributed.some((c) => spansMatch(p, c)));
-  for (const p of proposed) if (!precise.includes(p)) misses.push(`extra proposal ${p.key} (${p.cue}): "${short(p.quote)}"`);
+  for (const p of proposed)
+    if (!precise.includes(p)) misses.push(`extra proposal ${p.key} (${p.cue}): "${short(p.quote)}"`);
 
   let speakerOk = 0;
   let chainOk = 0;
@@ -87,15 +101,23 @@ function score(gold: ClaimSheet, result: ExtractionResult, mode: string): Evalua
     const claim = attributed.find((c) => c.key === key)!;
     const chain = p.chains[0]!.map((l) => ({ source: align(l.source), role: l.role }));
     if (chain[0]!.source === claim.chains[0]![0]!.source) speakerOk++;
-    else misses.push(`speaker of ${key}: proposed ${p.chains[0]![0]!.source} (= ${chain[0]!.source ?? "no curated source"}), curated ${claim.chains[0]![0]!.source}`);
+    else
+      misses.push(
+        `speaker of ${key}: proposed ${p.chains[0]![0]!.source} (= ${chain[0]!.source ?? "no curated source"}), curated ${claim.chains[0]![0]!.source}`,
+      );
     if (claim.chains.some((g) => JSON.stringify(g) === JSON.stringify(chain))) chainOk++;
-    else misses.push(`chain of ${key}: proposed ${chain.map((l) => `${l.source ?? "?"}:${l.role}`).join(" > ")}, curated ${claim.chains[0]!.map((l) => `${l.source}:${l.role}`).join(" > ")}`);
+    else
+      misses.push(
+        `chain of ${key}: proposed ${chain.map((l) => `${l.source ?? "?"}:${l.role}`).join(" > ")}, curated ${claim.chains[0]!.map((l) => `${l.source}:${l.role}`).join(" > ")}`,
+      );
     if (stanceOf.get(p.key) === goldStance(claim)) stanceOk++;
     else misses.push(`stance of ${key}: proposed ${stanceOf.get(p.key)}, curated ${goldStance(claim)}`);
   }
 
   const goldContradictions = gold.relations.filter((r) => r.type === "contradicts");
-  const proposedPairs = new Set(result.sheet.relations.filter((r) => r.type === "contradicts").map((r) => [r.from, r.to].sort().join(":")));
+  const proposedPairs = new Set(
+    result.sheet.relations.filter((r) => r.type === "contradicts").map((r) => [r.from, r.to].sort().join(":")),
+  );
   let contradictionOk = 0;
   for (const r of goldContradictions) {
     const a = best.get(r.from);
@@ -109,13 +131,40 @@ function score(gold: ClaimSheet, result: ExtractionResult, mode: string): Evalua
   return {
     mode,
     scores: [
-      { metric: "claim recall", value: ratio(matched, attributed.length), correct: matched, total: attributed.length, target: 0.8 },
-      { metric: "claim recall (one-to-one)", value: ratio(oneToOne, attributed.length), correct: oneToOne, total: attributed.length },
-      { metric: "claim precision", value: ratio(precise.length, proposed.length), correct: precise.length, total: proposed.length },
-      { metric: "speaker accuracy", value: ratio(speakerOk, matched), correct: speakerOk, total: matched, target: 0.85 },
+      {
+        metric: "claim recall",
+        value: ratio(matched, attributed.length),
+        correct: matched,
+        total: attributed.length,
+        target: 0.8,
+      },
+      {
+        metric: "claim recall (one-to-one)",
+        value: ratio(oneToOne, attributed.length),
+        correct: oneToOne,
+        total: attributed.length,
+      },
+      {
+        metric: "claim precision",
+        value: ratio(precise.length, proposed.length),
+        correct: precise.length,
+        total: proposed.length,
+      },
+      {
+        metric: "speaker accuracy",
+        value: ratio(speakerOk, matched),
+        correct: speakerOk,
+        total: matched,
+        target: 0.85,
+      },
       { metric: "chain accuracy", value: ratio(chainOk, matched), correct: chainOk, total: matched, target: 0.7 },
       { metric: "stance accuracy", value: ratio(stanceOk, matched), correct: stanceOk, total: matched },
-      { metric: "contradiction recall", value: ratio(contradictionOk, goldContradictions.length), correct: contradictionOk, total: goldContradictions.length },
+      {
+        metric: "contradiction recall",
+        value: ratio(contradictionOk, goldContradictions.length),
+        correct: contradictionOk,
+        total: goldContradictions.length,
+      },
     ],
     misses,
   };
@@ -138,7 +187,8 @@ function aligner(gold: ClaimSheet, result: ExtractionResult): (slug: string) => 
 /** The evaluation as a plain-text table, misses listed after it. */
 export function formatEvaluation(evaluation: Evaluation): string {
   const rows = evaluation.scores.map(
-    (s) => `| ${s.metric.padEnd(26)} | ${s.total === 0 ? "  n/a" : s.value.toFixed(3)} | ${`${s.correct}/${s.total}`.padStart(7)} | ${s.target === undefined ? "      " : `>=${s.target.toFixed(2)}`} |`,
+    (s) =>
+      `| ${s.metric.padEnd(26)} | ${s.total === 0 ? "  n/a" : s.value.toFixed(3)} | ${`${s.correct}/${s.total}`.padStart(7)} | ${s.target === undefined ? "      " : `>=${s.target.toFixed(2)}`} |`,
   );
   return [
     `extraction vs curated sheet (${evaluation.mode}: ${evaluation.mode === "cold" ? "only the publisher stored" : "every curated source stored"})`,

@@ -1,13 +1,19 @@
+import { sha256Hex } from "../sheets/checkClaimSheet.js";
+import {
+  CLAIM_SHEET_FORMAT,
+  ClaimSheet,
+  type SheetClaim,
+  type SheetRelation,
+  type SheetSource,
+} from "../sheets/claimSheet.js";
 import { truncateGraphemes } from "../text/graphemes.js";
-import { CLAIM_SHEET_FORMAT, ClaimSheet, type SheetClaim, type SheetRelation, type SheetSource } from "../sheets/claimSheet.js";
 import type { ChainRole, SourceKind, Stance } from "../vocabulary.js";
 import { extractEnglish } from "./english.js";
-import { SourceDirectory, type ResolvedSource } from "./sources.js";
 import { slugify } from "./slugs.js";
+import { type ResolvedSource, SourceDirectory } from "./sources.js";
 import { detectLanguage, snapToGrapheme, wordSegments } from "./textTools.js";
 import { extractThai } from "./thai.js";
 import type { Attribution, ContrastFinding, KnownSource } from "./types.js";
-import { sha256Hex } from "../sheets/checkClaimSheet.js";
 
 export interface ExtractOptions {
   language?: "th" | "en";
@@ -68,8 +74,76 @@ const OWN_REPORTER = /^(?:(?:ผู้สื่อข่าว|นักข่�
 
 /** Words too common to say two claims are on the same topic. */
 const STOPWORDS = new Set([
-  "the", "a", "an", "of", "to", "in", "and", "that", "on", "for", "with", "was", "were", "is", "are", "be", "had", "has", "have", "by", "as", "at", "it", "its", "not", "no", "will", "would",
-  "ที่", "และ", "ของ", "การ", "ใน", "ว่า", "ได้", "จะ", "มี", "เป็น", "กับ", "ไม่", "ให้", "ความ", "นี้", "ครั้ง", "ทั้ง", "ซึ่ง", "โดย", "แต่", "จาก", "เพื่อ", "กัน", "อย่าง", "ไป", "มา", "ถึง", "หรือ", "แล้ว", "อยู่", "ทาง", "ด้าน", "ดังกล่าว", "ต่อ", "เวลา", "ต่อมา", "ปี", "วัน", "นั้น", "แห่ง", "ระหว่าง", "เรื่อง",
+  "the",
+  "a",
+  "an",
+  "of",
+  "to",
+  "in",
+  "and",
+  "that",
+  "on",
+  "for",
+  "with",
+  "was",
+  "were",
+  "is",
+  "are",
+  "be",
+  "had",
+  "has",
+  "have",
+  "by",
+  "as",
+  "at",
+  "it",
+  "its",
+  "not",
+  "no",
+  "will",
+  "would",
+  "ที่",
+  "และ",
+  "ของ",
+  "การ",
+  "ใน",
+  "ว่า",
+  "ได้",
+  "จะ",
+  "มี",
+  "เป็น",
+  "กับ",
+  "ไม่",
+  "ให้",
+  "ความ",
+  "นี้",
+  "ครั้ง",
+  "ทั้ง",
+  "ซึ่ง",
+  "โดย",
+  "แต่",
+  "จาก",
+  "เพื่อ",
+  "กัน",
+  "อย่าง",
+  "ไป",
+  "มา",
+  "ถึง",
+  "หรือ",
+  "แล้ว",
+  "อยู่",
+  "ทาง",
+  "ด้าน",
+  "ดังกล่าว",
+  "ต่อ",
+  "เวลา",
+  "ต่อมา",
+  "ปี",
+  "วัน",
+  "นั้น",
+  "แห่ง",
+  "ระหว่าง",
+  "เรื่อง",
 ]);
 
 /** Content words of a text (ICU word segments without stopwords), for topic overlap. */
@@ -121,11 +195,16 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
   const keyOf = new Map<Attribution, string>();
   for (const attribution of attributions) {
     // "ผู้สื่อข่าวรายงานว่า", "our correspondent reported": the publisher's own reporting.
-    const speaker = OWN_REPORTER.test(attribution.speaker.text) ? publisher : directory.resolve(attribution.speaker, attribution.cue.entry.kind);
+    const speaker = OWN_REPORTER.test(attribution.speaker.text)
+      ? publisher
+      : directory.resolve(attribution.speaker, attribution.cue.entry.kind);
     if (!speaker) continue;
     const chain = chainOf(attribution, speaker, directory, publisher);
     const start = snapToGrapheme(text, attribution.span.start);
-    const end = snapToGrapheme(text, attribution.span.end) === attribution.span.end ? attribution.span.end : nextBoundary(text, attribution.span.end);
+    const end =
+      snapToGrapheme(text, attribution.span.end) === attribution.span.end
+        ? attribution.span.end
+        : nextBoundary(text, attribution.span.end);
     if (end <= start) continue;
     const key = `c${claims.length + 1}`;
     keyOf.set(attribution, key);
@@ -136,7 +215,10 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
       start: codePointOffset(text, start),
       end: codePointOffset(text, end),
       gloss: `${speaker.name} ${attribution.cue.entry.gloss}: ${truncateGraphemes(quote, 80)}`,
-      kind: attribution.cue.entry.kind === "report" && chain.length === 2 && speaker.kind !== "news_agency" ? "statement" : attribution.cue.entry.kind,
+      kind:
+        attribution.cue.entry.kind === "report" && chain.length === 2 && speaker.kind !== "news_agency"
+          ? "statement"
+          : attribution.cue.entry.kind,
       hedged: attribution.hedged,
       cue: attribution.cue.text.trim(),
       statedOn: null,
@@ -161,7 +243,13 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
   const relations: SheetRelation[] = [];
   const relationProposals: RelationProposal[] = [];
   const seen = new Set<string>();
-  const addRelation = (from: string, to: string, rule: RelationProposal["rule"], reason: string, confidence: number) => {
+  const addRelation = (
+    from: string,
+    to: string,
+    rule: RelationProposal["rule"],
+    reason: string,
+    confidence: number,
+  ) => {
     const pair = [from, to].sort().join(":");
     if (from === to || seen.has(pair)) return;
     seen.add(pair);
@@ -193,9 +281,14 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
   });
   const sourceProposals: SourceProposal[] = [
     ...newSources.map((s) => ({ slug: s.slug, status: "new" as const, reason: s.reason })),
-    ...[...usedSlugs].filter((slug) => !newSources.some((s) => s.slug === slug)).map((slug) => ({ slug, status: "known" as const, reason: "stored source" })),
+    ...[...usedSlugs]
+      .filter((slug) => !newSources.some((s) => s.slug === slug))
+      .map((slug) => ({ slug, status: "known" as const, reason: "stored source" })),
   ];
-  return { sheet, proposals: { claims: claimProposals, sources: sourceProposals, relations: relationProposals, warnings } };
+  return {
+    sheet,
+    proposals: { claims: claimProposals, sources: sourceProposals, relations: relationProposals, warnings },
+  };
 }
 
 /**
@@ -229,7 +322,12 @@ function nextBoundary(text: string, at: number): number {
 }
 
 /** speaker -> reporter -> relay... -> publisher, without repeats. */
-function chainOf(attribution: Attribution, speaker: ResolvedSource, directory: SourceDirectory, publisher: ResolvedSource): { source: string; role: ChainRole }[] {
+function chainOf(
+  attribution: Attribution,
+  speaker: ResolvedSource,
+  directory: SourceDirectory,
+  publisher: ResolvedSource,
+): { source: string; role: ChainRole }[] {
   if (speaker.slug === publisher.slug) return [{ source: publisher.slug, role: "speaker" }];
   const chain: { source: string; role: ChainRole }[] = [{ source: speaker.slug, role: "speaker" }];
   for (const carrier of attribution.via) {
@@ -253,7 +351,13 @@ function addContrast(
   const a = claims.find((c) => c.key === from)!;
   const b = claims.find((c) => c.key === to)!;
   if (a.chains[0]![0]!.source === b.chains[0]![0]!.source) return;
-  add(from, to, "contrast_marker", `the text sets ${from} against ${to} with "${contrast.marker}" (${contrast.gloss})`, 0.85);
+  add(
+    from,
+    to,
+    "contrast_marker",
+    `the text sets ${from} against ${to} with "${contrast.marker}" (${contrast.gloss})`,
+    0.85,
+  );
 }
 
 /** A denial and an assertion by different speakers on the same topic. */
@@ -268,8 +372,15 @@ function addOppositeStances(
     for (const other of proposals) {
       if (other.stance === "denies" || other.speaker.slug === denial.speaker.slug) continue;
       const overlap = topicOverlap(words.get(denial.key)!, words.get(other.key)!);
-      if (overlap < TOPIC_OVERLAP || sharedWords(words.get(denial.key)!, words.get(other.key)!) < MIN_SHARED_WORDS) continue;
-      add(denial.key, other.key, "opposite_stance", `${denied.key} denies what ${other.key} asserts, on a shared topic (word overlap ${overlap.toFixed(2)})`, Math.round(overlap * 80) / 100);
+      if (overlap < TOPIC_OVERLAP || sharedWords(words.get(denial.key)!, words.get(other.key)!) < MIN_SHARED_WORDS)
+        continue;
+      add(
+        denial.key,
+        other.key,
+        "opposite_stance",
+        `${denied.key} denies what ${other.key} asserts, on a shared topic (word overlap ${overlap.toFixed(2)})`,
+        Math.round(overlap * 80) / 100,
+      );
     }
   }
 }
@@ -288,22 +399,34 @@ function toSheetSource(source: ResolvedSource): SheetSource {
 }
 
 /** The publisher: given by slug (stored or proposed), or named in a dateline, else a placeholder. */
-function resolvePublisher(text: string, options: ExtractOptions, directory: SourceDirectory, warnings: string[]): ResolvedSource {
+function resolvePublisher(
+  text: string,
+  options: ExtractOptions,
+  directory: SourceDirectory,
+  warnings: string[],
+): ResolvedSource {
   if (options.publisher) {
-    return directory.knownBySlug(options.publisher) ?? directory.propose(options.publisher, "publisher", "publisher given by slug, not stored yet", options.publisher);
+    return (
+      directory.knownBySlug(options.publisher) ??
+      directory.propose(options.publisher, "publisher", "publisher given by slug, not stored yet", options.publisher)
+    );
   }
   const head = text.slice(0, 400);
-  const dateline = /[—–]\s*([^\n—–]{2,60}?)\s*(?:\n|$)/.exec(head) ?? /^[^\n(]{0,60}\(([A-Z][\w .&-]{1,30})\)\s*[—–-]/m.exec(head);
+  const dateline =
+    /[—–]\s*([^\n—–]{2,60}?)\s*(?:\n|$)/.exec(head) ?? /^[^\n(]{0,60}\(([A-Z][\w .&-]{1,30})\)\s*[—–-]/m.exec(head);
   if (dateline) {
     const start = head.indexOf(dateline[1]!);
     const resolved = directory.resolve({ start, end: start + dateline[1]!.length, text: dateline[1]! }, "report");
     if (resolved) {
-      if (!resolved.known) resolved.kind = resolved.kind === "government" || resolved.kind === "group" ? "publisher" : resolved.kind;
+      if (!resolved.known)
+        resolved.kind = resolved.kind === "government" || resolved.kind === "group" ? "publisher" : resolved.kind;
       warnings.push(`publisher "${resolved.slug}" guessed from the dateline "${dateline[1]}": check it`);
       return resolved;
     }
   }
-  warnings.push("no publisher given or found: a placeholder source \"unknown-publisher\" stands in; replace it before import");
+  warnings.push(
+    'no publisher given or found: a placeholder source "unknown-publisher" stands in; replace it before import',
+  );
   return directory.propose("Unknown publisher", "publisher", "placeholder: no publisher given", "unknown-publisher");
 }
 
@@ -317,11 +440,27 @@ function articleSlug(text: string, title: string | undefined): string {
   return `${base}-${sha256Hex(text).slice(0, 8)}`;
 }
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 /** A dateline such as "September 20, 2023 12:14" near the top of the text, read as UTC. */
 function datelineOf(text: string): string | null {
-  const m = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),\s+(\d{4})(?:\s+(\d{1,2}):(\d{2}))?/i.exec(text.slice(0, 600));
+  const m =
+    /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),\s+(\d{4})(?:\s+(\d{1,2}):(\d{2}))?/i.exec(
+      text.slice(0, 600),
+    );
   if (!m) return null;
   const month = MONTHS.indexOf(m[1]!.toLowerCase()) + 1;
   const pad = (n: number | string) => String(n).padStart(2, "0");

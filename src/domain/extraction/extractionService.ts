@@ -1,6 +1,15 @@
 import type { Db } from "../../db/client.js";
 import { SourceKind } from "../vocabulary.js";
-import { contentWords, extractClaimSheet, MIN_SHARED_WORDS, sharedWords, topicOverlap, TOPIC_OVERLAP, type ExtractionResult, type ExtractOptions } from "./extractClaimSheet.js";
+import {
+  contentWords,
+  type ExtractionResult,
+  type ExtractOptions,
+  extractClaimSheet,
+  MIN_SHARED_WORDS,
+  sharedWords,
+  TOPIC_OVERLAP,
+  topicOverlap,
+} from "./extractClaimSheet.js";
 import type { KnownSource } from "./types.js";
 
 /** A stored claim the new article may contradict. */
@@ -40,7 +49,11 @@ export async function loadKnownSources(db: Db): Promise<KnownSource[]> {
  * the proposed claims with stored ones: a stored denial against a new assertion (or the other way
  * round) by another speaker, on a shared topic, is proposed as a contradiction to review.
  */
-export async function proposeClaimSheet(db: Db, text: string, options: Omit<ExtractOptions, "knownSources"> = {}): Promise<ExtractionView> {
+export async function proposeClaimSheet(
+  db: Db,
+  text: string,
+  options: Omit<ExtractOptions, "knownSources"> = {},
+): Promise<ExtractionView> {
   const knownSources = await loadKnownSources(db);
   const result = extractClaimSheet(text, { ...options, knownSources });
   const stored = await db.claim.findMany({

@@ -3,14 +3,70 @@
  * romanisation (readable, not RTGS: the reviewer is expected to edit it).
  */
 const CONSONANTS: Record<string, string> = {
-  ก: "k", ข: "kh", ฃ: "kh", ค: "kh", ฅ: "kh", ฆ: "kh", ง: "ng", จ: "ch", ฉ: "ch", ช: "ch", ซ: "s", ฌ: "ch", ญ: "y",
-  ฎ: "d", ฏ: "t", ฐ: "th", ฑ: "th", ฒ: "th", ณ: "n", ด: "d", ต: "t", ถ: "th", ท: "th", ธ: "th", น: "n", บ: "b",
-  ป: "p", ผ: "ph", ฝ: "f", พ: "ph", ฟ: "f", ภ: "ph", ม: "m", ย: "y", ร: "r", ล: "l", ว: "w", ศ: "s", ษ: "s",
-  ส: "s", ห: "h", ฬ: "l", อ: "o", ฮ: "h",
+  ก: "k",
+  ข: "kh",
+  ฃ: "kh",
+  ค: "kh",
+  ฅ: "kh",
+  ฆ: "kh",
+  ง: "ng",
+  จ: "ch",
+  ฉ: "ch",
+  ช: "ch",
+  ซ: "s",
+  ฌ: "ch",
+  ญ: "y",
+  ฎ: "d",
+  ฏ: "t",
+  ฐ: "th",
+  ฑ: "th",
+  ฒ: "th",
+  ณ: "n",
+  ด: "d",
+  ต: "t",
+  ถ: "th",
+  ท: "th",
+  ธ: "th",
+  น: "n",
+  บ: "b",
+  ป: "p",
+  ผ: "ph",
+  ฝ: "f",
+  พ: "ph",
+  ฟ: "f",
+  ภ: "ph",
+  ม: "m",
+  ย: "y",
+  ร: "r",
+  ล: "l",
+  ว: "w",
+  ศ: "s",
+  ษ: "s",
+  ส: "s",
+  ห: "h",
+  ฬ: "l",
+  อ: "o",
+  ฮ: "h",
 };
 const VOWELS: Record<string, string> = {
-  "ะ": "a", "ั": "a", "า": "a", "ำ": "am", "ิ": "i", "ี": "i", "ึ": "ue", "ื": "ue", "ุ": "u", "ู": "u",
-  "เ": "e", "แ": "ae", "โ": "o", "ใ": "ai", "ไ": "ai", "็": "", "ๅ": "", "ฤ": "rue",
+  ะ: "a",
+  "ั": "a",
+  า: "a",
+  ำ: "am",
+  "ิ": "i",
+  "ี": "i",
+  "ึ": "ue",
+  "ื": "ue",
+  "ุ": "u",
+  "ู": "u",
+  เ: "e",
+  แ: "ae",
+  โ: "o",
+  ใ: "ai",
+  ไ: "ai",
+  "็": "",
+  ๅ: "",
+  ฤ: "rue",
 };
 const DIGITS = "๐๑๒๓๔๕๖๗๘๙";
 
@@ -21,7 +77,10 @@ export function romanizeThai(text: string): string {
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     // A letter followed by the silencer ์ (thanthakhat) is not pronounced.
-    if (chars[i + 1] === "์") { i++; continue; }
+    if (chars[i + 1] === "์") {
+      i++;
+      continue;
+    }
     // Leading vowels (เ แ โ ใ ไ) are written before the consonant they follow in speech.
     if ("เแโใไ".includes(c) && chars[i + 1] !== undefined && chars[i + 1]! in CONSONANTS) {
       out += CONSONANTS[chars[i + 1]!]! + VOWELS[c]!;

@@ -1,5 +1,5 @@
 import type { ClaimKind, SourceKind } from "../vocabulary.js";
-import { THAI_NAME_ENDERS, THAI_AUXILIARIES } from "./lexicon/connectives.js";
+import { THAI_AUXILIARIES, THAI_NAME_ENDERS } from "./lexicon/connectives.js";
 import { THAI_CUES } from "./lexicon/cues.js";
 import { ENGLISH_TITLES, THAI_TITLES, type TitleEntry } from "./lexicon/titles.js";
 import { slugify, uniqueSlug } from "./slugs.js";
@@ -24,8 +24,13 @@ const MEDIA = new Set<SourceKind>(["news_agency", "broadcaster", "newspaper"]);
 const THAI_BY_LENGTH = [...THAI_TITLES].sort((a, b) => b.form.length - a.form.length);
 const ENGLISH_BY_LENGTH = [...ENGLISH_TITLES].sort((a, b) => b.form.length - a.form.length);
 // A name glued to a reporting verb ends where the verb starts ("นายเอกกล่าวว่า").
-const ENDERS = [...THAI_NAME_ENDERS, ...THAI_CUES.filter((c) => c.frame === "verb" && c.form.length >= 3).map((c) => c.form)].sort((a, b) => b.length - a.length);
-const ROLE_ENDERS = ENDERS.filter((e) => !["ของ", "แห่ง", "ประจำ", "และ", "ที่", "กับ", "ใน", "มา", "ไป", "ให้", "ต่อ", "ถึง", "มี", "เป็น"].includes(e));
+const ENDERS = [
+  ...THAI_NAME_ENDERS,
+  ...THAI_CUES.filter((c) => c.frame === "verb" && c.form.length >= 3).map((c) => c.form),
+].sort((a, b) => b.length - a.length);
+const ROLE_ENDERS = ENDERS.filter(
+  (e) => !["ของ", "แห่ง", "ประจำ", "และ", "ที่", "กับ", "ใน", "มา", "ไป", "ให้", "ต่อ", "ถึง", "มี", "เป็น"].includes(e),
+);
 
 /** The Thai title a string starts with (longest first), if any. */
 export function thaiTitleAt(text: string, at = 0): TitleEntry | undefined {
@@ -33,11 +38,21 @@ export function thaiTitleAt(text: string, at = 0): TitleEntry | undefined {
 }
 
 /** The first title found anywhere in a string, with where it is. */
-function firstTitleIn(text: string, entries: readonly TitleEntry[], english: boolean): { entry: TitleEntry; at: number } | undefined {
+function firstTitleIn(
+  text: string,
+  entries: readonly TitleEntry[],
+  english: boolean,
+): { entry: TitleEntry; at: number } | undefined {
   let best: { entry: TitleEntry; at: number } | undefined;
   for (const entry of entries) {
-    const at = english ? text.search(new RegExp(`\\b${escapeRegExp(entry.form)}(?![A-Za-z])`, "i")) : text.indexOf(entry.form);
-    if (at !== -1 && (best === undefined || at < best.at || (at === best.at && entry.form.length > best.entry.form.length))) best = { entry, at };
+    const at = english
+      ? text.search(new RegExp(`\\b${escapeRegExp(entry.form)}(?![A-Za-z])`, "i"))
+      : text.indexOf(entry.form);
+    if (
+      at !== -1 &&
+      (best === undefined || at < best.at || (at === best.at && entry.form.length > best.entry.form.length))
+    )
+      best = { entry, at };
   }
   return best;
 }
@@ -48,7 +63,12 @@ function lastTitleIn(text: string): { entry: TitleEntry; at: number } | undefine
     const re = new RegExp(`(?<![A-Za-z])${escapeRegExp(entry.form)}(?![A-Za-z])`, "gi");
     for (const m of text.matchAll(re)) {
       const end = m.index + entry.form.length;
-      if (!best || end > best.at + best.entry.form.length || (end === best.at + best.entry.form.length && m.index < best.at)) best = { entry, at: m.index };
+      if (
+        !best ||
+        end > best.at + best.entry.form.length ||
+        (end === best.at + best.entry.form.length && m.index < best.at)
+      )
+        best = { entry, at: m.index };
     }
   }
   return best;
@@ -119,7 +139,15 @@ export class SourceDirectory {
 
   /** Adds a source by hand (the publisher given on the command line). */
   propose(name: string, kind: SourceKind, reason: string, slug?: string): ResolvedSource {
-    const source: ResolvedSource = { slug: uniqueSlug(slug ?? slugify(name), this.taken), name, names: [name], kind, known: false, reason, aliases: [] };
+    const source: ResolvedSource = {
+      slug: uniqueSlug(slug ?? slugify(name), this.taken),
+      name,
+      names: [name],
+      kind,
+      known: false,
+      reason,
+      aliases: [],
+    };
     this.taken.add(source.slug);
     this.proposed.push(source);
     return source;
@@ -150,10 +178,16 @@ export class SourceDirectory {
     }
     const latin = [parsed.name, ...parsed.extraNames].find((n) => /^[A-Za-z][A-Za-z0-9 .&'-]*$/.test(n));
     const title = thaiTitleAt(parsed.name);
-    const dropTitle = title && (title.type === "person" || MEDIA.has(title.kind!)) && parsed.name.length > title.form.length + 1;
+    const dropTitle =
+      title && (title.type === "person" || MEDIA.has(title.kind!)) && parsed.name.length > title.form.length + 1;
     const untitled = dropTitle ? parsed.name.slice(title!.form.length) : parsed.name;
     const source: ResolvedSource = {
-      slug: uniqueSlug(parsed.kind === "anonymous" && !latin ? `anonymous-${slugify(untitled)}`.slice(0, 60).replace(/-+$/, "") : slugify(latin ?? untitled), this.taken),
+      slug: uniqueSlug(
+        parsed.kind === "anonymous" && !latin
+          ? `anonymous-${slugify(untitled)}`.slice(0, 60).replace(/-+$/, "")
+          : slugify(latin ?? untitled),
+        this.taken,
+      ),
       name: parsed.name,
       names: [...new Set([parsed.name, ...parsed.extraNames])],
       kind: parsed.kind,
@@ -172,7 +206,8 @@ export class SourceDirectory {
       for (const name of names) {
         const at = findName(phrase, name);
         if (at === -1) continue;
-        if (!best || at < best.at || (at === best.at && name.length > best.length)) best = { source, at, length: name.length, name };
+        if (!best || at < best.at || (at === best.at && name.length > best.length))
+          best = { source, at, length: name.length, name };
       }
     }
     // A known name deep inside a long phrase is usually a modifier ("โฆษกทำเนียบX": the spokesman,
@@ -185,7 +220,9 @@ export class SourceDirectory {
     if (title?.type === "person" && title.nameFollows) {
       const person = splitPersonName(phrase.slice(title.form.length));
       if (person) {
-        const hit = this.known.find(({ names }) => names.some((n) => personParts(n)?.some((p) => person.parts.includes(p))));
+        const hit = this.known.find(({ names }) =>
+          names.some((n) => personParts(n)?.some((p) => person.parts.includes(p))),
+        );
         if (hit) return fromKnown(hit.source, `"${person.name}" is part of a stored name of "${hit.source.name}"`);
       }
     }
@@ -220,14 +257,31 @@ export class SourceDirectory {
       const extra = paren ? [paren[1]!] : [];
       const bare = name.slice(title.form.length).trim();
       // "ซินหัว" alone names สำนักข่าวซินหัว; "ขาว" alone does not name ทำเนียบขาว.
-      if (title.type === "organisation" && MEDIA.has(title.kind!) && !paren && bare.length >= 3 && !thaiTitleAt(bare)) extra.push(bare);
+      if (title.type === "organisation" && MEDIA.has(title.kind!) && !paren && bare.length >= 3 && !thaiTitleAt(bare))
+        extra.push(bare);
       const kind = title.kind ?? "official";
-      return { name, extraNames: extra, aliases: [], kind, reason: `kind from the title "${title.form}"`, person: title.type === "person" };
+      return {
+        name,
+        extraNames: extra,
+        aliases: [],
+        kind,
+        reason: `kind from the title "${title.form}"`,
+        person: title.type === "person",
+      };
     }
     if (phrase.length > 60) return null;
     const latin = /^[A-Za-z][A-Za-z0-9 .&-]*$/.test(phrase);
-    const kind: SourceKind = phrase.includes("และ") ? "group" : cueKind === "report" || latin ? "news_agency" : "government";
-    const reason = kind === "group" ? "untitled names joined by และ: a group" : kind === "news_agency" ? "untitled name that reports: guessed an outlet" : "untitled proper name: guessed a government";
+    const kind: SourceKind = phrase.includes("และ")
+      ? "group"
+      : cueKind === "report" || latin
+        ? "news_agency"
+        : "government";
+    const reason =
+      kind === "group"
+        ? "untitled names joined by และ: a group"
+        : kind === "news_agency"
+          ? "untitled name that reports: guessed an outlet"
+          : "untitled proper name: guessed a government";
     void at;
     return { name: phrase, extraNames: paren ? [paren[1]!] : [], aliases: [], kind, reason, person: false };
   }
@@ -280,7 +334,15 @@ export class SourceDirectory {
 }
 
 function fromKnown(source: KnownSource, reason: string): ResolvedSource {
-  return { slug: source.slug, name: source.name, names: source.names, kind: source.kind, known: true, reason, aliases: [] };
+  return {
+    slug: source.slug,
+    name: source.name,
+    names: source.names,
+    kind: source.kind,
+    known: true,
+    reason,
+    aliases: [],
+  };
 }
 
 /** Collapses runs of spaces and normalises to NFC. */
@@ -304,8 +366,11 @@ function onlyTitles(text: string): boolean {
 /** The name parts of a titled Thai personal name ("นายดมิทรี เพสคอฟ" -> ดมิทรี, เพสคอฟ), else null. */
 function personParts(name: string): string[] | null {
   const title = thaiTitleAt(name);
-  if (!title || title.type !== "person" || !title.nameFollows) return null;
-  return name.slice(title.form.length).split(" ").filter((p) => p.length >= 2 && !thaiTitleAt(p));
+  if (title?.type !== "person" || !title.nameFollows) return null;
+  return name
+    .slice(title.form.length)
+    .split(" ")
+    .filter((p) => p.length >= 2 && !thaiTitleAt(p));
 }
 
 function startsWithTitle(phrase: string): boolean {
@@ -317,7 +382,6 @@ function findName(phrase: string, name: string): number {
   const m = new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(name)}(?![A-Za-z0-9])`, "i").exec(phrase);
   return m ? m.index : -1;
 }
-
 
 /**
  * A Thai personal name after its title: one word, or two separated by one space when the second
@@ -392,29 +456,53 @@ export function personMentions(text: string): PersonMention[] {
 function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | null {
   // "a report by the group Green Earth", "data from the ministry": the source is who made it.
   const cleaned = phrase
-    .replace(/^(?:an?|the)\s+(?:new\s+|recent\s+)?(?:report|statement|study|survey|analysis|data|figures|estimates?)\s+(?:by|from|of)\s+/i, "")
+    .replace(
+      /^(?:an?|the)\s+(?:new\s+|recent\s+)?(?:report|statement|study|survey|analysis|data|figures|estimates?)\s+(?:by|from|of)\s+/i,
+      "",
+    )
     .replace(/^(?:the|a|an)\s+/i, "")
     .replace(/[,;:]+$/, "")
     .trim();
   if (cleaned.length === 0 || cleaned.length > 90) return null;
   // "Anna Berg, a researcher at X" / "Anna Berg, who speaks for X": the name, then who she is.
   const appositive = /^([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*)+),\s+(.+)$/u.exec(cleaned);
-  if (appositive && !/^(?:In|On|At|From|For|After|Before|During|Since|By|With|Despite|Contrary|According)\b/.test(appositive[1]!)) {
+  if (
+    appositive &&
+    !/^(?:In|On|At|From|For|After|Before|During|Since|By|With|Despite|Contrary|According)\b/.test(appositive[1]!)
+  ) {
     const name = appositive[1]!;
     const role = appositive[2]!;
     const roleHead = role.split(/\s+(?:of|at|from|in|close to|with|for)\s+/)[0]!;
     const roleTitle = lastTitleIn(roleHead);
     const atResearch = /\b(?:institute|university|center|centre|think tank|foundation)\b/i.test(role);
-    const kind: SourceKind = roleTitle?.entry.type === "person" && roleTitle.entry.kind ? roleTitle.entry.kind : atResearch ? "analyst" : "official";
+    const kind: SourceKind =
+      roleTitle?.entry.type === "person" && roleTitle.entry.kind
+        ? roleTitle.entry.kind
+        : atResearch
+          ? "analyst"
+          : "official";
     const parts = name.split(/\s+/);
-    return { name, extraNames: [], aliases: [parts[parts.length - 1]!], kind, reason: roleTitle ? `kind from the role "${roleTitle.entry.form}"` : atResearch ? "works at a research body: analyst" : "a named person: guessed official", person: true };
+    return {
+      name,
+      extraNames: [],
+      aliases: [parts[parts.length - 1]!],
+      kind,
+      reason: roleTitle
+        ? `kind from the role "${roleTitle.entry.form}"`
+        : atResearch
+          ? "works at a research body: analyst"
+          : "a named person: guessed official",
+      person: true,
+    };
   }
   // The head noun of an English noun phrase comes last, before its modifiers ("police official",
   // "sources close to officials"): take the last title before the first preposition.
   const head = cleaned.split(/\s+(?:of|at|from|in|close to|with|for|familiar with)\s+/)[0]!;
   const title = lastTitleIn(head) ?? firstTitleIn(cleaned, ENGLISH_BY_LENGTH, true);
   // A capitalised personal name: the last run of capitalised words ("Kremlin spokesman Dmitry Peskov").
-  const capitalRuns = [...cleaned.matchAll(/(?:[A-Z][\p{L}'’-]+\.?)(?:\s+(?:[A-Z][\p{L}'’-]+\.?|de|van|von|bin|al-[A-Z][\p{L}]+))*/gu)];
+  const capitalRuns = [
+    ...cleaned.matchAll(/(?:[A-Z][\p{L}'’-]+\.?)(?:\s+(?:[A-Z][\p{L}'’-]+\.?|de|van|von|bin|al-[A-Z][\p{L}]+))*/gu),
+  ];
   const acronym = /\(([A-Z][A-Za-z0-9.&-]{1,15})\)/.exec(cleaned);
   const titleKind = title?.entry.kind ?? null;
   if (title && title.entry.type === "person") {
@@ -424,29 +512,71 @@ function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | n
     if (person) {
       const parts = person.split(/\s+/);
       const kind = titleKind ?? "official";
-      return { name: person, extraNames: [], aliases: [parts[parts.length - 1]!], kind, reason: `kind from the title "${title.entry.form}"`, person: true };
+      return {
+        name: person,
+        extraNames: [],
+        aliases: [parts[parts.length - 1]!],
+        kind,
+        reason: `kind from the title "${title.entry.form}"`,
+        person: true,
+      };
     }
     // A name before an appositive role: "Dmitry Peskov, the Kremlin spokesman".
     const before = capitalRuns.find((r) => r.index === 0 && !firstTitleIn(r[0], ENGLISH_TITLES, true));
     if (before && title.at > before[0].length) {
       const parts = before[0].split(/\s+/);
-      return { name: before[0], extraNames: [], aliases: [parts[parts.length - 1]!], kind: titleKind ?? "official", reason: `kind from the role "${title.entry.form}"`, person: true };
+      return {
+        name: before[0],
+        extraNames: [],
+        aliases: [parts[parts.length - 1]!],
+        kind: titleKind ?? "official",
+        reason: `kind from the role "${title.entry.form}"`,
+        person: true,
+      };
     }
-    return { name: cleaned, extraNames: [], aliases: [], kind: titleKind ?? "official", reason: `kind from "${title.entry.form}"`, person: false };
+    return {
+      name: cleaned,
+      extraNames: [],
+      aliases: [],
+      kind: titleKind ?? "official",
+      reason: `kind from "${title.entry.form}"`,
+      person: false,
+    };
   }
   if (title && title.entry.type === "organisation") {
     const name = acronym ? cleaned.slice(0, acronym.index).trim() : cleaned;
-    return { name, extraNames: acronym ? [acronym[1]!] : [], aliases: [], kind: title.entry.kind ?? "group", reason: `kind from "${title.entry.form}"`, person: false };
+    return {
+      name,
+      extraNames: acronym ? [acronym[1]!] : [],
+      aliases: [],
+      kind: title.entry.kind ?? "group",
+      reason: `kind from "${title.entry.form}"`,
+      person: false,
+    };
   }
   // "group Green Earth", "rights group Amnesty": a common noun, then the name.
   const named = /^([a-z][a-z -]{1,30}?)\s+([A-Z][\p{L}'’&.-]*(?:\s+[A-Z][\p{L}'’&.-]*)*)$/u.exec(cleaned);
   if (named) {
-    return { name: named[2]!, extraNames: [], aliases: [], kind: "group", reason: `named "${named[1]}": guessed a group`, person: false };
+    return {
+      name: named[2]!,
+      extraNames: [],
+      aliases: [],
+      kind: "group",
+      reason: `named "${named[1]}": guessed a group`,
+      person: false,
+    };
   }
   if (!/^[A-Z0-9]/.test(cleaned)) {
     // "residents", "local farmers": an untitled description of who spoke.
     if (cleaned.split(/\s+/).length > 4) return null;
-    return { name: cleaned, extraNames: [], aliases: [], kind: "group", reason: "untitled description: guessed a group", person: false };
+    return {
+      name: cleaned,
+      extraNames: [],
+      aliases: [],
+      kind: "group",
+      reason: "untitled description: guessed a group",
+      person: false,
+    };
   }
   const words = cleaned.split(/\s+/);
   if (words.length > 6) return null;
@@ -458,7 +588,11 @@ function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | n
     extraNames: acronym ? [acronym[1]!] : [],
     aliases: looksPerson ? [words[words.length - 1]!] : [],
     kind,
-    reason: looksPerson ? "untitled personal name: guessed official" : kind === "news_agency" ? "untitled name that reports: guessed an outlet" : "untitled name: guessed a group",
+    reason: looksPerson
+      ? "untitled personal name: guessed official"
+      : kind === "news_agency"
+        ? "untitled name that reports: guessed an outlet"
+        : "untitled name: guessed a group",
     person: looksPerson,
   };
 }

@@ -52,19 +52,28 @@ export function trimRange(text: string, range: TextRange, extra = ""): TextRange
 }
 
 /** Whether a full stop at `at` ends an abbreviation (ปธน., ก.ย., Mr.) rather than a sentence. */
-export function isAbbreviationStop(text: string, at: number, abbreviations: readonly string[] = THAI_ABBREVIATIONS): boolean {
+export function isAbbreviationStop(
+  text: string,
+  at: number,
+  abbreviations: readonly string[] = THAI_ABBREVIATIONS,
+): boolean {
   return abbreviations.some((abbr) => abbr.endsWith(".") && text.startsWith(abbr, at - abbr.length + 1));
 }
 
 /** ICU word segments of a string (boundaries only: it mangles transliterated names). */
 export function wordSegments(text: string): { segment: string; index: number; isWordLike: boolean }[] {
-  return [...words.segment(text)].map((s) => ({ segment: s.segment, index: s.index, isWordLike: s.isWordLike ?? false }));
+  return [...words.segment(text)].map((s) => ({
+    segment: s.segment,
+    index: s.index,
+    isWordLike: s.isWordLike ?? false,
+  }));
 }
 
 /** Every index at which `needle` occurs in `text` between `from` and `to`. */
 export function occurrences(text: string, needle: string, from = 0, to = text.length): number[] {
   const out: number[] = [];
-  for (let at = text.indexOf(needle, from); at !== -1 && at + needle.length <= to; at = text.indexOf(needle, at + 1)) out.push(at);
+  for (let at = text.indexOf(needle, from); at !== -1 && at + needle.length <= to; at = text.indexOf(needle, at + 1))
+    out.push(at);
   return out;
 }
 
@@ -94,6 +103,7 @@ export function isThaiWordAt(text: string, at: number, length: number): boolean 
 
 /** The first occurrence of a Thai word in `text` that sits on word edges (see isThaiWordAt). */
 export function findThaiWord(text: string, word: string): number {
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) if (isThaiWordAt(text, at, word.length)) return at;
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1))
+    if (isThaiWordAt(text, at, word.length)) return at;
   return -1;
 }

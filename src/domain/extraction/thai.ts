@@ -1,10 +1,19 @@
-import { THAI_CUES, type CueEntry } from "./lexicon/cues.js";
 import { THAI_CLAUSE_OPENERS, THAI_CONTENT_ENDERS } from "./lexicon/connectives.js";
 import { THAI_CONTRAST_MARKERS } from "./lexicon/contrast.js";
+import { type CueEntry, THAI_CUES } from "./lexicon/cues.js";
 import { THAI_HEDGES } from "./lexicon/stance.js";
 import { THAI_TITLES } from "./lexicon/titles.js";
 import { stripThaiAuxiliaries } from "./sources.js";
-import { findThaiWord, inside, isAbbreviationStop, isThaiWordAt, OPENING_QUOTES, paragraphs, quotedRanges, trimRange } from "./textTools.js";
+import {
+  findThaiWord,
+  inside,
+  isAbbreviationStop,
+  isThaiWordAt,
+  OPENING_QUOTES,
+  paragraphs,
+  quotedRanges,
+  trimRange,
+} from "./textTools.js";
 import type { Attribution, ContrastFinding, Mention, TextRange } from "./types.js";
 
 /**
@@ -12,8 +21,28 @@ import type { Attribution, ContrastFinding, Mention, TextRange } from "./types.j
  * add here when a cue fires inside an unrelated word.
  */
 export const THAI_CUE_BLOCKERS: readonly string[] = [
-  "บ่งชี้", "ชี้วัด", "ชี้นำ", "มองเห็น", "มองโกเลีย", "เชื่อม", "เชื่อถือ", "ประกาศนียบัตร", "รายงานตัว", "บอกเล่า", "บอกรับ",
-  "คาดไม่ถึง", "สัญญาณ", "คิดเป็น", "หวังผล", "ระบุตัว", "ระบุชื่อ", "ไม่ระบุ", "เตือนภัย", "ผู้รายงาน", "ยืนยันตัว", "ขู่เข็ญ",
+  "บ่งชี้",
+  "ชี้วัด",
+  "ชี้นำ",
+  "มองเห็น",
+  "มองโกเลีย",
+  "เชื่อม",
+  "เชื่อถือ",
+  "ประกาศนียบัตร",
+  "รายงานตัว",
+  "บอกเล่า",
+  "บอกรับ",
+  "คาดไม่ถึง",
+  "สัญญาณ",
+  "คิดเป็น",
+  "หวังผล",
+  "ระบุตัว",
+  "ระบุชื่อ",
+  "ไม่ระบุ",
+  "เตือนภัย",
+  "ผู้รายงาน",
+  "ยืนยันตัว",
+  "ขู่เข็ญ",
 ];
 
 const CUES = [...THAI_CUES].sort((a, b) => b.form.length - a.form.length);
@@ -42,11 +71,44 @@ const MAX_SPEAKER = 150;
 
 /** Whether "ว่า" at `at` is the complementiser (not กว่า, ผู้ว่า(การ), ว่าจ้าง). */
 export function isThatAt(text: string, at: number): boolean {
-  return text.startsWith("ว่า", at) && !isComparative(text, at) && text[at + 3] !== "ง" && !text.startsWith("ผู้", at - 3) && !text.startsWith("ว่าจ้าง", at) && !text.startsWith("ว่าการ", at);
+  return (
+    text.startsWith("ว่า", at) &&
+    !isComparative(text, at) &&
+    text[at + 3] !== "ง" &&
+    !text.startsWith("ผู้", at - 3) &&
+    !text.startsWith("ว่าจ้าง", at) &&
+    !text.startsWith("ว่าการ", at)
+  );
 }
 
 /** Heads of the comparative กว่า ("มากกว่า", "ดีกว่า"); a word ending in ก before ว่า is not one ("เฟซบุ๊กว่า"). */
-const COMPARATIVE_HEADS = ["มาก", "น้อย", "ดี", "สูง", "ต่ำ", "เร็ว", "ช้า", "นาน", "ใหญ่", "เล็ก", "ง่าย", "ยาก", "เกิน", "ยิ่ง", "ขึ้น", "แรง", "หนัก", "เบา", "ไกล", "ใกล้", "แพง", "ถูก", "กว้าง", "ดัง", "เยอะ"];
+const COMPARATIVE_HEADS = [
+  "มาก",
+  "น้อย",
+  "ดี",
+  "สูง",
+  "ต่ำ",
+  "เร็ว",
+  "ช้า",
+  "นาน",
+  "ใหญ่",
+  "เล็ก",
+  "ง่าย",
+  "ยาก",
+  "เกิน",
+  "ยิ่ง",
+  "ขึ้น",
+  "แรง",
+  "หนัก",
+  "เบา",
+  "ไกล",
+  "ใกล้",
+  "แพง",
+  "ถูก",
+  "กว้าง",
+  "ดัง",
+  "เยอะ",
+];
 
 function isComparative(text: string, at: number): boolean {
   if (text[at - 1] !== "ก") return false;
@@ -96,7 +158,9 @@ export function extractThai(text: string): { attributions: Attribution[]; contra
     // "เขากล่าวว่า": a pronoun speaker is the last named speaker, in this paragraph or before.
     for (const attribution of found) {
       if (!THAI_PRONOUNS.includes(attribution.speaker.text)) continue;
-      const last = [...attributions, ...found.slice(0, found.indexOf(attribution))].reverse().find((a) => !THAI_PRONOUNS.includes(a.speaker.text));
+      const last = [...attributions, ...found.slice(0, found.indexOf(attribution))]
+        .reverse()
+        .find((a) => !THAI_PRONOUNS.includes(a.speaker.text));
       if (!last) continue;
       attribution.explanation += `; "${attribution.speaker.text}" is taken to be "${last.speaker.text}", the last named speaker`;
       attribution.speaker = last.speaker;
@@ -105,9 +169,15 @@ export function extractThai(text: string): { attributions: Attribution[]; contra
     }
     const folded = foldNested(text, found);
     for (const attribution of [...folded]) {
-      const later = folded.filter((a) => a.cue.start > attribution.span.end).map((a) => Math.min(a.speaker.start, a.cue.start));
+      const later = folded
+        .filter((a) => a.cue.start > attribution.span.end)
+        .map((a) => Math.min(a.speaker.start, a.cue.start));
       const limit = Math.min(paragraph.end, ...later);
-      folded.splice(folded.indexOf(attribution) + 1, 0, ...continuations(text, paragraph, quotes, attribution, nextClause.get(attribution) ?? null, limit));
+      folded.splice(
+        folded.indexOf(attribution) + 1,
+        0,
+        ...continuations(text, paragraph, quotes, attribution, nextClause.get(attribution) ?? null, limit),
+      );
     }
     attributions.push(...folded);
     contrasts.push(...findContrasts(text, paragraph, folded, attributions.slice(0, -folded.length || undefined)));
@@ -129,7 +199,10 @@ function findCues(text: string, paragraph: TextRange, quotes: TextRange[]): CueH
     }
     // The same verb may take ว่า or an object (เตือนว่า / เตือนถึง...): the first frame that fits wins.
     let hit: CueHit | null = null;
-    for (const entry of entries) if ((hit = matchCue(text, paragraph, quotes, entry, i))) break;
+    for (const entry of entries) {
+      hit = matchCue(text, paragraph, quotes, entry, i);
+      if (hit) break;
+    }
     if (!hit) continue;
     hits.push(hit);
     // A cue's own construction (cited source, verb after a source) is consumed; content is not.
@@ -184,7 +257,12 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
     // Standalone "X อ้างแหล่งข่าว... ว่า": X reports what the cited one said.
     // "อ้างแหล่งข่าว...": the cited one starts at แหล่งข่าว, after the verb อ้าง.
     const citedFrom = entry.form === "อ้างแหล่งข่าว" ? at + "อ้าง".length : end;
-    const citedNp = nounPhraseUntil(text, citedFrom, paragraph.end, (k) => isThatAt(text, k) || SOURCE_AFTER_VERBS.test(text.slice(k, k + 12)));
+    const citedNp = nounPhraseUntil(
+      text,
+      citedFrom,
+      paragraph.end,
+      (k) => isThatAt(text, k) || SOURCE_AFTER_VERBS.test(text.slice(k, k + 12)),
+    );
     if (!citedNp) return null;
     const verb = SOURCE_AFTER_VERBS.exec(text.slice(citedNp.stop, citedNp.stop + 12));
     const contentStart = citedNp.stop + (verb ? verb[0].length : 3);
@@ -200,31 +278,65 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
     }
   }
   const spaced = text[end] === " " && isThatAt(text, end + 1) ? 1 : 0;
-  if (isThatAt(text, end + spaced)) return { entry, cue: { start: at, end: end + spaced + 3 }, contentStart: end + spaced + 3, cited: null, after: null, gap: 0 };
-  const citing = CITING.find((c) => text.startsWith(c.form, end) || (text[end] === " " && text.startsWith(c.form, end + 1)));
+  if (isThatAt(text, end + spaced))
+    return {
+      entry,
+      cue: { start: at, end: end + spaced + 3 },
+      contentStart: end + spaced + 3,
+      cited: null,
+      after: null,
+      gap: 0,
+    };
+  const citing = CITING.find(
+    (c) => text.startsWith(c.form, end) || (text[end] === " " && text.startsWith(c.form, end + 1)),
+  );
   if (citing) {
     const from = text.indexOf(citing.form, end) + citing.form.length;
     const citedNp = nounPhraseUntil(text, from, paragraph.end, (k) => isThatAt(text, k));
     if (!citedNp) return null;
-    return { entry, cue: { start: at, end }, contentStart: citedNp.stop + 3, cited: cutTimePhrase(text, citedNp), after: null, gap: 0 };
+    return {
+      entry,
+      cue: { start: at, end },
+      contentStart: citedNp.stop + 3,
+      cited: cutTimePhrase(text, citedNp),
+      after: null,
+      gap: 0,
+    };
   }
   // '"QUOTE" นาย X กล่าว': a quotation, then its speaker and a verb that ends the sentence.
   const after = text.slice(end, end + 2);
   if (after.length === 0 || /^(?:\s|[.,;!?)]|$)/.test(after) || end >= paragraph.end) {
-    const quote = [...quotes].reverse().find((q) => q.end < at && at - q.end <= MAX_SPEAKER && !/["“”]/.test(text.slice(q.end + 1, at)));
-    if (quote) return { entry, cue: { start: at, end }, contentStart: end, cited: null, after: null, gap: 0, quoteBefore: quote };
+    const quote = [...quotes]
+      .reverse()
+      .find((q) => q.end < at && at - q.end <= MAX_SPEAKER && !/["“”]/.test(text.slice(q.end + 1, at)));
+    if (quote)
+      return {
+        entry,
+        cue: { start: at, end },
+        contentStart: end,
+        cited: null,
+        after: null,
+        gap: 0,
+        quoteBefore: quote,
+      };
   }
   // "กล่าวในการประชุมว่า", "ยกย่องกองทัพว่า": an object or adverbial between the verb and ว่า.
   for (let j = end; j < Math.min(end + 40, paragraph.end); j++) {
     if (/\s/.test(text[j]!) || OPENING_QUOTES.has(text[j]!) || inside(j, quotes)) break;
     // Another verb inside the gap ("ระบุในแถลงการณ์ว่า") belongs to this cue's adverbial: the first verb leads.
-    if (isThatAt(text, j)) return { entry, cue: { start: at, end: j + 3 }, contentStart: j + 3, cited: null, after: null, gap: j - end };
+    if (isThatAt(text, j))
+      return { entry, cue: { start: at, end: j + 3 }, contentStart: j + 3, cited: null, after: null, gap: j - end };
   }
   return null;
 }
 
 /** A noun phrase from `from` to the first index where `stop` holds (at most 150 characters, no quote). */
-function nounPhraseUntil(text: string, from: number, limit: number, stop: (at: number) => boolean): (Mention & { stop: number }) | null {
+function nounPhraseUntil(
+  text: string,
+  from: number,
+  limit: number,
+  stop: (at: number) => boolean,
+): (Mention & { stop: number }) | null {
   for (let j = from; j < Math.min(from + MAX_SPEAKER, limit); j++) {
     if (OPENING_QUOTES.has(text[j]!)) return null;
     if (j > from && stop(j)) {
@@ -285,10 +397,19 @@ function buildAttribution(
         rule = "th.citing.lead";
         explanation = `"${cueText}" opens the sentence: "${hit.cited.text}" is the source the publisher cites`;
         const said = text.slice(span.start, span.end);
-        const hedge = hit.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(said, h) !== -1) : undefined;
+        const hedge =
+          hit.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(said, h) !== -1) : undefined;
         return {
-          speaker, via, cue, span, stance: hedge ? "hedges" : hit.entry.stance, hedged: hedge !== undefined,
-          confidence: Math.round((confidence - 0.1) * 100) / 100, rule, explanation, next: content.next,
+          speaker,
+          via,
+          cue,
+          span,
+          stance: hedge ? "hedges" : hit.entry.stance,
+          hedged: hedge !== undefined,
+          confidence: Math.round((confidence - 0.1) * 100) / 100,
+          rule,
+          explanation,
+          next: content.next,
         } as Attribution & { next: ClauseEnd["stop"] };
       }
       if (!left) return null;
@@ -299,7 +420,15 @@ function buildAttribution(
         explanation = `"${left.text}" ${hit.entry.gloss}, citing "${hit.cited.text}", with "${cueText}"`;
       } else {
         speaker = left;
-        rule = hit.quoteBefore ? "th.quote.speaker_verb" : hit.entry.frame === "citing" ? "th.citing" : hit.entry.complement === "object" ? "th.verb.object" : hit.gap > 0 ? "th.verb.gap_that" : "th.verb.that";
+        rule = hit.quoteBefore
+          ? "th.quote.speaker_verb"
+          : hit.entry.frame === "citing"
+            ? "th.citing"
+            : hit.entry.complement === "object"
+              ? "th.verb.object"
+              : hit.gap > 0
+                ? "th.verb.gap_that"
+                : "th.verb.that";
         explanation = hit.quoteBefore
           ? `a quotation, then "${left.text}" and the cue "${cueText}" (${hit.entry.gloss}) ending the sentence`
           : hit.entry.complement === "object"
@@ -309,7 +438,11 @@ function buildAttribution(
       if (hit.gap > 0) confidence -= 0.1;
     }
   }
-  if (!/^(?:นาย|นาง|ปธน|ประธาน|สำนัก|สถานี|โฆษก|รัฐมนตรี|[A-Z])/.test(speaker.text) && !SPEAKER_TITLES.some((t) => speaker!.text.startsWith(t.form))) confidence -= 0.1;
+  if (
+    !/^(?:นาย|นาง|ปธน|ประธาน|สำนัก|สถานี|โฆษก|รัฐมนตรี|[A-Z])/.test(speaker.text) &&
+    !SPEAKER_TITLES.some((t) => speaker!.text.startsWith(t.form))
+  )
+    confidence -= 0.1;
   const said = text.slice(span.start, span.end);
   const hedge = hit.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(said, h) !== -1) : undefined;
   const stance = hedge ? "hedges" : hit.entry.stance;
@@ -332,7 +465,13 @@ function buildAttribution(
  * The speaker phrase left of a cue: from the last clause opener (or the first title after it) to
  * the cue, without auxiliaries. "shared" when a coordinating connective sits right before the cue.
  */
-function speakerBefore(text: string, paragraph: TextRange, quotes: TextRange[], cueStart: number, boundary: number): Mention | "shared" | null {
+function speakerBefore(
+  text: string,
+  paragraph: TextRange,
+  quotes: TextRange[],
+  cueStart: number,
+  boundary: number,
+): Mention | "shared" | null {
   let from = Math.max(paragraph.start, boundary, cueStart - MAX_SPEAKER);
   for (const q of quotes) if (q.end < cueStart && q.end + 1 > from) from = q.end + 1;
   const window = text.slice(from, cueStart);
@@ -346,7 +485,13 @@ function speakerBefore(text: string, paragraph: TextRange, quotes: TextRange[], 
   for (let j = trimmed.length - 1; j >= 0; j--) {
     const opener = OPENERS.find((o) => trimmed.startsWith(o, j));
     // An opener glued inside a word or a title ("รัฐมนตรีด้านการคลัง") does not open a clause.
-    if (opener && (j === 0 || /\s/.test(trimmed[j - 1]!) || startsWithTitle(trimmed, j + opener.length) || GLUED_OPENERS.includes(opener))) {
+    if (
+      opener &&
+      (j === 0 ||
+        /\s/.test(trimmed[j - 1]!) ||
+        startsWithTitle(trimmed, j + opener.length) ||
+        GLUED_OPENERS.includes(opener))
+    ) {
       start = j + opener.length;
       break;
     }
@@ -402,19 +547,26 @@ function scanClause(text: string, paragraph: TextRange, quotes: TextRange[], sta
       while (k < paragraph.end && /\s/.test(text[k]!)) k++;
       const next = text.startsWith("และ", k) ? k + 3 : k;
       const marker = THAI_CONTRAST_MARKERS.find((m) => text.startsWith(m.form, k) || text.startsWith(`ซึ่ง${m.form}`, k));
-      if (marker || SOURCE_AFTER.some((c) => text.startsWith(c.form, next))) return { end: j, stop: { at: k, word: marker ? marker.form : "" } };
+      if (marker || SOURCE_AFTER.some((c) => text.startsWith(c.form, next)))
+        return { end: j, stop: { at: k, word: marker ? marker.form : "" } };
       // "... และกล่าวว่า", "... พร้อมระบุว่า": the same speaker goes on with a new cue.
       const afterJoin = JOINED_CUE.exec(text.slice(k, k + 12));
-      if (afterJoin && CUES.some((c) => c.frame === "verb" && text.startsWith(c.form, k + afterJoin[0].length))) return { end: j, stop: { at: k, word: "" } };
+      if (afterJoin && CUES.some((c) => c.frame === "verb" && text.startsWith(c.form, k + afterJoin[0].length)))
+        return { end: j, stop: { at: k, word: "" } };
       const continuer = CONTINUERS.find((e) => text.startsWith(e, k));
       if (continuer) return { end: j, stop: { at: k, word: continuer } };
       if (ENDERS.some((e) => text.startsWith(e, k))) return { end: j, stop: { at: k, word: "" } };
       // A new subject noun phrase after a space ("... ทางทหาร การพบกันครั้งนี้...") starts a new sentence.
-      if (j - start >= 25 && NEW_SUBJECT.test(text.slice(k, k + 4)) && !JOINING_BEFORE.test(text.slice(Math.max(start, j - 6), j))) {
+      if (
+        j - start >= 25 &&
+        NEW_SUBJECT.test(text.slice(k, k + 4)) &&
+        !JOINING_BEFORE.test(text.slice(Math.max(start, j - 6), j))
+      ) {
         return { end: j, stop: { at: k, word: "" } };
       }
     }
-    if ((c === "." && !isAbbreviationStop(text, j) && /\s/.test(text[j + 1] ?? " ")) || c === "!" || c === "?") return { end: j + 1, stop: null };
+    if ((c === "." && !isAbbreviationStop(text, j) && /\s/.test(text[j + 1] ?? " ")) || c === "!" || c === "?")
+      return { end: j + 1, stop: null };
   }
   return { end: paragraph.end, stop: null };
 }
@@ -424,13 +576,27 @@ function scanClause(text: string, paragraph: TextRange, quotes: TextRange[], sta
  * each clause becomes a claim of the same speaker. Other openers (ก่อน, หลัง, ขณะที่, โดย...) hand
  * the text back to the publisher. Data: keep in step with THAI_CLAUSE_OPENERS.
  */
-export const THAI_CONTINUERS: readonly string[] = ["ซึ่งถือเป็น", "ซึ่ง", "แต่", "รวมถึง", "รวมทั้ง", "ไปพร้อม ๆ กับ", "ไปพร้อมๆ กับ", "ไปพร้อมกับ"];
+export const THAI_CONTINUERS: readonly string[] = [
+  "ซึ่งถือเป็น",
+  "ซึ่ง",
+  "แต่",
+  "รวมถึง",
+  "รวมทั้ง",
+  "ไปพร้อม ๆ กับ",
+  "ไปพร้อมๆ กับ",
+  "ไปพร้อมกับ",
+];
 const CONTINUERS = [...THAI_CONTINUERS].sort((a, b) => b.length - a.length);
 /** Continuers that coordinate (rather than subordinate) the next clause. */
 const COORDINATING = ["รวมถึง", "รวมทั้ง", "ไปพร้อม ๆ กับ", "ไปพร้อมๆ กับ", "ไปพร้อมกับ"];
 
 /** The claim's span: a quotation, or the clause after the cue up to the next clause opener. */
-function contentSpan(text: string, paragraph: TextRange, quotes: TextRange[], hit: CueHit): (TextRange & { next: ClauseEnd["stop"] }) | null {
+function contentSpan(
+  text: string,
+  paragraph: TextRange,
+  quotes: TextRange[],
+  hit: CueHit,
+): (TextRange & { next: ClauseEnd["stop"] }) | null {
   if (hit.quoteBefore) return { ...hit.quoteBefore, next: null };
   let start = hit.contentStart;
   while (start < paragraph.end && /\s/.test(text[start]!)) start++;
@@ -447,17 +613,25 @@ function contentSpan(text: string, paragraph: TextRange, quotes: TextRange[], hi
  * further claims of the same speaker, up to the next attribution or a connective that returns
  * the text to the publisher.
  */
-function continuations(text: string, paragraph: TextRange, quotes: TextRange[], attribution: Attribution, next: ClauseEnd["stop"], limit: number): Attribution[] {
+function continuations(
+  text: string,
+  paragraph: TextRange,
+  quotes: TextRange[],
+  attribution: Attribution,
+  next: ClauseEnd["stop"],
+  limit: number,
+): Attribution[] {
   const out: Attribution[] = [];
   let stop = next;
-  for (let n = 0; stop && stop.word && CONTINUERS.includes(stop.word) && n < 8; n++) {
+  for (let n = 0; stop?.word && CONTINUERS.includes(stop.word) && n < 8; n++) {
     const start = stop.at + stop.word.length;
     if (start >= limit) break;
     const clause = scanClause(text, paragraph, quotes, start);
     const span = trimRange(text, { start, end: Math.min(clause.end, limit) });
     if (span.end - span.start < 6) break;
     const content = text.slice(span.start, span.end);
-    const hedge = attribution.cue.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(content, h) !== -1) : undefined;
+    const hedge =
+      attribution.cue.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(content, h) !== -1) : undefined;
     // A coordinated clause ("A ไปพร้อมกับ B", "A รวมถึง B") stays under A's hedge.
     const previous = out[out.length - 1] ?? attribution;
     const inherited = !hedge && COORDINATING.includes(stop.word) && previous.stance === "hedges";
@@ -490,7 +664,11 @@ export function foldNested(text: string, found: Attribution[]): Attribution[] {
       out.push(attribution);
       continue;
     }
-    if (attribution.speaker.start <= outer.span.start + 1 && attribution.speaker.start >= outer.span.start && attribution.rule !== "th.verb.shared_subject") {
+    if (
+      attribution.speaker.start <= outer.span.start + 1 &&
+      attribution.speaker.start >= outer.span.start &&
+      attribution.rule !== "th.verb.shared_subject"
+    ) {
       const nested: Attribution = {
         ...attribution,
         via: [...attribution.via, outer.speaker, ...outer.via],
@@ -509,11 +687,18 @@ export function foldNested(text: string, found: Attribution[]): Attribution[] {
 const DENIED_REPORT = /^ปฏิเสธ(?:รายงาน|ข่าว)/;
 
 /** Contrast markers ("สวนทางกับ"): the claim before the marker against those reported after it. */
-function findContrasts(text: string, paragraph: TextRange, attributions: Attribution[], earlier: Attribution[] = []): ContrastFinding[] {
+function findContrasts(
+  text: string,
+  paragraph: TextRange,
+  attributions: Attribution[],
+  earlier: Attribution[] = [],
+): ContrastFinding[] {
   const out: ContrastFinding[] = [];
   for (const denial of attributions) {
     if (!DENIED_REPORT.test(text.slice(denial.cue.start, denial.cue.start + 20))) continue;
-    const report = [...earlier, ...attributions].filter((a) => a.cue.start < denial.cue.start && a.cue.entry.kind === "report" && a !== denial).pop();
+    const report = [...earlier, ...attributions]
+      .filter((a) => a.cue.start < denial.cue.start && a.cue.entry.kind === "report" && a !== denial)
+      .pop();
     if (report) out.push({ before: denial, after: report, marker: "ปฏิเสธรายงาน", gloss: "denies the report" });
   }
   for (const marker of THAI_CONTRAST_MARKERS) {
@@ -522,7 +707,8 @@ function findContrasts(text: string, paragraph: TextRange, attributions: Attribu
       const before = [...attributions].reverse().find((a) => a.span.end <= at + 1 && at - a.span.end < 40);
       if (!before) continue;
       for (const after of attributions) {
-        if (after.cue.start > at && after.cue.start < at + 400 && after !== before) out.push({ before, after, marker: marker.form, gloss: marker.gloss });
+        if (after.cue.start > at && after.cue.start < at + 400 && after !== before)
+          out.push({ before, after, marker: marker.form, gloss: marker.gloss });
       }
     }
   }

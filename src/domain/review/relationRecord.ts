@@ -1,4 +1,8 @@
-import { presentRelationSummary, relationSummarySelect, type RelationSummary } from "../contradictions/compareClaims.js";
+import {
+  presentRelationSummary,
+  type RelationSummary,
+  relationSummarySelect,
+} from "../contradictions/compareClaims.js";
 import type { ReviewStatus } from "../vocabulary.js";
 
 /** A relation between two claims as the review API shows it. */
@@ -26,7 +30,11 @@ export const relationSelect = { ...relationSummarySelect, createdAt: true, updat
 export function presentRelation(
   row: Parameters<typeof presentRelationSummary>[0] & { createdAt: Date; updatedAt: Date },
 ): RelationView {
-  return { ...presentRelationSummary(row), createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+  return {
+    ...presentRelationSummary(row),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 export const relationEventSelect = {

@@ -5,10 +5,10 @@ import type { RelationType, ReviewStatus } from "../vocabulary.js";
 import {
   presentRelation,
   presentRelationEvent,
-  relationEventSelect,
-  relationSelect,
   type RelationEventView,
   type RelationView,
+  relationEventSelect,
+  relationSelect,
 } from "./relationRecord.js";
 
 export interface RelationProposal {
@@ -59,7 +59,10 @@ export async function proposeRelation(db: Db, proposal: RelationProposal, actor:
     return await db.$transaction(async (tx) => {
       const claims = await tx.claim.findMany({ where: { id: { in: [fromClaimId, toClaimId] } }, select: { id: true } });
       for (const id of [fromClaimId, toClaimId]) if (!claims.some((c) => c.id === id)) throw notFound("claim", id);
-      const pairs = [{ fromClaimId, toClaimId }, ...(type === "contradicts" ? [{ fromClaimId: toClaimId, toClaimId: fromClaimId }] : [])];
+      const pairs = [
+        { fromClaimId, toClaimId },
+        ...(type === "contradicts" ? [{ fromClaimId: toClaimId, toClaimId: fromClaimId }] : []),
+      ];
       const existing = await tx.relation.findFirst({ where: { type, OR: pairs }, select: relationSelect });
       if (existing) throw relationExists(presentRelation(existing));
       const row = await tx.relation.create({
@@ -71,7 +74,9 @@ export async function proposeRelation(db: Db, proposal: RelationProposal, actor:
           status: "proposed",
           origin: "curated",
           version: 1,
-          events: { create: { actor, fromStatus: null, toStatus: "proposed", note: proposal.note ?? null, version: 1 } },
+          events: {
+            create: { actor, fromStatus: null, toStatus: "proposed", note: proposal.note ?? null, version: 1 },
+          },
         },
         select: relationSelect,
       });
@@ -109,7 +114,14 @@ export async function reviewRelation(db: Db, id: number, review: Review, actor: 
     });
     if (count !== 1) return null;
     await tx.relationEvent.create({
-      data: { relationId: id, actor, fromStatus: before.status, toStatus: review.status, note: review.note ?? null, version: nextVersion },
+      data: {
+        relationId: id,
+        actor,
+        fromStatus: before.status,
+        toStatus: review.status,
+        note: review.note ?? null,
+        version: nextVersion,
+      },
     });
     return tx.relation.findUniqueOrThrow({ where: { id }, select: relationSelect });
   });

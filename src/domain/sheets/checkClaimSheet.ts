@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { codePointLength, findCodePointOffsets, sliceCodePoints, utf16Index } from "../text/codePoints.js";
 import { isGraphemeBoundary } from "../text/graphemes.js";
-import { parseClaimRef, type ClaimSheet } from "./claimSheet.js";
+import { type ClaimSheet, parseClaimRef } from "./claimSheet.js";
 
 /** One thing wrong with a claim sheet, located by a path into it ("claims[3].start"). */
 export interface SheetProblem {
@@ -47,7 +47,8 @@ export function checkClaimSheet(
 
   const sourceSlugs = new Set<string>();
   sheet.sources.forEach((source, i) => {
-    if (sourceSlugs.has(source.slug)) report(`sources[${i}].slug`, "duplicate_source", `source "${source.slug}" is listed twice`);
+    if (sourceSlugs.has(source.slug))
+      report(`sources[${i}].slug`, "duplicate_source", `source "${source.slug}" is listed twice`);
     sourceSlugs.add(source.slug);
     if (new Set(source.names).size !== source.names.length) {
       report(`sources[${i}].names`, "duplicate_name", `source "${source.slug}" lists a name twice`);
@@ -84,7 +85,11 @@ export function checkClaimSheet(
     if (claimKeys.has(claim.key)) report(`${at}.key`, "duplicate_claim", `claim "${claim.key}" is listed twice`);
     claimKeys.add(claim.key);
     if (claim.statedOn !== null && claim.statedOn > publishedOn) {
-      report(`${at}.statedOn`, "stated_after_publication", `statedOn (${claim.statedOn}) is after the article was published (${publishedOn})`);
+      report(
+        `${at}.statedOn`,
+        "stated_after_publication",
+        `statedOn (${claim.statedOn}) is after the article was published (${publishedOn})`,
+      );
     }
     checkSpan(article.body, bodyLength, claim, at, report);
     // Two claims may share a span only when attributed differently (a report and its relay).
@@ -96,18 +101,25 @@ export function checkClaimSheet(
     } else {
       const chains = JSON.stringify(claim.chains);
       const twin = sameSpan.findLast((other) => JSON.stringify(other.chains) === chains);
-      if (twin !== undefined) report(at, "duplicate_claim", `claim "${claim.key}" repeats claim "${twin.key}" (same span and chains)`);
+      if (twin !== undefined)
+        report(at, "duplicate_claim", `claim "${claim.key}" repeats claim "${twin.key}" (same span and chains)`);
       sameSpan.push(claim);
     }
 
-    claim.chains.forEach((chain, c) => checkChain(chain, `${at}.chains[${c}]`, article.publisher, sourceExists, report));
+    for (const [c, chain] of claim.chains.entries()) {
+      checkChain(chain, `${at}.chains[${c}]`, article.publisher, sourceExists, report);
+    }
     const stanceKeys = new Set<string>();
     claim.stances.forEach((stance, s) => {
       if (!propositionKeys.has(stance.proposition)) {
         report(`${at}.stances[${s}].proposition`, "unknown_proposition", `unknown proposition "${stance.proposition}"`);
       }
       if (stanceKeys.has(stance.proposition)) {
-        report(`${at}.stances[${s}].proposition`, "duplicate_stance", `claim "${claim.key}" takes two stances on "${stance.proposition}"`);
+        report(
+          `${at}.stances[${s}].proposition`,
+          "duplicate_stance",
+          `claim "${claim.key}" takes two stances on "${stance.proposition}"`,
+        );
       }
       stanceKeys.add(stance.proposition);
     });
@@ -120,7 +132,10 @@ export function checkClaimSheet(
   sheet.relations.forEach((relation, i) => {
     const at = `relations[${i}]`;
     const [from, to] = [localRef(relation.from, article.slug), localRef(relation.to, article.slug)];
-    for (const [end, ref] of [["from", from], ["to", to]] as const) {
+    for (const [end, ref] of [
+      ["from", from],
+      ["to", to],
+    ] as const) {
       const { article: other, key } = parseClaimRef(ref);
       const exists = other === null ? claimKeys.has(key) : knownClaims.has(other, key);
       if (!exists) report(`${at}.${end}`, "unknown_claim", `unknown claim "${ref}"`);
@@ -131,7 +146,8 @@ export function checkClaimSheet(
     }
     const [a, b] = relation.type === "contradicts" ? [from, to].sort() : [from, to];
     const key = `${relation.type}:${a}:${b}`;
-    if (relationKeys.has(key)) report(at, "duplicate_relation", `${relation.from} ${relation.type} ${relation.to} is listed twice`);
+    if (relationKeys.has(key))
+      report(at, "duplicate_relation", `${relation.from} ${relation.type} ${relation.to} is listed twice`);
     relationKeys.add(key);
   });
 
@@ -192,7 +208,11 @@ function checkChain(
   }
   if (first.role !== "speaker") report(`${at}[0].role`, "chain_role_order", "the first link must be the speaker");
   if (last.role !== "publisher" || last.source !== publisher) {
-    report(`${at}[${chain.length - 1}]`, "chain_without_publisher", `the last link must be the article's publisher "${publisher}"`);
+    report(
+      `${at}[${chain.length - 1}]`,
+      "chain_without_publisher",
+      `the last link must be the article's publisher "${publisher}"`,
+    );
   }
   chain.slice(1, -1).forEach((link, l) => {
     if (link.role === "speaker" || link.role === "publisher") {
@@ -201,7 +221,8 @@ function checkChain(
   });
   const seen = new Set<string>();
   chain.forEach((link, l) => {
-    if (seen.has(link.source)) report(`${at}[${l}].source`, "chain_cycle", `source "${link.source}" appears twice in one chain`);
+    if (seen.has(link.source))
+      report(`${at}[${l}].source`, "chain_cycle", `source "${link.source}" appears twice in one chain`);
     seen.add(link.source);
   });
 }

@@ -1,13 +1,5 @@
 import { z } from "zod";
-import {
-  ChainRole,
-  ClaimKind,
-  RelationOrigin,
-  RelationType,
-  ReviewStatus,
-  SourceKind,
-  Stance,
-} from "../vocabulary.js";
+import { ChainRole, ClaimKind, RelationOrigin, RelationType, ReviewStatus, SourceKind, Stance } from "../vocabulary.js";
 
 /**
  * The claim sheet: one article with every claim it attributes, the sources in their chains,
@@ -16,9 +8,7 @@ import {
  */
 export const CLAIM_SHEET_FORMAT = "claimtrail/claim-sheet@1";
 
-const Slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase letters, digits and single hyphens");
+const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase letters, digits and single hyphens");
 const Key = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "must be letters, digits, '_', '.' or '-'")
@@ -40,7 +30,10 @@ export const SheetArticle = z.strictObject({
   publishedAt: OffsetDateTime,
   body: z.string().min(1, "must not be empty"),
   /** Hex SHA-256 of the UTF-8 body; checked when given. */
-  bodySha256: z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex digits").optional(),
+  bodySha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex digits")
+    .optional(),
 });
 export type SheetArticle = z.infer<typeof SheetArticle>;
 
@@ -52,7 +45,11 @@ export const SheetSource = z.strictObject({
   names: z.array(NonBlank).default([]),
   kind: SourceKind,
   /** ISO 3166-1 alpha-2, or null for none (an international body) or unknown. */
-  country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code").nullable().default(null),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
+    .nullable()
+    .default(null),
   stateControlled: z.boolean().default(false),
   /** Slug of the source this one speaks for or belongs to (Peskov -> the Kremlin). */
   affiliation: Slug.nullable().default(null),

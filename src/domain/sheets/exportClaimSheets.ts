@@ -2,12 +2,20 @@ import type { Db } from "../../db/client.js";
 import { inChunks } from "../../db/inChunks.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
-import { hasClaimFilter, type ExportFilters } from "../exports/exportFilters.js";
-import { after, keysetPages } from "../exports/keyset.js";
 import { claimWhere } from "../claims/claimFilters.js";
 import { findMatchingClaims } from "../claims/claimService.js";
 import { articleHasRelations } from "../contradictions/relationRepository.js";
-import type { ChainRole, ClaimKind, RelationOrigin, RelationType, ReviewStatus, SourceKind, Stance } from "../vocabulary.js";
+import { type ExportFilters, hasClaimFilter } from "../exports/exportFilters.js";
+import { after, keysetPages } from "../exports/keyset.js";
+import type {
+  ChainRole,
+  ClaimKind,
+  RelationOrigin,
+  RelationType,
+  ReviewStatus,
+  SourceKind,
+  Stance,
+} from "../vocabulary.js";
 import {
   CLAIM_SHEET_FORMAT,
   type SheetArticle,
@@ -48,7 +56,12 @@ export async function* claimSheetChunks(
   let first = true;
   for await (const page of keysetPages(
     (afterId, take) =>
-      db.article.findMany({ where: { AND: [exportedArticles(filters), after(afterId)] }, select: articleSelect, orderBy: { id: "asc" }, take }),
+      db.article.findMany({
+        where: { AND: [exportedArticles(filters), after(afterId)] },
+        select: articleSelect,
+        orderBy: { id: "asc" },
+        take,
+      }),
     pageSize,
   )) {
     for (const article of page) {
@@ -168,7 +181,9 @@ async function sheetSources(
   // Grouping the article's links finds its sources by index; a `links: { some }` filter on
   // Source would scan every link of each source for every article.
   const cited = await db.attributionLink.groupBy({ by: ["sourceId"], where: { claim: claims } });
-  const uncited: Prisma.SourceWhereInput[] = withUncitedSources ? [{ links: { none: {} }, articles: { none: {} } }] : [];
+  const uncited: Prisma.SourceWhereInput[] = withUncitedSources
+    ? [{ links: { none: {} }, articles: { none: {} } }]
+    : [];
   const found = [
     ...(await inChunks([...cited.map((c) => c.sourceId), article.publisher.id], (chunk) =>
       db.source.findMany({ where: { id: { in: chunk } }, select: sheetSourceSelect }),
@@ -180,7 +195,9 @@ async function sheetSources(
   for (;;) {
     const missing = [...new Set(found.flatMap((s) => s.affiliation?.slug ?? []))].filter((slug) => !bySlug.has(slug));
     if (missing.length === 0) break;
-    const more = await inChunks(missing, (chunk) => db.source.findMany({ where: { slug: { in: chunk } }, select: sheetSourceSelect }));
+    const more = await inChunks(missing, (chunk) =>
+      db.source.findMany({ where: { slug: { in: chunk } }, select: sheetSourceSelect }),
+    );
     for (const source of more) bySlug.set(source.slug, source);
     found.push(...more);
   }
@@ -217,13 +234,17 @@ async function* sheetClaimPages(
   pageSize: number | undefined,
   onClaims: (count: number) => void,
 ): AsyncGenerator<SheetClaim[]> {
-  const pages = keysetPages((afterId, take) => findMatchingClaims(db, { ...filters, article: article.slug }, afterId ?? 0, take), pageSize);
+  const pages = keysetPages(
+    (afterId, take) => findMatchingClaims(db, { ...filters, article: article.slug }, afterId ?? 0, take),
+    pageSize,
+  );
   for await (const page of pages) {
     onClaims(page.length);
     yield page.map((c) => {
       const chains: SheetClaim["chains"] = [];
       for (const link of c.links) {
-        (chains[link.chain] ??= []).push({ source: link.source.slug, role: link.role as ChainRole });
+        chains[link.chain] ??= [];
+        chains[link.chain]!.push({ source: link.source.slug, role: link.role as ChainRole });
       }
       return {
         key: c.key,
@@ -278,18 +299,34 @@ async function* sheetRelationPages(
   // Most articles have no relations at all: one indexed look saves a second pass over their claims.
   if (!(await articleHasRelations(db, article.id))) return;
   for await (const page of keysetPages(
-    (afterId, take) => db.claim.findMany({ where: { AND: [claims, after(afterId)] }, select: { id: true }, orderBy: { id: "asc" }, take }),
+    (afterId, take) =>
+      db.claim.findMany({
+        where: { AND: [claims, after(afterId)] },
+        select: { id: true },
+        orderBy: { id: "asc" },
+        take,
+      }),
     pageSize,
   )) {
     const ids = page.map((c) => c.id);
     const onPage = new Set(ids);
-    const outgoing = await inChunks(ids, (chunk) => db.relation.findMany({ where: { fromClaimId: { in: chunk } }, select }));
-    const incoming = await inChunks(ids, (chunk) => db.relation.findMany({ where: { toClaimId: { in: chunk } }, select }));
+    const outgoing = await inChunks(ids, (chunk) =>
+      db.relation.findMany({ where: { fromClaimId: { in: chunk } }, select }),
+    );
+    const incoming = await inChunks(ids, (chunk) =>
+      db.relation.findMany({ where: { toClaimId: { in: chunk } }, select }),
+    );
     const candidates = [
       ...outgoing.filter((r) => r.toClaim.articleId <= article.id),
       ...incoming.filter((r) => r.fromClaim.articleId < article.id),
     ];
-    const others = [...new Set(candidates.map((r) => (onPage.has(r.fromClaimId) ? r.toClaimId : r.fromClaimId)).filter((id) => !onPage.has(id)))];
+    const others = [
+      ...new Set(
+        candidates
+          .map((r) => (onPage.has(r.fromClaimId) ? r.toClaimId : r.fromClaimId))
+          .filter((id) => !onPage.has(id)),
+      ),
+    ];
     const exported = filtered
       ? new Set(
           (
@@ -300,7 +337,11 @@ async function* sheetRelationPages(
         )
       : new Set(others);
     const relations = candidates
-      .filter((r) => (onPage.has(r.fromClaimId) || exported.has(r.fromClaimId)) && (onPage.has(r.toClaimId) || exported.has(r.toClaimId)))
+      .filter(
+        (r) =>
+          (onPage.has(r.fromClaimId) || exported.has(r.fromClaimId)) &&
+          (onPage.has(r.toClaimId) || exported.has(r.toClaimId)),
+      )
       .sort((x, y) => x.id - y.id);
     if (relations.length === 0) continue;
     yield relations.map((r) => ({

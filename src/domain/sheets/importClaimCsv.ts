@@ -1,12 +1,12 @@
 import type { Db } from "../../db/client.js";
 import { inChunks } from "../../db/inChunks.js";
-import { invalidSheet, notFound, validationError, type ProblemDetail } from "../../errors.js";
+import { invalidSheet, notFound, type ProblemDetail, validationError } from "../../errors.js";
+import { toProblemDetails } from "../../validation.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
 import { CHAIN_SEPARATOR } from "../exports/claimRows.js";
 import { parseCsv, restoreFormula } from "../exports/csv.js";
-import { toProblemDetails } from "../../validation.js";
-import { CLAIM_SHEET_FORMAT, SheetClaim, type ClaimSheet } from "./claimSheet.js";
 import { checkClaimSheet } from "./checkClaimSheet.js";
+import { CLAIM_SHEET_FORMAT, type ClaimSheet, SheetClaim } from "./claimSheet.js";
 import { addClaims, sheetWriter, upsertSources } from "./writeSheet.js";
 
 export interface CsvImportResult {
@@ -16,7 +16,16 @@ export interface CsvImportResult {
 }
 
 /** Columns a claim row must have; the others the CSV export writes are optional or ignored. */
-export const REQUIRED_CSV_COLUMNS = ["key", "quote", "start", "end", "gloss", "kind", "chain_slugs", "chain_roles"] as const;
+export const REQUIRED_CSV_COLUMNS = [
+  "key",
+  "quote",
+  "start",
+  "end",
+  "gloss",
+  "kind",
+  "chain_slugs",
+  "chain_roles",
+] as const;
 
 /** Where each claim-sheet field comes from in a CSV row. */
 const COLUMN_OF: Record<string, string> = {
@@ -46,12 +55,21 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
   try {
     records = parseCsv(csv);
   } catch (error) {
-    throw validationError([{ path: "csv", code: "csv_syntax", message: (error as Error).message }], "the CSV is not valid");
+    throw validationError(
+      [{ path: "csv", code: "csv_syntax", message: (error as Error).message }],
+      "the CSV is not valid",
+    );
   }
   const [header = [], ...rows] = records;
   const missing = REQUIRED_CSV_COLUMNS.filter((column) => !header.includes(column));
   if (missing.length > 0) {
-    throw invalidSheet(missing.map((column) => ({ path: "header", code: "missing_column", message: `the "${column}" column is missing` })));
+    throw invalidSheet(
+      missing.map((column) => ({
+        path: "header",
+        code: "missing_column",
+        message: `the "${column}" column is missing`,
+      })),
+    );
   }
   const article = await db.article.findUnique({
     where: { slug: articleSlug },
@@ -81,16 +99,35 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
     const cell = (column: string) => restoreFormula(cells[header.indexOf(column)] ?? "");
     const at = (column: string) => `rows[${row}].${column}`;
     if (cells.length !== header.length) {
-      problems.push({ path: `rows[${row}]`, code: "column_count", message: `has ${cells.length} cells, the header ${header.length}` });
+      problems.push({
+        path: `rows[${row}]`,
+        code: "column_count",
+        message: `has ${cells.length} cells, the header ${header.length}`,
+      });
       return;
     }
     if (header.includes("article") && cell("article") !== "" && cell("article") !== articleSlug) {
-      problems.push({ path: at("article"), code: "other_article", message: `is "${cell("article")}", not "${articleSlug}"` });
+      problems.push({
+        path: at("article"),
+        code: "other_article",
+        message: `is "${cell("article")}", not "${articleSlug}"`,
+      });
     }
-    const chainSlugs = cell("chain_slugs").split(CHAIN_SEPARATOR.trim()).map((chain) => chain.split("<").map((s) => s.trim()));
-    const chainRoles = cell("chain_roles").split(CHAIN_SEPARATOR.trim()).map((chain) => chain.split("<").map((s) => s.trim()));
-    if (chainSlugs.length !== chainRoles.length || chainSlugs.some((chain, c) => chain.length !== chainRoles[c]!.length)) {
-      problems.push({ path: at("chain_roles"), code: "chain_roles_mismatch", message: "must give one role for each slug in chain_slugs" });
+    const chainSlugs = cell("chain_slugs")
+      .split(CHAIN_SEPARATOR.trim())
+      .map((chain) => chain.split("<").map((s) => s.trim()));
+    const chainRoles = cell("chain_roles")
+      .split(CHAIN_SEPARATOR.trim())
+      .map((chain) => chain.split("<").map((s) => s.trim()));
+    if (
+      chainSlugs.length !== chainRoles.length ||
+      chainSlugs.some((chain, c) => chain.length !== chainRoles[c]!.length)
+    ) {
+      problems.push({
+        path: at("chain_roles"),
+        code: "chain_roles_mismatch",
+        message: "must give one role for each slug in chain_slugs",
+      });
       return;
     }
     const words = (text: string) => text.split(/\s+/).filter((word) => word !== "");
@@ -115,12 +152,20 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
     if (!parsed.success) {
       for (const issue of toProblemDetails(parsed.error)) {
         const [field = ""] = issue.path.split(/[.[]/);
-        problems.push({ path: at(COLUMN_OF[field] ?? field), code: issue.code, message: `claim "${input.key}": ${issue.message}` });
+        problems.push({
+          path: at(COLUMN_OF[field] ?? field),
+          code: issue.code,
+          message: `claim "${input.key}": ${issue.message}`,
+        });
       }
       return;
     }
     if (storedKeys.has(parsed.data.key)) {
-      problems.push({ path: at("key"), code: "claim_exists", message: `claim "${parsed.data.key}" is already in the article` });
+      problems.push({
+        path: at("key"),
+        code: "claim_exists",
+        message: `claim "${parsed.data.key}" is already in the article`,
+      });
     }
     claims.push(parsed.data);
     rowOfClaim.push(row);
@@ -147,9 +192,15 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
     claims,
     relations: [],
   };
-  const sourceSlugs = [...new Set([article.publisher.slug, ...claims.flatMap((c) => c.chains.flat().map((l) => l.source))])];
+  const sourceSlugs = [
+    ...new Set([article.publisher.slug, ...claims.flatMap((c) => c.chains.flat().map((l) => l.source))]),
+  ];
   const stored = new Set(
-    (await inChunks(sourceSlugs, (chunk) => db.source.findMany({ where: { slug: { in: chunk } }, select: { slug: true } }))).map((s) => s.slug),
+    (
+      await inChunks(sourceSlugs, (chunk) =>
+        db.source.findMany({ where: { slug: { in: chunk } }, select: { slug: true } }),
+      )
+    ).map((s) => s.slug),
   );
   for (const problem of checkClaimSheet(sheet, stored)) {
     const match = /^claims\[(\d+)\](?:\.(\w+))?/.exec(problem.path);
@@ -159,7 +210,11 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
     }
     const claim = claims[Number(match[1])]!;
     const column = match[2] === undefined ? "" : `.${COLUMN_OF[match[2]] ?? match[2]}`;
-    problems.push({ ...problem, path: `rows[${rowOfClaim[Number(match[1])]}]${column}`, message: `claim "${claim.key}": ${problem.message}` });
+    problems.push({
+      ...problem,
+      path: `rows[${rowOfClaim[Number(match[1])]}]${column}`,
+      message: `claim "${claim.key}": ${problem.message}`,
+    });
   }
   if (problems.length > 0) throw invalidSheet(problems);
 

@@ -1,11 +1,11 @@
 import type { Db } from "../../db/client.js";
 import { queryRows, withBulkWriteSettings } from "../../db/sql.js";
-import { Prisma } from "../../generated/prisma/client.js";
 import { invalidSheet, type ProblemDetail } from "../../errors.js";
+import { Prisma } from "../../generated/prisma/client.js";
 import { toProblemDetails } from "../../validation.js";
-import { ClaimSheet, parseClaimRef } from "./claimSheet.js";
 import { checkClaimSheet, sha256Hex } from "./checkClaimSheet.js";
-import { sheetWriter, writeSheet, type Tx } from "./writeSheet.js";
+import { ClaimSheet, parseClaimRef } from "./claimSheet.js";
+import { sheetWriter, type Tx, writeSheet } from "./writeSheet.js";
 
 export { IMPORT_ACTOR, type Tx } from "./writeSheet.js";
 
@@ -49,7 +49,8 @@ export async function importClaimSheet(db: Db, input: unknown, options: ImportOp
  */
 export async function importClaimSheets(db: Db, input: unknown, options: ImportOptions = {}): Promise<ImportResult[]> {
   if (!Array.isArray(input)) return [await importClaimSheet(db, input, options)];
-  if (input.length === 0) throw invalidSheet([{ path: "", code: "too_small", message: "must hold at least one claim sheet" }]);
+  if (input.length === 0)
+    throw invalidSheet([{ path: "", code: "too_small", message: "must hold at least one claim sheet" }]);
   // Each sheet is parsed on its own so that the well-formed ones are still checked in depth.
   const shapeProblems: ProblemDetail[] = [];
   const sheets: ClaimSheet[] = [];
@@ -60,7 +61,9 @@ export async function importClaimSheets(db: Db, input: unknown, options: ImportO
       sheets.push(parsed.data);
       positions.push(i);
     } else {
-      shapeProblems.push(...toProblemDetails(parsed.error).map((p) => ({ ...p, path: p.path === "" ? `[${i}]` : `[${i}].${p.path}` })));
+      shapeProblems.push(
+        ...toProblemDetails(parsed.error).map((p) => ({ ...p, path: p.path === "" ? `[${i}]` : `[${i}].${p.path}` })),
+      );
     }
   });
   return writeSheets(db, sheets, (i, path) => `[${positions[i]}].${path}`, options, shapeProblems);
@@ -125,10 +128,20 @@ const articleColumns = Prisma.sql`"id", "slug", "bodySha256", (SELECT COUNT(*) F
 async function findStoredArticles(db: Db, sheets: ClaimSheet[], hashes: string[]) {
   const articles: StoredArticle[] = [];
   for (const hash of new Set(hashes)) {
-    articles.push(...(await queryRows<StoredArticle>(db, Prisma.sql`SELECT ${articleColumns} FROM "Article" WHERE "bodySha256" = ${hash}`)));
+    articles.push(
+      ...(await queryRows<StoredArticle>(
+        db,
+        Prisma.sql`SELECT ${articleColumns} FROM "Article" WHERE "bodySha256" = ${hash}`,
+      )),
+    );
   }
   for (const slug of new Set(sheets.map((s) => s.article.slug))) {
-    articles.push(...(await queryRows<StoredArticle>(db, Prisma.sql`SELECT ${articleColumns} FROM "Article" WHERE "slug" = ${slug}`)));
+    articles.push(
+      ...(await queryRows<StoredArticle>(
+        db,
+        Prisma.sql`SELECT ${articleColumns} FROM "Article" WHERE "slug" = ${slug}`,
+      )),
+    );
   }
   return {
     byHash: new Map(articles.map((a) => [a.bodySha256, { ...a, claims: Number(a.claims) }])),
@@ -167,17 +180,26 @@ async function checkSheets(
     const slug = sheet.article.slug;
     const sameSlug = stored.bySlug.get(slug);
     if (sameSlug && sameSlug.bodySha256 !== hashes[i]) {
-      problems.push({ path: at(i, "article.slug"), code: "slug_taken", message: `article "${slug}" exists with another body` });
+      problems.push({
+        path: at(i, "article.slug"),
+        code: "slug_taken",
+        message: `article "${slug}" exists with another body`,
+      });
     }
     if (earlierSlugs.has(slug) || earlierHashes.has(hashes[i]!)) {
       const other = earlierSlugs.get(slug) ?? earlierHashes.get(hashes[i]!);
-      problems.push({ path: at(i, "article"), code: "duplicate_article", message: `the same article as sheet ${other}` });
+      problems.push({
+        path: at(i, "article"),
+        code: "duplicate_article",
+        message: `the same article as sheet ${other}`,
+      });
     }
     earlierSlugs.set(slug, i);
     earlierHashes.set(hashes[i]!, i);
     const knownSources = { has: (s: string) => storedSources.has(s) || earlierSources.has(s) };
     const knownClaims = {
-      has: (article: string, key: string) => storedClaims.has(`${article}/${key}`) || earlierClaims.has(`${article}/${key}`),
+      has: (article: string, key: string) =>
+        storedClaims.has(`${article}/${key}`) || earlierClaims.has(`${article}/${key}`),
     };
     for (const problem of checkClaimSheet(sheet, knownSources, knownClaims)) {
       problems.push({ ...problem, path: at(i, problem.path) });
@@ -205,8 +227,11 @@ async function findReferencedClaims(db: Db, sheets: ClaimSheet[]): Promise<Set<s
   const found = new Set<string>();
   for (const [article, keys] of keysByArticle) {
     for (const key of keys) {
-      const rows = await queryRows(db, Prisma.sql`SELECT "Claim"."id" FROM "Claim" JOIN "Article" ON "Article"."id" = "Claim"."articleId"
-        WHERE "Article"."slug" = ${article} AND "Claim"."key" = ${key}`);
+      const rows = await queryRows(
+        db,
+        Prisma.sql`SELECT "Claim"."id" FROM "Claim" JOIN "Article" ON "Article"."id" = "Claim"."articleId"
+        WHERE "Article"."slug" = ${article} AND "Claim"."key" = ${key}`,
+      );
       if (rows.length > 0) found.add(`${article}/${key}`);
     }
   }

@@ -1,9 +1,9 @@
 import type { Db } from "../../db/client.js";
-import { sqlWriter, type SqlWriter } from "../../db/sql.js";
+import { type SqlWriter, sqlWriter } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { utcOffsetMinutes } from "../articles/publishedAt.js";
 import { deriveContradictions, pairKey, type StanceRecord } from "../contradictions/deriveContradictions.js";
-import { parseClaimRef, type ClaimSheet } from "./claimSheet.js";
+import { type ClaimSheet, parseClaimRef } from "./claimSheet.js";
 
 // A checked claim sheet is written with hand-written, portable SQL on prepared statements, a
 // table's rows a few statements at a time: through Prisma's ORM each of a sheet's ~20 queries
@@ -41,7 +41,13 @@ export interface WrittenSheet {
  * Writes one checked sheet: a new article, or the replacement of a stored one (`existingId`)
  * whose claims, with their chains, topics, stances and relations, are deleted first.
  */
-export async function writeSheet(w: SheetWriter, sheet: ClaimSheet, bodySha256: string, existingId: number | undefined, update: boolean): Promise<WrittenSheet> {
+export async function writeSheet(
+  w: SheetWriter,
+  sheet: ClaimSheet,
+  bodySha256: string,
+  existingId: number | undefined,
+  update: boolean,
+): Promise<WrittenSheet> {
   const now = new Date();
   const sourceIds = await upsertSources(w, sheet, update);
   const a = sheet.article;
@@ -57,10 +63,13 @@ export async function writeSheet(w: SheetWriter, sheet: ClaimSheet, bodySha256: 
       WHERE "id" = ${existingId}`);
     articleId = existingId;
   } else {
-    articleId = await insertId(w.sql, Prisma.sql`INSERT INTO "Article" ("slug", "title", "publisherId", "section", "language", "url",
+    articleId = await insertId(
+      w.sql,
+      Prisma.sql`INSERT INTO "Article" ("slug", "title", "publisherId", "section", "language", "url",
       "publishedAt", "publishedUtcOffset", "body", "bodySha256", "createdAt")
       VALUES (${a.slug}, ${a.title}, ${publisherId}, ${a.section}, ${a.language}, ${a.url},
-      ${publishedAt}, ${utcOffsetMinutes(a.publishedAt)}, ${a.body}, ${bodySha256}, ${now}) RETURNING "id"`);
+      ${publishedAt}, ${utcOffsetMinutes(a.publishedAt)}, ${a.body}, ${bodySha256}, ${now}) RETURNING "id"`,
+    );
   }
   const derivedContradictions = await addClaims(w, articleId, sheet, sourceIds, update, now);
   return { articleId, derivedContradictions };
@@ -70,7 +79,12 @@ async function insertId(sql: SqlWriter, query: Prisma.Sql): Promise<number> {
   return Number((await sql.rows<{ id: number | bigint }>(query))[0]!.id);
 }
 
-async function lookUpId(sql: SqlWriter, cache: Map<string, number>, query: (value: string) => Prisma.Sql, value: string): Promise<number | undefined> {
+async function lookUpId(
+  sql: SqlWriter,
+  cache: Map<string, number>,
+  query: (value: string) => Prisma.Sql,
+  value: string,
+): Promise<number | undefined> {
   const cached = cache.get(value);
   if (cached !== undefined) return cached;
   const [row] = await sql.rows<{ id: number | bigint }>(query(value));
@@ -101,7 +115,11 @@ export async function upsertSources(w: SheetWriter, sheet: ClaimSheet, update: b
   const fresh = sheet.sources.filter((s) => !ids.has(s.slug));
   const refreshed = update ? sheet.sources.filter((s) => ids.has(s.slug)) : [];
   const addNames = (sourceId: number, names: string[]) =>
-    w.sql.insert("SourceName", ["sourceId", "name", "position"], names.map((name, position) => [sourceId, name, position]));
+    w.sql.insert(
+      "SourceName",
+      ["sourceId", "name", "position"],
+      names.map((name, position) => [sourceId, name, position]),
+    );
   for (const source of refreshed) {
     const id = ids.get(source.slug)!;
     await w.sql.execute(Prisma.sql`DELETE FROM "SourceName" WHERE "sourceId" = ${id}`);
@@ -110,17 +128,23 @@ export async function upsertSources(w: SheetWriter, sheet: ClaimSheet, update: b
     await addNames(id, source.names);
   }
   for (const source of fresh) {
-    const id = await insertId(w.sql, Prisma.sql`INSERT INTO "Source" ("slug", "name", "kind", "countryCode", "stateControlled", "description")
-      VALUES (${source.slug}, ${source.name}, ${source.kind}, ${source.country}, ${source.stateControlled}, ${source.description}) RETURNING "id"`);
+    const id = await insertId(
+      w.sql,
+      Prisma.sql`INSERT INTO "Source" ("slug", "name", "kind", "countryCode", "stateControlled", "description")
+      VALUES (${source.slug}, ${source.name}, ${source.kind}, ${source.country}, ${source.stateControlled}, ${source.description}) RETURNING "id"`,
+    );
     ids.set(source.slug, id);
     w.sourceIds.set(source.slug, id);
     await addNames(id, source.names);
   }
   for (const source of [...refreshed, ...fresh]) {
     if (source.affiliation === null) continue;
-    const affiliationId = ids.get(source.affiliation) ?? (await lookUpId(w.sql, w.sourceIds, sourceBySlug, source.affiliation));
+    const affiliationId =
+      ids.get(source.affiliation) ?? (await lookUpId(w.sql, w.sourceIds, sourceBySlug, source.affiliation));
     if (affiliationId === undefined) throw new Error(`source "${source.affiliation}" is not stored`);
-    await w.sql.execute(Prisma.sql`UPDATE "Source" SET "affiliationId" = ${affiliationId} WHERE "id" = ${ids.get(source.slug)!}`);
+    await w.sql.execute(
+      Prisma.sql`UPDATE "Source" SET "affiliationId" = ${affiliationId} WHERE "id" = ${ids.get(source.slug)!}`,
+    );
   }
   return ids;
 }
@@ -146,7 +170,9 @@ export async function addClaims(
   // Read back by (article, key), which is unique, in one indexed range: cheaper than RETURNING,
   // which SQLite buffers row by row. Claims already in the article (a CSV adds to it) have other keys.
   const claimIds = new Map<string, number>();
-  for (const row of await sql.rows<{ id: number; key: string }>(Prisma.sql`SELECT "id", "key" FROM "Claim" WHERE "articleId" = ${articleId}`)) {
+  for (const row of await sql.rows<{ id: number; key: string }>(
+    Prisma.sql`SELECT "id", "key" FROM "Claim" WHERE "articleId" = ${articleId}`,
+  )) {
     claimIds.set(row.key, Number(row.id));
   }
   await sql.insert(
@@ -154,7 +180,13 @@ export async function addClaims(
     ["claimId", "chain", "position", "sourceId", "role"],
     sheet.claims.flatMap((claim) =>
       claim.chains.flatMap((chain, chainIndex) =>
-        chain.map((link, position) => [claimIds.get(claim.key)!, chainIndex, position, sourceIds.get(link.source)!, link.role]),
+        chain.map((link, position) => [
+          claimIds.get(claim.key)!,
+          chainIndex,
+          position,
+          sourceIds.get(link.source)!,
+          link.role,
+        ]),
       ),
     ),
   );
@@ -168,7 +200,9 @@ export async function addClaims(
   await sql.insert(
     "ClaimStance",
     ["claimId", "propositionId", "stance"],
-    sheet.claims.flatMap((claim) => claim.stances.map((s) => [claimIds.get(claim.key)!, propositionIds.get(s.proposition)!, s.stance])),
+    sheet.claims.flatMap((claim) =>
+      claim.stances.map((s) => [claimIds.get(claim.key)!, propositionIds.get(s.proposition)!, s.stance]),
+    ),
   );
   const others = await storedClaimIds(sql, sheet);
   const resolve = (ref: string) => {
@@ -177,7 +211,14 @@ export async function addClaims(
   };
   await createRelations(
     sql,
-    sheet.relations.map((r) => ({ fromClaimId: resolve(r.from), toClaimId: resolve(r.to), type: r.type, rationale: r.rationale, status: r.status, origin: r.origin })),
+    sheet.relations.map((r) => ({
+      fromClaimId: resolve(r.from),
+      toClaimId: resolve(r.to),
+      type: r.type,
+      rationale: r.rationale,
+      status: r.status,
+      origin: r.origin,
+    })),
     "imported from claim sheet",
     now,
   );
@@ -190,7 +231,9 @@ async function storedClaimIds(sql: SqlWriter, sheet: ClaimSheet): Promise<Map<st
   for (const ref of new Set(sheet.relations.flatMap((r) => [r.from, r.to]))) {
     const { article, key } = parseClaimRef(ref);
     if (article === null || article === sheet.article.slug) continue;
-    const [row] = await sql.rows<{ id: number }>(Prisma.sql`SELECT "Claim"."id" FROM "Claim" JOIN "Article" ON "Article"."id" = "Claim"."articleId"
+    const [row] = await sql.rows<{
+      id: number;
+    }>(Prisma.sql`SELECT "Claim"."id" FROM "Claim" JOIN "Article" ON "Article"."id" = "Claim"."articleId"
       WHERE "Article"."slug" = ${article} AND "Claim"."key" = ${key}`);
     if (row === undefined) throw new Error(`claim "${ref}" is not stored`);
     ids.set(ref, Number(row.id));
@@ -206,11 +249,16 @@ async function upsertPropositions(w: SheetWriter, sheet: ClaimSheet, update: boo
   }
   if (update) {
     for (const proposition of sheet.propositions.filter((p) => ids.has(p.key))) {
-      await w.sql.execute(Prisma.sql`UPDATE "Proposition" SET "text" = ${proposition.text} WHERE "id" = ${ids.get(proposition.key)!}`);
+      await w.sql.execute(
+        Prisma.sql`UPDATE "Proposition" SET "text" = ${proposition.text} WHERE "id" = ${ids.get(proposition.key)!}`,
+      );
     }
   }
   for (const proposition of sheet.propositions.filter((p) => !ids.has(p.key))) {
-    const id = await insertId(w.sql, Prisma.sql`INSERT INTO "Proposition" ("key", "text") VALUES (${proposition.key}, ${proposition.text}) RETURNING "id"`);
+    const id = await insertId(
+      w.sql,
+      Prisma.sql`INSERT INTO "Proposition" ("key", "text") VALUES (${proposition.key}, ${proposition.text}) RETURNING "id"`,
+    );
     ids.set(proposition.key, id);
     w.propositionIds.set(proposition.key, id);
   }
@@ -268,7 +316,8 @@ async function proposeDerivedContradictions(sql: SqlWriter, propositionIds: numb
   const stances: StanceRecord[] = [];
   // Each proposition on its own, by its index, in id order and each one's stances in claim order.
   for (const propositionId of [...propositionIds].sort((x, y) => x - y)) {
-    const rows = await sql.rows<StanceRecord>(Prisma.sql`SELECT "ClaimStance"."claimId", "ClaimStance"."propositionId", "Proposition"."text" AS "propositionText",
+    const rows =
+      await sql.rows<StanceRecord>(Prisma.sql`SELECT "ClaimStance"."claimId", "ClaimStance"."propositionId", "Proposition"."text" AS "propositionText",
           "ClaimStance"."stance", "Source"."id" AS "speakerId", "Source"."name" AS "speakerName"
         FROM "ClaimStance"
         JOIN "Proposition" ON "Proposition"."id" = "ClaimStance"."propositionId"
@@ -284,7 +333,8 @@ async function proposeDerivedContradictions(sql: SqlWriter, propositionIds: numb
     const rows = await sql.rows<{ toClaimId: number; type: string }>(
       Prisma.sql`SELECT "toClaimId", "type" FROM "Relation" WHERE "fromClaimId" = ${claimId}`,
     );
-    for (const row of rows) if (row.type === "contradicts" && involved.has(row.toClaimId)) existing.add(pairKey(claimId, row.toClaimId));
+    for (const row of rows)
+      if (row.type === "contradicts" && involved.has(row.toClaimId)) existing.add(pairKey(claimId, row.toClaimId));
   }
   const derived = deriveContradictions(stances, existing);
   await createRelations(

@@ -1,11 +1,11 @@
 import type { Db } from "../../db/client.js";
 import { inList, queryRows } from "../../db/sql.js";
-import { Prisma } from "../../generated/prisma/client.js";
 import { notFound } from "../../errors.js";
+import { Prisma } from "../../generated/prisma/client.js";
 import type { SourceSummary } from "../attribution/traceChain.js";
-import { listClaims } from "../claims/claimService.js";
 import type { ClaimFilters } from "../claims/claimFilters.js";
-import { paginate, type Page } from "../pagination.js";
+import { listClaims } from "../claims/claimService.js";
+import { type Page, paginate } from "../pagination.js";
 import { presentSourceSummary, sourceSummarySelect } from "./sourceRecord.js";
 
 export interface SourceCounts {
@@ -49,13 +49,16 @@ function presentSource(row: SourceRow, counts: SourceCounts | undefined): Source
 /** Claim counts per source, distinct claims (a claim with two chains through one source counts once). */
 export async function countClaims(db: Db, sourceIds: number[]): Promise<Map<number, SourceCounts>> {
   if (sourceIds.length === 0) return new Map();
-  const rows = await queryRows<{ sourceId: number; asSpeaker: number | bigint; inChains: number | bigint }>(db, Prisma.sql`
+  const rows = await queryRows<{ sourceId: number; asSpeaker: number | bigint; inChains: number | bigint }>(
+    db,
+    Prisma.sql`
     SELECT "sourceId",
            COUNT(DISTINCT CASE WHEN "role" = 'speaker' THEN "claimId" END) AS "asSpeaker",
            COUNT(DISTINCT "claimId") AS "inChains"
       FROM "AttributionLink"
      WHERE "sourceId" IN (${inList(sourceIds)})
-     GROUP BY "sourceId"`);
+     GROUP BY "sourceId"`,
+  );
   return new Map(
     rows.map((row) => [Number(row.sourceId), { asSpeaker: Number(row.asSpeaker), inChains: Number(row.inChains) }]),
   );
@@ -67,13 +70,19 @@ export async function listSources(
   query: { kind?: string; limit: number; cursor?: number },
 ): Promise<{ data: SourceView[]; page: Page }> {
   const rows = await db.source.findMany({
-    where: { ...(query.kind ? { kind: query.kind } : {}), ...(query.cursor === undefined ? {} : { id: { gt: query.cursor } }) },
+    where: {
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(query.cursor === undefined ? {} : { id: { gt: query.cursor } }),
+    },
     select: sourceSelect,
     orderBy: { id: "asc" },
     take: query.limit + 1,
   });
   const { rows: pageRows, page } = paginate(rows, query.limit);
-  const counts = await countClaims(db, pageRows.map((r) => r.id));
+  const counts = await countClaims(
+    db,
+    pageRows.map((r) => r.id),
+  );
   return { data: pageRows.map((row) => presentSource(row, counts.get(row.id))), page };
 }
 

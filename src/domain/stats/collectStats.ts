@@ -13,7 +13,11 @@ export async function collectStats(db: Db): Promise<Stats> {
     db.claim.count(),
     db.proposition.count(),
     db.relation.count(),
-    db.relation.groupBy({ by: ["type", "status"], _count: { _all: true }, orderBy: [{ type: "asc" }, { status: "asc" }] }),
+    db.relation.groupBy({
+      by: ["type", "status"],
+      _count: { _all: true },
+      orderBy: [{ type: "asc" }, { status: "asc" }],
+    }),
   ]);
   return {
     counts: { articles, sources, claims, propositions, relations },

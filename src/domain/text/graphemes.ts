@@ -32,7 +32,7 @@ function segmentsOf(text: string): Intl.Segments {
 export function truncateGraphemes(text: string, max: number): string {
   const parts: string[] = [];
   for (const { segment } of graphemes.segment(text)) {
-    if (parts.length === max) return parts.join("") + "…";
+    if (parts.length === max) return `${parts.join("")}…`;
     parts.push(segment);
   }
   return text;

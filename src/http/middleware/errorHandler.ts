@@ -1,6 +1,14 @@
 import type { ErrorRequestHandler } from "express";
 import { ZodError } from "zod";
-import { AppError, internalError, malformedJson, notFound, payloadTooLarge, conflict, validationError } from "../../errors.js";
+import {
+  AppError,
+  conflict,
+  internalError,
+  malformedJson,
+  notFound,
+  payloadTooLarge,
+  validationError,
+} from "../../errors.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { toProblemDetails } from "../../validation.js";
 
@@ -24,13 +32,19 @@ function toAppError(error: unknown): AppError {
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2025") return notFound("record", "requested");
-    if (error.code === "P2002") return conflict("already_exists", "a record with the same unique fields already exists");
+    if (error.code === "P2002")
+      return conflict("already_exists", "a record with the same unique fields already exists");
   }
   return internalError();
 }
 
 function isBodyParserError(error: unknown): error is { type: string; limit?: number } {
-  return typeof error === "object" && error !== null && "type" in error && typeof (error as { type: unknown }).type === "string";
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "type" in error &&
+    typeof (error as { type: unknown }).type === "string"
+  );
 }
 
 function defaultLog(message: string, error: unknown): void {

@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { roleAllows, type Role } from "../../domain/access/roles.js";
+import { type Role, roleAllows } from "../../domain/access/roles.js";
 import { forbidden, unauthorized } from "../../errors.js";
 
 /** 401 without an accepted token, 403 when its role is below `role`. Goes after `authenticate`. */

@@ -15,7 +15,8 @@ export function writeRateLimit(perMinute: number): RequestHandler {
     limit: perMinute,
     standardHeaders: "draft-8",
     legacyHeaders: false,
-    keyGenerator: (req) => (req.principal ? `token:${req.principal.tokenSha256}` : `ip:${ipKeyGenerator(req.ip ?? "")}`),
+    keyGenerator: (req) =>
+      req.principal ? `token:${req.principal.tokenSha256}` : `ip:${ipKeyGenerator(req.ip ?? "")}`,
     handler: (_req, _res, next) => next(rateLimited(perMinute, WINDOW_MS / 1000)),
   });
 }

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { getArticle, listArticles } from "../../domain/articles/articleService.js";
-import { route, type ApiRoute } from "../routeTable.js";
+import { type ApiRoute, route } from "../routeTable.js";
 import { GetArticle, ListArticles } from "../schemas/resources.js";
 
 export function articleRoutes(db: Db): ApiRoute[] {

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { getClaim, listClaims } from "../../domain/claims/claimService.js";
-import { route, type ApiRoute } from "../routeTable.js";
+import { type ApiRoute, route } from "../routeTable.js";
 import { GetClaim, ListClaims } from "../schemas/resources.js";
 
 export function claimRoutes(db: Db): ApiRoute[] {

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { compareClaims } from "../../domain/contradictions/compareClaims.js";
 import { getContradiction, listContradictions } from "../../domain/contradictions/contradictionService.js";
-import { route, type ApiRoute } from "../routeTable.js";
+import { type ApiRoute, route } from "../routeTable.js";
 import { Compare, GetContradiction, ListContradictions } from "../schemas/resources.js";
 
 export function contradictionRoutes(db: Db): ApiRoute[] {

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { RequestHandler } from "express";
 import { z } from "zod";
-import { route, type ApiRoute } from "../routeTable.js";
+import { type ApiRoute, route } from "../routeTable.js";
 
 const NoQuery = z.object({ query: z.strictObject({}) });
 

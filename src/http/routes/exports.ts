@@ -1,14 +1,14 @@
 import type { Db } from "../../db/client.js";
-import { notFound } from "../../errors.js";
 import {
   CONTENT_TYPES,
   EXPORT_FORMATS,
+  type ExportTable,
   exportFileName,
   isExportFormat,
   writeExport,
-  type ExportTable,
 } from "../../domain/exports/writeExport.js";
-import { route, type ApiRoute } from "../routeTable.js";
+import { notFound } from "../../errors.js";
+import { type ApiRoute, route } from "../routeTable.js";
 import { GetExport } from "../schemas/exports.js";
 import { streamResponse } from "../stream.js";
 
@@ -31,7 +31,12 @@ export function exportRoutes(db: Db): ApiRoute[] {
         const { file, table, format } = params.file;
         if (!(table in EXPORT_FORMATS) || !isExportFormat(table as ExportTable, format)) throw notFound("export", file);
         const { download, ...filters } = query;
-        const request = { table: table as ExportTable, format, filters, baseUrl: `${req.protocol}://${req.get("host")}` };
+        const request = {
+          table: table as ExportTable,
+          format,
+          filters,
+          baseUrl: `${req.protocol}://${req.get("host")}`,
+        };
         res.setHeader("Content-Type", CONTENT_TYPES[format]);
         if (download) res.setHeader("Content-Disposition", `attachment; filename="${exportFileName(request)}"`);
         await streamResponse(res, () => writeExport(db, request, res));

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { proposeClaimSheet } from "../../domain/extraction/extractionService.js";
-import { route, type ApiRoute } from "../routeTable.js";
+import { type ApiRoute, route } from "../routeTable.js";
 import { ExtractRequest } from "../schemas/extract.js";
 
 /** POST /api/extract: proposes a claim sheet (claims, sources, chains, contradictions) for a raw text. */

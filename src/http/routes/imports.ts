@@ -1,9 +1,9 @@
 import type { Db } from "../../db/client.js";
 import { roleAllows } from "../../domain/access/roles.js";
-import { forbidden, malformedJson } from "../../errors.js";
 import { importClaimCsv } from "../../domain/sheets/importClaimCsv.js";
 import { importClaimSheets } from "../../domain/sheets/importClaimSheet.js";
-import { route, type ApiRoute } from "../routeTable.js";
+import { forbidden, malformedJson } from "../../errors.js";
+import { type ApiRoute, route } from "../routeTable.js";
 import { ImportArticles, ImportClaimRows } from "../schemas/imports.js";
 
 /** Bodies the JSON parser leaves alone: JSONL claim sheets and CSV claim rows (parsed as text in app.ts). */

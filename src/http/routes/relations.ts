@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.js";
 import type { RelationView } from "../../domain/review/relationRecord.js";
 import { getRelation, proposeRelation, relationHistory, reviewRelation } from "../../domain/review/relationService.js";
 import { preconditionRequired, unauthorized } from "../../errors.js";
-import { route, type ApiRoute } from "../routeTable.js";
+import { type ApiRoute, route } from "../routeTable.js";
 import {
   GetRelation,
   GetRelationHistory,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { claimSheetJsonSchema } from "../../domain/sheets/claimSheetSchema.js";
-import { route, type ApiRoute } from "../routeTable.js";
+import { type ApiRoute, route } from "../routeTable.js";
 
 const NoQuery = z.object({ query: z.strictObject({}) });
 
@@ -14,7 +14,8 @@ export function schemaRoutes(): ApiRoute[] {
       access: "read",
       schema: NoQuery,
       produces: "application/schema+json",
-      handler: (_input, _req, res) => void res.type("application/schema+json").send(JSON.stringify(claimSheetJsonSchema(), null, 2)),
+      handler: (_input, _req, res) =>
+        void res.type("application/schema+json").send(JSON.stringify(claimSheetJsonSchema(), null, 2)),
     }),
   ];
 }

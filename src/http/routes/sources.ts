@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { getSource, listSourceClaims, listSources } from "../../domain/sources/sourceService.js";
-import { route, type ApiRoute } from "../routeTable.js";
+import { type ApiRoute, route } from "../routeTable.js";
 import { GetSource, ListSourceClaims, ListSources } from "../schemas/resources.js";
 
 export function sourceRoutes(db: Db): ApiRoute[] {

@@ -6,7 +6,10 @@ export const ErrorBody = z
     error: z.object({
       code: z.string().meta({ description: "Stable snake_case code to switch on, e.g. stale_version" }),
       message: z.string(),
-      details: z.unknown().nullable().meta({ description: "Per-field problems for 400, the current state for 409 stale_version" }),
+      details: z
+        .unknown()
+        .nullable()
+        .meta({ description: "Per-field problems for 400, the current state for 409 stale_version" }),
     }),
   })
   .meta({ id: "Error" });

@@ -12,7 +12,9 @@ const UpdateFlag = z
  */
 export const ImportArticles = z.object({
   query: z.strictObject({ update: UpdateFlag }),
-  body: z.unknown().meta({ description: "a claim sheet, an array of them, or JSONL text (see /api/schemas/claim-sheet.json)" }),
+  body: z
+    .unknown()
+    .meta({ description: "a claim sheet, an array of them, or JSONL text (see /api/schemas/claim-sheet.json)" }),
 });
 
 /** POST /api/articles/:slug/claims.csv: claim rows as text/csv. */

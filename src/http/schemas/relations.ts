@@ -43,10 +43,14 @@ export const ReviewRelation = z
       version: z.int().positive().optional(),
     }),
   })
-  .refine((r) => r.headers["if-match"] === undefined || r.body.version === undefined || r.headers["if-match"] === r.body.version, {
-    message: "If-Match and version name different versions",
-    path: ["body", "version"],
-  });
+  .refine(
+    (r) =>
+      r.headers["if-match"] === undefined || r.body.version === undefined || r.headers["if-match"] === r.body.version,
+    {
+      message: "If-Match and version name different versions",
+      path: ["body", "version"],
+    },
+  );
 
 // Response bodies, for the OpenAPI document (src/domain/review/relationRecord.ts builds them).
 export const RelationBody = z

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { SourceKind } from "../../domain/vocabulary.js";
-import { ClaimFieldQuery, ClaimFilterQuery, ContradictionFilterQuery, IdParam, PageQuery, SlugParam } from "./common.js";
+import {
+  ClaimFieldQuery,
+  ClaimFilterQuery,
+  ContradictionFilterQuery,
+  IdParam,
+  PageQuery,
+  SlugParam,
+} from "./common.js";
 
 const NoQuery = z.strictObject({});
 

@@ -48,7 +48,9 @@ async function render() {
   const [rawPath = DEFAULT_PATH, rawQuery = ""] = location.hash.slice(1).split("?");
   const path = rawPath || DEFAULT_PATH;
   const query = new URLSearchParams(rawQuery);
-  const match = ROUTES.map(([pattern, section, view]) => ({ found: pattern.exec(path), section, view })).find((r) => r.found);
+  const match = ROUTES.map(([pattern, section, view]) => ({ found: pattern.exec(path), section, view })).find(
+    (r) => r.found,
+  );
   const samePage = path === lastPath;
   lastPath = path;
   const current = ++renderCount;
@@ -58,7 +60,10 @@ async function render() {
     else link.removeAttribute("aria-current");
   }
   if (!match) {
-    main.replaceChildren(h("h1", { tabindex: "-1" }, "Not found"), h("p", {}, "No view at this address. ", h("a", { href: `#${DEFAULT_PATH}` }, "Go to the contradictions queue.")));
+    main.replaceChildren(
+      h("h1", { tabindex: "-1" }, "Not found"),
+      h("p", {}, "No view at this address. ", h("a", { href: `#${DEFAULT_PATH}` }, "Go to the contradictions queue.")),
+    );
     return;
   }
   main.setAttribute("aria-busy", "true");
@@ -69,7 +74,10 @@ async function render() {
     const params = /** @type {RegExpExecArray} */ (match.found).slice(1).map(decodeURIComponent);
     rendered = await match.view({ params, query, navigate });
   } catch (error) {
-    rendered = { title: "Error", content: h("section", {}, h("h1", { tabindex: "-1" }, "Something went wrong"), errorBox(error)) };
+    rendered = {
+      title: "Error",
+      content: h("section", {}, h("h1", { tabindex: "-1" }, "Something went wrong"), errorBox(error)),
+    };
   }
   if (current !== renderCount) return; // a later navigation won
   main.replaceChildren(rendered.content);

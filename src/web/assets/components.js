@@ -45,7 +45,7 @@ export function chainArrows(text) {
  */
 export function sideName(claim, chainText) {
   const names = chainText.split(" <- ");
-  const outlet = names.length > 2 ? names[1] ?? "" : "";
+  const outlet = names.length > 2 ? (names[1] ?? "") : "";
   const alreadyNamed = outlet !== "" && claim.speaker.name.includes(outlet.split(" ")[0] ?? outlet);
   return outlet && !alreadyNamed ? `${claim.speaker.name} via ${outlet}` : claim.speaker.name;
 }
@@ -65,7 +65,13 @@ export function sourceBadges(source) {
 
 /** A source's name linked to its page, with its badges. @param {SourceSummary} source */
 export function sourceLink(source) {
-  return h("span", { class: "source" }, h("a", { href: `#/sources/${encodeURIComponent(source.slug)}` }, source.name), " ", sourceBadges(source));
+  return h(
+    "span",
+    { class: "source" },
+    h("a", { href: `#/sources/${encodeURIComponent(source.slug)}` }, source.name),
+    " ",
+    sourceBadges(source),
+  );
 }
 
 /**
@@ -95,7 +101,12 @@ export function chainView(chain, count = 1) {
           "li",
           { class: `chain-link role-${link.role}` },
           i > 0 ? h("span", { class: "arrow", "aria-hidden": "true" }, "→") : null,
-          h("span", { class: "link-box" }, h("span", { class: "role" }, ROLE_LABELS[link.role] ?? link.role), sourceLink(link.source)),
+          h(
+            "span",
+            { class: "link-box" },
+            h("span", { class: "role" }, ROLE_LABELS[link.role] ?? link.role),
+            sourceLink(link.source),
+          ),
         ),
       ),
     ),
@@ -108,7 +119,9 @@ export function stancesView(claim) {
   return h(
     "ul",
     { class: "stances" },
-    claim.stances.map((s) => h("li", {}, h("span", { class: `badge stance stance-${s.stance}` }, s.stance), " ", s.text)),
+    claim.stances.map((s) =>
+      h("li", {}, h("span", { class: `badge stance stance-${s.stance}` }, s.stance), " ", s.text),
+    ),
   );
 }
 
@@ -124,10 +137,20 @@ export function claimFacts(claim, publishedAt = null) {
       ["Kind", humanize(claim.kind) + (claim.hedged ? " (hedged)" : "")],
       ["Speaker", sourceLink(claim.speaker)],
       ["Stance", stancesView(claim)],
-      ["Date", claim.statedOn ? `stated on ${claim.statedOn}` : publishedAt ? `published ${formatLocal(publishedAt)}` : null],
+      [
+        "Date",
+        claim.statedOn ? `stated on ${claim.statedOn}` : publishedAt ? `published ${formatLocal(publishedAt)}` : null,
+      ],
       ["Cue", claim.cue ? h("span", { lang: "th" }, claim.cue) : null],
       ["Topics", claim.topics.join(", ")],
-      ["Article", h("a", { href: `#/articles/${encodeURIComponent(claim.article.slug)}` }, h("span", { lang: "th" }, claim.article.title))],
+      [
+        "Article",
+        h(
+          "a",
+          { href: `#/articles/${encodeURIComponent(claim.article.slug)}` },
+          h("span", { lang: "th" }, claim.article.title),
+        ),
+      ],
     ]),
     claim.chains.map((chain) => chainView(chain, claim.chains.length)),
   ];
@@ -138,13 +161,21 @@ export function claimFacts(claim, publishedAt = null) {
  * @param {Claim | ClaimBrief} claim
  */
 export function claimCard(claim) {
-  const chainText = "chains" in claim ? claim.chains[0]?.text ?? "" : claim.chain;
+  const chainText = "chains" in claim ? (claim.chains[0]?.text ?? "") : claim.chain;
   return h(
     "article",
     { class: "claim-card" },
     h("p", { class: "quote", lang: "th" }, h("a", { href: `#/claims/${claim.id}` }, claim.quote)),
     h("p", { class: "gloss" }, claim.gloss),
-    h("p", { class: "meta" }, h("span", { class: "badge" }, humanize(claim.kind)), " ", h("span", { class: "chain-text" }, chainArrows(chainText)), " ", sourceBadges(claim.speaker)),
+    h(
+      "p",
+      { class: "meta" },
+      h("span", { class: "badge" }, humanize(claim.kind)),
+      " ",
+      h("span", { class: "chain-text" }, chainArrows(chainText)),
+      " ",
+      sourceBadges(claim.speaker),
+    ),
   );
 }
 
@@ -186,7 +217,8 @@ export function articleText(body, language, highlights) {
 export function scrollQuotesIntoView(root) {
   for (const box of root.querySelectorAll(".article-scroll")) {
     const mark = box.querySelector("mark.mark-self");
-    if (box instanceof HTMLElement && mark instanceof HTMLElement) box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
+    if (box instanceof HTMLElement && mark instanceof HTMLElement)
+      box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
   }
 }
 
@@ -209,7 +241,12 @@ export function downloadLinks(filters, what = "these claims") {
     DOWNLOAD_FORMATS.map(([ext, label]) =>
       h(
         "a",
-        { class: "button", href: withQuery(`/api/export/claims.${ext}`, { ...filters, download: "1" }), download: true, "data-format": ext },
+        {
+          class: "button",
+          href: withQuery(`/api/export/claims.${ext}`, { ...filters, download: "1" }),
+          download: true,
+          "data-format": ext,
+        },
         label,
         h("span", { class: "visually-hidden" }, ` (${what})`),
       ),

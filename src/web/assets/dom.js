@@ -44,8 +44,15 @@ export function append(parent, children) {
  * @param {string} [className]
  */
 export function definitionList(pairs, className = "facts") {
-  const items = pairs.filter(([, value]) => value !== null && value !== undefined && value !== "" && !(Array.isArray(value) && value.length === 0));
-  return h("dl", { class: className }, items.map(([label, value]) => h("div", {}, h("dt", {}, label), h("dd", {}, value))));
+  const items = pairs.filter(
+    ([, value]) =>
+      value !== null && value !== undefined && value !== "" && !(Array.isArray(value) && value.length === 0),
+  );
+  return h(
+    "dl",
+    { class: className },
+    items.map(([label, value]) => h("div", {}, h("dt", {}, label), h("dd", {}, value))),
+  );
 }
 
 /**

@@ -36,7 +36,9 @@ export function cutIntoRuns(text, spans) {
   const length = offsets.length - 1;
   const clamp = (/** @type {number} */ at) => Math.max(0, Math.min(length, at));
   const valid = spans.filter((span) => clamp(span.start) < clamp(span.end));
-  const cuts = [...new Set([0, length, ...valid.flatMap((span) => [clamp(span.start), clamp(span.end)])])].sort((a, b) => a - b);
+  const cuts = [...new Set([0, length, ...valid.flatMap((span) => [clamp(span.start), clamp(span.end)])])].sort(
+    (a, b) => a - b,
+  );
   /** @type {Run<S>[]} */
   const runs = [];
   for (let i = 0; i + 1 < cuts.length; i++) {

@@ -33,7 +33,11 @@ describe("evaluateExtraction", () => {
 
   it("lists a claim it missed and the proposals no curated claim matches", () => {
     const gold = ClaimSheet.parse(smallSheet());
-    const evaluation = evaluateExtraction({ ...gold, claims: gold.claims.filter((c) => c.key !== "peskov-denial"), relations: [] });
+    const evaluation = evaluateExtraction({
+      ...gold,
+      claims: gold.claims.filter((c) => c.key !== "peskov-denial"),
+      relations: [],
+    });
     expect(evaluation.scores[0]).toMatchObject({ metric: "claim recall", correct: 1, total: 1 });
     expect(evaluation.scores[2]).toMatchObject({ metric: "claim precision", correct: 1, total: 2 });
     expect(evaluation.misses).toEqual(['extra proposal c1 (ปฏิเสธว่า): "ไม่มีการลงนามข้อตกลงทางทหาร"']);

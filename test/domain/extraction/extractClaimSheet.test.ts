@@ -20,7 +20,8 @@ describe("extractClaimSheet", () => {
   it("proposes a sheet that passes checkClaimSheet, with code-point spans after an emoji", () => {
     const { sheet } = extractClaimSheet(TEXT, { publisher: "test-wire" });
     expect(checkClaimSheet(sheet)).toEqual([]);
-    for (const claim of sheet.claims) expect(sliceCodePoints(sheet.article.body, claim.start, claim.end)).toBe(claim.quote);
+    for (const claim of sheet.claims)
+      expect(sliceCodePoints(sheet.article.body, claim.start, claim.end)).toBe(claim.quote);
     const first = sheet.claims[0]!;
     expect(first.quote).toBe("ราคาไฟฟ้าจะไม่ปรับขึ้นในปีนี้");
     // The emoji is one code point but two UTF-16 units.
@@ -31,7 +32,11 @@ describe("extractClaimSheet", () => {
     const { sheet } = extractClaimSheet(TEXT, { publisher: "test-wire" });
     const speakers = sheet.claims.map((c) => c.chains[0]![0]!.source);
     expect(speakers[0]).toBe(speakers[2]);
-    expect(sheet.sources.find((s) => s.slug === speakers[0])).toMatchObject({ name: "นายเอ บีซี", names: ["นายเอ บีซี", "นายบีซี"], kind: "official" });
+    expect(sheet.sources.find((s) => s.slug === speakers[0])).toMatchObject({
+      name: "นายเอ บีซี",
+      names: ["นายเอ บีซี", "นายบีซี"],
+      kind: "official",
+    });
   });
 
   it("guesses the publisher from the dateline and the date from it", () => {
@@ -42,10 +47,14 @@ describe("extractClaimSheet", () => {
   });
 
   it("falls back to a placeholder publisher with a warning", () => {
-    const { sheet, proposals } = extractClaimSheet("นายเอ บีซี กล่าวว่า ฝนจะตกหนัก", { now: () => new Date("2024-01-02T03:04:05Z") });
+    const { sheet, proposals } = extractClaimSheet("นายเอ บีซี กล่าวว่า ฝนจะตกหนัก", {
+      now: () => new Date("2024-01-02T03:04:05Z"),
+    });
     expect(sheet.article.publisher).toBe("unknown-publisher");
     expect(sheet.article.publishedAt).toBe("2024-01-02T03:04:05.000Z");
-    expect(proposals.warnings).toEqual(['no publisher given or found: a placeholder source "unknown-publisher" stands in; replace it before import']);
+    expect(proposals.warnings).toEqual([
+      'no publisher given or found: a placeholder source "unknown-publisher" stands in; replace it before import',
+    ]);
   });
 
   it("recognises stored sources by any stored name, title included", () => {
@@ -81,7 +90,10 @@ describe("stored sources with titles", () => {
   ];
 
   it("recognises a titled short mention of a stored full name, and a stored bare name after a title", () => {
-    const { sheet, proposals } = extractClaimSheet("ปธน.ธนากร กล่าวว่า จะเยือนญี่ปุ่น\n\nนายอนันต์ ระบุว่า งบประมาณเพียงพอ", { publisher: "test-wire", knownSources: known });
+    const { sheet, proposals } = extractClaimSheet("ปธน.ธนากร กล่าวว่า จะเยือนญี่ปุ่น\n\nนายอนันต์ ระบุว่า งบประมาณเพียงพอ", {
+      publisher: "test-wire",
+      knownSources: known,
+    });
     expect(sheet.claims.map((c) => c.chains[0]![0]!.source)).toEqual(["somchai", "anan"]);
     expect(sheet.sources).toEqual([]);
     expect(proposals.claims.map((p) => p.speaker.known)).toEqual([true, true]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ENGLISH_CUES, THAI_CUES } from "../../../src/domain/extraction/lexicon/cues.js";
 import { ENGLISH_CONTRAST_MARKERS, THAI_CONTRAST_MARKERS } from "../../../src/domain/extraction/lexicon/contrast.js";
+import { ENGLISH_CUES, THAI_CUES } from "../../../src/domain/extraction/lexicon/cues.js";
 import { ENGLISH_TITLES, THAI_TITLES } from "../../../src/domain/extraction/lexicon/titles.js";
 import { romanizeThai, slugify } from "../../../src/domain/extraction/slugs.js";
 import { SourceDirectory, splitPersonName } from "../../../src/domain/extraction/sources.js";
@@ -9,11 +9,29 @@ import { ClaimKind, SourceKind, Stance } from "../../../src/domain/vocabulary.js
 describe("the cue lexicons", () => {
   it("hold the cues the issue names, Thai and English", () => {
     const thai = THAI_CUES.map((c) => c.form);
-    for (const verb of ["กล่าว", "ระบุ", "รายงาน", "เปิดเผย", "ปฏิเสธ", "ยืนยัน", "มอง", "ชี้", "แถลง", "คาดการณ์", "แสดงความกังวล", "ขู่", "ยกย่อง", "ตามรายงานของ", "อ้างอิง", "อ้างแหล่งข่าว"]) {
+    for (const verb of [
+      "กล่าว",
+      "ระบุ",
+      "รายงาน",
+      "เปิดเผย",
+      "ปฏิเสธ",
+      "ยืนยัน",
+      "มอง",
+      "ชี้",
+      "แถลง",
+      "คาดการณ์",
+      "แสดงความกังวล",
+      "ขู่",
+      "ยกย่อง",
+      "ตามรายงานของ",
+      "อ้างอิง",
+      "อ้างแหล่งข่าว",
+    ]) {
       expect(thai).toContain(verb);
     }
     const english = ENGLISH_CUES.map((c) => c.form);
-    for (const verb of ["said", "told", "reported", "stated", "according to", "citing", "denied", "warned", "claimed"]) expect(english).toContain(verb);
+    for (const verb of ["said", "told", "reported", "stated", "according to", "citing", "denied", "warned", "claimed"])
+      expect(english).toContain(verb);
   });
 
   it("gives every cue a valid kind, stance and weight, and no cue twice with the same frame", () => {
@@ -35,13 +53,16 @@ describe("the cue lexicons", () => {
 
   it("holds the contrast markers the issue names", () => {
     expect(THAI_CONTRAST_MARKERS.map((m) => m.form)).toEqual(expect.arrayContaining(["สวนทางกับ", "ขัดแย้งกับ"]));
-    expect(ENGLISH_CONTRAST_MARKERS.map((m) => m.form)).toEqual(expect.arrayContaining(["contrary to", "despite reports"]));
+    expect(ENGLISH_CONTRAST_MARKERS.map((m) => m.form)).toEqual(
+      expect.arrayContaining(["contrary to", "despite reports"]),
+    );
   });
 });
 
 describe("titles -> source kinds", () => {
   it("maps every title to a valid kind (or null for a bare honorific)", () => {
-    for (const title of [...THAI_TITLES, ...ENGLISH_TITLES]) if (title.kind !== null) expect(SourceKind.safeParse(title.kind).success).toBe(true);
+    for (const title of [...THAI_TITLES, ...ENGLISH_TITLES])
+      if (title.kind !== null) expect(SourceKind.safeParse(title.kind).success).toBe(true);
   });
 
   it.each([

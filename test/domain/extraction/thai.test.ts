@@ -38,9 +38,11 @@ describe("Thai reporting verbs", () => {
   });
 
   it("allows an object between the verb and ว่า (ยกย่อง X ว่า, กล่าวในการประชุมว่า)", () => {
-    const claims = proposed('นายเอก สองยกย่องทีมงานว่า "ทำงานหนักที่สุด" ในงานเลี้ยง\n\nนางบี ซีกล่าวในการประชุมว่า โครงการจะเสร็จในปีนี้');
+    const claims = proposed(
+      'นายเอก สองยกย่องทีมงานว่า "ทำงานหนักที่สุด" ในงานเลี้ยง\n\nนางบี ซีกล่าวในการประชุมว่า โครงการจะเสร็จในปีนี้',
+    );
     expect(claims.map((c) => [c.speaker, c.cue, c.quote])).toEqual([
-      ["นายเอก สอง", 'ยกย่องทีมงานว่า', "ทำงานหนักที่สุด"],
+      ["นายเอก สอง", "ยกย่องทีมงานว่า", "ทำงานหนักที่สุด"],
       ["นางบี ซี", "กล่าวในการประชุมว่า", "โครงการจะเสร็จในปีนี้"],
     ]);
   });
@@ -73,9 +75,16 @@ describe("Thai chains", () => {
   });
 
   it("folds a nested report: speaker -> reporter -> relay -> publisher", () => {
-    const [claim, ...rest] = proposed("สำนักข่าวเอบีซีรายงานโดยอ้างอิงสถานีโทรทัศน์ดีอีเอฟ (DEF) ว่า นายจี เอชกล่าวว่า การเจรจาล้มเหลว");
+    const [claim, ...rest] = proposed(
+      "สำนักข่าวเอบีซีรายงานโดยอ้างอิงสถานีโทรทัศน์ดีอีเอฟ (DEF) ว่า นายจี เอชกล่าวว่า การเจรจาล้มเหลว",
+    );
     expect(rest).toEqual([]);
-    expect(claim!.chain).toEqual(["นายจี เอช:speaker", "สถานีโทรทัศน์ดีอีเอฟ:reporter", "สำนักข่าวเอบีซี:relay", "test-wire:publisher"]);
+    expect(claim!.chain).toEqual([
+      "นายจี เอช:speaker",
+      "สถานีโทรทัศน์ดีอีเอฟ:reporter",
+      "สำนักข่าวเอบีซี:relay",
+      "test-wire:publisher",
+    ]);
     expect(claim!.quote).toBe("การเจรจาล้มเหลว");
   });
 
@@ -97,7 +106,9 @@ describe("Thai chains", () => {
 
 describe("Thai continuation and contradictions", () => {
   it("splits reported speech that goes on after ซึ่ง / แต่ into claims of the same speaker", () => {
-    const claims = proposed("โดยนายเค แอลมองว่า ราคาน้ำมันจะสูงขึ้น ซึ่งกระทบผู้บริโภคโดยตรง แต่รัฐบาลอาจเข้ามาช่วยอุดหนุน ก่อนการเลือกตั้งจะมาถึง");
+    const claims = proposed(
+      "โดยนายเค แอลมองว่า ราคาน้ำมันจะสูงขึ้น ซึ่งกระทบผู้บริโภคโดยตรง แต่รัฐบาลอาจเข้ามาช่วยอุดหนุน ก่อนการเลือกตั้งจะมาถึง",
+    );
     expect(claims.map((c) => [c.speaker, c.quote, c.stance])).toEqual([
       ["นายเค แอล", "ราคาน้ำมันจะสูงขึ้น", "asserts"],
       ["นายเค แอล", "กระทบผู้บริโภคโดยตรง", "asserts"],
@@ -112,7 +123,14 @@ describe("Thai continuation and contradictions", () => {
     );
     expect(sheet.claims.map((c) => c.quote)).toEqual(["ไม่มีการซื้อขายอาวุธ", "ทั้งสองประเทศลงนามสัญญาซื้อขายอาวุธแล้ว"]);
     expect(sheet.relations).toEqual([
-      { from: "c1", to: "c2", type: "contradicts", status: "proposed", origin: "curated", rationale: 'the text sets c1 against c2 with "สวนทางกับ" (runs counter to)' },
+      {
+        from: "c1",
+        to: "c2",
+        type: "contradicts",
+        status: "proposed",
+        origin: "curated",
+        rationale: 'the text sets c1 against c2 with "สวนทางกับ" (runs counter to)',
+      },
     ]);
     expect(proposals.relations[0]!.rule).toBe("contrast_marker");
   });
@@ -160,7 +178,9 @@ describe("Thai trailing attributions and follow-ups", () => {
   });
 
   it("carries the speaker over โดยมองว่า and และกล่าวว่า", () => {
-    const claims = proposed("นายซี ดี แถลงว่า ที่ประชุมมีมติคงดอกเบี้ย โดยมองว่าเศรษฐกิจจะขยายตัว\n\nขณะที่รัฐบาลแสดงความไม่พอใจต่อมติดังกล่าว และกล่าวว่า ควรลดดอกเบี้ย");
+    const claims = proposed(
+      "นายซี ดี แถลงว่า ที่ประชุมมีมติคงดอกเบี้ย โดยมองว่าเศรษฐกิจจะขยายตัว\n\nขณะที่รัฐบาลแสดงความไม่พอใจต่อมติดังกล่าว และกล่าวว่า ควรลดดอกเบี้ย",
+    );
     expect(claims.map((c) => [c.speaker, c.cue, c.quote])).toEqual([
       ["นายซี ดี", "แถลงว่า", "ที่ประชุมมีมติคงดอกเบี้ย"],
       ["นายซี ดี", "มองว่า", "เศรษฐกิจจะขยายตัว"],
@@ -178,13 +198,17 @@ describe("Thai trailing attributions and follow-ups", () => {
       ["c1", "รัฐบาลจะปรับคณะรัฐมนตรี", "report"],
       ["c2", "ปฏิเสธรายงานดังกล่าว", "denial"],
     ]);
-    expect(sheet.relations.map((r) => [r.from, r.to, r.rationale])).toEqual([["c2", "c1", 'the text sets c2 against c1 with "ปฏิเสธรายงาน" (denies the report)']]);
+    expect(sheet.relations.map((r) => [r.from, r.to, r.rationale])).toEqual([
+      ["c2", "c1", 'the text sets c2 against c1 with "ปฏิเสธรายงาน" (denies the report)'],
+    ]);
   });
 });
 
 describe("Thai pronouns", () => {
   it("reads เขากล่าวต่อว่า as the last named speaker", () => {
-    expect(proposed("นายเอ บีซี รัฐมนตรีคลังกล่าวว่า งบประมาณจะขาดดุล\n\nเขากล่าวต่อว่า รัฐบาลจะไม่ขึ้นภาษี").map((c) => [c.speaker, c.cue])).toEqual([
+    expect(
+      proposed("นายเอ บีซี รัฐมนตรีคลังกล่าวว่า งบประมาณจะขาดดุล\n\nเขากล่าวต่อว่า รัฐบาลจะไม่ขึ้นภาษี").map((c) => [c.speaker, c.cue]),
+    ).toEqual([
       ["นายเอ บีซี", "กล่าวว่า"],
       ["นายเอ บีซี", "กล่าวต่อว่า"],
     ]);
@@ -194,12 +218,18 @@ describe("Thai pronouns", () => {
 describe("Thai word edges", () => {
   it("does not read อาจ inside เอาจริง as a hedge, and keeps พร้อม + object inside the content", () => {
     expect(proposed("พล.ต.ต.เอ บีซี เปิดเผยว่า ตำรวจเอาจริงกับคดีนี้ พร้อมของกลาง 3 รายการ")).toEqual([
-      expect.objectContaining({ speaker: "พล.ต.ต.เอ บีซี", quote: "ตำรวจเอาจริงกับคดีนี้ พร้อมของกลาง 3 รายการ", stance: "asserts" }),
+      expect.objectContaining({
+        speaker: "พล.ต.ต.เอ บีซี",
+        quote: "ตำรวจเอาจริงกับคดีนี้ พร้อมของกลาง 3 รายการ",
+        stance: "asserts",
+      }),
     ]);
   });
 
   it("reads newer cues: ยืนกรานว่า, โจมตีว่า, ยอมรับว่า, คาดหวังว่า", () => {
-    const claims = proposed("ฝ่ายค้านโจมตีว่า รัฐบาลล้มเหลว\n\nนายกฯ ยืนกรานว่า รัฐบาลทำดีที่สุดแล้ว พร้อมยอมรับว่า ยังมีจุดอ่อน\n\nนักลงทุนคาดหวังว่า ดอกเบี้ยจะลดลง");
+    const claims = proposed(
+      "ฝ่ายค้านโจมตีว่า รัฐบาลล้มเหลว\n\nนายกฯ ยืนกรานว่า รัฐบาลทำดีที่สุดแล้ว พร้อมยอมรับว่า ยังมีจุดอ่อน\n\nนักลงทุนคาดหวังว่า ดอกเบี้ยจะลดลง",
+    );
     expect(claims.map((c) => [c.speaker, c.cue, c.stance])).toEqual([
       ["ฝ่ายค้าน", "โจมตีว่า", "asserts"],
       ["นายกฯ", "ยืนกรานว่า", "asserts"],
@@ -236,18 +266,27 @@ describe("Thai sentence ends without punctuation", () => {
 describe("Thai citing constructions", () => {
   it("อ้างอิงข้อมูลจาก X ระบุว่า: X speaks, the publisher cites it", () => {
     expect(proposed("ทั้งนี้ อ้างอิงข้อมูลจากกรมควบคุมโรค ระบุว่า มีผู้ป่วยรายใหม่ 120 ราย")).toEqual([
-      expect.objectContaining({ speaker: "กรมควบคุมโรค", chain: ["กรมควบคุมโรค:speaker", "test-wire:publisher"], quote: "มีผู้ป่วยรายใหม่ 120 ราย" }),
+      expect.objectContaining({
+        speaker: "กรมควบคุมโรค",
+        chain: ["กรมควบคุมโรค:speaker", "test-wire:publisher"],
+        quote: "มีผู้ป่วยรายใหม่ 120 ราย",
+      }),
     ]);
   });
 
   it("X อ้างแหล่งข่าว... ว่า: the anonymous source speaks, X reports", () => {
-    const { sheet } = extractClaimSheet("สำนักข่าวเอบีซี (ABC) อ้างแหล่งข่าวในกองทัพว่า การซ้อมรบจะเริ่มพรุ่งนี้", { publisher: "test-wire" });
+    const { sheet } = extractClaimSheet("สำนักข่าวเอบีซี (ABC) อ้างแหล่งข่าวในกองทัพว่า การซ้อมรบจะเริ่มพรุ่งนี้", {
+      publisher: "test-wire",
+    });
     expect(sheet.claims[0]!.chains[0]).toEqual([
       { source: "anonymous-naikongthaph", role: "speaker" },
       { source: "abc", role: "reporter" },
       { source: "test-wire", role: "publisher" },
     ]);
-    expect(sheet.sources.find((s) => s.slug === "anonymous-naikongthaph")).toMatchObject({ name: "แหล่งข่าวในกองทัพ", kind: "anonymous" });
+    expect(sheet.sources.find((s) => s.slug === "anonymous-naikongthaph")).toMatchObject({
+      name: "แหล่งข่าวในกองทัพ",
+      kind: "anonymous",
+    });
   });
 
   it("does not take ออกมา after an office for a surname", () => {
@@ -257,7 +296,10 @@ describe("Thai citing constructions", () => {
 
 describe("Thai verbs and nouns", () => {
   it("lets the first verb lead when another one sits in its adverbial (ระบุในแถลงการณ์ว่า)", () => {
-    expect(proposed("ด้านกรมควบคุมมลพิษระบุในแถลงการณ์ว่า ค่าฝุ่นจะสูงขึ้น")[0]).toMatchObject({ speaker: "กรมควบคุมมลพิษ", cue: "ระบุในแถลงการณ์ว่า" });
+    expect(proposed("ด้านกรมควบคุมมลพิษระบุในแถลงการณ์ว่า ค่าฝุ่นจะสูงขึ้น")[0]).toMatchObject({
+      speaker: "กรมควบคุมมลพิษ",
+      cue: "ระบุในแถลงการณ์ว่า",
+    });
   });
 
   it("drops a relativiser between the source and the cue (ข้อมูลของ X ที่ระบุว่า)", () => {
@@ -265,6 +307,8 @@ describe("Thai verbs and nouns", () => {
   });
 
   it("does not read a verb after a nominal prefix as a cue (นักวิเคราะห์, การแถลง)", () => {
-    expect(proposed("นักวิเคราะห์มองว่า ตลาดจะฟื้นตัว\n\nในการแถลงข่าววันนี้ไม่มีรายละเอียดใหม่").map((c) => [c.speaker, c.cue])).toEqual([["นักวิเคราะห์", "มองว่า"]]);
+    expect(
+      proposed("นักวิเคราะห์มองว่า ตลาดจะฟื้นตัว\n\nในการแถลงข่าววันนี้ไม่มีรายละเอียดใหม่").map((c) => [c.speaker, c.cue]),
+    ).toEqual([["นักวิเคราะห์", "มองว่า"]]);
   });
 });

@@ -17,8 +17,18 @@ export interface TitleEntry {
   nameFollows: boolean;
 }
 
-const person = (form: string, kind: SourceKind | null, nameFollows = true): TitleEntry => ({ form, type: "person", kind, nameFollows });
-const organisation = (form: string, kind: SourceKind): TitleEntry => ({ form, type: "organisation", kind, nameFollows: true });
+const person = (form: string, kind: SourceKind | null, nameFollows = true): TitleEntry => ({
+  form,
+  type: "person",
+  kind,
+  nameFollows,
+});
+const organisation = (form: string, kind: SourceKind): TitleEntry => ({
+  form,
+  type: "organisation",
+  kind,
+  nameFollows: true,
+});
 
 export const THAI_TITLES: readonly TitleEntry[] = [
   // Honorifics: the kind comes from the role after the name, if any.

@@ -24,8 +24,17 @@ export async function articleListView(_route) {
             h(
               "li",
               {},
-              h("h2", { lang: article.language }, h("a", { href: `#/articles/${encodeURIComponent(article.slug)}` }, article.title)),
-              h("p", { class: "meta" }, sourceLink(article.publisher), ` · ${formatLocal(article.publishedAt)} · ${article.claimCount} claims`),
+              h(
+                "h2",
+                { lang: article.language },
+                h("a", { href: `#/articles/${encodeURIComponent(article.slug)}` }, article.title),
+              ),
+              h(
+                "p",
+                { class: "meta" },
+                sourceLink(article.publisher),
+                ` · ${formatLocal(article.publishedAt)} · ${article.claimCount} claims`,
+              ),
             ),
           ),
         ),

@@ -16,7 +16,16 @@ export async function claimView({ params }) {
   const content = h(
     "section",
     { class: "claim-page", "data-claim-id": claim.id },
-    h("p", { class: "breadcrumb" }, h("a", { href: `#/articles/${encodeURIComponent(article.slug)}` }, "← ", h("span", { lang: article.language }, article.title))),
+    h(
+      "p",
+      { class: "breadcrumb" },
+      h(
+        "a",
+        { href: `#/articles/${encodeURIComponent(article.slug)}` },
+        "← ",
+        h("span", { lang: article.language }, article.title),
+      ),
+    ),
     h("h1", { tabindex: "-1" }, `Claim ${claim.key}`),
     h("blockquote", { class: "quote", lang: article.language }, claim.quote),
     claimFacts(claim, article.publishedAt),
@@ -27,14 +36,22 @@ export async function claimView({ params }) {
           "ul",
           { class: "relation-list" },
           claim.relations.map((relation) => {
-            const words = relation.direction === "outgoing" ? `${humanize(relation.type)} ` : `is ${relation.type === "qualifies" ? "qualified" : relation.type === "supports" ? "supported" : "contradicted"} by `;
-            const link = relation.type === "contradicts" ? h("a", { href: `#/contradictions/${relation.id}` }, "compare") : null;
+            const words =
+              relation.direction === "outgoing"
+                ? `${humanize(relation.type)} `
+                : `is ${relation.type === "qualifies" ? "qualified" : relation.type === "supports" ? "supported" : "contradicted"} by `;
+            const link =
+              relation.type === "contradicts" ? h("a", { href: `#/contradictions/${relation.id}` }, "compare") : null;
             return h(
               "li",
               {},
               statusBadge(relation.status),
               ` This claim ${words}`,
-              h("a", { href: `#/claims/${relation.other.id}` }, `${relation.other.speaker.name}: ${relation.other.gloss}`),
+              h(
+                "a",
+                { href: `#/claims/${relation.other.id}` },
+                `${relation.other.speaker.name}: ${relation.other.gloss}`,
+              ),
               link ? [" · ", link] : null,
             );
           }),
@@ -42,7 +59,12 @@ export async function claimView({ params }) {
     h("h2", {}, "In the article"),
     h(
       "div",
-      { class: "article-scroll", tabindex: "0", role: "region", "aria-label": "Article text with this claim highlighted" },
+      {
+        class: "article-scroll",
+        tabindex: "0",
+        role: "region",
+        "aria-label": "Article text with this claim highlighted",
+      },
       articleText(article.body, article.language, [
         { start: claim.span.start, end: claim.span.end, claimId: claim.id, title: claim.gloss, className: "mark-self" },
       ]),

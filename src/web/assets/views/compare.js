@@ -1,7 +1,18 @@
 // @ts-check
 // The comparison view: both claims side by side, each quote in its article, and the review.
-import { ApiError, askForToken, getData, request, storeToken, storedToken, versionFromEtag } from "../api.js";
-import { articleText, claimFacts, downloadLinks, formatUtc, humanize, scrollQuotesIntoView, sideName, sourceLink, statusBadge, statusLabel } from "../components.js";
+import { ApiError, askForToken, getData, request, storedToken, storeToken, versionFromEtag } from "../api.js";
+import {
+  articleText,
+  claimFacts,
+  downloadLinks,
+  formatUtc,
+  humanize,
+  scrollQuotesIntoView,
+  sideName,
+  sourceLink,
+  statusBadge,
+  statusLabel,
+} from "../components.js";
 import { announce, h } from "../dom.js";
 
 /** @typedef {import("../types.js").ContradictionDetail} ContradictionDetail */
@@ -44,7 +55,11 @@ export async function compareView({ params }) {
     "section",
     { class: "compare", "data-relation-id": id },
     h("p", { class: "breadcrumb" }, h("a", { href: "#/contradictions" }, "← Contradictions")),
-    h("h1", { tabindex: "-1" }, `${sideName(a.claim, a.claim.chains[0]?.text ?? "")} vs ${sideName(b.claim, b.claim.chains[0]?.text ?? "")}`),
+    h(
+      "h1",
+      { tabindex: "-1" },
+      `${sideName(a.claim, a.claim.chains[0]?.text ?? "")} vs ${sideName(b.claim, b.claim.chains[0]?.text ?? "")}`,
+    ),
     h(
       "p",
       { class: "meta" },
@@ -58,19 +73,37 @@ export async function compareView({ params }) {
       versionSlot,
     ),
     h("div", { class: "rationale-box" }, h("h2", {}, "Rationale"), h("p", {}, detail.rationale), sharedView(detail)),
-    h("div", { class: "sides" }, sideView(a, "a", "A", articles, sameArticle ? b : null), sideView(b, "b", "B", articles, sameArticle ? a : null)),
+    h(
+      "div",
+      { class: "sides" },
+      sideView(a, "a", "A", articles, sameArticle ? b : null),
+      sideView(b, "b", "B", articles, sameArticle ? a : null),
+    ),
     h(
       "div",
       { class: "review-grid" },
-      reviewPanel(id, state, (next) => {
-        state.relation = next.relation;
-        state.version = next.version;
-        statusSlot.replaceChildren(statusBadge(next.relation.status));
-        versionSlot.textContent = `version ${next.version}`;
-      }, async () => historySlot.replaceChildren(historyView(await loadHistory(id)))),
-      h("section", { class: "history", "aria-labelledby": "history-title" }, h("h2", { id: "history-title" }, "History"), historySlot),
+      reviewPanel(
+        id,
+        state,
+        (next) => {
+          state.relation = next.relation;
+          state.version = next.version;
+          statusSlot.replaceChildren(statusBadge(next.relation.status));
+          versionSlot.textContent = `version ${next.version}`;
+        },
+        async () => historySlot.replaceChildren(historyView(await loadHistory(id))),
+      ),
+      h(
+        "section",
+        { class: "history", "aria-labelledby": "history-title" },
+        h("h2", { id: "history-title" }, "History"),
+        historySlot,
+      ),
     ),
-    downloadLinks(sameArticle ? { article: a.claim.article.slug } : {}, sameArticle ? "claims of this article" : "all claims"),
+    downloadLinks(
+      sameArticle ? { article: a.claim.article.slug } : {},
+      sameArticle ? "claims of this article" : "all claims",
+    ),
   );
   return { title: `Contradiction #${id}`, content, onShown: () => scrollQuotesIntoView(content) };
 }
@@ -118,10 +151,17 @@ function sharedView(detail) {
       { class: "shared" },
       shared.sameSpeaker ? "Same speaker. " : "Different speakers. ",
       shared.sameArticle ? "Same article. " : "Different articles. ",
-      shared.sources.length ? ["Sources in both chains: ", shared.sources.map((source, i) => [i ? ", " : "", sourceLink(source)])] : "No source in both chains.",
+      shared.sources.length
+        ? ["Sources in both chains: ", shared.sources.map((source, i) => [i ? ", " : "", sourceLink(source)])]
+        : "No source in both chains.",
     ),
     others.length
-      ? h("p", {}, "Other relations between these claims: ", others.map((r, i) => [i ? "; " : "", `${humanize(r.type)} (${statusLabel(r.status)})`]))
+      ? h(
+          "p",
+          {},
+          "Other relations between these claims: ",
+          others.map((r, i) => [i ? "; " : "", `${humanize(r.type)} (${statusLabel(r.status)})`]),
+        )
       : null,
   ];
 }
@@ -139,13 +179,35 @@ function sideView(side, key, label, articles, other) {
   const article = articles.get(claim.article.slug);
   const titleId = `side-${key}-title`;
   const highlights = [
-    { start: claim.span.start, end: claim.span.end, claimId: claim.id, title: `${label}: ${claim.gloss}`, className: "mark-self" },
-    ...(other ? [{ start: other.claim.span.start, end: other.claim.span.end, claimId: other.claim.id, title: `Other side: ${other.claim.gloss}`, className: "mark-other" }] : []),
+    {
+      start: claim.span.start,
+      end: claim.span.end,
+      claimId: claim.id,
+      title: `${label}: ${claim.gloss}`,
+      className: "mark-self",
+    },
+    ...(other
+      ? [
+          {
+            start: other.claim.span.start,
+            end: other.claim.span.end,
+            claimId: other.claim.id,
+            title: `Other side: ${other.claim.gloss}`,
+            className: "mark-other",
+          },
+        ]
+      : []),
   ];
   return h(
     "section",
     { class: `side side-${key}`, "data-side": key, "data-claim-id": claim.id, "aria-labelledby": titleId },
-    h("h2", { id: titleId }, h("span", { class: "side-letter" }, label), " ", sideName(claim, claim.chains[0]?.text ?? "")),
+    h(
+      "h2",
+      { id: titleId },
+      h("span", { class: "side-letter" }, label),
+      " ",
+      sideName(claim, claim.chains[0]?.text ?? ""),
+    ),
     h("blockquote", { class: "quote", lang: article?.language ?? "th" }, claim.quote),
     h(
       "p",
@@ -159,17 +221,29 @@ function sideView(side, key, label, articles, other) {
     article
       ? h(
           "div",
-          { class: "article-scroll", tabindex: "0", role: "region", "aria-label": `Article text with ${label}'s quote highlighted` },
+          {
+            class: "article-scroll",
+            tabindex: "0",
+            role: "region",
+            "aria-label": `Article text with ${label}'s quote highlighted`,
+          },
           articleText(article.body, article.language, highlights),
         )
       : h("p", {}, "The article text is not available."),
-    h("p", {}, h("a", { href: `#/claims/${claim.id}` }, `Claim ${claim.key}`), " · ", h("a", { href: `#/articles/${encodeURIComponent(claim.article.slug)}` }, "Whole article with every claim")),
+    h(
+      "p",
+      {},
+      h("a", { href: `#/claims/${claim.id}` }, `Claim ${claim.key}`),
+      " · ",
+      h("a", { href: `#/articles/${encodeURIComponent(claim.article.slug)}` }, "Whole article with every claim"),
+    ),
   );
 }
 
 /** @param {RelationEvent[] | ApiError} history */
 function historyView(history) {
-  if (history instanceof ApiError) return h("p", { class: "error", role: "alert" }, `History unavailable: ${history.message}`);
+  if (history instanceof ApiError)
+    return h("p", { class: "error", role: "alert" }, `History unavailable: ${history.message}`);
   if (history.length === 0) return h("p", { class: "empty" }, "No review yet.");
   return h(
     "ol",
@@ -200,18 +274,49 @@ function historyView(history) {
  * @param {() => Promise<void>} reloadHistory
  */
 function reviewPanel(id, state, onChange, reloadHistory) {
-  const note = h("textarea", { id: "review-note", name: "note", rows: "3", maxlength: "2000", "aria-describedby": "review-note-help" });
+  const note = h("textarea", {
+    id: "review-note",
+    name: "note",
+    rows: "3",
+    maxlength: "2000",
+    "aria-describedby": "review-note-help",
+  });
   const message = h("p", { class: "review-message", role: "status", "aria-live": "polite" });
   const conflictBox = h("div", { class: "conflict", role: "alert", hidden: true });
   const tokenLine = h("p", { class: "token-line" });
   const buttons = DECISIONS.map(([status, label]) =>
-    h("button", { type: "submit", name: "status", value: status, class: status === "confirmed" ? "primary" : "", "data-decision": status }, label),
+    h(
+      "button",
+      {
+        type: "submit",
+        name: "status",
+        value: status,
+        class: status === "confirmed" ? "primary" : "",
+        "data-decision": status,
+      },
+      label,
+    ),
   );
 
   const showToken = () => {
     tokenLine.replaceChildren(
       ...(storedToken()
-        ? ["A token is set for this tab. ", h("button", { type: "button", class: "link-button", onclick: () => (storeToken(null), showToken(), announce("Token forgotten")) }, "Forget token")]
+        ? [
+            "A token is set for this tab. ",
+            h(
+              "button",
+              {
+                type: "button",
+                class: "link-button",
+                onclick: () => {
+                  storeToken(null);
+                  showToken();
+                  announce("Token forgotten");
+                },
+              },
+              "Forget token",
+            ),
+          ]
         : ["You will be asked for a reviewer token on your first decision."]),
     );
   };
@@ -275,5 +380,12 @@ function reviewPanel(id, state, onChange, reloadHistory) {
     }
   });
 
-  return h("section", { class: "review", "aria-labelledby": "review-title" }, h("h2", { id: "review-title" }, "Your review"), conflictBox, form, tokenLine);
+  return h(
+    "section",
+    { class: "review", "aria-labelledby": "review-title" },
+    h("h2", { id: "review-title" }, "Your review"),
+    conflictBox,
+    form,
+    tokenLine,
+  );
 }

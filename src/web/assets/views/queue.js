@@ -1,7 +1,15 @@
 // @ts-check
 // The contradictions queue: what waits for a decision comes first.
 import { getAll, getData } from "../api.js";
-import { chainArrows, downloadLinks, humanize, sideName, sourceBadges, statusBadge, statusLabel } from "../components.js";
+import {
+  chainArrows,
+  downloadLinks,
+  humanize,
+  sideName,
+  sourceBadges,
+  statusBadge,
+  statusLabel,
+} from "../components.js";
 import { h } from "../dom.js";
 
 /** @typedef {import("../types.js").Contradiction} Contradiction */
@@ -43,10 +51,24 @@ export async function queueView({ query, navigate }) {
   const form = h(
     "form",
     { class: "filters", role: "search", "aria-label": "Filter contradictions" },
-    select("filter-status", "Status", "status", filters.status, [["", "Any status"], ...STATUS_ORDER.map((s) => [s, statusLabel(s)])]),
-    select("filter-source", "Source", "source", filters.source, [["", "Any source"], ...sources.map((s) => [s.slug, s.name])]),
-    select("filter-topic", "Topic", "topic", filters.topic, [["", "Any topic"], ...topics.map((t) => [t, humanize(t)])]),
-    h("div", { class: "filter-actions" }, h("button", { type: "submit", class: "primary" }, "Apply filters"), h("a", { href: "#/contradictions", class: "button" }, "Clear")),
+    select("filter-status", "Status", "status", filters.status, [
+      ["", "Any status"],
+      ...STATUS_ORDER.map((s) => [s, statusLabel(s)]),
+    ]),
+    select("filter-source", "Source", "source", filters.source, [
+      ["", "Any source"],
+      ...sources.map((s) => [s.slug, s.name]),
+    ]),
+    select("filter-topic", "Topic", "topic", filters.topic, [
+      ["", "Any topic"],
+      ...topics.map((t) => [t, humanize(t)]),
+    ]),
+    h(
+      "div",
+      { class: "filter-actions" },
+      h("button", { type: "submit", class: "primary" }, "Apply filters"),
+      h("a", { href: "#/contradictions", class: "button" }, "Clear"),
+    ),
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -62,14 +84,24 @@ export async function queueView({ query, navigate }) {
     "section",
     { class: "queue" },
     h("h1", { tabindex: "-1" }, "Contradictions"),
-    h("p", { class: "lede" }, `${queue.length} contradiction${queue.length === 1 ? "" : "s"}`, filtersText(filters, sources), `; ${waiting} waiting for review.`),
+    h(
+      "p",
+      { class: "lede" },
+      `${queue.length} contradiction${queue.length === 1 ? "" : "s"}`,
+      filtersText(filters, sources),
+      `; ${waiting} waiting for review.`,
+    ),
     form,
     downloadLinks({ source: filters.source, topic: filters.topic }, "claims matching these filters"),
     queue.length === 0
       ? h("p", { class: "empty" }, "No contradiction matches these filters.")
       : h("ol", { class: "queue-list" }, queue.map(queueItem)),
   );
-  return { title: "Contradictions", content, summary: `${queue.length} contradiction${queue.length === 1 ? "" : "s"} shown` };
+  return {
+    title: "Contradictions",
+    content,
+    summary: `${queue.length} contradiction${queue.length === 1 ? "" : "s"} shown`,
+  };
 }
 
 /**
@@ -97,7 +129,13 @@ function select(id, label, name, value, options) {
     "div",
     { class: "field" },
     h("label", { for: id }, label),
-    h("select", { id, name }, options.map(([optionValue = "", optionLabel = ""]) => h("option", { value: optionValue, selected: optionValue === (value ?? "") }, optionLabel))),
+    h(
+      "select",
+      { id, name },
+      options.map(([optionValue = "", optionLabel = ""]) =>
+        h("option", { value: optionValue, selected: optionValue === (value ?? "") }, optionLabel),
+      ),
+    ),
   );
 }
 
@@ -121,8 +159,20 @@ function queueItem(row) {
       h(
         "header",
         {},
-        h("h2", { id: headingId }, h("a", { href: `#/contradictions/${row.id}` }, `${sideName(a, a.chain)} vs ${sideName(b, b.chain)}`)),
-        h("p", { class: "meta" }, statusBadge(row.status), " ", h("span", { class: "badge" }, row.origin), " ", `#${row.id}`),
+        h(
+          "h2",
+          { id: headingId },
+          h("a", { href: `#/contradictions/${row.id}` }, `${sideName(a, a.chain)} vs ${sideName(b, b.chain)}`),
+        ),
+        h(
+          "p",
+          { class: "meta" },
+          statusBadge(row.status),
+          " ",
+          h("span", { class: "badge" }, row.origin),
+          " ",
+          `#${row.id}`,
+        ),
       ),
       h("div", { class: "pair" }, sideBrief(a, "A"), sideBrief(b, "B")),
       h("p", { class: "rationale" }, row.rationale),
@@ -138,7 +188,17 @@ function sideBrief(claim, label) {
   return h(
     "div",
     { class: "side-brief" },
-    h("p", { class: "side-label" }, label, ": ", h("strong", {}, claim.speaker.name), " ", sourceBadges(claim.speaker), " ", h("span", { class: "badge" }, humanize(claim.kind))),
+    h(
+      "p",
+      { class: "side-label" },
+      label,
+      ": ",
+      h("strong", {}, claim.speaker.name),
+      " ",
+      sourceBadges(claim.speaker),
+      " ",
+      h("span", { class: "badge" }, humanize(claim.kind)),
+    ),
     h("p", { class: "gloss" }, claim.gloss),
     h("p", { class: "quote", lang: "th" }, claim.quote),
     h("p", { class: "chain-text" }, chainArrows(claim.chain)),

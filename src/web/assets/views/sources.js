@@ -20,7 +20,21 @@ export async function sourceListView({ query, navigate }) {
   const kind = query.get("kind") ?? "";
   /** @type {Source[]} */
   const sources = await getAll("/api/sources", { kind: kind || undefined });
-  const kinds = ["news_agency", "broadcaster", "newspaper", "publisher", "government", "official", "head_of_state", "military", "analyst", "think_tank", "international_body", "anonymous", "group"];
+  const kinds = [
+    "news_agency",
+    "broadcaster",
+    "newspaper",
+    "publisher",
+    "government",
+    "official",
+    "head_of_state",
+    "military",
+    "analyst",
+    "think_tank",
+    "international_body",
+    "anonymous",
+    "group",
+  ];
   const kindSelect = h(
     "select",
     { id: "filter-kind", name: "kind" },
@@ -31,7 +45,12 @@ export async function sourceListView({ query, navigate }) {
     "form",
     { class: "filters", role: "search", "aria-label": "Filter sources" },
     h("div", { class: "field" }, h("label", { for: "filter-kind" }, "Kind"), kindSelect),
-    h("div", { class: "filter-actions" }, h("button", { type: "submit", class: "primary" }, "Apply filter"), h("a", { href: "#/sources", class: "button" }, "Clear")),
+    h(
+      "div",
+      { class: "filter-actions" },
+      h("button", { type: "submit", class: "primary" }, "Apply filter"),
+      h("a", { href: "#/sources", class: "button" }, "Clear"),
+    ),
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -41,8 +60,22 @@ export async function sourceListView({ query, navigate }) {
   const table = h(
     "table",
     { class: "responsive sources-table" },
-    h("caption", { class: "visually-hidden" }, "Sources with their kind, country, affiliation, names used in the text and claim counts"),
-    h("thead", {}, h("tr", {}, ["Source", "Kind", "Country", "Affiliation", "Names in the text", "As speaker", "In chains"].map((label) => h("th", { scope: "col" }, label)))),
+    h(
+      "caption",
+      { class: "visually-hidden" },
+      "Sources with their kind, country, affiliation, names used in the text and claim counts",
+    ),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        ["Source", "Kind", "Country", "Affiliation", "Names in the text", "As speaker", "In chains"].map((label) =>
+          h("th", { scope: "col" }, label),
+        ),
+      ),
+    ),
     h(
       "tbody",
       {},
@@ -50,7 +83,13 @@ export async function sourceListView({ query, navigate }) {
         h(
           "tr",
           { "data-source": source.slug },
-          h("th", { scope: "row", "data-label": "Source" }, h("a", { href: `#/sources/${encodeURIComponent(source.slug)}` }, source.name), " ", sourceBadges(source)),
+          h(
+            "th",
+            { scope: "row", "data-label": "Source" },
+            h("a", { href: `#/sources/${encodeURIComponent(source.slug)}` }, source.name),
+            " ",
+            sourceBadges(source),
+          ),
           h("td", { "data-label": "Kind" }, humanize(source.kind)),
           h("td", { "data-label": "Country" }, source.country ?? "—"),
           h("td", { "data-label": "Affiliation" }, source.affiliation ? sourceLink(source.affiliation) : "—"),
@@ -65,7 +104,11 @@ export async function sourceListView({ query, navigate }) {
     "section",
     { class: "sources" },
     h("h1", { tabindex: "-1" }, "Sources"),
-    h("p", { class: "lede" }, `${sources.length} source${sources.length === 1 ? "" : "s"}${kind ? ` of kind ${humanize(kind)}` : ""}.`),
+    h(
+      "p",
+      { class: "lede" },
+      `${sources.length} source${sources.length === 1 ? "" : "s"}${kind ? ` of kind ${humanize(kind)}` : ""}.`,
+    ),
     form,
     downloadLinks({}, "all claims"),
     sources.length ? h("div", { class: "table-wrap" }, table) : h("p", { class: "empty" }, "No source of this kind."),
@@ -78,7 +121,10 @@ export async function sourceView({ params }) {
   const slug = params[0] ?? "";
   const path = `/api/sources/${encodeURIComponent(slug)}`;
   /** @type {[SourceDetail, ...Claim[][]]} */
-  const [source, ...byRole] = await Promise.all([getData(path), ...ROLE_SECTIONS.map(([role]) => getAll(`${path}/claims`, { role }))]);
+  const [source, ...byRole] = await Promise.all([
+    getData(path),
+    ...ROLE_SECTIONS.map(([role]) => getAll(`${path}/claims`, { role })),
+  ]);
   const content = h(
     "section",
     { class: "source-page", "data-source": source.slug },

@@ -1,7 +1,21 @@
 import { assembleSheet, codePoints, formatChain, parseChain, segmentBody } from "./sheet.js";
 
 const KINDS = ["statement", "report", "denial", "assessment", "announcement", "warning", "expectation", "editorial"];
-const SOURCE_KINDS = ["news_agency", "broadcaster", "newspaper", "publisher", "government", "official", "head_of_state", "military", "analyst", "think_tank", "international_body", "anonymous", "group"];
+const SOURCE_KINDS = [
+  "news_agency",
+  "broadcaster",
+  "newspaper",
+  "publisher",
+  "government",
+  "official",
+  "head_of_state",
+  "military",
+  "analyst",
+  "think_tank",
+  "international_body",
+  "anonymous",
+  "group",
+];
 
 const $ = (selector) => document.querySelector(selector);
 const TOKEN_KEY = "claimtrail.token";
@@ -18,9 +32,11 @@ function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
-    else if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value === true ? "" : String(value));
+    else if (value !== undefined && value !== null && value !== false)
+      node.setAttribute(name, value === true ? "" : String(value));
   }
-  for (const child of children.flat()) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  for (const child of children.flat())
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   return node;
 }
 
@@ -79,22 +95,65 @@ function render() {
   renderSources();
   const relations = $("#relations");
   relations.replaceChildren(
-    ...(sheet.relations.length === 0 ? [el("li", {}, "none")] : sheet.relations.map((r, i) => {
-      const proposal = state.result.proposals.relations[i];
-      const decision = state.relations[i] ?? "proposed";
-      return el("li", {},
-        el("strong", {}, `${r.from} ${r.type} ${r.to}`), " ",
-        el("span", { class: "meta" }, `${proposal?.rule ?? ""} · ${r.rationale}`), " ",
-        el("button", { type: "button", onclick: () => { state.relations[i] = "accepted"; render(); }, "aria-pressed": decision === "accepted" }, "Accept"),
-        el("button", { type: "button", onclick: () => { state.relations[i] = "rejected"; render(); }, "aria-pressed": decision === "rejected" }, "Reject"),
-        el("span", { class: "meta" }, ` ${decision}`));
-    })),
+    ...(sheet.relations.length === 0
+      ? [el("li", {}, "none")]
+      : sheet.relations.map((r, i) => {
+          const proposal = state.result.proposals.relations[i];
+          const decision = state.relations[i] ?? "proposed";
+          return el(
+            "li",
+            {},
+            el("strong", {}, `${r.from} ${r.type} ${r.to}`),
+            " ",
+            el("span", { class: "meta" }, `${proposal?.rule ?? ""} · ${r.rationale}`),
+            " ",
+            el(
+              "button",
+              {
+                type: "button",
+                onclick: () => {
+                  state.relations[i] = "accepted";
+                  render();
+                },
+                "aria-pressed": decision === "accepted",
+              },
+              "Accept",
+            ),
+            el(
+              "button",
+              {
+                type: "button",
+                onclick: () => {
+                  state.relations[i] = "rejected";
+                  render();
+                },
+                "aria-pressed": decision === "rejected",
+              },
+              "Reject",
+            ),
+            el("span", { class: "meta" }, ` ${decision}`),
+          );
+        })),
   );
   $("#stored").replaceChildren(
-    ...(state.result.storedContradictions.length === 0 ? [el("li", {}, "none")] : state.result.storedContradictions.map((s) =>
-      el("li", {}, el("strong", {}, s.claim), ` vs stored claim ${s.storedClaimId} (${s.articleSlug}): `, el("span", { class: "quote", lang: "th" }, `“${s.quote}”`), el("div", { class: "meta" }, s.reason)))),
+    ...(state.result.storedContradictions.length === 0
+      ? [el("li", {}, "none")]
+      : state.result.storedContradictions.map((s) =>
+          el(
+            "li",
+            {},
+            el("strong", {}, s.claim),
+            ` vs stored claim ${s.storedClaimId} (${s.articleSlug}): `,
+            el("span", { class: "quote", lang: "th" }, `“${s.quote}”`),
+            el("div", { class: "meta" }, s.reason),
+          ),
+        )),
   );
-  $("#warnings").replaceChildren(...(state.result.proposals.warnings.length === 0 ? [el("li", {}, "none")] : state.result.proposals.warnings.map((w) => el("li", {}, w))));
+  $("#warnings").replaceChildren(
+    ...(state.result.proposals.warnings.length === 0
+      ? [el("li", {}, "none")]
+      : state.result.proposals.warnings.map((w) => el("li", {}, w))),
+  );
 }
 
 function renderBody() {
@@ -114,18 +173,24 @@ function renderBody() {
       if (run.claims.length === 0) return el("span", { "data-start": run.start }, text);
       const key = run.claims[run.claims.length - 1];
       const stance = stanceOf(key);
-      return el("mark", {
-        "data-start": run.start,
-        class: [stance, state.focus === key ? "focus" : ""].join(" "),
-        title: run.claims.join(", "),
-        onclick: () => focusClaim(key),
-      }, text);
+      return el(
+        "mark",
+        {
+          "data-start": run.start,
+          class: [stance, state.focus === key ? "focus" : ""].join(" "),
+          title: run.claims.join(", "),
+          onclick: () => focusClaim(key),
+        },
+        text,
+      );
     }),
   );
 }
 
 function stanceOf(key) {
-  return state.decisions[key]?.edits?.stance ?? state.result.proposals.claims.find((p) => p.key === key)?.stance ?? "asserts";
+  return (
+    state.decisions[key]?.edits?.stance ?? state.result.proposals.claims.find((p) => p.key === key)?.stance ?? "asserts"
+  );
 }
 
 function focusClaim(key) {
@@ -139,43 +204,111 @@ function renderClaims() {
   const { sheet, proposals } = state.result;
   const accepted = Object.values(state.decisions).filter((d) => d.status === "accepted").length;
   $("#claim-count").textContent = `(${accepted} of ${sheet.claims.length} accepted)`;
-  $("#claims").replaceChildren(...sheet.claims.map((claim) => {
-    const p = proposals.claims.find((x) => x.key === claim.key);
-    const decision = state.decisions[claim.key];
-    const edited = current(claim);
-    const edit = (field, value) => {
-      decision.edits[field] = value;
-      if (field === "start" || field === "end") renderBody();
-    };
-    const chainInput = el("input", { value: formatChain(edited.chains[0]), onchange: (e) => {
-      try {
-        edit("chains", [parseChain(e.target.value)]);
-        e.target.setCustomValidity("");
-      } catch (error) {
-        e.target.setCustomValidity(error.message);
-        e.target.reportValidity();
-      }
-    } });
-    return el("li", { "data-key": claim.key, class: `${stanceOf(claim.key)} ${decision.status}`, onclick: (e) => { if (e.target.tagName === "LI") focusClaim(claim.key); } },
-      el("div", { class: "quote", lang: "th" }, `“${edited.quote}”`),
-      el("div", { class: "chain" }, ...edited.chains[0].flatMap((l, i) => [i ? " → " : "", el("code", {}, `${l.source}`), ` ${l.role}`])),
-      el("div", { class: "meta" }, `${claim.key} · cue “${p?.cue ?? claim.cue ?? ""}” · ${p?.stance} · confidence ${p?.confidence} · ${p?.rule}`),
-      el("div", { class: "meta" }, p?.explanation ?? ""),
-      el("details", {},
-        el("summary", {}, "Edit"),
-        el("div", { class: "edit" },
-          el("label", {}, "gloss"), el("input", { value: edited.gloss, onchange: (e) => edit("gloss", e.target.value) }),
-          el("label", {}, "kind"), el("select", { onchange: (e) => edit("kind", e.target.value) }, ...KINDS.map((k) => el("option", { value: k, selected: k === edited.kind }, k))),
-          el("label", {}, "hedged"), el("input", { type: "checkbox", checked: edited.hedged, onchange: (e) => edit("hedged", e.target.checked) }),
-          el("label", {}, "chain"), chainInput,
-          el("label", {}, "stated on"), el("input", { value: edited.statedOn ?? "", placeholder: "YYYY-MM-DD", onchange: (e) => edit("statedOn", e.target.value || null) }),
-          el("label", {}, "span"), el("button", { type: "button", onclick: () => useSelection(claim.key) }, `use selection (now ${edited.start}–${edited.end})`),
-        )),
-      el("div", { class: "actions" },
-        el("button", { type: "button", onclick: () => decide(claim.key, "accepted"), "aria-pressed": decision.status === "accepted" }, "Accept"),
-        el("button", { type: "button", onclick: () => decide(claim.key, "rejected"), "aria-pressed": decision.status === "rejected" }, "Reject"),
-        el("button", { type: "button", onclick: () => focusClaim(claim.key) }, "Show in text")));
-  }));
+  $("#claims").replaceChildren(
+    ...sheet.claims.map((claim) => {
+      const p = proposals.claims.find((x) => x.key === claim.key);
+      const decision = state.decisions[claim.key];
+      const edited = current(claim);
+      const edit = (field, value) => {
+        decision.edits[field] = value;
+        if (field === "start" || field === "end") renderBody();
+      };
+      const chainInput = el("input", {
+        value: formatChain(edited.chains[0]),
+        onchange: (e) => {
+          try {
+            edit("chains", [parseChain(e.target.value)]);
+            e.target.setCustomValidity("");
+          } catch (error) {
+            e.target.setCustomValidity(error.message);
+            e.target.reportValidity();
+          }
+        },
+      });
+      return el(
+        "li",
+        {
+          "data-key": claim.key,
+          class: `${stanceOf(claim.key)} ${decision.status}`,
+          onclick: (e) => {
+            if (e.target.tagName === "LI") focusClaim(claim.key);
+          },
+        },
+        el("div", { class: "quote", lang: "th" }, `“${edited.quote}”`),
+        el(
+          "div",
+          { class: "chain" },
+          ...edited.chains[0].flatMap((l, i) => [i ? " → " : "", el("code", {}, `${l.source}`), ` ${l.role}`]),
+        ),
+        el(
+          "div",
+          { class: "meta" },
+          `${claim.key} · cue “${p?.cue ?? claim.cue ?? ""}” · ${p?.stance} · confidence ${p?.confidence} · ${p?.rule}`,
+        ),
+        el("div", { class: "meta" }, p?.explanation ?? ""),
+        el(
+          "details",
+          {},
+          el("summary", {}, "Edit"),
+          el(
+            "div",
+            { class: "edit" },
+            el("label", {}, "gloss"),
+            el("input", { value: edited.gloss, onchange: (e) => edit("gloss", e.target.value) }),
+            el("label", {}, "kind"),
+            el(
+              "select",
+              { onchange: (e) => edit("kind", e.target.value) },
+              ...KINDS.map((k) => el("option", { value: k, selected: k === edited.kind }, k)),
+            ),
+            el("label", {}, "hedged"),
+            el("input", {
+              type: "checkbox",
+              checked: edited.hedged,
+              onchange: (e) => edit("hedged", e.target.checked),
+            }),
+            el("label", {}, "chain"),
+            chainInput,
+            el("label", {}, "stated on"),
+            el("input", {
+              value: edited.statedOn ?? "",
+              placeholder: "YYYY-MM-DD",
+              onchange: (e) => edit("statedOn", e.target.value || null),
+            }),
+            el("label", {}, "span"),
+            el(
+              "button",
+              { type: "button", onclick: () => useSelection(claim.key) },
+              `use selection (now ${edited.start}–${edited.end})`,
+            ),
+          ),
+        ),
+        el(
+          "div",
+          { class: "actions" },
+          el(
+            "button",
+            {
+              type: "button",
+              onclick: () => decide(claim.key, "accepted"),
+              "aria-pressed": decision.status === "accepted",
+            },
+            "Accept",
+          ),
+          el(
+            "button",
+            {
+              type: "button",
+              onclick: () => decide(claim.key, "rejected"),
+              "aria-pressed": decision.status === "rejected",
+            },
+            "Reject",
+          ),
+          el("button", { type: "button", onclick: () => focusClaim(claim.key) }, "Show in text"),
+        ),
+      );
+    }),
+  );
 }
 
 function decide(key, status) {
@@ -214,7 +347,11 @@ function useSelection(key) {
     return;
   }
   const body = codePoints(state.result.sheet.article.body);
-  Object.assign(state.decisions[key].edits, { start: chosen.start, end: chosen.end, quote: body.slice(chosen.start, chosen.end).join("") });
+  Object.assign(state.decisions[key].edits, {
+    start: chosen.start,
+    end: chosen.end,
+    quote: body.slice(chosen.start, chosen.end).join(""),
+  });
   lastSelection = null;
   setStatus(`${key}: span set to ${chosen.start}–${chosen.end}.`, "ok");
   render();
@@ -222,17 +359,52 @@ function useSelection(key) {
 
 function renderSources() {
   const { sheet, proposals } = state.result;
-  $("#sources").replaceChildren(...(sheet.sources.length === 0 ? [el("li", {}, "none")] : sheet.sources.map((s) => {
-    const edits = (state.sourceEdits[s.slug] ??= {});
-    const reason = proposals.sources.find((p) => p.slug === s.slug)?.reason ?? "";
-    return el("li", {},
-      el("strong", { lang: "th" }, s.names.join(" / ")), " ",
-      el("code", {}, s.slug), el("div", { class: "meta" }, reason),
-      el("div", { class: "edit" },
-        el("label", {}, "name"), el("input", { value: edits.name ?? s.name, onchange: (e) => { edits.name = e.target.value; } }),
-        el("label", {}, "kind"), el("select", { onchange: (e) => { edits.kind = e.target.value; } }, ...SOURCE_KINDS.map((k) => el("option", { value: k, selected: k === (edits.kind ?? s.kind) }, k))),
-        el("label", {}, "country"), el("input", { value: edits.country ?? s.country ?? "", placeholder: "e.g. TH", onchange: (e) => { edits.country = e.target.value.trim().toUpperCase() || null; } })));
-  })));
+  $("#sources").replaceChildren(
+    ...(sheet.sources.length === 0
+      ? [el("li", {}, "none")]
+      : sheet.sources.map((s) => {
+          state.sourceEdits[s.slug] ??= {};
+          const edits = state.sourceEdits[s.slug];
+          const reason = proposals.sources.find((p) => p.slug === s.slug)?.reason ?? "";
+          return el(
+            "li",
+            {},
+            el("strong", { lang: "th" }, s.names.join(" / ")),
+            " ",
+            el("code", {}, s.slug),
+            el("div", { class: "meta" }, reason),
+            el(
+              "div",
+              { class: "edit" },
+              el("label", {}, "name"),
+              el("input", {
+                value: edits.name ?? s.name,
+                onchange: (e) => {
+                  edits.name = e.target.value;
+                },
+              }),
+              el("label", {}, "kind"),
+              el(
+                "select",
+                {
+                  onchange: (e) => {
+                    edits.kind = e.target.value;
+                  },
+                },
+                ...SOURCE_KINDS.map((k) => el("option", { value: k, selected: k === (edits.kind ?? s.kind) }, k)),
+              ),
+              el("label", {}, "country"),
+              el("input", {
+                value: edits.country ?? s.country ?? "",
+                placeholder: "e.g. TH",
+                onchange: (e) => {
+                  edits.country = e.target.value.trim().toUpperCase() || null;
+                },
+              }),
+            ),
+          );
+        })),
+  );
 }
 
 $("#accept-all").addEventListener("click", () => {
@@ -257,7 +429,13 @@ $("#import").addEventListener("click", async () => {
     const json = await res.json().catch(() => null);
     if (res.status === 201) {
       const r = json.data;
-      out.replaceChildren(el("p", { class: "ok" }, `${r.status === "created" ? "Imported" : "Already stored"}: ${r.articleSlug} — ${r.claims} claims, ${r.sources} new sources, ${r.relations} relations, ${r.derivedContradictions} derived contradictions.`));
+      out.replaceChildren(
+        el(
+          "p",
+          { class: "ok" },
+          `${r.status === "created" ? "Imported" : "Already stored"}: ${r.articleSlug} — ${r.claims} claims, ${r.sources} new sources, ${r.relations} relations, ${r.derivedContradictions} derived contradictions.`,
+        ),
+      );
     } else {
       const details = Array.isArray(json?.error?.details) ? json.error.details : [];
       out.replaceChildren(

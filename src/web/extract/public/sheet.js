@@ -13,7 +13,8 @@ export function segmentBody(body, claims) {
   const points = codePoints(body);
   const cuts = new Set([0, points.length]);
   for (const c of claims) {
-    for (const at of [c.start, c.end, c.cueStart, c.cueEnd]) if (Number.isInteger(at) && at >= 0 && at <= points.length) cuts.add(at);
+    for (const at of [c.start, c.end, c.cueStart, c.cueEnd])
+      if (Number.isInteger(at) && at >= 0 && at <= points.length) cuts.add(at);
   }
   const sorted = [...cuts].sort((a, b) => a - b);
   const runs = [];
@@ -33,11 +34,15 @@ export function segmentBody(body, claims) {
 
 /** Parses "slug:role > slug:role" into a chain; throws with a reason when malformed. */
 export function parseChain(text) {
-  const links = text.split(">").map((part) => part.trim()).filter(Boolean).map((part) => {
-    const [source, role] = part.split(":").map((s) => s.trim());
-    if (!source || !role) throw new Error(`"${part}" is not slug:role`);
-    return { source, role };
-  });
+  const links = text
+    .split(">")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const [source, role] = part.split(":").map((s) => s.trim());
+      if (!source || !role) throw new Error(`"${part}" is not slug:role`);
+      return { source, role };
+    });
   if (links.length === 0) throw new Error("a chain needs at least one link");
   return links;
 }
@@ -58,7 +63,9 @@ export function assembleSheet(sheet, decisions, relationDecisions = {}, sourceEd
     .filter((c) => decisions[c.key]?.status === "accepted")
     .map((c) => ({ ...c, ...(decisions[c.key].edits ?? {}) }));
   const keys = new Set(claims.map((c) => c.key));
-  const relations = sheet.relations.filter((r, i) => relationDecisions[i] === "accepted" && keys.has(r.from) && keys.has(r.to));
+  const relations = sheet.relations.filter(
+    (r, i) => relationDecisions[i] === "accepted" && keys.has(r.from) && keys.has(r.to),
+  );
   const used = new Set([sheet.article.publisher, ...claims.flatMap((c) => c.chains.flat().map((l) => l.source))]);
   const sources = sheet.sources.filter((s) => used.has(s.slug)).map((s) => ({ ...s, ...(sourceEdits[s.slug] ?? {}) }));
   return { ...sheet, sources, claims, relations };
