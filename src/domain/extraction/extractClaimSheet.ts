@@ -51,8 +51,11 @@ export interface SourceProposal {
 
 export interface RelationProposal {
   from: string;
+  /** A key of this sheet, or `article-slug/key` for a stored claim. */
   to: string;
-  rule: "contrast_marker" | "opposite_stance";
+  type: "contradicts" | "supports";
+  /** The rule that proposed it; the reason names the rule and gives the evidence. */
+  rule: string;
   reason: string;
   confidence: number;
 }
@@ -243,18 +246,12 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
   const relations: SheetRelation[] = [];
   const relationProposals: RelationProposal[] = [];
   const seen = new Set<string>();
-  const addRelation = (
-    from: string,
-    to: string,
-    rule: RelationProposal["rule"],
-    reason: string,
-    confidence: number,
-  ) => {
+  const addRelation = (from: string, to: string, rule: string, reason: string, confidence: number) => {
     const pair = [from, to].sort().join(":");
     if (from === to || seen.has(pair)) return;
     seen.add(pair);
     relations.push({ from, to, type: "contradicts", rationale: reason, status: "proposed", origin: "curated" });
-    relationProposals.push({ from, to, rule, reason, confidence });
+    relationProposals.push({ from, to, type: "contradicts", rule, reason, confidence });
   };
   for (const contrast of contrasts) addContrast(contrast, keyOf, claims, addRelation);
   addOppositeStances(claims, claimProposals, addRelation);
@@ -343,7 +340,7 @@ function addContrast(
   contrast: ContrastFinding,
   keyOf: Map<Attribution, string>,
   claims: SheetClaim[],
-  add: (from: string, to: string, rule: RelationProposal["rule"], reason: string, confidence: number) => void,
+  add: (from: string, to: string, rule: string, reason: string, confidence: number) => void,
 ): void {
   const from = keyOf.get(contrast.before);
   const to = keyOf.get(contrast.after);
@@ -364,7 +361,7 @@ function addContrast(
 function addOppositeStances(
   claims: SheetClaim[],
   proposals: ClaimProposal[],
-  add: (from: string, to: string, rule: RelationProposal["rule"], reason: string, confidence: number) => void,
+  add: (from: string, to: string, rule: string, reason: string, confidence: number) => void,
 ): void {
   const words = new Map(claims.map((c) => [c.key, contentWords(c.quote)]));
   for (const denial of proposals.filter((p) => p.stance === "denies")) {
