@@ -58,6 +58,11 @@ const JOINED_CUE = /^(?:และ|พร้อม(?:ทั้ง)?|ก่อน�
 /** Prefixes that turn a verb into a noun (นัก-, ผู้-, การ-, ความ-, คำ-). */
 const NOMINAL_PREFIXES = ["นัก", "ผู้", "การ", "ความ", "คำ"];
 
+/** Openers that start a description of the name before them when "เป็น" follows ("ซึ่งเป็นผู้สังเกตการณ์"). */
+const APPOSITIVE_OPENERS = ["ซึ่ง"];
+/** The publisher's own reporters: never the speaker when someone else is titled after them. */
+const OWN_REPORTER_TITLES = ["ผู้สื่อข่าว", "นักข่าว"];
+
 /** Third-person pronouns that stand for the last named speaker. */
 export const THAI_PRONOUNS: readonly string[] = ["เขา", "เธอ", "ท่าน", "พวกเขา", "เจ้าตัว"];
 
@@ -480,13 +485,14 @@ function speakerBefore(
     const before = trimmed.slice(0, trimmed.length - SHARED_SUBJECT.find((c) => trimmed.endsWith(c))!.length);
     if (before.length === 0 || /\s$/.test(before) || trimmed.length <= 8) return "shared";
   }
-  // The last clause opener before the cue.
+  // The last clause opener before the cue. "ซึ่งเป็น..." after a name describes it: not a new clause.
   let start = 0;
   for (let j = trimmed.length - 1; j >= 0; j--) {
     const opener = OPENERS.find((o) => trimmed.startsWith(o, j));
     // An opener glued inside a word or a title ("รัฐมนตรีด้านการคลัง") does not open a clause.
     if (
       opener &&
+      !(APPOSITIVE_OPENERS.includes(opener) && trimmed.startsWith("เป็น", j + opener.length) && j > 0) &&
       (j === 0 ||
         /\s/.test(trimmed[j - 1]!) ||
         startsWithTitle(trimmed, j + opener.length) ||
@@ -498,10 +504,29 @@ function speakerBefore(
   }
   let phrase = trimmed.slice(start);
   let offset = start;
-  const title = firstTitle(phrase);
+  const title = speakerTitle(phrase);
   if (title !== -1) {
-    offset += title;
-    phrase = phrase.slice(title);
+    // A name written without an honorific before its office ("เอมิลี ฮาร์ต โฆษกกระทรวง..."): one to
+    // three words at the clause start, none of them a connective or a time phrase.
+    const before = phrase.slice(0, title).trim();
+    const words = before.split(/\s+/).filter(Boolean);
+    const titleEntry = SPEAKER_TITLES.find((t) => phrase.startsWith(t.form, title))!;
+    const nameBefore =
+      title > 0 &&
+      /\s$/.test(phrase.slice(0, title)) &&
+      titleEntry.type === "person" &&
+      // Honorifics and ranks (นาย, ดร., พล.อ.) are followed by the name, not preceded by it.
+      titleEntry.kind !== null &&
+      !titleEntry.form.includes(".") &&
+      words.length >= 1 &&
+      words.length <= 3 &&
+      words.every(
+        (w) => w.length >= 2 && w.length <= 20 && !/[0-9"“”()]/.test(w) && !OPENERS.some((o) => w.startsWith(o)),
+      ) &&
+      !/(?:เมื่อ|วันที่|ที่ผ่านมา|การ)/.test(before);
+    const from = nameBefore ? phrase.indexOf(words[0]!) : title;
+    offset += from;
+    phrase = phrase.slice(from);
     // A time phrase between the name and the cue belongs to neither ("นายX เมื่อวันจันทร์กล่าวว่า").
     const time = /\s(?:เมื่อ|ในวัน|ก่อนหน้านี้)/.exec(phrase);
     if (time) phrase = phrase.slice(0, time.index);
@@ -524,10 +549,19 @@ function startsWithTitle(text: string, at: number): boolean {
   return SPEAKER_TITLES.some((t) => text.startsWith(t.form, at));
 }
 
-/** Index of the first title in a phrase (-1 if none). */
-function firstTitle(phrase: string): number {
-  for (let j = 0; j < phrase.length; j++) if (startsWithTitle(phrase, j)) return j;
-  return -1;
+/**
+ * Index of the title that opens the speaker in a phrase (-1 if none): the first one on a word edge
+ * (phrase start, after a space or a bracket), so "รัฐมนตรี" inside "คณะรัฐมนตรี" is not one. The
+ * publisher's own reporter asking ("เมื่อผู้สื่อข่าวถาม... นายกฯ ตอบว่า") gives way to a later title.
+ */
+function speakerTitle(phrase: string): number {
+  const edges: number[] = [];
+  for (let j = 0; j < phrase.length; j++) {
+    if (!startsWithTitle(phrase, j)) continue;
+    if (j === 0 || /[\s(]/.test(phrase[j - 1]!)) edges.push(j);
+  }
+  const first = edges.find((j) => !OWN_REPORTER_TITLES.some((t) => phrase.startsWith(t, j))) ?? -1;
+  return first !== -1 ? first : (edges[0] ?? -1);
 }
 
 /** Where a clause scanned from some index ends, and the connective that ended it (if any). */
@@ -664,11 +698,18 @@ export function foldNested(text: string, found: Attribution[]): Attribution[] {
       out.push(attribution);
       continue;
     }
-    if (
+    const nestedHere =
       attribution.speaker.start <= outer.span.start + 1 &&
       attribution.speaker.start >= outer.span.start &&
-      attribution.rule !== "th.verb.shared_subject"
-    ) {
+      attribution.rule !== "th.verb.shared_subject";
+    const clauseStart = independentClauseStart(text, outer, attribution);
+    if (!nestedHere && clauseStart !== null) {
+      // A later clause with its own cue and subject ("... ด้านนาย Y มองว่า") ends the claim before it.
+      outer.span = trimRange(text, { start: outer.span.start, end: clauseStart });
+      out.push(attribution);
+      continue;
+    }
+    if (nestedHere) {
       const nested: Attribution = {
         ...attribution,
         via: [...attribution.via, outer.speaker, ...outer.via],
@@ -681,6 +722,31 @@ export function foldNested(text: string, found: Attribution[]): Attribution[] {
   }
   void text;
   return out;
+}
+
+/** Connectives that open the clause of a new attribution, glued to what follows ("ด้านนาย...", "และระบุว่า"). */
+const CLAUSE_LEADS = ["อย่างไรก็ตาม", "ในขณะที่", "ขณะที่", "ต่อมา", "ด้าน", "โดย", "และ", "พร้อม", "แต่", "ส่วน", "ทั้งนี้"];
+
+/**
+ * Where the clause of `inner` starts when it is a new sentence inside `outer`'s content, not part
+ * of it: after a space, with a subject of its own (or the shared one after "และ"/"โดย"), and not a
+ * nominal ("การที่รัฐบาลประกาศว่า" stays inside). Null when it belongs to the content.
+ */
+function independentClauseStart(text: string, outer: Attribution, inner: Attribution): number | null {
+  const shared = inner.rule === "th.verb.shared_subject";
+  let start = shared ? inner.cue.start : Math.min(inner.speaker.start, inner.cue.start);
+  if (!shared && /^(?:การ|ความ|ที่|ซึ่ง)/.test(inner.speaker.text)) return null;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const lead = CLAUSE_LEADS.find((w) => text.startsWith(w, start - w.length));
+    if (lead && start - lead.length > outer.span.start) {
+      start -= lead.length;
+      changed = true;
+    }
+    while (start > outer.span.start && text[start - 1] === " " && /\s/.test(text[start - 2] ?? "")) start--;
+  }
+  if (start <= outer.span.start + 6 || !/\s/.test(text[start - 1] ?? "")) return null;
+  return start - 1;
 }
 
 /** "ปฏิเสธรายงาน(ดังกล่าว)": a denial of a report named before it. */
