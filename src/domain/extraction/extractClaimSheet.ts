@@ -219,9 +219,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
       end: codePointOffset(text, end),
       gloss: `${speaker.name} ${attribution.cue.entry.gloss}: ${truncateGraphemes(quote, 80)}`,
       kind:
-        attribution.cue.entry.kind === "report" && chain.length === 2 && speaker.kind !== "news_agency"
-          ? "statement"
-          : attribution.cue.entry.kind,
+        claimKind(attribution, speaker, chain.length),
       hedged: attribution.hedged,
       cue: attribution.cue.text.trim(),
       statedOn: null,
@@ -380,6 +378,20 @@ function addOppositeStances(
       );
     }
   }
+}
+
+const OUTLETS = new Set<SourceKind>(["news_agency", "broadcaster", "newspaper", "publisher"]);
+
+/**
+ * The claim's kind: the cue's, except that what an outlet states is a report and what someone
+ * who is not an outlet "reports" first-hand is a statement; a content that denies makes a denial.
+ */
+function claimKind(attribution: Attribution, speaker: ResolvedSource, chainLength: number): SheetClaim["kind"] {
+  const kind = attribution.cue.entry.kind;
+  if (attribution.stance === "denies") return "denial";
+  if (OUTLETS.has(speaker.kind)) return kind === "statement" ? "report" : kind;
+  if (kind === "report" && chainLength === 2 && speaker.kind !== "government") return "statement";
+  return kind;
 }
 
 function toSheetSource(source: ResolvedSource): SheetSource {
