@@ -12,7 +12,6 @@ import { API_PREFIX, buildOpenApiDocument } from "./http/openapi.js";
 import { DOCS_ASSETS_PATH, docsAssets } from "./http/routes/docs.js";
 import { IMPORT_TEXT_TYPES } from "./http/routes/imports.js";
 import { type ApiRoute, mountRoutes } from "./http/routeTable.js";
-import { extractPage } from "./web/extract/extractPage.js";
 import { webRoutes } from "./web/webRoutes.js";
 
 export interface AppDeps {
@@ -45,7 +44,6 @@ export function buildApp({ config, db, log }: AppDeps): Express {
   mountRoutes(api, routes, guards);
   app.use(DOCS_ASSETS_PATH, docsAssets());
   app.use(API_PREFIX, api);
-  app.use(extractPage());
   app.use(webRoutes());
 
   app.use((req, _res, next) => next(routeNotFound(req.method, req.path)));
