@@ -14,7 +14,8 @@ beforeAll(async () => {
   const days = ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"];
   for (const [i, day] of days.entries()) {
     const base = smallSheet(`article-${i + 1}`);
-    const sheet: typeof base = i >= 2 ? JSON.parse(JSON.stringify(base).replaceAll('"test-wire"', '"other-wire"')) : base;
+    const sheet: typeof base =
+      i >= 2 ? JSON.parse(JSON.stringify(base).replaceAll('"test-wire"', '"other-wire"')) : base;
     sheet.article.body = `${sheet.article.body} ${i + 1}`;
     sheet.article.title = i % 2 === 0 ? `Talks in Bangkok ${i + 1}` : `การเจรจา ${i + 1}`;
     sheet.article.language = i % 2 === 0 ? "en" : "th";
