@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sharedConnection } from "../../src/db/client.js";
-import { findSearchedClaimIds } from "../../src/domain/search/searchRepository.js";
+import { findSearchedClaimIds } from "../../src/domain/claims/claimSearchRepository.js";
 import { importClaimSheet } from "../../src/domain/sheets/importClaimSheet.js";
 import { sheetTestApp } from "../support/app.js";
 import { smallSheet } from "../support/sheets.js";

@@ -1,6 +1,6 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { SHORT_QUERY_NOTE } from "../../src/domain/search/claimSearch.js";
+import { SHORT_QUERY_NOTE } from "../../src/domain/claims/claimSearch.js";
 import { sliceCodePoints } from "../../src/domain/text/codePoints.js";
 import { useSeededApp } from "../support/seededApp.js";
 

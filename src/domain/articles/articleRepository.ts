@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
-import { engineOf } from "../search/searchRepository.js";
+import { engineOf } from "../search/searchEngine.js";
 import { formatWithOffset } from "./publishedAt.js";
 
 /** When each of these articles was published, as local time at its offset (2023-09-20T12:14:00+07:00), by slug. */

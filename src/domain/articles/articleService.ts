@@ -1,9 +1,9 @@
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
 import type { SourceSummary } from "../attribution/traceChain.js";
-import { type ClaimView, claimSelect, presentClaim } from "../claims/claimRecord.js";
+import { type ClaimView, claimSelect, presentClaim } from "../claims/claimView.js";
 import { encodeCursor, type Page } from "../pagination.js";
-import { presentSourceSummary, sourceSummarySelect } from "../sources/sourceRecord.js";
+import { presentSourceSummary, sourceSummarySelect } from "../sources/sourceView.js";
 import { type ArticleListQuery, findArticleIdPage } from "./articleRepository.js";
 import { formatWithOffset } from "./publishedAt.js";
 

@@ -1,3 +1,4 @@
+import type { Db } from "../../db/client.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { ftsPhrase, likePattern } from "./searchText.js";
 
@@ -39,6 +40,11 @@ export const postgresSearch: SearchEngine = {
      UNION SELECT s."id" FROM "Source" s WHERE s."name" ILIKE ${likePattern(query)}`,
   contains: (column, query) => Prisma.sql`${column} ILIKE ${likePattern(query)}`,
 };
+
+/** The engine a client's database runs on (SQLite until the PostgreSQL client lands on main). */
+export function engineOf(_db: Db): SearchEngine {
+  return sqliteSearch;
+}
 
 /** The engine of a database URL: PostgreSQL for postgres:// and postgresql://, else SQLite. */
 export function searchEngineFor(databaseUrl: string | undefined): SearchEngine {

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
-import { engineOf } from "../search/searchRepository.js";
+import { engineOf } from "../search/searchEngine.js";
 import { isIndexedQuery, nameQuery } from "../search/searchText.js";
 
 type Int = number | bigint;

@@ -2,11 +2,9 @@ import type { Db } from "../../db/client.js";
 import { AppError, notFound } from "../../errors.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { SourceSummary } from "../attribution/traceChain.js";
-import type { ClaimFilters } from "../claims/claimFilters.js";
-import { listClaims } from "../claims/claimService.js";
 import { encodeCursor, type Page } from "../pagination.js";
-import { presentSourceSummary, sourceSummarySelect } from "./sourceRecord.js";
 import { findClaimCounts, findSourceIdPage, findSourceIdsNamed, type SourceOrder } from "./sourceRepository.js";
+import { presentSourceSummary, sourceSummarySelect } from "./sourceView.js";
 
 export interface SourceCounts {
   /** Claims this source made. */
@@ -114,18 +112,4 @@ export async function getSource(db: Db, slugOrName: string): Promise<SourceDetai
   if (!row) throw notFound("source", slug);
   const counts = await countClaims(db, [row.id]);
   return { ...presentSource(row, counts.get(row.id)), affiliates: row.affiliates.map(presentSourceSummary) };
-}
-
-/** A source's claims: as speaker, in another role, or anywhere in the chain. */
-export async function listSourceClaims(
-  db: Db,
-  slug: string,
-  query: Omit<ClaimFilters, "source"> & { limit: number; cursor?: number },
-) {
-  // The page first: only an empty one needs the extra look-up that tells 404 from no claims.
-  const listed = await listClaims(db, { ...query, source: slug });
-  if (listed.data.length === 0 && !(await db.source.findUnique({ where: { slug }, select: { id: true } }))) {
-    throw notFound("source", slug);
-  }
-  return listed;
 }

@@ -1,9 +1,9 @@
 import type { Db } from "../../db/client.js";
-import type { ClaimFilters } from "../claims/claimFilters.js";
-import type { ClaimView } from "../claims/claimRecord.js";
 import { encodeCursor, type Page } from "../pagination.js";
-import { findSearchedClaimIds, findSourceNames, SCAN_LIMIT, scanClaimIds } from "./searchRepository.js";
-import { findSpan, isIndexedQuery, SHORTEST_INDEXED_QUERY } from "./searchText.js";
+import { findSpan, isIndexedQuery, SHORTEST_INDEXED_QUERY } from "../search/searchText.js";
+import type { ClaimFilters } from "./claimFilters.js";
+import { findSearchedClaimIds, findSourceNames, SCAN_LIMIT, scanClaimIds } from "./claimSearchRepository.js";
+import type { ClaimView } from "./claimView.js";
 
 /** Where a search hit matched: a span in code points, end exclusive, of the quote, the gloss or a source's name. */
 export type SearchMatch =

@@ -1,15 +1,10 @@
 import type { Db } from "../../db/client.js";
 import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
-import type { ClaimFilters } from "../claims/claimFilters.js";
-import { type SearchEngine, sqliteSearch } from "./searchEngine.js";
+import { engineOf } from "../search/searchEngine.js";
+import type { ClaimFilters } from "./claimFilters.js";
 
 type Int = number | bigint;
-
-/** The engine a client's database runs on (only SQLite until the PostgreSQL client lands). */
-export function engineOf(_db: Db): SearchEngine {
-  return sqliteSearch;
-}
 
 /**
  * Sources named by the query whose links add up to at most this many are paged by sorting
