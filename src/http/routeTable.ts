@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from "express";
 import type { z } from "zod";
 import type { Role } from "../domain/access/roles.js";
+import { methodNotAllowed } from "../errors.js";
 import { handle, type RequestSchema } from "./handle.js";
 
 /**
@@ -63,6 +64,19 @@ export function mountRoutes(
       ...(spec.before ?? []),
       handle(spec.schema, spec.handler, spec.status),
     );
+  }
+  // A known path asked with a method it does not have: 405 with Allow, after every route had its turn.
+  const methodsByPath = new Map<string, string[]>();
+  for (const spec of routes) {
+    const methods = methodsByPath.get(spec.path) ?? [];
+    methods.push(spec.method.toUpperCase(), ...(spec.method === "get" ? ["HEAD"] : []));
+    methodsByPath.set(spec.path, methods);
+  }
+  for (const [path, methods] of methodsByPath) {
+    router.all(path, (req, res, next) => {
+      res.set("Allow", methods.join(", "));
+      next(methodNotAllowed(req.method, req.path, methods));
+    });
   }
 }
 

@@ -1,10 +1,9 @@
 import type { Db } from "../../db/client.js";
 import {
   CONTENT_TYPES,
-  EXPORT_FORMATS,
-  type ExportTable,
   exportFileName,
   isExportFormat,
+  isExportTable,
   writeExport,
 } from "../../domain/exports/writeExport.js";
 import { notFound } from "../../errors.js";
@@ -29,10 +28,10 @@ export function exportRoutes(db: Db): ApiRoute[] {
       produces: "text/csv",
       handler: async ({ params, query }, req, res) => {
         const { file, table, format } = params.file;
-        if (!(table in EXPORT_FORMATS) || !isExportFormat(table as ExportTable, format)) throw notFound("export", file);
+        if (!isExportTable(table) || !isExportFormat(table, format)) throw notFound("export", file);
         const { download, ...filters } = query;
         const request = {
-          table: table as ExportTable,
+          table,
           format,
           filters,
           baseUrl: `${req.protocol}://${req.get("host")}`,
