@@ -37,7 +37,7 @@ export interface RouteSpec<S extends RequestSchema> {
   produces?: string;
   /** Media type of the request body when it is not JSON (documented; parse it with `before`). */
   consumes?: string;
-  /** Middleware run after the access guards, before validation: e.g. `express.raw()` for an upload. */
+  /** Middleware run after the access guards, before the body is parsed: e.g. a finer role check, `express.raw()`. */
   before?: RequestHandler[];
   /** Error statuses this route gives beyond the ones its access, params and method imply. */
   errors?: number[];
@@ -51,17 +51,23 @@ export function route<S extends RequestSchema>(spec: RouteSpec<S>): ApiRoute {
   return spec as unknown as ApiRoute;
 }
 
-/** Mounts each route on `router` behind the guards its access needs, then its validated handler. */
+/**
+ * Mounts each route on `router` behind the guards its access needs, its own `before` checks,
+ * then the body parsers (so no body is read for a request the guards refuse), then its
+ * validated handler.
+ */
 export function mountRoutes(
   router: Router,
   routes: readonly ApiRoute[],
   guards: (route: ApiRoute) => RequestHandler[],
+  parseBody: (route: ApiRoute) => RequestHandler[] = () => [],
 ): void {
   for (const spec of routes) {
     router[spec.method](
       spec.path,
       ...guards(spec),
       ...(spec.before ?? []),
+      ...parseBody(spec),
       handle(spec.schema, spec.handler, spec.status),
     );
   }

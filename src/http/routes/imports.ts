@@ -28,8 +28,14 @@ export function importRoutes(db: Db): ApiRoute[] {
       schema: ImportArticles,
       status: 201,
       errors: [422],
+      // Replacing a stored article takes an admin: refused before a body is read.
+      before: [
+        (req, _res, next) =>
+          next(
+            isUpdate(req.query.update) && !roleAllows(req.principal!.role, "admin") ? forbidden("admin") : undefined,
+          ),
+      ],
       handler: async ({ query, body }, req, res) => {
-        if (query.update && !roleAllows(req.principal!.role, "admin")) throw forbidden("admin");
         const sheets = typeof body === "string" && req.is(IMPORT_TEXT_TYPES.slice(0, 2)) ? parseJsonLines(body) : body;
         const results = await importClaimSheets(db, sheets, { update: query.update });
         const created = results.some((r) => r.status === "created");
@@ -48,6 +54,11 @@ export function importRoutes(db: Db): ApiRoute[] {
       handler: async ({ params, body }) => ({ data: await importClaimCsv(db, params.slug, body) }),
     }),
   ];
+}
+
+/** `update` as ImportArticles reads it, before the query is validated (a bad value is refused there). */
+function isUpdate(value: unknown): boolean {
+  return value === "true" || value === "1";
 }
 
 /** One claim sheet per non-empty line. */
