@@ -16,10 +16,13 @@ import { type ApiRoute, mountRoutes } from "./http/routeTable.js";
 import { extractPage } from "./web/extract/extractPage.js";
 import { webRoutes } from "./web/webRoutes.js";
 
+/** Base of exported absolute URLs when none is configured: the default HOST and PORT. */
+export const DEFAULT_PUBLIC_URL = "http://127.0.0.1:3000";
+
 export interface AppDeps {
   /** Access settings default to open reads and 60 writes a minute per token. */
   config: Pick<Config, "bodyLimitBytes"> &
-    Partial<Pick<Config, "readsRequireToken" | "writeRateLimitPerMinute" | "authFailuresPerMinute">>;
+    Partial<Pick<Config, "readsRequireToken" | "writeRateLimitPerMinute" | "authFailuresPerMinute" | "publicUrl">>;
   db: Db;
   log?: (message: string, error: unknown) => void;
 }
@@ -45,7 +48,7 @@ export function buildApp({ config, db, log }: AppDeps): Express {
     const needed = spec.access === "read" ? (readsRequireToken ? "reader" : null) : spec.access;
     return [identify, ...(needed ? [requireRole(needed)] : []), ...(spec.method === "get" ? [] : [limitWrites])];
   };
-  const routes = apiRoutes(db, () => openApiDocument);
+  const routes = apiRoutes(db, () => openApiDocument, { publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL });
   const openApiDocument = buildOpenApiDocument(routes, { readsRequireToken });
   const api = express.Router();
   mountRoutes(api, routes, guards, parseBody);

@@ -164,7 +164,7 @@ export async function runExport(db: Db, values: Values, positionals: string[]): 
     table,
     format,
     filters,
-    baseUrl: baseUrl ?? `http://${config.host}:${config.port}`,
+    baseUrl: baseUrl ?? config.publicUrl,
     onProgress: progress,
   };
   if (out === undefined) {

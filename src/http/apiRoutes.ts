@@ -15,7 +15,7 @@ import type { ApiRoute } from "./routeTable.js";
  * Every route under /api. A route listed here is mounted behind the guards its access needs
  * and described in /api/openapi.json from its own schema; nothing else is needed.
  */
-export function apiRoutes(db: Db, openApiDocument: () => object): ApiRoute[] {
+export function apiRoutes(db: Db, openApiDocument: () => object, urls: { publicUrl: string }): ApiRoute[] {
   return [
     ...articleRoutes(db),
     ...sourceRoutes(db),
@@ -23,7 +23,7 @@ export function apiRoutes(db: Db, openApiDocument: () => object): ApiRoute[] {
     ...contradictionRoutes(db),
     ...relationRoutes(db),
     ...importRoutes(db),
-    ...exportRoutes(db),
+    ...exportRoutes(db, urls.publicUrl),
     ...schemaRoutes(),
     ...extractRoutes(db),
     ...docsRoutes(openApiDocument),

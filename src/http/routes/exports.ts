@@ -12,7 +12,7 @@ import { GetExport } from "../schemas/exports.js";
 import { streamResponse } from "../stream.js";
 
 /** GET /api/export/{claims,sources,contradictions}.{csv,xlsx,json,jsonl}, claims.jsonld, annotations.jsonld. */
-export function exportRoutes(db: Db): ApiRoute[] {
+export function exportRoutes(db: Db, publicUrl: string): ApiRoute[] {
   return [
     route({
       method: "get",
@@ -34,7 +34,8 @@ export function exportRoutes(db: Db): ApiRoute[] {
           table,
           format,
           filters,
-          baseUrl: `${req.protocol}://${req.get("host")}`,
+          // PUBLIC_URL, never the Host header: a client must not choose the URLs written into an export.
+          baseUrl: publicUrl,
         };
         res.setHeader("Content-Type", CONTENT_TYPES[format]);
         if (download) res.setHeader("Content-Disposition", `attachment; filename="${exportFileName(request)}"`);
