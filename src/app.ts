@@ -22,7 +22,12 @@ export const DEFAULT_PUBLIC_URL = "http://127.0.0.1:3000";
 export interface AppDeps {
   /** Access settings default to open reads and 60 writes a minute per token. */
   config: Pick<Config, "bodyLimitBytes"> &
-    Partial<Pick<Config, "readsRequireToken" | "writeRateLimitPerMinute" | "authFailuresPerMinute" | "publicUrl">>;
+    Partial<
+      Pick<
+        Config,
+        "readsRequireToken" | "writeRateLimitPerMinute" | "authFailuresPerMinute" | "publicUrl" | "maxArticleBytes"
+      >
+    >;
   db: Db;
   log?: (message: string, error: unknown) => void;
 }
@@ -48,7 +53,10 @@ export function buildApp({ config, db, log }: AppDeps): Express {
     const needed = spec.access === "read" ? (readsRequireToken ? "reader" : null) : spec.access;
     return [identify, ...(needed ? [requireRole(needed)] : []), ...(spec.method === "get" ? [] : [limitWrites])];
   };
-  const routes = apiRoutes(db, () => openApiDocument, { publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL });
+  const routes = apiRoutes(db, () => openApiDocument, {
+    publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL,
+    maxArticleBytes: config.maxArticleBytes,
+  });
   const openApiDocument = buildOpenApiDocument(routes, { readsRequireToken });
   const api = express.Router();
   mountRoutes(api, routes, guards, parseBody);

@@ -2,7 +2,8 @@ import type { Db } from "../../db/client.js";
 import { roleAllows } from "../../domain/access/roles.js";
 import { importClaimCsv } from "../../domain/sheets/importClaimCsv.js";
 import { importClaimSheets } from "../../domain/sheets/importClaimSheet.js";
-import { forbidden, malformedJson } from "../../errors.js";
+import { parseJsonLinesText } from "../../domain/sheets/sheetText.js";
+import { forbidden } from "../../errors.js";
 import { type ApiRoute, route } from "../routeTable.js";
 import { ImportArticles, ImportClaimRows } from "../schemas/imports.js";
 
@@ -14,7 +15,7 @@ export const IMPORT_TEXT_TYPES = ["application/jsonl", "application/x-ndjson", "
  * for a stored article (POST /api/articles/:slug/claims.csv). Reviewers add articles and
  * claims; replacing a stored article (`update=true`) takes an admin token.
  */
-export function importRoutes(db: Db): ApiRoute[] {
+export function importRoutes(db: Db, limits: { maxArticleBytes?: number } = {}): ApiRoute[] {
   return [
     route({
       method: "post",
@@ -36,8 +37,12 @@ export function importRoutes(db: Db): ApiRoute[] {
           ),
       ],
       handler: async ({ query, body }, req, res) => {
-        const sheets = typeof body === "string" && req.is(IMPORT_TEXT_TYPES.slice(0, 2)) ? parseJsonLines(body) : body;
-        const results = await importClaimSheets(db, sheets, { update: query.update });
+        const sheets =
+          typeof body === "string" && req.is(IMPORT_TEXT_TYPES.slice(0, 2)) ? parseJsonLinesText(body) : body;
+        const results = await importClaimSheets(db, sheets, {
+          update: query.update,
+          maxArticleBytes: limits.maxArticleBytes,
+        });
         const created = results.some((r) => r.status === "created");
         res.status(created ? 201 : 200).json({ data: Array.isArray(sheets) ? results : results[0] });
       },
@@ -59,18 +64,4 @@ export function importRoutes(db: Db): ApiRoute[] {
 /** `update` as ImportArticles reads it, before the query is validated (a bad value is refused there). */
 function isUpdate(value: unknown): boolean {
   return value === "true" || value === "1";
-}
-
-/** One claim sheet per non-empty line. */
-function parseJsonLines(text: string): unknown[] {
-  return text
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => {
-      try {
-        return JSON.parse(line);
-      } catch {
-        throw malformedJson();
-      }
-    });
 }
