@@ -1,11 +1,10 @@
-import type { ParseArgsConfig } from "node:util";
 import { z } from "zod";
 import { loadSeed } from "../../seed/loadSeed.js";
 import { loadConfig } from "../config.js";
-import { createDb, type Db } from "../db/client.js";
 import { applyMigrations } from "../db/migrate.js";
 import { collectStats } from "../domain/stats/collectStats.js";
 import { startServer } from "../server.js";
+import { type Command, withDb } from "./command.js";
 import { extractCommand } from "./extractCommand.js";
 import {
   EXPORT_HELP,
@@ -18,29 +17,7 @@ import {
 } from "./sheetCommands.js";
 import { tokenCommand } from "./tokenCommand.js";
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
-type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
-
-export interface Command {
-  summary: string;
-  help: string;
-  options: Options;
-  run(values: Values, positionals: string[]): Promise<number>;
-}
-
 const NoPositionals = z.array(z.string()).max(0, "takes no arguments");
-
-/** Opens the configured database with migrations applied, runs `work`, and disconnects. */
-async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  applyMigrations(config.databaseUrl);
-  const db = createDb(config.databaseUrl);
-  try {
-    return await work(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 export const COMMANDS: Record<string, Command> = {
   serve: {

@@ -1,8 +1,8 @@
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
 import type { SourceSummary } from "../attribution/traceChain.js";
-import { type ClaimView, claimSelect, presentClaim } from "../claims/claimRecord.js";
-import { presentSourceSummary, sourceSummarySelect } from "../sources/sourceRecord.js";
+import { type ClaimView, claimSelect, presentClaim } from "../claims/claimView.js";
+import { presentSourceSummary, sourceSummarySelect } from "../sources/sourceView.js";
 import { formatWithOffset } from "./publishedAt.js";
 
 export interface ArticleSummary {

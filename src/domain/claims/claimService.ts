@@ -3,15 +3,8 @@ import { notFound } from "../../errors.js";
 import { type Page, paginate } from "../pagination.js";
 import type { RelationOrigin, RelationType, ReviewStatus } from "../vocabulary.js";
 import { type ClaimFilters, claimWhere } from "./claimFilters.js";
-import {
-  briefClaim,
-  type ClaimBrief,
-  type ClaimRow,
-  type ClaimView,
-  claimSelect,
-  presentClaim,
-} from "./claimRecord.js";
 import { findClaimPage, findClaimRows } from "./claimRepository.js";
+import { briefClaim, type ClaimBrief, type ClaimRow, type ClaimView, claimSelect, presentClaim } from "./claimView.js";
 
 export interface ClaimRelationView {
   id: number;
@@ -95,4 +88,18 @@ function presentRelation(
     rationale: relation.rationale,
     other: briefClaim(presentClaim(other)),
   };
+}
+
+/** A source's claims: as speaker, in another role, or anywhere in the chain. */
+export async function listSourceClaims(
+  db: Db,
+  slug: string,
+  query: Omit<ClaimFilters, "source"> & { limit: number; cursor?: number },
+) {
+  // The page first: only an empty one needs the extra look-up that tells 404 from no claims.
+  const listed = await listClaims(db, { ...query, source: slug });
+  if (listed.data.length === 0 && !(await db.source.findUnique({ where: { slug }, select: { id: true } }))) {
+    throw notFound("source", slug);
+  }
+  return listed;
 }

@@ -3,10 +3,8 @@ import { inList, queryRows } from "../../db/sql.js";
 import { notFound } from "../../errors.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { SourceSummary } from "../attribution/traceChain.js";
-import type { ClaimFilters } from "../claims/claimFilters.js";
-import { listClaims } from "../claims/claimService.js";
 import { type Page, paginate } from "../pagination.js";
-import { presentSourceSummary, sourceSummarySelect } from "./sourceRecord.js";
+import { presentSourceSummary, sourceSummarySelect } from "./sourceView.js";
 
 export interface SourceCounts {
   /** Claims this source made. */
@@ -95,18 +93,4 @@ export async function getSource(db: Db, slug: string): Promise<SourceDetail> {
   if (!row) throw notFound("source", slug);
   const counts = await countClaims(db, [row.id]);
   return { ...presentSource(row, counts.get(row.id)), affiliates: row.affiliates.map(presentSourceSummary) };
-}
-
-/** A source's claims: as speaker, in another role, or anywhere in the chain. */
-export async function listSourceClaims(
-  db: Db,
-  slug: string,
-  query: Omit<ClaimFilters, "source"> & { limit: number; cursor?: number },
-) {
-  // The page first: only an empty one needs the extra look-up that tells 404 from no claims.
-  const listed = await listClaims(db, { ...query, source: slug });
-  if (listed.data.length === 0 && !(await db.source.findUnique({ where: { slug }, select: { id: true } }))) {
-    throw notFound("source", slug);
-  }
-  return listed;
 }

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { roleAllows } from "../../domain/access/roles.js";
-import { importClaimCsv } from "../../domain/sheets/importClaimCsv.js";
+import { importClaimCsv } from "../../domain/exports/importClaimCsv.js";
 import { importClaimSheets } from "../../domain/sheets/importClaimSheet.js";
 import { parseJsonLinesText } from "../../domain/sheets/sheetText.js";
 import { forbidden } from "../../errors.js";

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.js";
-import { getSource, listSourceClaims, listSources } from "../../domain/sources/sourceService.js";
+import { listSourceClaims } from "../../domain/claims/claimService.js";
+import { getSource, listSources } from "../../domain/sources/sourceService.js";
 import { type ApiRoute, route } from "../routeTable.js";
 import { GetSource, ListSourceClaims, ListSources } from "../schemas/resources.js";
 
