@@ -93,7 +93,9 @@ export function contradictionCandidates(
   for (const claim of claims) {
     const negative = negativeMark(claim.quote, language);
     // A denial that points back at a report: the object its cue denies, or an anaphor in what it says.
-    const pointer = claim.deniedObject ?? (negative || claim.denies ? anaphor.exec(claim.quote)?.[0] : null);
+    // The content with its frame: "said that figure was not true" keeps the anaphor's determiner.
+    const framed = text.slice(claim.frameStart, claim.end);
+    const pointer = claim.deniedObject ?? (negative || claim.denies ? anaphor.exec(framed)?.[0] : null);
     if ((claim.denies || negative) && pointer) {
       const before = earlier(claim);
       // "รายงานของเอพี", "คำกล่าวของนายกเทศมนตรี", "Vale's claims": the one whose report it is.

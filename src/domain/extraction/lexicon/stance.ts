@@ -90,5 +90,4 @@ export const ENGLISH_FALSITY_MARKERS: readonly string[] = [
   "fabricated",
   "inaccurate",
   "misleading",
-  "unrealistic",
 ];
