@@ -7,6 +7,7 @@ import { articleListView, articleView } from "./views/articles.js";
 import { claimView } from "./views/claim.js";
 import { compareView } from "./views/compare.js";
 import { queueView } from "./views/queue.js";
+import { searchView } from "./views/search.js";
 import { sourceListView, sourceView } from "./views/sources.js";
 
 /**
@@ -24,6 +25,7 @@ const ROUTES = [
   [/^\/sources\/([^/]+)$/, "sources", sourceView],
   [/^\/articles$/, "articles", articleListView],
   [/^\/articles\/([^/]+)$/, "articles", articleView],
+  [/^\/claims$/, "claims", searchView],
   [/^\/claims\/(\d+)$/, "articles", claimView],
 ];
 
