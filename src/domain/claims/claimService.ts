@@ -3,6 +3,7 @@ import { notFound } from "../../errors.js";
 import { type Page, paginate } from "../pagination.js";
 import { isIndexedQuery } from "../search/searchText.js";
 import type { RelationOrigin, RelationType, ReviewStatus } from "../vocabulary.js";
+import { type FacetName, type Facets, facetClaims } from "./claimFacets.js";
 import { type ClaimFilters, claimWhere } from "./claimFilters.js";
 import { findClaimPage, findClaimRows } from "./claimRepository.js";
 import { type SearchedClaim, type SearchInfo, searchClaims } from "./claimSearch.js";
@@ -31,8 +32,13 @@ export interface ClaimDetail extends ClaimView {
  */
 export async function listClaims(
   db: Db,
-  filters: ClaimFilters & { limit: number; cursor?: number },
-): Promise<{ data: ClaimView[] | SearchedClaim[]; page: Page; search?: SearchInfo }> {
+  filters: ClaimFilters & { limit: number; cursor?: number; facets?: readonly FacetName[] },
+): Promise<{ data: ClaimView[] | SearchedClaim[]; page: Page; search?: SearchInfo; facets?: Facets }> {
+  const { facets, ...rest } = filters;
+  if (facets !== undefined && facets.length > 0) {
+    const [listed, counted] = await Promise.all([listClaims(db, rest), facetClaims(db, rest, facets)]);
+    return { ...listed, facets: counted };
+  }
   const { q } = filters;
   if (q !== undefined) {
     return searchClaims(db, { ...filters, q }, async (ids) => (await findClaimRows(db, ids)).map(presentClaim));
