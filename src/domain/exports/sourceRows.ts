@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { inChunks } from "../../db/inChunks.js";
-import { countClaims } from "../sources/sourceService.js";
+import { countClaims } from "../sources/sourceRepository.js";
 import type { Column } from "./columns.js";
 import { sheetSourceSelect } from "./exportClaimSheets.js";
 import { type ExportFilters, exportedSources } from "./exportFilters.js";

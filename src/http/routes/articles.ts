@@ -1,6 +1,8 @@
+import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { getArticle, listArticles } from "../../domain/articles/articleService.js";
-import { type ApiRoute, route } from "../routeTable.js";
+import { ArticleDetail, ArticleSummary } from "../../domain/articles/articleView.js";
+import { type ApiRoute, one, route } from "../routeTable.js";
 import { GetArticle, ListArticles } from "../schemas/resources.js";
 
 export function articleRoutes(db: Db): ApiRoute[] {
@@ -11,7 +13,8 @@ export function articleRoutes(db: Db): ApiRoute[] {
       summary: "Articles with publisher, publication time and claim count",
       access: "read",
       schema: ListArticles,
-      handler: async () => ({ data: await listArticles(db) }),
+      response: one(z.array(ArticleSummary)),
+      handler: () => listArticles(db),
     }),
     route({
       method: "get",
@@ -19,7 +22,8 @@ export function articleRoutes(db: Db): ApiRoute[] {
       summary: "One article: its exact body and every claim with its code-point span",
       access: "read",
       schema: GetArticle,
-      handler: async ({ params }) => ({ data: await getArticle(db, params.slug) }),
+      response: one(ArticleDetail),
+      handler: ({ params }) => getArticle(db, params.slug),
     }),
   ];
 }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import {
   CONTENT_TYPES,
@@ -8,7 +9,7 @@ import {
   writeExport,
 } from "../../domain/exports/writeExport.js";
 import { notFound } from "../../errors.js";
-import { type ApiRoute, route } from "../routeTable.js";
+import { type ApiRoute, raw, route } from "../routeTable.js";
 import { GetExport } from "../schemas/exports.js";
 import { streamResponse } from "../stream.js";
 
@@ -26,7 +27,7 @@ export function exportRoutes(db: Db): ApiRoute[] {
         "POST /api/articles imports. The media type follows the format.",
       access: "read",
       schema: GetExport,
-      produces: "text/csv",
+      response: raw("text/csv", z.string().meta({ description: "CSV with a header row (other formats by suffix)" })),
       handler: async ({ params, query }, req, res) => {
         const { file, table, format } = params.file;
         if (!(table in EXPORT_FORMATS) || !isExportFormat(table as ExportTable, format)) throw notFound("export", file);
