@@ -34,8 +34,8 @@ export function handle(spec: ApiRoute): RequestHandler {
     if (response.envelope === "none" || res.headersSent) return;
     const status = spec.statusOf?.(result) ?? spec.status ?? 200;
     if (response.envelope === "page") {
-      const { items, page } = result as Paged<unknown>;
-      res.status(status).json({ data: items, page });
+      const { items, page, ...extras } = result as Paged<unknown>;
+      res.status(status).json({ data: items, page, ...extras });
     } else {
       res.status(status).json({ data: result });
     }

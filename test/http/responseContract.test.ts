@@ -17,7 +17,7 @@ beforeAll(async () => {
   admin = `Bearer ${(await createApiToken(seeded.testDb().db, { name: "contract test", role: "admin" })).token}`;
 });
 
-const routes = (): ApiRoute[] => apiRoutes(seeded.testDb().db, () => ({}));
+const routes = (): ApiRoute[] => apiRoutes(seeded.testDb().db, () => ({}), { publicUrl: "http://127.0.0.1" });
 const key = (spec: { method: string; path: string }) => `${spec.method.toUpperCase()} ${spec.path}`;
 
 interface Example {

@@ -1,8 +1,10 @@
 import type { Db } from "../../db/client.js";
 import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
+import { isIndexedQuery } from "../search/searchText.js";
 import { type SourceSummaryRecord, sourceSummarySelect } from "../sources/sourceRepository.js";
 import type { ClaimFilters } from "./claimFilters.js";
+import { findSearchedClaimIds } from "./claimSearchRepository.js";
 
 /** A claim with everything a view of it shows: its article, chains' links, topics and stances. */
 export interface ClaimRecord {
@@ -133,8 +135,10 @@ export async function findMatchingClaims(
   afterId: number,
   take: number,
 ): Promise<ClaimRecord[]> {
-  // Text search stays with Prisma's `contains`; every other filter takes the indexed page query.
   if (filters.q === undefined) return findClaimPage(db, filters, afterId, take);
+  // The text index answers queries of three characters or more; shorter ones read every claim.
+  if (isIndexedQuery(filters.q))
+    return findClaimRows(db, await findSearchedClaimIds(db, filters.q, filters, afterId, take));
   const matching = await db.claim.findMany({
     where: { ...claimWhere(filters), id: { gt: afterId } },
     select: { id: true },

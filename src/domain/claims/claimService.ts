@@ -4,13 +4,27 @@ import { type Paged, paginate } from "../pagination.js";
 import { sourceExists } from "../sources/sourceRepository.js";
 import type { ClaimFilters } from "./claimFilters.js";
 import { findClaimRelations, findClaimRows, findMatchingClaims } from "./claimRepository.js";
+import { type SearchedClaim, type SearchInfo, searchClaims } from "./claimSearch.js";
 import { type ClaimDetail, type ClaimView, presentClaim, presentClaimRelation } from "./claimView.js";
 
-/** Claims matching the filters, oldest first, one keyset page at a time. */
+/** A page of claims; with a text query each claim says where it matched, and `search` how it was answered. */
+export type ClaimPage = Paged<ClaimView | SearchedClaim> & { search?: SearchInfo };
+
+/**
+ * Claims matching the filters, oldest first, one keyset page at a time. With a text query `q`
+ * each claim says where it matched, and `search` says how the query was answered.
+ */
 export async function listClaims(
   db: Db,
   filters: ClaimFilters & { limit: number; cursor?: number },
-): Promise<Paged<ClaimView>> {
+): Promise<ClaimPage> {
+  const { q } = filters;
+  if (q !== undefined) {
+    const found = await searchClaims(db, { ...filters, q }, async (ids) =>
+      (await findClaimRows(db, ids)).map(presentClaim),
+    );
+    return { items: found.data, page: found.page, search: found.search };
+  }
   const records = await findMatchingClaims(db, filters, filters.cursor ?? 0, filters.limit + 1);
   const { rows, page } = paginate(records, filters.limit);
   return { items: rows.map(presentClaim), page };
@@ -38,7 +52,7 @@ export async function listSourceClaims(
   db: Db,
   slug: string,
   query: Omit<ClaimFilters, "source"> & { limit: number; cursor?: number },
-): Promise<Paged<ClaimView>> {
+): Promise<ClaimPage> {
   // The page first: only an empty one needs the extra look-up that tells 404 from no claims.
   const listed = await listClaims(db, { ...query, source: slug });
   if (listed.items.length === 0 && !(await sourceExists(db, slug))) throw notFound("source", slug);

@@ -117,3 +117,25 @@ export function presentClaimRelation(record: ClaimRelationRecord, other: ClaimVi
 
 export const ClaimDetail = ClaimView.extend({ relations: z.array(ClaimRelation) }).meta({ id: "ClaimDetail" });
 export type ClaimDetail = z.infer<typeof ClaimDetail>;
+
+/** Where a search hit matched: a span in code points, end exclusive, of the quote, the gloss or a source's name. */
+const SearchMatch = z.union([
+  z.strictObject({ field: z.enum(["quote", "gloss"]), start: z.int(), end: z.int() }),
+  z.strictObject({ field: z.literal("source"), source: z.string(), name: z.string(), start: z.int(), end: z.int() }),
+]);
+
+/** A claim found by a text query, with the first place the query occurs. */
+export const SearchedClaim = ClaimView.extend({ match: SearchMatch.nullable() }).meta({ id: "SearchedClaim" });
+
+/** How a text query was answered: from the index, or by a bounded scan for a short query. */
+export const SearchInfo = z
+  .strictObject({
+    query: z.string(),
+    mode: z.enum(["index", "scan"]),
+    scanned: z.int().optional(),
+    note: z.string().optional(),
+  })
+  .meta({ id: "SearchInfo" });
+
+/** What a claim listing's items are: claims, or claims with their match when `q` is given. */
+export const ListedClaim = z.union([SearchedClaim, ClaimView]);

@@ -1,8 +1,7 @@
-import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { getArticle, listArticles } from "../../domain/articles/articleService.js";
 import { ArticleDetail, ArticleSummary } from "../../domain/articles/articleView.js";
-import { type ApiRoute, one, route } from "../routeTable.js";
+import { type ApiRoute, one, paged, route } from "../routeTable.js";
 import { GetArticle, ListArticles } from "../schemas/resources.js";
 
 export function articleRoutes(db: Db): ApiRoute[] {
@@ -10,11 +9,11 @@ export function articleRoutes(db: Db): ApiRoute[] {
     route({
       method: "get",
       path: "/articles",
-      summary: "Articles with publisher, publication time and claim count",
+      summary: "Articles newest first, by publisher, language, publication time or title, with claim counts",
       access: "read",
       schema: ListArticles,
-      response: one(z.array(ArticleSummary)),
-      handler: () => listArticles(db),
+      response: paged(ArticleSummary),
+      handler: ({ query }) => listArticles(db, query),
     }),
     route({
       method: "get",

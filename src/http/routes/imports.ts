@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { importClaimCsv } from "../../domain/exports/importClaimCsv.js";
 import { importClaimSheets } from "../../domain/sheets/importClaimSheet.js";
+import { parseJsonLinesText } from "../../domain/sheets/sheetText.js";
 import { CsvImportResult, ImportResult } from "../../domain/sheets/sheetView.js";
-import { malformedJson } from "../../errors.js";
 import { type ApiRoute, one, route } from "../routeTable.js";
 import { ImportArticles, ImportClaimRows, isUpdateFlag } from "../schemas/imports.js";
 
@@ -15,7 +15,7 @@ export const IMPORT_TEXT_TYPES = ["application/jsonl", "application/x-ndjson", "
  * for a stored article (POST /api/articles/:slug/claims.csv). Reviewers add articles and
  * claims; replacing a stored article (`update=true`) takes an admin token.
  */
-export function importRoutes(db: Db): ApiRoute[] {
+export function importRoutes(db: Db, limits: { maxArticleBytes?: number } = {}): ApiRoute[] {
   return [
     route({
       method: "post",
@@ -24,8 +24,9 @@ export function importRoutes(db: Db): ApiRoute[] {
       description:
         "The format is GET /api/schemas/claim-sheet.json. Every problem is reported at once in 422 invalid_claim_sheet " +
         "details, located by path. An article whose body is stored is reported already_present (200), or replaced with " +
-        "update=true. 201 when an article was created.",
+        "update=true (admin). 201 when an article was created.",
       access: "reviewer",
+      // Replacing a stored article takes an admin: refused with the other guards, before a body is read.
       elevated: { role: "admin", when: (req) => isUpdateFlag(req.query.update), description: "update=true" },
       schema: ImportArticles,
       status: 201,
@@ -33,8 +34,12 @@ export function importRoutes(db: Db): ApiRoute[] {
       response: one(z.union([ImportResult, z.array(ImportResult)])),
       errors: [422],
       handler: async ({ query, body }, req) => {
-        const sheets = typeof body === "string" && req.is(IMPORT_TEXT_TYPES.slice(0, 2)) ? parseJsonLines(body) : body;
-        const results = await importClaimSheets(db, sheets, { update: query.update });
+        const sheets =
+          typeof body === "string" && req.is(IMPORT_TEXT_TYPES.slice(0, 2)) ? parseJsonLinesText(body) : body;
+        const results = await importClaimSheets(db, sheets, {
+          update: query.update,
+          maxArticleBytes: limits.maxArticleBytes,
+        });
         return Array.isArray(sheets) ? results : results[0]!;
       },
     }),
@@ -51,18 +56,4 @@ export function importRoutes(db: Db): ApiRoute[] {
       handler: ({ params, body }) => importClaimCsv(db, params.slug, body),
     }),
   ];
-}
-
-/** One claim sheet per non-empty line. */
-function parseJsonLines(text: string): unknown[] {
-  return text
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => {
-      try {
-        return JSON.parse(line);
-      } catch {
-        throw malformedJson();
-      }
-    });
 }

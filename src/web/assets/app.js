@@ -6,6 +6,7 @@ import { announce, h } from "./dom.js";
 import { articleListView, articleView } from "./views/articles.js";
 import { claimView } from "./views/claim.js";
 import { compareView } from "./views/compare.js";
+import { newArticleView } from "./views/newArticle.js";
 import { queueView } from "./views/queue.js";
 import { sourceListView, sourceView } from "./views/sources.js";
 
@@ -25,6 +26,7 @@ const ROUTES = [
   [/^\/articles$/, "articles", articleListView],
   [/^\/articles\/([^/]+)$/, "articles", articleView],
   [/^\/claims\/(\d+)$/, "articles", claimView],
+  [/^\/new$/, "new", newArticleView],
 ];
 
 const DEFAULT_PATH = "/contradictions";
