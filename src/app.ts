@@ -50,7 +50,16 @@ export function buildApp({ config, db, log }: AppDeps): Express {
   const guards = (spec: ApiRoute): RequestHandler[] => {
     if (spec.access === "public") return [];
     const needed = spec.access === "read" ? (readsRequireToken ? "reader" : null) : spec.access;
-    return [identify, ...(needed ? [requireRole(needed)] : []), ...(spec.method === "get" ? [] : [limitWrites])];
+    const elevated = spec.elevated;
+    const elevate: RequestHandler[] = elevated
+      ? [(req, res, next) => (elevated.when(req) ? requireRole(elevated.role)(req, res, next) : next())]
+      : [];
+    return [
+      identify,
+      ...(needed ? [requireRole(needed)] : []),
+      ...elevate,
+      ...(spec.method === "get" ? [] : [limitWrites]),
+    ];
   };
   const routes = apiRoutes(db, () => openApiDocument, {
     publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL,

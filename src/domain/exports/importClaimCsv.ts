@@ -5,15 +5,10 @@ import { toProblemDetails } from "../../validation.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
 import { checkClaimSheet } from "../sheets/checkClaimSheet.js";
 import { CLAIM_SHEET_FORMAT, type ClaimSheet, SheetClaim } from "../sheets/claimSheet.js";
+import type { CsvImportResult } from "../sheets/sheetView.js";
 import { addClaims, sheetWriter, upsertSources } from "../sheets/writeSheet.js";
 import { CHAIN_SEPARATOR } from "./claimRows.js";
 import { parseCsv, restoreFormula } from "./csv.js";
-
-export interface CsvImportResult {
-  articleSlug: string;
-  claims: number;
-  derivedContradictions: number;
-}
 
 /** Columns a claim row must have; the others the CSV export writes are optional or ignored. */
 export const REQUIRED_CSV_COLUMNS = [

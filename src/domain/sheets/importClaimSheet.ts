@@ -6,19 +6,10 @@ import { toProblemDetails } from "../../validation.js";
 import { checkClaimSheet, sha256Hex } from "./checkClaimSheet.js";
 import { ClaimSheet, parseClaimRef } from "./claimSheet.js";
 import { DEFAULT_MAX_ARTICLE_BYTES } from "./sheetText.js";
+import type { ImportResult } from "./sheetView.js";
 import { sheetWriter, type Tx, writeSheet } from "./writeSheet.js";
 
 export { IMPORT_ACTOR, type Tx } from "./writeSheet.js";
-
-export interface ImportResult {
-  articleSlug: string;
-  /** created; already_present (same body SHA-256, left as it was); updated (replaced in place). */
-  status: "created" | "already_present" | "updated";
-  claims: number;
-  sources: number;
-  relations: number;
-  derivedContradictions: number;
-}
 
 export interface ImportOptions {
   /**
