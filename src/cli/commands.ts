@@ -4,8 +4,10 @@ import { loadSeed } from "../../seed/loadSeed.js";
 import { loadConfig } from "../config.js";
 import { createDb, type Db } from "../db/client.js";
 import { applyMigrations } from "../db/migrate.js";
+import { redactedUrl } from "../db/url.js";
 import { collectStats } from "../domain/stats/collectStats.js";
 import { startServer } from "../server.js";
+import { copyCommand } from "./copyCommand.js";
 import { extractCommand } from "./extractCommand.js";
 import {
   EXPORT_HELP,
@@ -33,8 +35,8 @@ const NoPositionals = z.array(z.string()).max(0, "takes no arguments");
 /** Opens the configured database with migrations applied, runs `work`, and disconnects. */
 async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  applyMigrations(config.databaseUrl);
-  const db = createDb(config.databaseUrl);
+  await applyMigrations(config.databaseUrl);
+  const db = createDb(config.databaseUrl, { replicaUrls: config.readReplicaUrls });
   try {
     return await work(db);
   } finally {
@@ -62,14 +64,15 @@ and serves the API on HOST:PORT (default 127.0.0.1:3000). Configuration: see .en
     help: `claimtrail migrate
 
 Creates the database named by DATABASE_URL (and its folder) if needed and applies the
-committed migrations in prisma/migrations with prisma migrate deploy.
+committed migrations: on SQLite those in prisma/migrations with prisma migrate deploy, on
+PostgreSQL (a postgres:// DATABASE_URL) those in prisma/postgresql/migrations.
 `,
     options: {},
     async run(_values, positionals) {
       NoPositionals.parse(positionals);
       const { databaseUrl } = loadConfig();
-      applyMigrations(databaseUrl);
-      process.stdout.write(`migrated ${databaseUrl}\n`);
+      await applyMigrations(databaseUrl);
+      process.stdout.write(`migrated ${redactedUrl(databaseUrl)}\n`);
       return 0;
     },
   },
@@ -132,6 +135,7 @@ configured database holds.
   },
   extract: extractCommand(withDb),
   token: tokenCommand(withDb),
+  copy: copyCommand(),
 };
 
 export const USAGE = `claimtrail: source-attribution claim tracker for fact-checkers

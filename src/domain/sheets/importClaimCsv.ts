@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { inChunks } from "../../db/inChunks.js";
+import { writeTransaction } from "../../db/sql.js";
 import { invalidSheet, notFound, type ProblemDetail, validationError } from "../../errors.js";
 import { toProblemDetails } from "../../validation.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
@@ -7,7 +8,7 @@ import { CHAIN_SEPARATOR } from "../exports/claimRows.js";
 import { parseCsv, restoreFormula } from "../exports/csv.js";
 import { checkClaimSheet } from "./checkClaimSheet.js";
 import { CLAIM_SHEET_FORMAT, type ClaimSheet, SheetClaim } from "./claimSheet.js";
-import { addClaims, sheetWriter, upsertSources } from "./writeSheet.js";
+import { addClaims, sheetWriterOn, upsertSources } from "./writeSheet.js";
 
 export interface CsvImportResult {
   articleSlug: string;
@@ -218,8 +219,8 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
   }
   if (problems.length > 0) throw invalidSheet(problems);
 
-  const derived = await db.$transaction(async (tx) => {
-    const writer = await sheetWriter(db, tx);
+  const derived = await writeTransaction(db, async (sql) => {
+    const writer = sheetWriterOn(sql);
     const sourceIds = await upsertSources(writer, sheet, false);
     return addClaims(writer, article.id, sheet, sourceIds, false);
   });
