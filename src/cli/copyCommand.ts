@@ -3,7 +3,7 @@ import { copyDatabase } from "../db/copyDatabase.js";
 import { redactedUrl } from "../db/url.js";
 import { validationError } from "../errors.js";
 import { toProblemDetails } from "../validation.js";
-import type { Command } from "./commands.js";
+import type { Command } from "./command.js";
 
 const HELP = `claimtrail copy --from URL --to URL
 

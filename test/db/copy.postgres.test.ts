@@ -17,7 +17,7 @@ import {
   type ExportTable,
   writeExport,
 } from "../../src/domain/exports/writeExport.js";
-import { reviewRelation } from "../../src/domain/review/relationService.js";
+import { reviewRelation } from "../../src/domain/relations/relationService.js";
 import { importClaimSheet } from "../../src/domain/sheets/importClaimSheet.js";
 import { smallSheet } from "../support/sheets.js";
 import { createPostgresTestDb, type TestDb } from "../support/testDb.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type ClaimFilters, claimWhere } from "../../src/domain/claims/claimFilters.js";
-import { claimSelect } from "../../src/domain/claims/claimRecord.js";
 import { findClaimIdPage, findClaimPage, findClaimRows } from "../../src/domain/claims/claimRepository.js";
+import { claimSelect } from "../../src/domain/claims/claimView.js";
 import { useSeededApp } from "../support/seededApp.js";
 
 const { testDb } = useSeededApp();

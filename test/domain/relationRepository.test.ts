@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { relationSummarySelect } from "../../src/domain/contradictions/compareClaims.js";
-import { type ContradictionFilters, contradictionWhere } from "../../src/domain/contradictions/contradictionService.js";
+import { type ContradictionFilters, contradictionWhere } from "../../src/domain/relations/contradictionService.js";
 import {
   articleHasRelations,
   findContradictingClaimIds,
   findContradictionPage,
   findRelationsBetween,
-} from "../../src/domain/contradictions/relationRepository.js";
+} from "../../src/domain/relations/relationRepository.js";
+import { relationSummarySelect } from "../../src/domain/relations/relationView.js";
 import { useSeededApp } from "../support/seededApp.js";
 
 const { testDb, claimId } = useSeededApp();

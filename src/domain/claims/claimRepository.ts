@@ -2,7 +2,7 @@ import type { Db } from "../../db/client.js";
 import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { ClaimFilters } from "./claimFilters.js";
-import type { ClaimRow } from "./claimRecord.js";
+import type { ClaimRow } from "./claimView.js";
 
 // Every claim listing loads a page of claims with their articles, chains, topics and stances.
 // Through Prisma's nested select that is eight queries and a heavy result mapping per page;

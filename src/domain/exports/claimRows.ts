@@ -1,8 +1,8 @@
 import type { Db } from "../../db/client.js";
 import { findPublicationTimes } from "../articles/articleRepository.js";
-import { type ClaimRow, presentClaim } from "../claims/claimRecord.js";
 import { findMatchingClaims } from "../claims/claimService.js";
-import { findContradictingClaimIds } from "../contradictions/relationRepository.js";
+import { type ClaimRow, presentClaim } from "../claims/claimView.js";
+import { findContradictingClaimIds } from "../relations/relationRepository.js";
 import type { Column } from "./columns.js";
 import type { ExportFilters } from "./exportFilters.js";
 import { keysetPages } from "./keyset.js";

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { type ClaimView, claimSelect, presentClaim } from "../claims/claimRecord.js";
+import { type ClaimView, claimSelect, presentClaim } from "../claims/claimView.js";
 import type { Column } from "./columns.js";
 import { type ExportFilters, exportedContradictions } from "./exportFilters.js";
 import { after, keysetPages } from "./keyset.js";

@@ -2,7 +2,7 @@ import type { Db } from "../../db/client.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
 import type { SourceSummary } from "../attribution/traceChain.js";
-import { claimSelect, presentClaim } from "../claims/claimRecord.js";
+import { claimSelect, presentClaim } from "../claims/claimView.js";
 import type { SourceKind } from "../vocabulary.js";
 import { type ExportFilters, exportedClaims, exportedContradictions } from "./exportFilters.js";
 import type { ExportUrls } from "./exportUrls.js";

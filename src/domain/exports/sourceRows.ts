@@ -1,8 +1,8 @@
 import type { Db } from "../../db/client.js";
 import { inChunks } from "../../db/inChunks.js";
-import { sheetSourceSelect } from "../sheets/exportClaimSheets.js";
 import { countClaims } from "../sources/sourceService.js";
 import type { Column } from "./columns.js";
+import { sheetSourceSelect } from "./exportClaimSheets.js";
 import { type ExportFilters, exportedSources } from "./exportFilters.js";
 import { after, keysetPages } from "./keyset.js";
 

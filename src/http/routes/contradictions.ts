@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
-import { compareClaims } from "../../domain/contradictions/compareClaims.js";
-import { getContradiction, listContradictions } from "../../domain/contradictions/contradictionService.js";
+import { compareClaims } from "../../domain/relations/compareClaims.js";
+import { getContradiction, listContradictions } from "../../domain/relations/contradictionService.js";
 import { type ApiRoute, route } from "../routeTable.js";
 import { Compare, GetContradiction, ListContradictions } from "../schemas/resources.js";
 

@@ -1,7 +1,12 @@
 import type { Request, Response } from "express";
 import type { Db } from "../../db/client.js";
-import type { RelationView } from "../../domain/review/relationRecord.js";
-import { getRelation, proposeRelation, relationHistory, reviewRelation } from "../../domain/review/relationService.js";
+import {
+  getRelation,
+  proposeRelation,
+  relationHistory,
+  reviewRelation,
+} from "../../domain/relations/relationService.js";
+import type { RelationView } from "../../domain/relations/relationView.js";
 import { preconditionRequired, unauthorized } from "../../errors.js";
 import { type ApiRoute, route } from "../routeTable.js";
 import {

@@ -52,7 +52,7 @@ export const ReviewRelation = z
     },
   );
 
-// Response bodies, for the OpenAPI document (src/domain/review/relationRecord.ts builds them).
+// Response bodies, for the OpenAPI document (src/domain/relations/relationRecord.ts builds them).
 export const RelationBody = z
   .object({
     id: z.int(),

@@ -4,11 +4,11 @@ import { writeTransaction } from "../../db/sql.js";
 import { invalidSheet, notFound, type ProblemDetail, validationError } from "../../errors.js";
 import { toProblemDetails } from "../../validation.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
-import { CHAIN_SEPARATOR } from "../exports/claimRows.js";
-import { parseCsv, restoreFormula } from "../exports/csv.js";
-import { checkClaimSheet } from "./checkClaimSheet.js";
-import { CLAIM_SHEET_FORMAT, type ClaimSheet, SheetClaim } from "./claimSheet.js";
-import { addClaims, sheetWriterOn, upsertSources } from "./writeSheet.js";
+import { checkClaimSheet } from "../sheets/checkClaimSheet.js";
+import { CLAIM_SHEET_FORMAT, type ClaimSheet, SheetClaim } from "../sheets/claimSheet.js";
+import { addClaims, sheetWriterOn, upsertSources } from "../sheets/writeSheet.js";
+import { CHAIN_SEPARATOR } from "./claimRows.js";
+import { parseCsv, restoreFormula } from "./csv.js";
 
 export interface CsvImportResult {
   articleSlug: string;

@@ -1,18 +1,13 @@
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { briefClaim, type ClaimBrief, presentClaim } from "../claims/claimRecord.js";
 import { findClaimRows } from "../claims/claimRepository.js";
+import { briefClaim, type ClaimBrief, presentClaim } from "../claims/claimView.js";
 import { type Page, paginate } from "../pagination.js";
 import type { ReviewStatus } from "../vocabulary.js";
-import {
-  type Comparison,
-  compareClaims,
-  presentRelationSummary,
-  type RelationSummary,
-  relationSummarySelect,
-} from "./compareClaims.js";
+import { type Comparison, compareClaims } from "./compareClaims.js";
 import { findContradictionPage } from "./relationRepository.js";
+import { presentRelationSummary, type RelationSummary, relationSummarySelect } from "./relationView.js";
 
 export interface ContradictionFilters {
   /** Slug of a source anywhere in either side's chain. */

@@ -9,7 +9,7 @@ import {
   type RelationView,
   relationEventSelect,
   relationSelect,
-} from "./relationRecord.js";
+} from "./relationView.js";
 
 export interface RelationProposal {
   fromClaimId: number;

@@ -1,10 +1,10 @@
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
 import { type SourceSummary, sharedSources, type TracedChain } from "../attribution/traceChain.js";
-import { type ClaimView, presentClaim } from "../claims/claimRecord.js";
 import { findClaimRows } from "../claims/claimRepository.js";
-import type { RelationOrigin, RelationType, ReviewStatus } from "../vocabulary.js";
+import { type ClaimView, presentClaim } from "../claims/claimView.js";
 import { findRelationsBetween } from "./relationRepository.js";
+import { presentRelationSummary, type RelationSummary } from "./relationView.js";
 
 /** One side of a comparison: the claim as a fact-checker weighs it. */
 export interface ComparisonSide {
@@ -13,18 +13,6 @@ export interface ComparisonSide {
   hopDistance: number;
   throughStateMedia: boolean;
   throughAnonymous: boolean;
-}
-
-export interface RelationSummary {
-  id: number;
-  type: RelationType;
-  fromClaimId: number;
-  toClaimId: number;
-  status: ReviewStatus;
-  origin: RelationOrigin;
-  /** Incremented by every review; a review must name the version it was made against. */
-  version: number;
-  rationale: string;
 }
 
 export interface Comparison {
@@ -38,39 +26,6 @@ export interface Comparison {
   };
   /** Every relation recorded between the two claims, either way round. */
   relations: RelationSummary[];
-}
-
-export const relationSummarySelect = {
-  id: true,
-  type: true,
-  fromClaimId: true,
-  toClaimId: true,
-  status: true,
-  origin: true,
-  version: true,
-  rationale: true,
-} as const;
-
-export function presentRelationSummary(row: {
-  id: number;
-  type: string;
-  fromClaimId: number;
-  toClaimId: number;
-  status: string;
-  origin: string;
-  version: number;
-  rationale: string;
-}): RelationSummary {
-  return {
-    id: row.id,
-    type: row.type as RelationType,
-    fromClaimId: row.fromClaimId,
-    toClaimId: row.toClaimId,
-    status: row.status as ReviewStatus,
-    origin: row.origin as RelationOrigin,
-    version: row.version,
-    rationale: row.rationale,
-  };
 }
 
 function side(claim: ClaimView): ComparisonSide {

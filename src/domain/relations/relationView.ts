@@ -1,9 +1,50 @@
-import {
-  presentRelationSummary,
-  type RelationSummary,
-  relationSummarySelect,
-} from "../contradictions/compareClaims.js";
-import type { ReviewStatus } from "../vocabulary.js";
+import type { RelationOrigin, RelationType, ReviewStatus } from "../vocabulary.js";
+
+/** A relation between two claims: what every view of one shows. */
+export interface RelationSummary {
+  id: number;
+  type: RelationType;
+  fromClaimId: number;
+  toClaimId: number;
+  status: ReviewStatus;
+  origin: RelationOrigin;
+  /** Incremented by every review; a review must name the version it was made against. */
+  version: number;
+  rationale: string;
+}
+
+export const relationSummarySelect = {
+  id: true,
+  type: true,
+  fromClaimId: true,
+  toClaimId: true,
+  status: true,
+  origin: true,
+  version: true,
+  rationale: true,
+} as const;
+
+export function presentRelationSummary(row: {
+  id: number;
+  type: string;
+  fromClaimId: number;
+  toClaimId: number;
+  status: string;
+  origin: string;
+  version: number;
+  rationale: string;
+}): RelationSummary {
+  return {
+    id: row.id,
+    type: row.type as RelationType,
+    fromClaimId: row.fromClaimId,
+    toClaimId: row.toClaimId,
+    status: row.status as ReviewStatus,
+    origin: row.origin as RelationOrigin,
+    version: row.version,
+    rationale: row.rationale,
+  };
+}
 
 /** A relation between two claims as the review API shows it. */
 export interface RelationView extends RelationSummary {

@@ -1,6 +1,6 @@
 import type { Prisma } from "../../generated/prisma/client.js";
 import { type SourceSummary, type TracedChain, traceChains } from "../attribution/traceChain.js";
-import { presentSourceSummary, sourceSummarySelect } from "../sources/sourceRecord.js";
+import { presentSourceSummary, sourceSummarySelect } from "../sources/sourceView.js";
 import type { ChainRole, ClaimKind, Stance } from "../vocabulary.js";
 
 /** What every view of a claim loads: its article, chains, topics and stances. */
