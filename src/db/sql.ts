@@ -1,7 +1,7 @@
 import type { Database, Statement } from "better-sqlite3";
-import { conflict } from "../errors.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { type Db, sharedConnection } from "./client.js";
+import { alreadyExists, isUniqueViolation } from "./errors.js";
 
 // The hot lookups and the exports run hand-written, portable SQL (quoted identifiers, built as
 // Prisma.Sql). Through `$queryRaw` every call prepares its statement again and maps each value
@@ -78,11 +78,7 @@ function asConflict<T>(write: () => T): T {
   try {
     return write();
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
-      throw conflict("already_exists", "a record with the same unique fields already exists");
-    }
-    throw error;
+    throw isUniqueViolation(error) ? alreadyExists() : error;
   }
 }
 
