@@ -2,13 +2,14 @@ import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
 import { type Paged, paginate } from "../pagination.js";
 import { sourceExists } from "../sources/sourceRepository.js";
+import { type FacetName, type Facets, facetClaims } from "./claimFacets.js";
 import type { ClaimFilters } from "./claimFilters.js";
 import { findClaimRelations, findClaimRows, findMatchingClaims } from "./claimRepository.js";
 import { type SearchedClaim, type SearchInfo, searchClaims } from "./claimSearch.js";
 import { type ClaimDetail, type ClaimView, presentClaim, presentClaimRelation } from "./claimView.js";
 
 /** A page of claims; with a text query each claim says where it matched, and `search` how it was answered. */
-export type ClaimPage = Paged<ClaimView | SearchedClaim> & { search?: SearchInfo };
+export type ClaimPage = Paged<ClaimView | SearchedClaim> & { search?: SearchInfo; facets?: Facets };
 
 /**
  * Claims matching the filters, oldest first, one keyset page at a time. With a text query `q`
@@ -16,8 +17,13 @@ export type ClaimPage = Paged<ClaimView | SearchedClaim> & { search?: SearchInfo
  */
 export async function listClaims(
   db: Db,
-  filters: ClaimFilters & { limit: number; cursor?: number },
+  filters: ClaimFilters & { limit: number; cursor?: number; facets?: readonly FacetName[] },
 ): Promise<ClaimPage> {
+  const { facets, ...rest } = filters;
+  if (facets !== undefined && facets.length > 0) {
+    const [listed, counted] = await Promise.all([listClaims(db, rest), facetClaims(db, rest, facets)]);
+    return { ...listed, facets: counted };
+  }
   const { q } = filters;
   if (q !== undefined) {
     const found = await searchClaims(db, { ...filters, q }, async (ids) =>

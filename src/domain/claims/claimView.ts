@@ -137,5 +137,18 @@ export const SearchInfo = z
   })
   .meta({ id: "SearchInfo" });
 
+const FacetValue = z.strictObject({ value: z.string(), name: z.string().optional(), count: z.int() });
+
+/** Counts among the claims matching a listing's filters, when `facets=` asks for them. */
+export const ClaimFacets = z
+  .strictObject({
+    counted: z.strictObject({ claims: z.int(), complete: z.boolean() }),
+    kind: z.array(FacetValue).optional(),
+    topic: z.array(FacetValue).optional(),
+    speaker: z.array(FacetValue).optional(),
+    status: z.array(FacetValue).optional(),
+  })
+  .meta({ id: "ClaimFacets" });
+
 /** What a claim listing's items are: claims, or claims with their match when `q` is given. */
 export const ListedClaim = z.union([SearchedClaim, ClaimView]);

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { getClaim, listClaims } from "../../domain/claims/claimService.js";
-import { ClaimDetail, ListedClaim, SearchInfo } from "../../domain/claims/claimView.js";
+import { ClaimDetail, ClaimFacets, ListedClaim, SearchInfo } from "../../domain/claims/claimView.js";
 import { type ApiRoute, one, paged, route } from "../routeTable.js";
 import { GetClaim, ListClaims } from "../schemas/resources.js";
 
@@ -12,7 +12,7 @@ export function claimRoutes(db: Db): ApiRoute[] {
       summary: "Claims, filtered by source, role, kind, topic, article or text",
       access: "read",
       schema: ListClaims,
-      response: paged(ListedClaim, { search: SearchInfo.optional() }),
+      response: paged(ListedClaim, { search: SearchInfo.optional(), facets: ClaimFacets.optional() }),
       handler: ({ query }) => listClaims(db, query),
     }),
     route({

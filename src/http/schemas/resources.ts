@@ -45,7 +45,20 @@ export const ListSourceClaims = z.object({
   query: z.strictObject({ ...ClaimFieldQuery, ...PageQuery }),
 });
 
-export const ListClaims = z.object({ query: z.strictObject({ ...ClaimFilterQuery, ...PageQuery }) });
+const FacetList = z
+  .string()
+  .transform((list) => [...new Set(list.split(","))])
+  .pipe(
+    z.array(z.enum(["kind", "topic", "speaker", "status"], { error: "facets are kind, topic, speaker and status" })),
+  );
+export const ListClaims = z.object({
+  query: z.strictObject({
+    ...ClaimFilterQuery,
+    ...PageQuery,
+    /** Comma-separated facets to count among the matching claims: kind, topic, speaker, status. */
+    facets: FacetList.optional(),
+  }),
+});
 export const GetClaim = z.object({ params: z.object({ id: IdParam }), query: NoQuery });
 
 export const ListContradictions = z.object({ query: z.strictObject({ ...ContradictionFilterQuery, ...PageQuery }) });

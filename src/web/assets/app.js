@@ -8,6 +8,7 @@ import { claimView } from "./views/claim.js";
 import { compareView } from "./views/compare.js";
 import { newArticleView } from "./views/newArticle.js";
 import { queueView } from "./views/queue.js";
+import { searchView } from "./views/search.js";
 import { sourceListView, sourceView } from "./views/sources.js";
 
 /**
@@ -25,6 +26,7 @@ const ROUTES = [
   [/^\/sources\/([^/]+)$/, "sources", sourceView],
   [/^\/articles$/, "articles", articleListView],
   [/^\/articles\/([^/]+)$/, "articles", articleView],
+  [/^\/claims$/, "claims", searchView],
   [/^\/claims\/(\d+)$/, "articles", claimView],
   [/^\/new$/, "new", newArticleView],
 ];
