@@ -1,6 +1,7 @@
 import type { ClaimKind, SourceKind } from "../vocabulary.js";
 import { THAI_AUXILIARIES, THAI_NAME_ENDERS } from "./lexicon/connectives.js";
 import { THAI_CUES } from "./lexicon/cues.js";
+import { THAI_ROLE_CONTINUERS } from "./lexicon/thaiWords.js";
 import { ENGLISH_TITLES, THAI_TITLES, type TitleEntry } from "./lexicon/titles.js";
 import { slugify, uniqueSlug } from "./slugs.js";
 import { hasThai, wordSegments } from "./textTools.js";
@@ -28,9 +29,7 @@ const ENDERS = [
   ...THAI_NAME_ENDERS,
   ...THAI_CUES.filter((c) => c.frame === "verb" && c.form.length >= 3).map((c) => c.form),
 ].sort((a, b) => b.length - a.length);
-const ROLE_ENDERS = ENDERS.filter(
-  (e) => !["ของ", "แห่ง", "ประจำ", "และ", "ที่", "กับ", "ใน", "มา", "ไป", "ให้", "ต่อ", "ถึง", "มี", "เป็น"].includes(e),
-);
+const ROLE_ENDERS = ENDERS.filter((e) => !THAI_ROLE_CONTINUERS.includes(e));
 
 /** The Thai title a string starts with (longest first), if any. */
 export function thaiTitleAt(text: string, at = 0): TitleEntry | undefined {
