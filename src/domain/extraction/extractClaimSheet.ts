@@ -234,7 +234,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
       section: null,
       language,
       url: null,
-      publishedAt: options.publishedAt ?? datelineOf(text) ?? (options.now ?? (() => new Date()))().toISOString(),
+      publishedAt: options.publishedAt ?? publicationDate(text, options.now ?? (() => new Date()), warnings),
       body: text,
     },
     sources: newSources.map(toSheetSource),
@@ -431,6 +431,43 @@ const MONTHS = [
   "november",
   "december",
 ];
+
+/** Thai month abbreviations, January first. */
+const THAI_MONTHS = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."];
+
+/**
+ * When the article was published: an English dateline with its year, a Thai one ("4 มี.ค.",
+ * "4 มี.ค. 67", "4 มี.ค. 2567", Buddhist era read as such) whose missing year is inferred as the
+ * latest such day not after today (with a warning saying so), else now (with a warning).
+ */
+function publicationDate(text: string, now: () => Date, warnings: string[]): string {
+  const english = datelineOf(text);
+  if (english) return english;
+  const head = text.slice(0, 300);
+  const months = THAI_MONTHS.map((m) => m.replace(/\./g, "\\.")).join("|");
+  const thai = new RegExp(`(\\d{1,2})\\s*(${months})(?:\\s*(\\d{4}|\\d{2})(?!\\d))?`).exec(head);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  if (thai) {
+    const day = Number(thai[1]);
+    const month = THAI_MONTHS.indexOf(thai[2]!) + 1;
+    let year: number;
+    if (thai[3]) {
+      year = Number(thai[3]);
+      if (year < 100) year += year >= 40 ? 2500 : 2000; // "67" is 2567 BE; "24" is 2024
+      if (year > 2400) year -= 543;
+    } else {
+      const today = now();
+      year = today.getUTCFullYear();
+      if (Date.UTC(year, month - 1, day) > today.getTime() + 86_400_000) year--;
+      warnings.push(
+        `the dateline "${thai[0]}" gives no year: ${year} inferred (the latest such day not after today); check it`,
+      );
+    }
+    return `${year}-${pad(month)}-${pad(day)}T00:00:00+07:00`;
+  }
+  warnings.push("no dateline found: the publication time is set to now; check it");
+  return now().toISOString();
+}
 
 /** A dateline such as "September 20, 2023 12:14" near the top of the text, read as UTC. */
 function datelineOf(text: string): string | null {

@@ -184,7 +184,8 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
       const stop = sourceEnd(text, paragraph, end);
       const source = trimRange(text, { start: end, end: stop });
       const from = sentenceStart(text, paragraph, at);
-      if (!text.slice(end, stop).includes("ว่า") && source.end > source.start && at - from >= 10)
+      const that = [...text.slice(end, stop).matchAll(/ว่า/g)].some((m) => isThatAt(text, end + m.index));
+      if (!that && source.end > source.start && at - from >= 10)
         return {
           entry,
           cue: { start: at, end },
