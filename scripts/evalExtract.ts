@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { DevSet, devTextSheet } from "../src/domain/extraction/devSet.js";
 import { evaluateExtraction, formatEvaluation, sumEvaluations } from "../src/domain/extraction/evaluateExtraction.js";
+import { extractClaimSheet } from "../src/domain/extraction/extractClaimSheet.js";
 import { ClaimSheet } from "../src/domain/sheets/claimSheet.js";
 
 /**
@@ -26,4 +27,39 @@ if (process.argv[2] === undefined) {
       process.stdout.write(`${formatEvaluation(summary)}\n\n`);
     }
   }
+}
+
+/** Median in-process time to extract one 2,000-character article (the issue's budget is 50 ms). */
+function timeExtraction(label: string, text: string, language: "th" | "en"): string {
+  const body = text.slice(0, 2000);
+  for (let i = 0; i < 5; i++) extractClaimSheet(body, { language, publisher: "timing" });
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const start = performance.now();
+    extractClaimSheet(body, { language, publisher: "timing" });
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return `${label}: ${body.length} characters, median ${times[15]!.toFixed(1)} ms, slowest ${times[29]!.toFixed(1)} ms (30 runs)`;
+}
+
+if (process.argv[2] === undefined) {
+  const sets = await Promise.all(
+    ["en", "th"].map(async (l) =>
+      DevSet.parse(JSON.parse(await readFile(new URL(`eval/dev/${l}.json`, root), "utf8"))),
+    ),
+  );
+  process.stdout.write("extraction time, in process:\n");
+  process.stdout.write(`  ${timeExtraction("seed article (th)", gold.article.body, "th")}\n`);
+  for (const set of sets)
+    process.stdout.write(
+      `  ${timeExtraction(
+        `dev set texts joined (${set.language})`,
+        set.texts
+          .map((t) => t.body)
+          .join("\n\n")
+          .repeat(3),
+        set.language,
+      )}\n`,
+    );
 }

@@ -77,13 +77,21 @@ export interface ExtractionResult {
 /** The publisher's own reporter, not a source of its own. */
 const OWN_REPORTER = /^(?:(?:ผู้สื่อข่าว|นักข่าว|ทีมข่าว)(?:ประจำ\S*)?|(?:our|this|a) (?:correspondent|reporter))$/i;
 
+// Stored claims are compared with every new article: their words are worth keeping.
+const wordCache = new Map<string, Set<string>>();
+
 /** Content words of a text (ICU word segments without stopwords), for topic overlap. */
 export function contentWords(text: string): Set<string> {
-  return new Set(
+  const cached = wordCache.get(text);
+  if (cached) return cached;
+  if (wordCache.size > 10_000) wordCache.clear();
+  const words = new Set(
     wordSegments(text.toLowerCase())
       .filter((w) => w.isWordLike && w.segment.length >= 2 && !STOPWORDS.has(w.segment))
       .map((w) => stem(w.segment)),
   );
+  wordCache.set(text, words);
+  return words;
 }
 
 /** A Latin word without its inflection ("reached" -> "reach"), so two forms of one word match. */
@@ -131,6 +139,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
   const claims: SheetClaim[] = [];
   const claimProposals: ClaimProposal[] = [];
   const keyOf = new Map<Attribution, string>();
+  const speakerOf = new Map<string, ResolvedSource>();
   for (const attribution of attributions) {
     // "ผู้สื่อข่าวรายงานว่า", "our correspondent reported": the publisher's own reporting.
     const speaker = OWN_REPORTER.test(attribution.speaker.text)
@@ -146,6 +155,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
     if (end <= start) continue;
     const key = `c${claims.length + 1}`;
     keyOf.set(attribution, key);
+    speakerOf.set(key, speaker);
     const quote = text.slice(start, end);
     claims.push({
       key,
@@ -190,7 +200,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
     text,
     [...keyOf].map(([attribution, key]) => {
       const proposal = claimProposals.find((p) => p.key === key)!;
-      const source = directory.resolve(attribution.speaker, attribution.cue.entry.kind);
+      const source = speakerOf.get(key);
       return {
         key,
         quote: claims.find((c) => c.key === key)!.quote,

@@ -43,9 +43,12 @@ function firstTitleIn(
   english: boolean,
 ): { entry: TitleEntry; at: number } | undefined {
   let best: { entry: TitleEntry; at: number } | undefined;
+  const lower = text.toLowerCase();
   for (const entry of entries) {
     const at = english
-      ? text.search(new RegExp(`\\b${escapeRegExp(entry.form)}(?![A-Za-z])`, "i"))
+      ? lower.includes(entry.form.toLowerCase())
+        ? text.search(titlePattern(entry).first)
+        : -1
       : text.indexOf(entry.form);
     if (
       at !== -1 &&
@@ -58,9 +61,10 @@ function firstTitleIn(
 
 function lastTitleIn(text: string): { entry: TitleEntry; at: number } | undefined {
   let best: { entry: TitleEntry; at: number } | undefined;
+  const lower = text.toLowerCase();
   for (const entry of ENGLISH_BY_LENGTH) {
-    const re = new RegExp(`(?<![A-Za-z])${escapeRegExp(entry.form)}(?![A-Za-z])`, "gi");
-    for (const m of text.matchAll(re)) {
+    if (!lower.includes(entry.form.toLowerCase())) continue;
+    for (const m of text.matchAll(titlePattern(entry).every)) {
       const end = m.index + entry.form.length;
       if (
         !best ||
@@ -73,16 +77,34 @@ function lastTitleIn(text: string): { entry: TitleEntry; at: number } | undefine
   return best;
 }
 
+// Compiled once per title: building them on every speaker phrase was most of the extraction time.
+const titlePatterns = new Map<TitleEntry, { first: RegExp; every: RegExp }>();
+function titlePattern(entry: TitleEntry): { first: RegExp; every: RegExp } {
+  let patterns = titlePatterns.get(entry);
+  if (!patterns) {
+    const form = escapeRegExp(entry.form);
+    patterns = {
+      first: new RegExp(`\\b${form}(?![A-Za-z])`, "i"),
+      every: new RegExp(`(?<![A-Za-z])${form}(?![A-Za-z])`, "gi"),
+    };
+    titlePatterns.set(entry, patterns);
+  }
+  return patterns;
+}
+
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Index at which a personal name glued to the next word ends ("ปูตินแห่งรัสเซีย" -> after ปูติน). */
 export function nameTokenEnd(token: string, enders: readonly string[] = ENDERS): number {
-  const starts = new Set(wordSegments(token).map((s) => s.index));
+  let starts: Set<number> | null = null;
   for (let p = 2; p < token.length; p++) {
     const ender = enders.find((e) => token.startsWith(e, p));
+    if (!ender) continue;
     // A short function word that ends the token is its last syllable, glued to nothing ("บุญมา", "พรหมมา").
-    if (ender && ender.length < 3 && p + ender.length === token.length) continue;
-    if (ender && (starts.has(p) || ender.length >= 3)) return p;
+    if (ender.length < 3 && p + ender.length === token.length) continue;
+    if (ender.length >= 3) return p;
+    starts ??= new Set(wordSegments(token).map((s) => s.index));
+    if (starts.has(p)) return p;
   }
   return token.length;
 }

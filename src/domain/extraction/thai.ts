@@ -33,6 +33,9 @@ import {
 import type { Attribution, ContrastFinding, Mention, TextRange } from "./types.js";
 
 const CUES = [...THAI_CUES].sort((a, b) => b.form.length - a.form.length);
+/** Cues by their first character, so the scan tries only the few that can start at an index. */
+const CUES_BY_FIRST = new Map<string, CueEntry[]>();
+for (const cue of CUES) CUES_BY_FIRST.set(cue.form[0]!, [...(CUES_BY_FIRST.get(cue.form[0]!) ?? []), cue]);
 const CITING = CUES.filter((c) => c.frame === "citing");
 const SOURCE_AFTER = CUES.filter((c) => c.frame === "source_after");
 const OPENERS = [...THAI_CLAUSE_OPENERS].filter((o) => o !== "และ").sort((a, b) => b.length - a.length);
@@ -145,7 +148,9 @@ function findCues(text: string, paragraph: TextRange, quotes: TextRange[]): CueH
     // A cue after a nominal prefix is a noun: นักวิเคราะห์ (analyst), การแถลง, ความเชื่อ, ผู้รายงาน.
     if (THAI_NOMINAL_PREFIXES.some((p) => text.startsWith(p, i - p.length))) continue;
     if (NEGATED_CUE.test(text.slice(Math.max(paragraph.start, i - 6), i))) continue;
-    const entries = CUES.filter((c) => text.startsWith(c.form, i) && isThaiWordAt(text, i, c.form.length));
+    const entries = (CUES_BY_FIRST.get(text[i]!) ?? []).filter(
+      (c) => text.startsWith(c.form, i) && isThaiWordAt(text, i, c.form.length),
+    );
     if (entries.length === 0) continue;
     if (blocked(text, i, entries[0]!.form.length)) {
       i += entries[0]!.form.length - 1;
