@@ -1,11 +1,10 @@
-import type { ParseArgsConfig } from "node:util";
 import { z } from "zod";
 import { loadSeed } from "../../seed/loadSeed.js";
 import { loadConfig } from "../config.js";
-import { createDb, type Db } from "../db/client.js";
 import { applyMigrations } from "../db/migrate.js";
 import { collectStats } from "../domain/stats/collectStats.js";
 import { startServer } from "../server.js";
+import { type Command, withDb } from "./command.js";
 import { extractCommand } from "./extractCommand.js";
 import {
   EXPORT_HELP,
@@ -18,29 +17,7 @@ import {
 } from "./sheetCommands.js";
 import { tokenCommand } from "./tokenCommand.js";
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
-type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
-
-export interface Command {
-  summary: string;
-  help: string;
-  options: Options;
-  run(values: Values, positionals: string[]): Promise<number>;
-}
-
 const NoPositionals = z.array(z.string()).max(0, "takes no arguments");
-
-/** Opens the configured database with migrations applied, runs `work`, and disconnects. */
-async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  applyMigrations(config.databaseUrl);
-  const db = createDb(config.databaseUrl);
-  try {
-    return await work(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 export const COMMANDS: Record<string, Command> = {
   serve: {
@@ -48,13 +25,20 @@ export const COMMANDS: Record<string, Command> = {
     help: `claimtrail serve
 
 Applies migrations, loads the seed article into an empty database (unless SEED_ON_EMPTY=false)
-and serves the API on HOST:PORT (default 127.0.0.1:3000). Configuration: see .env.example.
+and serves the API on HOST:PORT (default 127.0.0.1:3000). SIGTERM or SIGINT stops it gracefully:
+requests in flight get up to SHUTDOWN_GRACE_MS (10 s) to finish. Configuration: see .env.example.
 `,
     options: {},
     async run(_values, positionals) {
       NoPositionals.parse(positionals);
-      await startServer(loadConfig());
-      return new Promise<number>(() => {});
+      const running = await startServer(loadConfig());
+      // Stop accepting, let requests in flight finish (up to SHUTDOWN_GRACE_MS), close the database.
+      await new Promise<void>((resolve) => {
+        const stop = () => void running.shutdown().then(resolve);
+        process.once("SIGTERM", stop);
+        process.once("SIGINT", stop);
+      });
+      return 0;
     },
   },
   migrate: {

@@ -1,9 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { z } from "zod";
-import type { Db } from "../db/client.js";
 import { proposeClaimSheet } from "../domain/extraction/extractionService.js";
 import { truncateGraphemes } from "../domain/text/graphemes.js";
-import type { Command } from "./commands.js";
+import type { Command, WithDb } from "./command.js";
 
 const ExtractArgs = z.object({
   positionals: z.tuple([z.string().min(1, "names the text file")], { error: "takes exactly one FILE.txt" }),
@@ -18,7 +17,7 @@ const ExtractArgs = z.object({
 });
 
 /** `claimtrail extract FILE.txt`: proposes a claim sheet for a raw article text. */
-export function extractCommand(withDb: <T>(work: (db: Db) => Promise<T>) => Promise<T>): Command {
+export function extractCommand(withDb: WithDb): Command {
   return {
     summary: "propose a claim sheet (claims, sources, chains) from a raw Thai or English text",
     help: `claimtrail extract FILE.txt [--lang th|en] [--out SHEET.json] [--publisher SLUG] [--title TITLE] [--published-at ISO]

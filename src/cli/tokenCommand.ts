@@ -1,10 +1,9 @@
 import { z } from "zod";
-import type { Db } from "../db/client.js";
 import { Role } from "../domain/access/roles.js";
 import { createApiToken, listApiTokens, revokeApiToken } from "../domain/access/tokenService.js";
 import { validationError } from "../errors.js";
 import { toProblemDetails } from "../validation.js";
-import type { Command } from "./commands.js";
+import type { Command, WithDb } from "./command.js";
 
 const HELP = `claimtrail token create --name NAME --role reader|reviewer|admin
 claimtrail token list [--json]
@@ -29,7 +28,7 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
 }
 
 /** `claimtrail token create|list|revoke`: manages API tokens through the token service. */
-export function tokenCommand(withDb: <T>(work: (db: Db) => Promise<T>) => Promise<T>): Command {
+export function tokenCommand(withDb: WithDb): Command {
   return {
     summary: "create, list or revoke API tokens",
     help: HELP,

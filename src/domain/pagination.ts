@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /** Keyset pagination: the cursor is the opaque form of the last id a page returned. */
 export interface Page {
   limit: number;
@@ -9,24 +7,14 @@ export interface Page {
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
-export const PageQuery = {
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  cursor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,32}$/, "is not a cursor this API returned")
-    .transform((cursor, ctx) => {
-      const id = Number.parseInt(Buffer.from(cursor, "base64url").toString("utf8").replace(/^id:/, ""), 10);
-      if (!Number.isSafeInteger(id) || id < 0) {
-        ctx.addIssue({ code: "custom", message: "is not a cursor this API returned" });
-        return z.NEVER;
-      }
-      return id;
-    })
-    .optional(),
-};
-
 export function encodeCursor(id: number): string {
   return Buffer.from(`id:${id}`, "utf8").toString("base64url");
+}
+
+/** The id a cursor of `encodeCursor` stands for, or undefined for anything else. */
+export function decodeCursor(cursor: string): number | undefined {
+  const id = Number.parseInt(Buffer.from(cursor, "base64url").toString("utf8").replace(/^id:/, ""), 10);
+  return Number.isSafeInteger(id) && id >= 0 ? id : undefined;
 }
 
 /** Given up to limit+1 rows ordered by id, the page's rows and its description. */
@@ -34,4 +22,10 @@ export function paginate<T extends { id: number }>(rows: T[], limit: number): { 
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;
   return { rows: pageRows, page: { limit, nextCursor: more ? encodeCursor(pageRows[pageRows.length - 1]!.id) : null } };
+}
+
+/** One page of a list, as services return it (`handle()` sends it as `{ data, page }`). */
+export interface Paged<T> {
+  items: T[];
+  page: Page;
 }

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  deriveContradictions,
-  pairKey,
-  type StanceRecord,
-} from "../../src/domain/contradictions/deriveContradictions.js";
+import { deriveContradictions, pairKey, type StanceRecord } from "../../src/domain/relations/deriveContradictions.js";
 
 const stance = (
   claimId: number,

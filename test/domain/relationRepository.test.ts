@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { relationSummarySelect } from "../../src/domain/contradictions/compareClaims.js";
-import { type ContradictionFilters, contradictionWhere } from "../../src/domain/contradictions/contradictionService.js";
 import {
   articleHasRelations,
+  contradictionWhere,
   findContradictingClaimIds,
   findContradictionPage,
   findRelationsBetween,
-} from "../../src/domain/contradictions/relationRepository.js";
+  relationSummarySelect,
+} from "../../src/domain/relations/relationRepository.js";
+import type { ContradictionFilters } from "../../src/domain/relations/relationView.js";
 import { useSeededApp } from "../support/seededApp.js";
 
 const { testDb, claimId } = useSeededApp();

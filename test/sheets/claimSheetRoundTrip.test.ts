@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSeed, readSeedSheet } from "../../seed/loadSeed.js";
-import { claimSheetChunks } from "../../src/domain/sheets/exportClaimSheets.js";
+import { claimSheetChunks } from "../../src/domain/exports/exportClaimSheets.js";
 import { importClaimSheets } from "../../src/domain/sheets/importClaimSheet.js";
 import { collectText } from "../support/collect.js";
 import { countRows } from "../support/counts.js";

@@ -4,11 +4,11 @@ import { finished } from "node:stream/promises";
 import { setImmediate as nextTurn, setTimeout as sleep } from "node:timers/promises";
 import type ExcelJS from "exceljs";
 import type { Db } from "../../db/client.js";
-import { claimSheetChunks } from "../sheets/exportClaimSheets.js";
 import { CLAIM_COLUMNS, claimRowPages } from "./claimRows.js";
 import { type Column, cellText } from "./columns.js";
 import { CONTRADICTION_COLUMNS, contradictionRowPages } from "./contradictionRows.js";
 import { csvRecord, UTF8_BOM } from "./csv.js";
+import { claimSheetChunks } from "./exportClaimSheets.js";
 import type { ExportFilters } from "./exportFilters.js";
 import { exportUrls } from "./exportUrls.js";
 import { schemaOrgChunks } from "./schemaOrg.js";
@@ -44,6 +44,11 @@ export interface ExportRequest {
   pageSize?: number;
   /** Called after each page with the number of rows written so far (for progress on a terminal). */
   onProgress?: (rows: number) => void;
+}
+
+/** Whether `table` names an export: an own key only, so "constructor" or "__proto__" is none. */
+export function isExportTable(table: string): table is ExportTable {
+  return Object.hasOwn(EXPORT_FORMATS, table);
 }
 
 /** Whether `format` is one the table exports in. */

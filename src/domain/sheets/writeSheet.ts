@@ -2,7 +2,7 @@ import type { Db } from "../../db/client.js";
 import { type SqlWriter, sqlWriter } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { utcOffsetMinutes } from "../articles/publishedAt.js";
-import { deriveContradictions, pairKey, type StanceRecord } from "../contradictions/deriveContradictions.js";
+import { deriveContradictions, pairKey, type StanceRecord } from "../relations/deriveContradictions.js";
 import { type ClaimSheet, parseClaimRef } from "./claimSheet.js";
 
 // A checked claim sheet is written with hand-written, portable SQL on prepared statements, a

@@ -1,19 +1,19 @@
+import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import {
   CONTENT_TYPES,
-  EXPORT_FORMATS,
-  type ExportTable,
   exportFileName,
   isExportFormat,
+  isExportTable,
   writeExport,
 } from "../../domain/exports/writeExport.js";
 import { notFound } from "../../errors.js";
-import { type ApiRoute, route } from "../routeTable.js";
+import { type ApiRoute, raw, route } from "../routeTable.js";
 import { GetExport } from "../schemas/exports.js";
 import { streamResponse } from "../stream.js";
 
 /** GET /api/export/{claims,sources,contradictions}.{csv,xlsx,json,jsonl}, claims.jsonld, annotations.jsonld. */
-export function exportRoutes(db: Db): ApiRoute[] {
+export function exportRoutes(db: Db, publicUrl: string): ApiRoute[] {
   return [
     route({
       method: "get",
@@ -26,16 +26,17 @@ export function exportRoutes(db: Db): ApiRoute[] {
         "POST /api/articles imports. The media type follows the format.",
       access: "read",
       schema: GetExport,
-      produces: "text/csv",
+      response: raw("text/csv", z.string().meta({ description: "CSV with a header row (other formats by suffix)" })),
       handler: async ({ params, query }, req, res) => {
         const { file, table, format } = params.file;
-        if (!(table in EXPORT_FORMATS) || !isExportFormat(table as ExportTable, format)) throw notFound("export", file);
+        if (!isExportTable(table) || !isExportFormat(table, format)) throw notFound("export", file);
         const { download, ...filters } = query;
         const request = {
-          table: table as ExportTable,
+          table,
           format,
           filters,
-          baseUrl: `${req.protocol}://${req.get("host")}`,
+          // PUBLIC_URL, never the Host header: a client must not choose the URLs written into an export.
+          baseUrl: publicUrl,
         };
         res.setHeader("Content-Type", CONTENT_TYPES[format]);
         if (download) res.setHeader("Content-Disposition", `attachment; filename="${exportFileName(request)}"`);

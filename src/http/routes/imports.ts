@@ -1,10 +1,11 @@
+import { z } from "zod";
 import type { Db } from "../../db/client.js";
-import { roleAllows } from "../../domain/access/roles.js";
-import { importClaimCsv } from "../../domain/sheets/importClaimCsv.js";
+import { importClaimCsv } from "../../domain/exports/importClaimCsv.js";
 import { importClaimSheets } from "../../domain/sheets/importClaimSheet.js";
-import { forbidden, malformedJson } from "../../errors.js";
-import { type ApiRoute, route } from "../routeTable.js";
-import { ImportArticles, ImportClaimRows } from "../schemas/imports.js";
+import { parseJsonLinesText } from "../../domain/sheets/sheetText.js";
+import { CsvImportResult, ImportResult } from "../../domain/sheets/sheetView.js";
+import { type ApiRoute, one, route } from "../routeTable.js";
+import { ImportArticles, ImportClaimRows, isUpdateFlag } from "../schemas/imports.js";
 
 /** Bodies the JSON parser leaves alone: JSONL claim sheets and CSV claim rows (parsed as text in app.ts). */
 export const IMPORT_TEXT_TYPES = ["application/jsonl", "application/x-ndjson", "text/csv"];
@@ -14,7 +15,7 @@ export const IMPORT_TEXT_TYPES = ["application/jsonl", "application/x-ndjson", "
  * for a stored article (POST /api/articles/:slug/claims.csv). Reviewers add articles and
  * claims; replacing a stored article (`update=true`) takes an admin token.
  */
-export function importRoutes(db: Db): ApiRoute[] {
+export function importRoutes(db: Db, limits: { maxArticleBytes?: number } = {}): ApiRoute[] {
   return [
     route({
       method: "post",
@@ -23,17 +24,23 @@ export function importRoutes(db: Db): ApiRoute[] {
       description:
         "The format is GET /api/schemas/claim-sheet.json. Every problem is reported at once in 422 invalid_claim_sheet " +
         "details, located by path. An article whose body is stored is reported already_present (200), or replaced with " +
-        "update=true. 201 when an article was created.",
+        "update=true (admin). 201 when an article was created.",
       access: "reviewer",
+      // Replacing a stored article takes an admin: refused with the other guards, before a body is read.
+      elevated: { role: "admin", when: (req) => isUpdateFlag(req.query.update), description: "update=true" },
       schema: ImportArticles,
       status: 201,
+      statusOf: (result) => ([result].flat().some((r) => r.status === "created") ? 201 : 200),
+      response: one(z.union([ImportResult, z.array(ImportResult)])),
       errors: [422],
-      handler: async ({ query, body }, req, res) => {
-        if (query.update && !roleAllows(req.principal!.role, "admin")) throw forbidden("admin");
-        const sheets = typeof body === "string" && req.is(IMPORT_TEXT_TYPES.slice(0, 2)) ? parseJsonLines(body) : body;
-        const results = await importClaimSheets(db, sheets, { update: query.update });
-        const created = results.some((r) => r.status === "created");
-        res.status(created ? 201 : 200).json({ data: Array.isArray(sheets) ? results : results[0] });
+      handler: async ({ query, body }, req) => {
+        const sheets =
+          typeof body === "string" && req.is(IMPORT_TEXT_TYPES.slice(0, 2)) ? parseJsonLinesText(body) : body;
+        const results = await importClaimSheets(db, sheets, {
+          update: query.update,
+          maxArticleBytes: limits.maxArticleBytes,
+        });
+        return Array.isArray(sheets) ? results : results[0]!;
       },
     }),
     route({
@@ -44,22 +51,9 @@ export function importRoutes(db: Db): ApiRoute[] {
       schema: ImportClaimRows,
       consumes: "text/csv",
       status: 201,
+      response: one(CsvImportResult),
       errors: [422],
-      handler: async ({ params, body }) => ({ data: await importClaimCsv(db, params.slug, body) }),
+      handler: ({ params, body }) => importClaimCsv(db, params.slug, body),
     }),
   ];
-}
-
-/** One claim sheet per non-empty line. */
-function parseJsonLines(text: string): unknown[] {
-  return text
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => {
-      try {
-        return JSON.parse(line);
-      } catch {
-        throw malformedJson();
-      }
-    });
 }

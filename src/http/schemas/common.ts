@@ -1,10 +1,28 @@
 import { z } from "zod";
-import { PageQuery } from "../../domain/pagination.js";
+import { DEFAULT_PAGE_SIZE, decodeCursor, MAX_PAGE_SIZE } from "../../domain/pagination.js";
 import { ChainRole, ClaimKind, ReviewStatus } from "../../domain/vocabulary.js";
 
 export const SlugParam = z.string().min(1).max(200);
 export const IdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-export { PageQuery };
+
+const NOT_A_CURSOR = "is not a cursor this API returned";
+
+/** `limit` and `cursor` of every keyset-paged list. */
+export const PageQuery = {
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, NOT_A_CURSOR)
+    .transform((cursor, ctx) => {
+      const id = decodeCursor(cursor);
+      if (id === undefined) {
+        ctx.addIssue({ code: "custom", message: NOT_A_CURSOR });
+        return z.NEVER;
+      }
+      return id;
+    })
+    .optional(),
+};
 
 /** Claim filters in a query string, but for the source (which a path may give). */
 export const ClaimFieldQuery = {

@@ -2,11 +2,16 @@ import type { Db } from "../../db/client.js";
 import { inChunks } from "../../db/inChunks.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
-import { claimWhere } from "../claims/claimFilters.js";
-import { findMatchingClaims } from "../claims/claimService.js";
-import { articleHasRelations } from "../contradictions/relationRepository.js";
-import { type ExportFilters, hasClaimFilter } from "../exports/exportFilters.js";
-import { after, keysetPages } from "../exports/keyset.js";
+import { claimWhere, findMatchingClaims } from "../claims/claimRepository.js";
+import { articleHasRelations } from "../relations/relationRepository.js";
+import {
+  CLAIM_SHEET_FORMAT,
+  type SheetArticle,
+  type SheetClaim,
+  type SheetProposition,
+  type SheetRelation,
+  type SheetSource,
+} from "../sheets/claimSheet.js";
 import type {
   ChainRole,
   ClaimKind,
@@ -16,14 +21,8 @@ import type {
   SourceKind,
   Stance,
 } from "../vocabulary.js";
-import {
-  CLAIM_SHEET_FORMAT,
-  type SheetArticle,
-  type SheetClaim,
-  type SheetProposition,
-  type SheetRelation,
-  type SheetSource,
-} from "./claimSheet.js";
+import { type ExportFilters, hasClaimFilter } from "./exportFilters.js";
+import { after, keysetPages } from "./keyset.js";
 
 /**
  * How exported claim sheets are laid out:

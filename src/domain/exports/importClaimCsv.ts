@@ -3,17 +3,12 @@ import { inChunks } from "../../db/inChunks.js";
 import { invalidSheet, notFound, type ProblemDetail, validationError } from "../../errors.js";
 import { toProblemDetails } from "../../validation.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
-import { CHAIN_SEPARATOR } from "../exports/claimRows.js";
-import { parseCsv, restoreFormula } from "../exports/csv.js";
-import { checkClaimSheet } from "./checkClaimSheet.js";
-import { CLAIM_SHEET_FORMAT, type ClaimSheet, SheetClaim } from "./claimSheet.js";
-import { addClaims, sheetWriter, upsertSources } from "./writeSheet.js";
-
-export interface CsvImportResult {
-  articleSlug: string;
-  claims: number;
-  derivedContradictions: number;
-}
+import { checkClaimSheet } from "../sheets/checkClaimSheet.js";
+import { CLAIM_SHEET_FORMAT, type ClaimSheet, SheetClaim } from "../sheets/claimSheet.js";
+import type { CsvImportResult } from "../sheets/sheetView.js";
+import { addClaims, sheetWriter, upsertSources } from "../sheets/writeSheet.js";
+import { CHAIN_SEPARATOR } from "./claimRows.js";
+import { parseCsv, restoreFormula } from "./csv.js";
 
 /** Columns a claim row must have; the others the CSV export writes are optional or ignored. */
 export const REQUIRED_CSV_COLUMNS = [
