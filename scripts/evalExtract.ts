@@ -16,14 +16,20 @@ for (const mode of ["cold", "warm"] as const) {
   process.stdout.write(`${formatEvaluation(evaluateExtraction(gold, mode))}\n\n`);
 }
 if (process.argv[2] === undefined) {
-  for (const language of ["en", "th"]) {
-    const set = DevSet.parse(JSON.parse(await readFile(new URL(`eval/dev/${language}.json`, root), "utf8")));
-    for (const mode of ["cold", "warm"] as const) {
+  for (const [folder, language] of [
+    ["dev", "en"],
+    ["dev", "th"],
+    ["holdout", "en"],
+    ["holdout", "th"],
+  ] as const) {
+    const set = DevSet.parse(JSON.parse(await readFile(new URL(`eval/${folder}/${language}.json`, root), "utf8")));
+    for (const mode of folder === "dev" ? (["cold", "warm"] as const) : (["cold"] as const)) {
       const parts = set.texts.map((text) => ({
         id: text.id,
         evaluation: evaluateExtraction(devTextSheet(set, text), mode),
       }));
-      const summary = sumEvaluations(`dev set ${language}, ${set.texts.length} texts, ${mode}`, parts);
+      const name = folder === "dev" ? "dev set" : "held-out set (never tuned on)";
+      const summary = sumEvaluations(`${name} ${language}, ${set.texts.length} texts, ${mode}`, parts);
       process.stdout.write(`${formatEvaluation(summary)}\n\n`);
     }
   }
