@@ -16,6 +16,8 @@ export interface ContradictionFilters {
   /** Topic of either side. */
   topic?: string;
   article?: string;
+  /** A relation type, or `any`; contradictions when left out. */
+  type?: string;
 }
 
 export interface ContradictionView extends RelationSummary {

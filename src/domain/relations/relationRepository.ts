@@ -52,11 +52,13 @@ function eitherSide(condition: (claimId: Prisma.Sql) => Prisma.Sql): Prisma.Sql 
  */
 export async function findContradictionPage(
   db: Db,
-  filters: { source?: string; status?: string; topic?: string; article?: string },
+  filters: { source?: string; status?: string; topic?: string; article?: string; type?: string },
   afterId: number,
   take: number,
 ): Promise<RelationRow[]> {
-  const where: Prisma.Sql[] = [Prisma.sql`r."type" = 'contradicts'`, Prisma.sql`r."id" > ${afterId}`];
+  const type = filters.type ?? "contradicts";
+  const where: Prisma.Sql[] = [Prisma.sql`r."id" > ${afterId}`];
+  if (type !== "any") where.unshift(Prisma.sql`r."type" = ${type}`);
   if (filters.status !== undefined) where.push(Prisma.sql`r."status" = ${filters.status}`);
   if (filters.source !== undefined) {
     // The source's id first, so each side is one probe of the (sourceId, claimId) index.

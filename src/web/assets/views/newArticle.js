@@ -961,9 +961,9 @@ async function importAccepted(draft, candidates, out, button) {
       h(
         "p",
         { class: "ok" },
-        `This article is stored already: ${added} relation${added === 1 ? "" : "s"} added to it (proposed, in the queue)`,
+        `This article is stored already: ${added} relation${added === 1 ? "" : "s"} added to it`,
         present ? `, ${present} stored already` : "",
-        ". ",
+        added ? ". New relations wait in the queue as proposed. " : ". ",
         link,
         " · ",
         h("a", { href: "#/contradictions" }, "Go to the queue"),
