@@ -2,7 +2,9 @@ import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
 import type { SourceSummary } from "../attribution/traceChain.js";
 import { type ClaimView, claimSelect, presentClaim } from "../claims/claimView.js";
+import { encodeCursor, type Page } from "../pagination.js";
 import { presentSourceSummary, sourceSummarySelect } from "../sources/sourceView.js";
+import { type ArticleListQuery, findArticleIdPage } from "./articleRepository.js";
 import { formatWithOffset } from "./publishedAt.js";
 
 export interface ArticleSummary {
@@ -63,10 +65,19 @@ function presentArticle(row: ArticleRow): ArticleSummary {
   };
 }
 
-/** Every article, newest first. */
-export async function listArticles(db: Db): Promise<ArticleSummary[]> {
-  const rows = await db.article.findMany({ select: articleSelect, orderBy: [{ publishedAt: "desc" }, { id: "desc" }] });
-  return rows.map(presentArticle);
+/** Articles newest first, filtered by publisher, language, publication time or title, one keyset page at a time. */
+export async function listArticles(
+  db: Db,
+  query: Omit<ArticleListQuery, "take"> & { limit: number },
+): Promise<{ data: ArticleSummary[]; page: Page }> {
+  const ids = await findArticleIdPage(db, { ...query, take: query.limit + 1 });
+  const pageIds = ids.slice(0, query.limit);
+  const rows = await db.article.findMany({ where: { id: { in: pageIds } }, select: { id: true, ...articleSelect } });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return {
+    data: pageIds.map((id) => presentArticle(byId.get(id)!)),
+    page: { limit: query.limit, nextCursor: ids.length > query.limit ? encodeCursor(pageIds.at(-1)!) : null },
+  };
 }
 
 /** One article with its exact body and every claim, in the order of their spans. */

@@ -1,9 +1,13 @@
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
 import { type Page, paginate } from "../pagination.js";
+import { isIndexedQuery } from "../search/searchText.js";
 import type { RelationOrigin, RelationType, ReviewStatus } from "../vocabulary.js";
+import { type FacetName, type Facets, facetClaims } from "./claimFacets.js";
 import { type ClaimFilters, claimWhere } from "./claimFilters.js";
 import { findClaimPage, findClaimRows } from "./claimRepository.js";
+import { type SearchedClaim, type SearchInfo, searchClaims } from "./claimSearch.js";
+import { findSearchedClaimIds } from "./claimSearchRepository.js";
 import { briefClaim, type ClaimBrief, type ClaimRow, type ClaimView, claimSelect, presentClaim } from "./claimView.js";
 
 export interface ClaimRelationView {
@@ -22,11 +26,23 @@ export interface ClaimDetail extends ClaimView {
   relations: ClaimRelationView[];
 }
 
-/** Claims matching the filters, oldest first, one keyset page at a time. */
+/**
+ * Claims matching the filters, oldest first, one keyset page at a time. With a text query `q`
+ * each claim says where it matched, and `search` says how the query was answered.
+ */
 export async function listClaims(
   db: Db,
-  filters: ClaimFilters & { limit: number; cursor?: number },
-): Promise<{ data: ClaimView[]; page: Page }> {
+  filters: ClaimFilters & { limit: number; cursor?: number; facets?: readonly FacetName[] },
+): Promise<{ data: ClaimView[] | SearchedClaim[]; page: Page; search?: SearchInfo; facets?: Facets }> {
+  const { facets, ...rest } = filters;
+  if (facets !== undefined && facets.length > 0) {
+    const [listed, counted] = await Promise.all([listClaims(db, rest), facetClaims(db, rest, facets)]);
+    return { ...listed, facets: counted };
+  }
+  const { q } = filters;
+  if (q !== undefined) {
+    return searchClaims(db, { ...filters, q }, async (ids) => (await findClaimRows(db, ids)).map(presentClaim));
+  }
   const rows = await findMatchingClaims(db, filters, filters.cursor ?? 0, filters.limit + 1);
   const { rows: pageRows, page } = paginate(rows, filters.limit);
   return { data: pageRows.map(presentClaim), page };
@@ -39,8 +55,10 @@ export async function findMatchingClaims(
   afterId: number,
   take: number,
 ): Promise<ClaimRow[]> {
-  // Text search stays with Prisma's `contains`; every other filter takes the indexed page query.
   if (filters.q === undefined) return findClaimPage(db, filters, afterId, take);
+  // The text index answers queries of three characters or more; shorter ones read every claim.
+  if (isIndexedQuery(filters.q))
+    return findClaimRows(db, await findSearchedClaimIds(db, filters.q, filters, afterId, take));
   const matching = await db.claim.findMany({
     where: { ...claimWhere(filters), id: { gt: afterId } },
     select: { id: true },

@@ -1,9 +1,9 @@
 import type { Db } from "../../db/client.js";
-import { inList, queryRows } from "../../db/sql.js";
-import { notFound } from "../../errors.js";
-import { Prisma } from "../../generated/prisma/client.js";
+import { AppError, notFound } from "../../errors.js";
+import type { Prisma } from "../../generated/prisma/client.js";
 import type { SourceSummary } from "../attribution/traceChain.js";
-import { type Page, paginate } from "../pagination.js";
+import { encodeCursor, type Page } from "../pagination.js";
+import { findClaimCounts, findSourceIdPage, findSourceIdsNamed, type SourceOrder } from "./sourceRepository.js";
 import { presentSourceSummary, sourceSummarySelect } from "./sourceView.js";
 
 export interface SourceCounts {
@@ -45,47 +45,66 @@ function presentSource(row: SourceRow, counts: SourceCounts | undefined): Source
 }
 
 /** Claim counts per source, distinct claims (a claim with two chains through one source counts once). */
-export async function countClaims(db: Db, sourceIds: number[]): Promise<Map<number, SourceCounts>> {
-  if (sourceIds.length === 0) return new Map();
-  const rows = await queryRows<{ sourceId: number; asSpeaker: number | bigint; inChains: number | bigint }>(
-    db,
-    Prisma.sql`
-    SELECT "sourceId",
-           COUNT(DISTINCT CASE WHEN "role" = 'speaker' THEN "claimId" END) AS "asSpeaker",
-           COUNT(DISTINCT "claimId") AS "inChains"
-      FROM "AttributionLink"
-     WHERE "sourceId" IN (${inList(sourceIds)})
-     GROUP BY "sourceId"`,
-  );
-  return new Map(
-    rows.map((row) => [Number(row.sourceId), { asSpeaker: Number(row.asSpeaker), inChains: Number(row.inChains) }]),
-  );
+export function countClaims(db: Db, sourceIds: number[]): Promise<Map<number, SourceCounts>> {
+  return findClaimCounts(db, sourceIds);
 }
 
-/** Sources in the order they were stored, with their claim counts, one keyset page at a time. */
+/**
+ * The sources directory: sources in the order asked (as stored, by name, or most claims first),
+ * optionally of one kind or named by `q`, with their claim counts, one keyset page at a time.
+ */
 export async function listSources(
   db: Db,
-  query: { kind?: string; limit: number; cursor?: number },
+  query: { kind?: string; q?: string; sort?: SourceOrder; limit: number; cursor?: number },
 ): Promise<{ data: SourceView[]; page: Page }> {
-  const rows = await db.source.findMany({
-    where: {
-      ...(query.kind ? { kind: query.kind } : {}),
-      ...(query.cursor === undefined ? {} : { id: { gt: query.cursor } }),
-    },
-    select: sourceSelect,
-    orderBy: { id: "asc" },
-    take: query.limit + 1,
-  });
-  const { rows: pageRows, page } = paginate(rows, query.limit);
-  const counts = await countClaims(
-    db,
-    pageRows.map((r) => r.id),
-  );
-  return { data: pageRows.map((row) => presentSource(row, counts.get(row.id))), page };
+  const ids = await findSourceIdPage(db, { ...query, sort: query.sort ?? "id", take: query.limit + 1 });
+  const pageIds = ids.slice(0, query.limit);
+  const [rows, counts] = await Promise.all([
+    db.source.findMany({ where: { id: { in: pageIds } }, select: sourceSelect }),
+    countClaims(db, pageIds),
+  ]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const data = pageIds.map((id) => presentSource(byId.get(id)!, counts.get(id)));
+  return {
+    data,
+    page: { limit: query.limit, nextCursor: ids.length > query.limit ? encodeCursor(pageIds.at(-1)!) : null },
+  };
 }
 
+/**
+ * The source a path names: by its slug, else (where exactly one source has a stored name
+ * containing it, hyphens read as spaces) by name, so `/api/sources/peskov` finds Dmitry Peskov.
+ */
+async function resolveSourceSlug(db: Db, slugOrName: string): Promise<string> {
+  const bySlug = await db.source.findUnique({ where: { slug: slugOrName }, select: { slug: true } });
+  if (bySlug) return bySlug.slug;
+  const ids = await findSourceIdsNamed(db, slugOrName.replaceAll("-", " "), NAME_CANDIDATES);
+  if (ids.length !== 1) {
+    const candidates = await db.source.findMany({
+      where: { id: { in: ids } },
+      select: { slug: true },
+      orderBy: { id: "asc" },
+    });
+    if (candidates.length === 0) throw notFound("source", slugOrName);
+    throw new AppError(
+      404,
+      "not_found",
+      `source ${JSON.stringify(slugOrName)} was not found; several sources have that name`,
+      {
+        candidates: candidates.map((c) => c.slug),
+      },
+    );
+  }
+  const [row] = await db.source.findMany({ where: { id: ids[0]! }, select: { slug: true } });
+  return row!.slug;
+}
+
+/** How many sources a 404 for an ambiguous name lists. */
+const NAME_CANDIDATES = 10;
+
 /** One source with its names, affiliation, affiliates and counts. */
-export async function getSource(db: Db, slug: string): Promise<SourceDetail> {
+export async function getSource(db: Db, slugOrName: string): Promise<SourceDetail> {
+  const slug = await resolveSourceSlug(db, slugOrName);
   const row = await db.source.findUnique({
     where: { slug },
     select: { ...sourceSelect, affiliates: { select: sourceSummarySelect, orderBy: { slug: "asc" } } },

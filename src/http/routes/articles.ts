@@ -8,10 +8,10 @@ export function articleRoutes(db: Db): ApiRoute[] {
     route({
       method: "get",
       path: "/articles",
-      summary: "Articles with publisher, publication time and claim count",
+      summary: "Articles newest first, by publisher, language, publication time or title, with claim counts",
       access: "read",
       schema: ListArticles,
-      handler: async () => ({ data: await listArticles(db) }),
+      handler: ({ query }) => listArticles(db, query),
     }),
     route({
       method: "get",

@@ -9,7 +9,7 @@ export function sourceRoutes(db: Db): ApiRoute[] {
     route({
       method: "get",
       path: "/sources",
-      summary: "Sources with names, affiliation and claim counts",
+      summary: "The sources directory: by name (any stored form), sorted as stored, by name or by claims",
       access: "read",
       schema: ListSources,
       handler: ({ query }) => listSources(db, query),
@@ -17,7 +17,7 @@ export function sourceRoutes(db: Db): ApiRoute[] {
     route({
       method: "get",
       path: "/sources/:slug",
-      summary: "One source, with its affiliates",
+      summary: "One source, with its affiliates (by slug, or by a name only one source has)",
       access: "read",
       schema: GetSource,
       handler: async ({ params }) => ({ data: await getSource(db, params.slug) }),
