@@ -222,7 +222,9 @@ export async function findContradictionPage(
   afterId: number,
   take: number,
 ): Promise<RelationRow[]> {
-  const where: Prisma.Sql[] = [Prisma.sql`r."type" = 'contradicts'`, Prisma.sql`r."id" > ${afterId}`];
+  const type = filters.type ?? "contradicts";
+  const where: Prisma.Sql[] = [Prisma.sql`r."id" > ${afterId}`];
+  if (type !== "any") where.unshift(Prisma.sql`r."type" = ${type}`);
   if (filters.status !== undefined) where.push(Prisma.sql`r."status" = ${filters.status}`);
   if (filters.source !== undefined) {
     // The source's id first, so each side is one probe of the (sourceId, claimId) index.
