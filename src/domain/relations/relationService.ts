@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { lockPair } from "../../db/sql.js";
 import { conflict, notFound, unprocessable } from "../../errors.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { RelationType, ReviewStatus } from "../vocabulary.js";
@@ -57,6 +58,8 @@ export async function proposeRelation(db: Db, proposal: RelationProposal, actor:
   }
   try {
     return await db.$transaction(async (tx) => {
+      // Two proposals of one contradiction, each way round, must not both pass the check below.
+      await lockPair(tx, fromClaimId, toClaimId);
       const claims = await tx.claim.findMany({ where: { id: { in: [fromClaimId, toClaimId] } }, select: { id: true } });
       for (const id of [fromClaimId, toClaimId]) if (!claims.some((c) => c.id === id)) throw notFound("claim", id);
       const pairs = [
