@@ -6,7 +6,9 @@ import { join } from "node:path";
 /** Debian's PostgreSQL programs, of the newest version installed. */
 const BIN = join(
   "/usr/lib/postgresql",
-  readdirSync("/usr/lib/postgresql").sort((a, b) => Number(a) - Number(b)).at(-1) ?? "15",
+  readdirSync("/usr/lib/postgresql")
+    .sort((a, b) => Number(a) - Number(b))
+    .at(-1) ?? "15",
   "bin",
 );
 
