@@ -398,3 +398,14 @@ export async function writeTransaction<T>(db: Db, work: (sql: SqlWriter) => Prom
     client.release();
   }
 }
+
+/**
+ * Serialises, until the transaction `tx` ends, every transaction that takes the same lock for the
+ * same unordered pair of ids: a check-then-insert of "a relation between a and b either way round"
+ * cannot race another (the unique index covers one direction only). PostgreSQL: a transaction
+ * advisory lock. SQLite writes one transaction at a time on the app's one connection, so nothing to do.
+ */
+export async function lockPair(tx: Pick<Db, "$executeRawUnsafe">, a: number, b: number): Promise<void> {
+  if (engineOfDb(tx) !== "postgresql") return;
+  await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock($1::int4, $2::int4)", Math.min(a, b), Math.max(a, b));
+}

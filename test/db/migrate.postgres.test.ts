@@ -9,7 +9,7 @@ import { TEST_DATABASE_URL } from "../support/engine.js";
 import { databaseName, dropDatabase, psqlAdmin, quoted, withDatabase } from "../support/postgres.js";
 
 // PostgreSQL only: the migrations are applied by src/db/migrate.ts, not Prisma's CLI.
-const name = `${databaseName(TEST_DATABASE_URL)}_migrate_${process.pid}`;
+const name = `${databaseName(TEST_DATABASE_URL)}_${process.pid}_migrate`;
 psqlAdmin(TEST_DATABASE_URL, `CREATE DATABASE ${quoted(name)}`);
 const url = withDatabase(TEST_DATABASE_URL, name);
 afterAll(() => dropDatabase(TEST_DATABASE_URL, name));

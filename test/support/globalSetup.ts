@@ -13,19 +13,26 @@ declare module "vitest" {
   }
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Migrates one template database; each test file copies it. */
 export default async function setup(project: TestProject) {
   if (TEST_ENGINE === "postgresql") {
-    const template = `${databaseName(TEST_DATABASE_URL)}_template`;
-    // Databases left by an earlier run that was killed go first.
-    const prefix = databaseName(TEST_DATABASE_URL).replace(/_/g, "\\_");
-    for (const stale of psqlAdmin(
-      TEST_DATABASE_URL,
-      `SELECT datname FROM pg_database WHERE datname LIKE '${prefix}\\_%'`,
-    )
-      .split("\n")
-      .filter((name) => name !== "")) {
-      dropDatabase(TEST_DATABASE_URL, stale);
+    const prefix = databaseName(TEST_DATABASE_URL);
+    const template = `${prefix}_${process.pid}_template`;
+    // Databases are named PREFIX_PID_...: those of a run that was killed (its process gone) go first.
+    for (const name of psqlAdmin(TEST_DATABASE_URL, "SELECT datname FROM pg_database").split("\n")) {
+      const pid = name.startsWith(`${prefix}_`)
+        ? Number(/^(\d+)_/.exec(name.slice(prefix.length + 1))?.[1])
+        : Number.NaN;
+      if (Number.isInteger(pid) && !isAlive(pid)) dropDatabase(TEST_DATABASE_URL, name);
     }
     psqlAdmin(TEST_DATABASE_URL, `CREATE DATABASE ${quoted(template)}`);
     const templateUrl = withDatabase(TEST_DATABASE_URL, template);

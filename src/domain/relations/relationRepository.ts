@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
-import { inList, queryRows } from "../../db/sql.js";
+import { inList, lockPair, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { ContradictionFilters } from "./relationView.js";
 
@@ -101,6 +101,8 @@ export async function insertRelation(
   const { fromClaimId, toClaimId, type } = relation;
   try {
     return await db.$transaction(async (tx) => {
+      // Two proposals of one contradiction, each way round, must not both pass the check below.
+      await lockPair(tx, fromClaimId, toClaimId);
       const claims = await tx.claim.findMany({ where: { id: { in: [fromClaimId, toClaimId] } }, select: { id: true } });
       for (const id of [fromClaimId, toClaimId]) if (!claims.some((c) => c.id === id)) return { missingClaimId: id };
       const pairs = [
