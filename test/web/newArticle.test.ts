@@ -119,7 +119,7 @@ describe("a new Thai article, from pasted text to a confirmed contradiction", ()
       ["proposed", "curated", 1],
     ]);
     const acrossArticles = rows[1]!;
-    expect(acrossArticles.rationale).toMatch(/^asserts what stored claim \d+ \(dmitry-peskov/);
+    expect(acrossArticles.rationale).toMatch(/\bc3 asserts\b/);
 
     await page.getByRole("link", { name: "Go to the queue" }).click();
     await web.settled();
@@ -133,5 +133,96 @@ describe("a new Thai article, from pasted text to a confirmed contradiction", ()
     await web.settled();
     expect(await page.locator(".compare .status-slot .badge").getAttribute("data-status")).toBe("confirmed");
     expect(await page.locator(".history-list li").last().textContent()).toContain("Kyodo's report of a signed deal");
-  });
+  }, 60_000);
+});
+
+describe("a new English article", () => {
+  it("is refused while the publisher is a placeholder, then imported; relations accepted later are added to it", async () => {
+    const page = await web.freshPage();
+    await web.open("/new");
+    await propose(page, ENGLISH_TEXT);
+    await page.getByRole("button", { name: "Accept all undecided" }).click();
+    const inText = card(page, "c2 denies what c3 asserts");
+    await inText.getByRole("button", { name: /^Reject/ }).click();
+    await page.getByRole("button", { name: "Import accepted" }).click();
+    const refusal = page.getByRole("alert").filter({ hasText: "Not imported: Set the publisher first" });
+    await refusal.waitFor();
+
+    const fields = page.locator(".article-fields");
+    await fields.getByLabel("Publisher", { exact: true }).fill("Bangkok Desk Wire");
+    expect(await fields.textContent()).toContain(
+      "New source “Bangkok Desk Wire” (bangkok-desk-wire) will be created as a publisher.",
+    );
+    await page.getByRole("button", { name: "Import accepted" }).click();
+    await answerToken(page, token);
+    await page.getByText(/^Imported: 4 claims/).waitFor();
+    const publisher = (await web.api<{ data: { slug: string; kind: string } }>("/api/sources/bangkok-desk-wire")).data;
+    expect(publisher.kind).toBe("publisher");
+
+    // The same text proposed again keeps every decision; accepting the relation now adds it.
+    await page.getByRole("button", { name: "Propose claims" }).click();
+    await page.getByText(/Your earlier decisions are kept\.$/).waitFor();
+    expect(await card(page, "c2 denies what c3 asserts").getAttribute("data-status")).toBe("rejected");
+    await card(page, "c2 denies what c3 asserts")
+      .getByRole("button", { name: /^Accept/ })
+      .click();
+    await page.getByRole("button", { name: "Import accepted" }).click();
+    const added = page.locator(".import-result .ok");
+    await added.filter({ hasText: "This article is stored already: 1 relation added to it" }).waitFor();
+    expect(await page.locator(".import-result .error").count()).toBe(0);
+
+    const slug = (await web.api<{ data: { slug: string; title: string }[] }>("/api/articles")).data.find(
+      (a) => a.title === "Moscow rejects reports of fighter jet transfer",
+    )!.slug;
+    const rows = (await web.api<{ data: Row[] }>(`/api/contradictions?article=${slug}&limit=500`)).data;
+    expect(rows.filter((r) => r.rationale.startsWith("c2 denies what c3 asserts")).map((r) => r.status)).toEqual([
+      "proposed",
+    ]);
+
+    // Once more: nothing new, said plainly, not as an error.
+    await page.getByRole("button", { name: "Import accepted" }).click();
+    await added.filter({ hasText: /0 relations added to it, \d+ stored already/ }).waitFor();
+  }, 60_000);
+});
+
+describe("the review step by keyboard alone", () => {
+  /** Written for this test. */
+  const TEXT = "นางสาวมาลี ใจดี นักวิเคราะห์อิสระ กล่าวว่า ราคาข้าวจะสูงขึ้นในปีหน้า\n";
+
+  /** Presses Tab until the focused element is the one `name` names; fails if it never is. */
+  async function tabTo(page: Page, name: string | RegExp): Promise<void> {
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el) return "";
+        const label = "labels" in el && (el as HTMLInputElement).labels?.[0]?.textContent;
+        return (label || el.getAttribute("aria-label") || el.textContent || "").trim();
+      });
+      if (typeof name === "string" ? focused === name : name.test(focused)) return;
+    }
+    throw new Error(`never reached ${name} with Tab`);
+  }
+
+  it("pastes, proposes, sets the publisher, accepts and imports with the token prompt, never touching the mouse", async () => {
+    const page = await web.freshPage(PHONE);
+    await web.open("/new");
+    await tabTo(page, "Article text");
+    await page.keyboard.insertText(TEXT);
+    await tabTo(page, "Propose claims");
+    await page.keyboard.press("Enter");
+    await page.locator(".review-step").waitFor();
+    await tabTo(page, "Publisher");
+    await page.keyboard.insertText("InfoQuest");
+    await tabTo(page, "Accept claim c1");
+    await page.keyboard.press("Space");
+    await tabTo(page, "Import accepted");
+    await web.screenshot("new-article-phone");
+    await page.keyboard.press("Enter");
+    await page.getByRole("dialog", { name: "Reviewer token" }).waitFor();
+    await page.keyboard.insertText(token);
+    await page.keyboard.press("Enter");
+    await page.getByText(/^Imported: 1 claims/).waitFor();
+    expect(await web.horizontalOverflow()).toBe(0);
+  }, 60_000);
 });

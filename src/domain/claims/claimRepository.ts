@@ -42,9 +42,17 @@ export const claimSelect = {
   cue: true,
   statedOn: true,
   article: { select: { slug: true, title: true } },
-  links: { select: { chain: true, position: true, role: true, source: { select: sourceSummarySelect } } },
+  links: {
+    select: { chain: true, position: true, role: true, source: { select: sourceSummarySelect } },
+    orderBy: [{ chain: "asc" }, { position: "asc" }],
+  },
   topics: { select: { topic: { select: { slug: true } } }, orderBy: { topic: { slug: "asc" } } },
-  stances: { select: { stance: true, proposition: { select: { key: true, text: true } } } },
+  // In proposition order, as the hand-written lookups read them: without an order PostgreSQL
+  // returns them as stored, SQLite by its primary key.
+  stances: {
+    select: { stance: true, proposition: { select: { key: true, text: true } } },
+    orderBy: { propositionId: "asc" },
+  },
 } as const satisfies Prisma.ClaimSelect;
 
 /** A relation of one claim, with the claim on its other side. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SourceKind } from "../../domain/vocabulary.js";
+import { RelationType, SourceKind } from "../../domain/vocabulary.js";
 import {
   ClaimFieldQuery,
   ClaimFilterQuery,
@@ -61,7 +61,14 @@ export const ListClaims = z.object({
 });
 export const GetClaim = z.object({ params: z.object({ id: IdParam }), query: NoQuery });
 
-export const ListContradictions = z.object({ query: z.strictObject({ ...ContradictionFilterQuery, ...PageQuery }) });
+export const ListContradictions = z.object({
+  query: z.strictObject({
+    ...ContradictionFilterQuery,
+    /** Which relations to list: contradictions (the default), another type, or `any` for every type. */
+    type: z.union([RelationType, z.literal("any")]).default("contradicts"),
+    ...PageQuery,
+  }),
+});
 export const GetContradiction = z.object({ params: z.object({ id: IdParam }), query: NoQuery });
 
 export const Compare = z.object({ query: z.strictObject({ a: IdParam, b: IdParam }) });

@@ -130,6 +130,10 @@ export function relationCandidates(extraction, storedRefs) {
     const claim = sheet.claims.find((c) => c.key === ref);
     return claim ? claimSignature(claim) : ref;
   };
+  const storedClaim = (/** @type {string} */ ref) => {
+    for (const [id, known] of storedRefs) if (known.ref === ref) return { id, ...known };
+    return { id: null, ref, quote: "", speaker: "" };
+  };
   /** @type {RelationCandidate[]} */
   const candidates = [];
   const seen = new Set();
@@ -150,7 +154,7 @@ export function relationCandidates(extraction, storedRefs) {
       type: relation.type,
       rationale: relation.rationale,
       rule: extraction.proposals.relations[i]?.rule ?? "proposed",
-      stored: storedEnd ? { id: null, ref: storedEnd, quote: "", speaker: "" } : null,
+      stored: storedEnd ? storedClaim(storedEnd) : null,
     });
   });
   for (const stored of extraction.storedContradictions ?? []) {

@@ -222,18 +222,26 @@ async function getDataPost(path, body) {
 }
 
 /**
- * `article-slug/key`, quote and speaker of each stored claim the extraction compares with.
+ * `article-slug/key`, quote and speaker of each stored claim the extraction relates the new
+ * claims to: those of the stored contradictions, and those the sheet's relations name.
  * @param {Extraction} extraction
  */
 async function loadStoredRefs(extraction) {
-  const ids = [...new Set((extraction.storedContradictions ?? []).map((s) => s.storedClaimId))];
   /** @type {Map<number, { ref: string, quote: string, speaker: string }>} */
   const refs = new Map();
+  const slugs = new Set(
+    extraction.sheet.relations
+      .flatMap((relation) => [relation.from, relation.to])
+      .filter((ref) => ref.includes("/"))
+      .map((ref) => ref.slice(0, ref.indexOf("/"))),
+  );
+  for (const stored of extraction.storedContradictions ?? []) slugs.add(stored.articleSlug);
   await Promise.all(
-    ids.map(async (id) => {
-      /** @type {ClaimDetail} */
-      const claim = await getData(`/api/claims/${id}`);
-      refs.set(id, { ref: `${claim.article.slug}/${claim.key}`, quote: claim.quote, speaker: claim.speaker.name });
+    [...slugs].map(async (slug) => {
+      /** @type {ArticleDetail} */
+      const article = await getData(`/api/articles/${encodeURIComponent(slug)}`);
+      for (const claim of article.claims)
+        refs.set(claim.id, { ref: `${slug}/${claim.key}`, quote: claim.quote, speaker: claim.speaker.name });
     }),
   );
   return refs;
@@ -961,9 +969,9 @@ async function importAccepted(draft, candidates, out, button) {
       h(
         "p",
         { class: "ok" },
-        `This article is stored already: ${added} relation${added === 1 ? "" : "s"} added to it (proposed, in the queue)`,
+        `This article is stored already: ${added} relation${added === 1 ? "" : "s"} added to it`,
         present ? `, ${present} stored already` : "",
-        ". ",
+        added ? ". New relations wait in the queue as proposed. " : ". ",
         link,
         " · ",
         h("a", { href: "#/contradictions" }, "Go to the queue"),
