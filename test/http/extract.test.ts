@@ -61,7 +61,7 @@ describe("POST /api/extract", () => {
     const relation = sheet.relations.find((r: { to: string }) => r.to === ref);
     expect(relation).toMatchObject({ from: "c1", type: "contradicts", status: "proposed" });
     expect(relation.rationale).toMatch(
-      /^rule stored_opposite_stance: c1 asserts what stored claim .* denies; evidence: /,
+      /^asserts what stored claim \d+ \(dmitry-peskov, infoquest-kim-putin-2023-09-20\) denies, on a shared topic \(word overlap \d\.\d\d\); rule stored_opposite_stance \(c1 against infoquest-kim-putin-2023-09-20\/peskov-denial-military-agreement\); evidence: shared words "/,
     );
     expect(proposals.relations).toContainEqual(
       expect.objectContaining({ from: "c1", to: ref, type: "contradicts", rule: "stored_opposite_stance" }),

@@ -593,7 +593,7 @@ function nestedIn(text: string, outer: Attribution): Attribution {
   // A quotation is direct speech: a verb inside it ("We expect...") is not a nested report.
   if (outer.rule.startsWith("en.quote")) return outer;
   const inner = extractSentence(text, outer.span, null);
-  if (!inner || inner.rule !== "en.verb.lead") return outer;
+  if (inner?.rule !== "en.verb.lead") return outer;
   const lead = text.slice(outer.span.start, inner.speaker.start);
   // The inner speaker opens the content, perhaps after its description ("Her deputy, Emil Darr, said").
   if (inner.speaker.start !== outer.span.start && !/^[A-Za-z'’ ]{0,40},\s*$/.test(lead)) return outer;

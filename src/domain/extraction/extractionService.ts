@@ -77,7 +77,8 @@ export async function proposeClaimSheet(
       list.sort((a, b) => b.overlap - a.overlap).slice(0, STORED_CANDIDATES_PER_CLAIM);
     for (const { row, overlap } of strongest(contradicting)) {
       const ref = `${row.articleSlug}/${row.key}`;
-      const reason = `rule stored_opposite_stance: ${claim.key} ${denies ? "denies" : "asserts"} what stored claim ${ref} (${row.speaker}) ${row.denies ? "denies" : "asserts"}; evidence: shared words ${shared(words, storedWords.get(row.id)!)} (overlap ${overlap.toFixed(2)})`;
+      // The first words keep the reason older clients match on; the rule and its evidence follow.
+      const reason = `${denies ? "denies" : "asserts"} what stored claim ${row.id} (${row.speaker}, ${row.articleSlug}) ${row.denies ? "denies" : "asserts"}, on a shared topic (word overlap ${overlap.toFixed(2)}); rule stored_opposite_stance (${claim.key} against ${ref}); evidence: shared words ${shared(words, storedWords.get(row.id)!)}`;
       storedContradictions.push({
         claim: claim.key,
         storedClaimId: row.id,
