@@ -2,7 +2,47 @@ import type { Db } from "../../db/client.js";
 import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { engineOf } from "../search/searchEngine.js";
+import { type SourceSummaryRecord, sourceSummarySelect } from "../sources/sourceRepository.js";
 import { formatWithOffset } from "./publishedAt.js";
+
+export interface ArticleRecord {
+  id: number;
+  slug: string;
+  title: string;
+  section: string | null;
+  language: string;
+  url: string | null;
+  publishedAt: Date;
+  /** Minutes east of UTC of the local publication time. */
+  publishedUtcOffset: number;
+  bodySha256: string;
+  publisher: SourceSummaryRecord;
+  claimCount: number;
+}
+
+const articleSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  section: true,
+  language: true,
+  url: true,
+  publishedAt: true,
+  publishedUtcOffset: true,
+  bodySha256: true,
+  publisher: { select: sourceSummarySelect },
+  _count: { select: { claims: true } },
+} as const;
+
+function toRecord({ _count, ...row }: Prisma.ArticleGetPayload<{ select: typeof articleSelect }>): ArticleRecord {
+  return { ...row, claimCount: _count.claims };
+}
+
+/** One article by slug, with its exact body, or undefined. */
+export async function findArticle(db: Db, slug: string): Promise<(ArticleRecord & { body: string }) | undefined> {
+  const row = await db.article.findUnique({ where: { slug }, select: { ...articleSelect, body: true } });
+  return row ? { ...toRecord(row), body: row.body } : undefined;
+}
 
 /** When each of these articles was published, as local time at its offset (2023-09-20T12:14:00+07:00), by slug. */
 export async function findPublicationTimes(db: Db, slugs: readonly string[]): Promise<Map<string, string>> {
@@ -55,4 +95,11 @@ export async function findArticleIdPage(db: Db, query: ArticleListQuery): Promis
       ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ${query.take}`,
   );
   return rows.map((row) => Number(row.id));
+}
+
+/** The articles with these ids, in the order given (ids not stored are left out). */
+export async function findArticlesByIds(db: Db, ids: readonly number[]): Promise<ArticleRecord[]> {
+  const rows = await db.article.findMany({ where: { id: { in: [...ids] } }, select: articleSelect });
+  const byId = new Map(rows.map((row) => [row.id, toRecord(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -6,6 +6,51 @@ import { isIndexedQuery, nameQuery } from "../search/searchText.js";
 
 type Int = number | bigint;
 
+/** The columns of a source that a chain shows. */
+export interface SourceSummaryRecord {
+  slug: string;
+  name: string;
+  kind: string;
+  countryCode: string | null;
+  stateControlled: boolean;
+}
+
+export interface SourceRecord extends SourceSummaryRecord {
+  id: number;
+  description: string | null;
+  /** Every name the source goes by, in the order the sheet gave them. */
+  names: string[];
+  affiliation: SourceSummaryRecord | null;
+}
+
+export interface SourceClaimCounts {
+  /** Claims this source made. */
+  asSpeaker: number;
+  /** Claims whose chain has this source anywhere: speaker, reporter, relay or publisher. */
+  inChains: number;
+}
+
+/** The select of a source summary, for the repositories that read sources through Prisma. */
+export const sourceSummarySelect = {
+  slug: true,
+  name: true,
+  kind: true,
+  countryCode: true,
+  stateControlled: true,
+} as const;
+
+const sourceSelect = {
+  id: true,
+  ...sourceSummarySelect,
+  description: true,
+  names: { select: { name: true }, orderBy: { position: "asc" } },
+  affiliation: { select: sourceSummarySelect },
+} as const;
+
+function toRecord(row: Prisma.SourceGetPayload<{ select: typeof sourceSelect }>): SourceRecord {
+  return { ...row, names: row.names.map((n) => n.name) };
+}
+
 /** How the sources directory is ordered: as stored, by name, or by claims (most first). */
 export type SourceOrder = "id" | "name" | "claims";
 
@@ -77,10 +122,7 @@ export async function findSourceIdsNamed(db: Db, text: string, take: number): Pr
 }
 
 /** Claim counts per source, as the triggers keep them: distinct claims, as speaker and anywhere in a chain. */
-export async function findClaimCounts(
-  db: Db,
-  sourceIds: readonly number[],
-): Promise<Map<number, { asSpeaker: number; inChains: number }>> {
+export async function findClaimCounts(db: Db, sourceIds: readonly number[]): Promise<Map<number, SourceClaimCounts>> {
   if (sourceIds.length === 0) return new Map();
   const rows = await queryRows<{ sourceId: Int; asSpeaker: Int; inChains: Int }>(
     db,
@@ -89,4 +131,38 @@ export async function findClaimCounts(
   return new Map(
     rows.map((row) => [Number(row.sourceId), { asSpeaker: Number(row.asSpeaker), inChains: Number(row.inChains) }]),
   );
+}
+
+/** The sources with these ids, in the order given (ids not stored are left out). */
+export async function findSourcesByIds(db: Db, ids: readonly number[]): Promise<SourceRecord[]> {
+  const rows = await db.source.findMany({ where: { id: { in: [...ids] } }, select: sourceSelect });
+  const byId = new Map(rows.map((row) => [row.id, toRecord(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** One source by slug with the sources affiliated to it (by slug), or undefined. */
+export async function findSource(
+  db: Db,
+  slug: string,
+): Promise<(SourceRecord & { affiliates: SourceSummaryRecord[] }) | undefined> {
+  const row = await db.source.findUnique({
+    where: { slug },
+    select: { ...sourceSelect, affiliates: { select: sourceSummarySelect, orderBy: { slug: "asc" } } },
+  });
+  return row ? { ...toRecord(row), affiliates: row.affiliates } : undefined;
+}
+
+/** Whether a source with this slug is stored. */
+export async function sourceExists(db: Db, slug: string): Promise<boolean> {
+  return (await db.source.findUnique({ where: { slug }, select: { id: true } })) !== null;
+}
+
+/** The slugs of the sources with these ids, in id order. */
+export async function findSourceSlugs(db: Db, ids: readonly number[]): Promise<string[]> {
+  const rows = await db.source.findMany({
+    where: { id: { in: [...ids] } },
+    select: { slug: true },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((row) => row.slug);
 }
