@@ -1,5 +1,5 @@
-import { conflict } from "../errors.js";
 import { Prisma } from "../generated/prisma/client.js";
+import { alreadyExists, isUniqueViolation } from "./errors.js";
 import type { Engine } from "./url.js";
 
 // Repositories write one SQL text for both engines (quoted identifiers, Prisma.sql values).
@@ -135,9 +135,5 @@ function renderList(
  * engines, not a driver error.
  */
 export function asConflict(error: unknown): unknown {
-  const code = (error as { code?: unknown }).code;
-  if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505") {
-    return conflict("already_exists", "a record with the same unique fields already exists");
-  }
-  return error;
+  return isUniqueViolation(error) ? alreadyExists() : error;
 }

@@ -21,7 +21,15 @@ export function handle(spec: ApiRoute): RequestHandler {
   const { schema, handler, response } = spec;
   // Only schemas that declare `headers` see them, so a strict top-level schema never trips on them.
   const readsHeaders = schema instanceof z.ZodObject && "headers" in schema.shape;
+  const readsBody = schema instanceof z.ZodObject && "body" in schema.shape;
+  const bodyType = spec.consumes ?? "application/json";
   return async (req, res) => {
+    // No parser took the body: none was sent, or one of a type this route does not read (a form).
+    if (readsBody && req.body === undefined) {
+      const sent = req.get("content-type");
+      const message = sent ? `is ${sent.split(";")[0]}; send it as ${bodyType}` : `is missing; send it as ${bodyType}`;
+      throw validationError([{ path: "body", code: "unsupported_body", message }]);
+    }
     const input = {
       params: req.params,
       query: req.query,

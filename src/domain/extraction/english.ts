@@ -1,8 +1,13 @@
 import { ENGLISH_ABBREVIATIONS, ENGLISH_AUXILIARIES, ENGLISH_CLAUSE_OPENERS } from "./lexicon/connectives.js";
 import { ENGLISH_CONTRAST_MARKERS, ENGLISH_REPORT_ANAPHORS } from "./lexicon/contrast.js";
 import { type CueEntry, ENGLISH_CUES } from "./lexicon/cues.js";
+import {
+  ENGLISH_CUE_NEGATIONS,
+  ENGLISH_DESCRIPTION_NOUNS,
+  ENGLISH_LEADING_ADVERBIALS,
+  ENGLISH_SOURCE_NOUNS,
+} from "./lexicon/englishWords.js";
 import { ENGLISH_HEDGES } from "./lexicon/stance.js";
-import { ENGLISH_SOURCE_NOUNS } from "./lexicon/titles.js";
 import { escapeRegExp } from "./sources.js";
 import { isAbbreviationStop, paragraphs, trimRange } from "./textTools.js";
 import type { Attribution, ContrastFinding, Mention, TextRange } from "./types.js";
@@ -28,11 +33,9 @@ const HEDGE_RE = new RegExp(
     .join("|")})\\b`,
 );
 /** "did not say", "declined to say": a negated attribution reports nothing said. */
-const NEGATED_BEFORE =
-  /\b(?:did not|didn't|does not|doesn't|would not|wouldn't|could not|couldn't|has not|have not|declined to|refused to|never)\s+$/i;
+const NEGATED_BEFORE = new RegExp(`\\b(?:${ENGLISH_CUE_NEGATIONS.map(escapeRegExp).join("|")})\\s+$`, "i");
 /** "The agency", "the ministry": a definite description that stands for a source named before. */
-const DEFINITE_DESCRIPTION =
-  /^the\s+(agency|ministry|company|government|department|office|bank|board|council|army|military|police|court|union|party|group|commission|committee|utility|operator|firm|broadcaster|newspaper|spokesman|spokeswoman|spokesperson|minister|official)$/i;
+const DEFINITE_DESCRIPTION = new RegExp(`^the\\s+(${ENGLISH_DESCRIPTION_NOUNS.join("|")})$`, "i");
 /** ", the BBC reported" / ", according to X" closing the content of a leading frame: who carried it. */
 const TRAILING_CARRIER =
   /,\s+(?:according to\s+(.+?)|((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s+(?:reported|said|wrote|added))(?:\s+on\s+\w+)?$/;
@@ -42,8 +45,9 @@ const OPENER_RE = new RegExp(`^(?:${ENGLISH_CLAUSE_OPENERS.map(escapeRegExp).joi
  * "Dmitry Peskov, the Kremlin spokesman," / "Anna Berg, who chairs the board,": a name, then a
  * description of it. A leading adverbial ("In Moscow, officials said") is not one.
  */
-const APPOSITIVE =
-  /^(?!(?:In|On|At|From|For|After|Before|During|Since|By|With|Without|Despite|Contrary|According|Meanwhile|However|But|And|Still|Yet|Also|Earlier|Later|Separately|Speaking)\b)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s+(?:a|an|the|who|which|whose|one|[a-z]+\s+of)\s/;
+const APPOSITIVE = new RegExp(
+  `^(?!(?:${ENGLISH_LEADING_ADVERBIALS.join("|")})\\b)[A-Z][\\w.'’-]*(?:\\s+[A-Z][\\w.'’-]*)*,\\s+(?:a|an|the|who|which|whose|one|[a-z]+\\s+of)\\s`,
+);
 
 /** Objects of "told" that are the audience, not the content ("told reporters that"). */
 const AUDIENCE_RE =

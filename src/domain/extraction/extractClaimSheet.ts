@@ -77,13 +77,21 @@ export interface ExtractionResult {
 /** The publisher's own reporter, not a source of its own. */
 const OWN_REPORTER = /^(?:(?:ผู้สื่อข่าว|นักข่าว|ทีมข่าว)(?:ประจำ\S*)?|(?:our|this|a) (?:correspondent|reporter))$/i;
 
+// Stored claims are compared with every new article: their words are worth keeping.
+const wordCache = new Map<string, Set<string>>();
+
 /** Content words of a text (ICU word segments without stopwords), for topic overlap. */
 export function contentWords(text: string): Set<string> {
-  return new Set(
+  const cached = wordCache.get(text);
+  if (cached) return cached;
+  if (wordCache.size > 10_000) wordCache.clear();
+  const words = new Set(
     wordSegments(text.toLowerCase())
       .filter((w) => w.isWordLike && w.segment.length >= 2 && !STOPWORDS.has(w.segment))
       .map((w) => stem(w.segment)),
   );
+  wordCache.set(text, words);
+  return words;
 }
 
 /** A Latin word without its inflection ("reached" -> "reach"), so two forms of one word match. */
@@ -131,6 +139,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
   const claims: SheetClaim[] = [];
   const claimProposals: ClaimProposal[] = [];
   const keyOf = new Map<Attribution, string>();
+  const speakerOf = new Map<string, ResolvedSource>();
   for (const attribution of attributions) {
     // "ผู้สื่อข่าวรายงานว่า", "our correspondent reported": the publisher's own reporting.
     const speaker = OWN_REPORTER.test(attribution.speaker.text)
@@ -146,6 +155,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
     if (end <= start) continue;
     const key = `c${claims.length + 1}`;
     keyOf.set(attribution, key);
+    speakerOf.set(key, speaker);
     const quote = text.slice(start, end);
     claims.push({
       key,
@@ -190,7 +200,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
     text,
     [...keyOf].map(([attribution, key]) => {
       const proposal = claimProposals.find((p) => p.key === key)!;
-      const source = directory.resolve(attribution.speaker, attribution.cue.entry.kind);
+      const source = speakerOf.get(key);
       return {
         key,
         quote: claims.find((c) => c.key === key)!.quote,
@@ -234,7 +244,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
       section: null,
       language,
       url: null,
-      publishedAt: options.publishedAt ?? datelineOf(text) ?? (options.now ?? (() => new Date()))().toISOString(),
+      publishedAt: options.publishedAt ?? publicationDate(text, options.now ?? (() => new Date()), warnings),
       body: text,
     },
     sources: newSources.map(toSheetSource),
@@ -431,6 +441,43 @@ const MONTHS = [
   "november",
   "december",
 ];
+
+/** Thai month abbreviations, January first. */
+const THAI_MONTHS = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."];
+
+/**
+ * When the article was published: an English dateline with its year, a Thai one ("4 มี.ค.",
+ * "4 มี.ค. 67", "4 มี.ค. 2567", Buddhist era read as such) whose missing year is inferred as the
+ * latest such day not after today (with a warning saying so), else now (with a warning).
+ */
+function publicationDate(text: string, now: () => Date, warnings: string[]): string {
+  const english = datelineOf(text);
+  if (english) return english;
+  const head = text.slice(0, 300);
+  const months = THAI_MONTHS.map((m) => m.replace(/\./g, "\\.")).join("|");
+  const thai = new RegExp(`(\\d{1,2})\\s*(${months})(?:\\s*(\\d{4}|\\d{2})(?!\\d))?`).exec(head);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  if (thai) {
+    const day = Number(thai[1]);
+    const month = THAI_MONTHS.indexOf(thai[2]!) + 1;
+    let year: number;
+    if (thai[3]) {
+      year = Number(thai[3]);
+      if (year < 100) year += year >= 40 ? 2500 : 2000; // "67" is 2567 BE; "24" is 2024
+      if (year > 2400) year -= 543;
+    } else {
+      const today = now();
+      year = today.getUTCFullYear();
+      if (Date.UTC(year, month - 1, day) > today.getTime() + 86_400_000) year--;
+      warnings.push(
+        `the dateline "${thai[0]}" gives no year: ${year} inferred (the latest such day not after today); check it`,
+      );
+    }
+    return `${year}-${pad(month)}-${pad(day)}T00:00:00+07:00`;
+  }
+  warnings.push("no dateline found: the publication time is set to now; check it");
+  return now().toISOString();
+}
 
 /** A dateline such as "September 20, 2023 12:14" near the top of the text, read as UTC. */
 function datelineOf(text: string): string | null {

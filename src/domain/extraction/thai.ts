@@ -2,6 +2,22 @@ import { THAI_AUXILIARIES, THAI_CLAUSE_OPENERS, THAI_CONTENT_ENDERS } from "./le
 import { THAI_CONTRAST_MARKERS } from "./lexicon/contrast.js";
 import { type CueEntry, THAI_CUES } from "./lexicon/cues.js";
 import { THAI_HEDGES } from "./lexicon/stance.js";
+import {
+  THAI_APPOSITIVE_OPENERS,
+  THAI_CLAUSE_LEADS,
+  THAI_COMPARATIVE_HEADS,
+  THAI_CONTINUERS,
+  THAI_COORDINATING,
+  THAI_CUE_BLOCKERS,
+  THAI_CUE_PARTICLES,
+  THAI_DENIAL_VERBS,
+  THAI_GLUED_OPENERS,
+  THAI_NOMINAL_PREFIXES,
+  THAI_OWN_REPORTER_TITLES,
+  THAI_PRONOUNS,
+  THAI_PUBLISHER_ASIDES,
+  THAI_SHARED_SUBJECT,
+} from "./lexicon/thaiWords.js";
 import { THAI_TITLES } from "./lexicon/titles.js";
 import { stripThaiAuxiliaries } from "./sources.js";
 import {
@@ -16,37 +32,10 @@ import {
 } from "./textTools.js";
 import type { Attribution, ContrastFinding, Mention, TextRange } from "./types.js";
 
-/**
- * Words that contain a cue but are not one ("บ่งชี้": indicate; "มองโกเลีย": Mongolia). Data:
- * add here when a cue fires inside an unrelated word.
- */
-export const THAI_CUE_BLOCKERS: readonly string[] = [
-  "ดังกล่าว",
-  "บ่งชี้",
-  "ชี้วัด",
-  "ชี้นำ",
-  "มองเห็น",
-  "มองโกเลีย",
-  "เชื่อม",
-  "เชื่อถือ",
-  "ประกาศนียบัตร",
-  "รายงานตัว",
-  "บอกเล่า",
-  "บอกรับ",
-  "คาดไม่ถึง",
-  "สัญญาณ",
-  "คิดเป็น",
-  "หวังผล",
-  "ระบุตัว",
-  "ระบุชื่อ",
-  "ไม่ระบุ",
-  "เตือนภัย",
-  "ผู้รายงาน",
-  "ยืนยันตัว",
-  "ขู่เข็ญ",
-];
-
 const CUES = [...THAI_CUES].sort((a, b) => b.form.length - a.form.length);
+/** Cues by their first character, so the scan tries only the few that can start at an index. */
+const CUES_BY_FIRST = new Map<string, CueEntry[]>();
+for (const cue of CUES) CUES_BY_FIRST.set(cue.form[0]!, [...(CUES_BY_FIRST.get(cue.form[0]!) ?? []), cue]);
 const CITING = CUES.filter((c) => c.frame === "citing");
 const SOURCE_AFTER = CUES.filter((c) => c.frame === "source_after");
 const OPENERS = [...THAI_CLAUSE_OPENERS].filter((o) => o !== "และ").sort((a, b) => b.length - a.length);
@@ -56,26 +45,9 @@ const NEW_SUBJECT = /^(?:การ|ความ)/;
 const JOINING_BEFORE = /(?:ใน|กับ|และ|หรือ|ของ|เพื่อ|ต่อ|จาก|ด้วย|โดย|ถึง|ทั้ง|คือ|เป็น)$/;
 const JOINED_CUE = /^(?:และ|พร้อม(?:ทั้ง)?|ก่อนจะ)(?:ยัง)?(?:ได้)?/;
 
-/** Prefixes that turn a verb into a noun (นัก-, ผู้-, การ-, ความ-, คำ-). */
-const NOMINAL_PREFIXES = ["นัก", "ผู้", "การ", "ความ", "คำ", "ข้อ"];
 /** Negations before a cue: a negated attribution ("ยังไม่ยืนยัน") reports nothing said. */
 const NEGATED_CUE = /(?:ไม่|ไม่ได้|มิได้)\s?$/;
 
-/** Verbs whose object may be a report ("ปฏิเสธรายงานของ X", "หักล้างคำกล่าวของ X"). */
-const DENIAL_VERBS = ["ปฏิเสธ", "หักล้าง", "โต้แย้ง", "แย้ง"];
-
-/** Openers that start a description of the name before them when "เป็น" follows ("ซึ่งเป็นผู้สังเกตการณ์"). */
-const APPOSITIVE_OPENERS = ["ซึ่ง"];
-/** The publisher's own reporters: never the speaker when someone else is titled after them. */
-const OWN_REPORTER_TITLES = ["ผู้สื่อข่าว", "นักข่าว"];
-
-/** Third-person pronouns that stand for the last named speaker. */
-export const THAI_PRONOUNS: readonly string[] = ["เขา", "เธอ", "ท่าน", "พวกเขา", "เจ้าตัว"];
-
-/** Openers that open a clause even when glued to the word before them ("...นี้ทำให้สหรัฐ..."). */
-const GLUED_OPENERS = ["ทำให้", "โดย", "ซึ่ง", "ขณะที่", "ในขณะที่", "หลังจากที่", "หลังจาก", "อย่างไรก็ตาม", "ทั้งนี้"];
-/** Connectives right before a cue that carry the previous subject on ("...และขู่ว่า", "พร้อมขู่"). */
-const SHARED_SUBJECT = ["พร้อมทั้ง", "พร้อม", "และยัง", "และ", "ก่อนจะ", "แต่ก็", "โดย"];
 /** Verbs a source-after construction may end with ("รายงานของ X ที่ระบุว่า"). */
 const SOURCE_AFTER_VERBS = /^(?:ที่|ซึ่ง)?(?:ระบุ|กล่าว|รายงาน|เปิดเผย|ชี้)(?:ไว้)?ว่า/;
 const MAX_SPEAKER = 150;
@@ -93,39 +65,10 @@ export function isThatAt(text: string, at: number): boolean {
   );
 }
 
-/** Heads of the comparative กว่า ("มากกว่า", "ดีกว่า"); a word ending in ก before ว่า is not one ("เฟซบุ๊กว่า"). */
-const COMPARATIVE_HEADS = [
-  "มาก",
-  "น้อย",
-  "ดี",
-  "สูง",
-  "ต่ำ",
-  "เร็ว",
-  "ช้า",
-  "นาน",
-  "ใหญ่",
-  "เล็ก",
-  "ง่าย",
-  "ยาก",
-  "เกิน",
-  "ยิ่ง",
-  "ขึ้น",
-  "แรง",
-  "หนัก",
-  "เบา",
-  "ไกล",
-  "ใกล้",
-  "แพง",
-  "ถูก",
-  "กว้าง",
-  "ดัง",
-  "เยอะ",
-];
-
 function isComparative(text: string, at: number): boolean {
   if (text[at - 1] !== "ก") return false;
   const before = text.slice(Math.max(0, at - 6), at - 1);
-  return before.length === 0 || /\s$/.test(before) || COMPARATIVE_HEADS.some((head) => before.endsWith(head));
+  return before.length === 0 || /\s$/.test(before) || THAI_COMPARATIVE_HEADS.some((head) => before.endsWith(head));
 }
 
 interface CueHit {
@@ -203,9 +146,11 @@ function findCues(text: string, paragraph: TextRange, quotes: TextRange[]): CueH
   for (let i = paragraph.start; i < paragraph.end; i++) {
     if (inside(i, quotes)) continue;
     // A cue after a nominal prefix is a noun: นักวิเคราะห์ (analyst), การแถลง, ความเชื่อ, ผู้รายงาน.
-    if (NOMINAL_PREFIXES.some((p) => text.startsWith(p, i - p.length))) continue;
+    if (THAI_NOMINAL_PREFIXES.some((p) => text.startsWith(p, i - p.length))) continue;
     if (NEGATED_CUE.test(text.slice(Math.max(paragraph.start, i - 6), i))) continue;
-    const entries = CUES.filter((c) => text.startsWith(c.form, i) && isThaiWordAt(text, i, c.form.length));
+    const entries = (CUES_BY_FIRST.get(text[i]!) ?? []).filter(
+      (c) => text.startsWith(c.form, i) && isThaiWordAt(text, i, c.form.length),
+    );
     if (entries.length === 0) continue;
     if (blocked(text, i, entries[0]!.form.length)) {
       i += entries[0]!.form.length - 1;
@@ -238,13 +183,14 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
   let end = at + entry.form.length;
   if (entry.frame === "source_after") {
     // "ปฏิเสธรายงานของ X": the report is what is denied, not a source of this sentence's claim.
-    if (DENIAL_VERBS.some((v) => text.startsWith(v, at - v.length))) return null;
+    if (THAI_DENIAL_VERBS.some((v) => text.startsWith(v, at - v.length))) return null;
     // "CONTENT ตามการเปิดเผยของนาย X ROLE เขา...": the source closes the sentence; the claim came before.
     if (entry.form.startsWith("ตาม") && /\s/.test(text[at - 1] ?? "")) {
       const stop = sourceEnd(text, paragraph, end);
       const source = trimRange(text, { start: end, end: stop });
       const from = sentenceStart(text, paragraph, at);
-      if (!text.slice(end, stop).includes("ว่า") && source.end > source.start && at - from >= 10)
+      const that = [...text.slice(end, stop).matchAll(/ว่า/g)].some((m) => isThatAt(text, end + m.index));
+      if (!that && source.end > source.start && at - from >= 10)
         return {
           entry,
           cue: { start: at, end },
@@ -263,7 +209,7 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
       paragraph.end,
       (j) =>
         isThatAt(text, j) ||
-        (/\s/.test(text[j]!) && CLAUSE_LEADS.some((w) => text.startsWith(w, j + 1))) ||
+        (/\s/.test(text[j]!) && THAI_CLAUSE_LEADS.some((w) => text.startsWith(w, j + 1))) ||
         CITING.some((c) => text.startsWith(c.form, j)) ||
         SOURCE_AFTER_VERBS.test(text.slice(j, j + 12)) ||
         (spaceEnds && /\s/.test(text[j]!) && text[j + 1] !== "(" && !/\([^)]*$/.test(text.slice(end, j))),
@@ -304,7 +250,7 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
   if (entry.complement === "object") {
     return { entry, cue: { start: at, end }, contentStart: end, cited: null, after: null, gap: 0 };
   }
-  for (const particle of ["กันไว้", "กัน", "ไว้", "ออกมา"]) {
+  for (const particle of THAI_CUE_PARTICLES) {
     if (text.startsWith(particle, end)) {
       end += particle.length;
       break;
@@ -499,7 +445,7 @@ function buildAttribution(
         const said = text.slice(span.start, span.end);
         const hedge =
           hit.entry.stance === "asserts"
-            ? THAI_HEDGES.find((h) => findThaiWord(said, h, NOMINAL_PREFIXES) !== -1)
+            ? THAI_HEDGES.find((h) => findThaiWord(said, h, THAI_NOMINAL_PREFIXES) !== -1)
             : undefined;
         return {
           speaker,
@@ -548,7 +494,7 @@ function buildAttribution(
   const said = text.slice(span.start, span.end);
   const hedge =
     hit.entry.stance === "asserts"
-      ? THAI_HEDGES.find((h) => findThaiWord(said, h, NOMINAL_PREFIXES) !== -1)
+      ? THAI_HEDGES.find((h) => findThaiWord(said, h, THAI_NOMINAL_PREFIXES) !== -1)
       : undefined;
   const stance = hedge ? "hedges" : hit.entry.stance;
   if (hedge) explanation += `; hedged by "${hedge}"`;
@@ -581,8 +527,8 @@ function speakerBefore(
   for (const q of quotes) if (q.end < cueStart && q.end + 1 > from) from = q.end + 1;
   const window = text.slice(from, cueStart);
   const trimmed = stripThaiAuxiliaries(window);
-  if (SHARED_SUBJECT.some((c) => trimmed.endsWith(c))) {
-    const before = trimmed.slice(0, trimmed.length - SHARED_SUBJECT.find((c) => trimmed.endsWith(c))!.length);
+  if (THAI_SHARED_SUBJECT.some((c) => trimmed.endsWith(c))) {
+    const before = trimmed.slice(0, trimmed.length - THAI_SHARED_SUBJECT.find((c) => trimmed.endsWith(c))!.length);
     if (before.length === 0 || /\s$/.test(before) || trimmed.length <= 8) return "shared";
   }
   // The last clause opener before the cue. "ซึ่งเป็น..." after a name describes it: not a new clause.
@@ -592,11 +538,11 @@ function speakerBefore(
     // An opener glued inside a word or a title ("รัฐมนตรีด้านการคลัง") does not open a clause.
     if (
       opener &&
-      !(APPOSITIVE_OPENERS.includes(opener) && trimmed.startsWith("เป็น", j + opener.length) && j > 0) &&
+      !(THAI_APPOSITIVE_OPENERS.includes(opener) && trimmed.startsWith("เป็น", j + opener.length) && j > 0) &&
       (j === 0 ||
         /\s/.test(trimmed[j - 1]!) ||
         startsWithTitle(trimmed, j + opener.length) ||
-        GLUED_OPENERS.includes(opener))
+        THAI_GLUED_OPENERS.includes(opener))
     ) {
       start = j + opener.length;
       break;
@@ -665,7 +611,7 @@ function speakerTitle(phrase: string): number {
     if (!startsWithTitle(phrase, j)) continue;
     if (j === 0 || /[\s(]/.test(phrase[j - 1]!)) edges.push(j);
   }
-  const first = edges.find((j) => !OWN_REPORTER_TITLES.some((t) => phrase.startsWith(t, j))) ?? -1;
+  const first = edges.find((j) => !THAI_OWN_REPORTER_TITLES.some((t) => phrase.startsWith(t, j))) ?? -1;
   if (first !== -1 || edges.length > 0) return first !== -1 ? first : edges[0]!;
   // No title on a word edge: one glued to a function word ("ข้อมูลของกระทรวง...") still opens the speaker.
   for (let j = 0; j < phrase.length; j++)
@@ -714,26 +660,7 @@ function scanClause(text: string, paragraph: TextRange, quotes: TextRange[], sta
   return { end: paragraph.end, stop: null };
 }
 
-/**
- * Connectives after which the reported speech goes on in a new clause ("X มองว่า A ซึ่ง B แต่ C"):
- * each clause becomes a claim of the same speaker. Other openers (ก่อน, หลัง, ขณะที่, โดย...) hand
- * the text back to the publisher. Data: keep in step with THAI_CLAUSE_OPENERS.
- */
-export const THAI_CONTINUERS: readonly string[] = [
-  "ซึ่งถือเป็น",
-  "ซึ่ง",
-  "แต่",
-  "รวมถึง",
-  "รวมทั้ง",
-  "ไปพร้อม ๆ กับ",
-  "ไปพร้อมๆ กับ",
-  "ไปพร้อมกับ",
-];
 const CONTINUERS = [...THAI_CONTINUERS].sort((a, b) => b.length - a.length);
-/** Clauses in which the publisher speaks again after reported speech (facts, descriptions). */
-const PUBLISHER_ASIDES = ["แต่ข้อเท็จจริงคือ", "แต่ในความเป็นจริง", "แต่ความจริงคือ", "ซึ่งเป็นพื้นที่", "ซึ่งเป็นสถานที่"];
-/** Continuers that coordinate (rather than subordinate) the next clause. */
-const COORDINATING = ["รวมถึง", "รวมทั้ง", "ไปพร้อม ๆ กับ", "ไปพร้อมๆ กับ", "ไปพร้อมกับ"];
 
 /** The claim's span: a quotation, or the clause after the cue up to the next clause opener. */
 function contentSpan(
@@ -770,7 +697,7 @@ function continuations(
   let stop = next;
   for (let n = 0; stop?.word && CONTINUERS.includes(stop.word) && n < 8; n++) {
     // "แต่ข้อเท็จจริงคือ ...", "ซึ่งเป็น...": the publisher's own aside, not more reported speech.
-    if (PUBLISHER_ASIDES.some((a) => text.startsWith(a, stop!.at))) break;
+    if (THAI_PUBLISHER_ASIDES.some((a) => text.startsWith(a, stop!.at))) break;
     const start = stop.at + stop.word.length;
     if (start >= limit) break;
     const clause = scanClause(text, paragraph, quotes, start);
@@ -779,11 +706,11 @@ function continuations(
     const content = text.slice(span.start, span.end);
     const hedge =
       attribution.cue.entry.stance === "asserts"
-        ? THAI_HEDGES.find((h) => findThaiWord(content, h, NOMINAL_PREFIXES) !== -1)
+        ? THAI_HEDGES.find((h) => findThaiWord(content, h, THAI_NOMINAL_PREFIXES) !== -1)
         : undefined;
     // A coordinated clause ("A ไปพร้อมกับ B", "A รวมถึง B") stays under A's hedge.
     const previous = out[out.length - 1] ?? attribution;
-    const inherited = !hedge && COORDINATING.includes(stop.word) && previous.stance === "hedges";
+    const inherited = !hedge && THAI_COORDINATING.includes(stop.word) && previous.stance === "hedges";
     const stance = hedge || inherited ? "hedges" : attribution.cue.entry.stance === "denies" ? "denies" : "asserts";
     out.push({
       ...attribution,
@@ -861,9 +788,6 @@ function mergeDenialObjects(text: string, found: Attribution[]): void {
   }
 }
 
-/** Connectives that open the clause of a new attribution, glued to what follows ("ด้านนาย...", "และระบุว่า"). */
-const CLAUSE_LEADS = ["อย่างไรก็ตาม", "ในขณะที่", "ขณะที่", "ต่อมา", "ด้าน", "โดย", "และ", "พร้อม", "แต่", "ส่วน", "ทั้งนี้"];
-
 /**
  * Where the clause of `inner` starts when it is a new sentence inside `outer`'s content, not part
  * of it: after a space, with a subject of its own (or the shared one after "และ"/"โดย"), and not a
@@ -875,7 +799,7 @@ function independentClauseStart(text: string, outer: Attribution, inner: Attribu
   if (!shared && /^(?:การ|ความ|ที่|ซึ่ง)/.test(inner.speaker.text)) return null;
   for (let changed = true; changed; ) {
     changed = false;
-    const lead = CLAUSE_LEADS.find((w) => text.startsWith(w, start - w.length));
+    const lead = THAI_CLAUSE_LEADS.find((w) => text.startsWith(w, start - w.length));
     if (lead && start - lead.length > outer.span.start) {
       start -= lead.length;
       changed = true;

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { isUniqueViolation } from "../../db/errors.js";
 import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { ContradictionFilters } from "./relationView.js";
@@ -127,7 +128,7 @@ export async function insertRelation(
     });
   } catch (error) {
     // Two proposals of the same pair at once: the unique index lets one through.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       const existing = await db.relation.findFirst({ where: { fromClaimId, toClaimId, type }, select: relationSelect });
       if (existing) return { existing };
     }

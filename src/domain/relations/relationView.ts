@@ -85,8 +85,8 @@ export interface ContradictionFilters {
   /** Topic of either side. */
   topic?: string;
   article?: string;
-  /** A relation type, or `any` for every type; contradictions when left out. */
-  type?: string;
+  /** A relation type, or `any`; contradictions when left out. */
+  type?: RelationType | "any";
 }
 
 /** One side of a comparison: the claim as a fact-checker weighs it. */

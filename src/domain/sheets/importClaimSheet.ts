@@ -9,7 +9,7 @@ import { DEFAULT_MAX_ARTICLE_BYTES } from "./sheetText.js";
 import type { ImportResult } from "./sheetView.js";
 import { sheetWriterOn, writeSheet } from "./writeSheet.js";
 
-export { IMPORT_ACTOR, type Tx } from "./writeSheet.js";
+export { IMPORT_ACTOR } from "./writeSheet.js";
 
 export interface ImportOptions {
   /**

@@ -27,7 +27,7 @@ export function exportRoutes(db: Db, publicUrl: string): ApiRoute[] {
       access: "read",
       schema: GetExport,
       response: raw("text/csv", z.string().meta({ description: "CSV with a header row (other formats by suffix)" })),
-      handler: async ({ params, query }, req, res) => {
+      handler: async ({ params, query }, _req, res) => {
         const { file, table, format } = params.file;
         if (!isExportTable(table) || !isExportFormat(table, format)) throw notFound("export", file);
         const { download, ...filters } = query;

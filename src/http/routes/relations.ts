@@ -10,13 +10,7 @@ import {
 import { RelationEventView, RelationView } from "../../domain/relations/relationView.js";
 import { preconditionRequired, unauthorized } from "../../errors.js";
 import { type ApiRoute, one, route } from "../routeTable.js";
-import {
-  GetRelation,
-  GetRelationHistory,
-  ProposeRelation,
-  ReviewRelation,
-  relationETag,
-} from "../schemas/relations.js";
+import { GetRelation, ProposeRelation, ReviewRelation, relationETag } from "../schemas/relations.js";
 
 /** The reviewer is whoever owns the token, never a name from the body. */
 function actorOf(req: Request): string {
@@ -73,7 +67,7 @@ export function relationRoutes(db: Db): ApiRoute[] {
       path: "/relations/:id/history",
       summary: "A relation's review history, oldest first",
       access: "read",
-      schema: GetRelationHistory,
+      schema: GetRelation,
       response: one(z.array(RelationEventView)),
       handler: ({ params }) => relationHistory(db, params.id),
     }),

@@ -41,7 +41,15 @@ export const ExtractionBody = z
         }),
       ),
       sources: z.array(z.object({ slug: z.string(), status: z.enum(["known", "new"]), reason: z.string() })),
-      relations: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string() })),
+      relations: z.array(
+        z.object({
+          from: z.string(),
+          to: z.string().meta({ description: "A key of this sheet, or `article-slug/key` for a stored claim" }),
+          type: z.enum(["contradicts", "supports"]),
+          rule: z.string(),
+          reason: z.string(),
+        }),
+      ),
       warnings: z.array(z.string()),
     }),
     storedContradictions: z.array(
@@ -49,6 +57,7 @@ export const ExtractionBody = z
         claim: z.string(),
         storedClaimId: z.int(),
         articleSlug: z.string(),
+        ref: z.string().meta({ description: "The stored claim as a sheet names it: `article-slug/key`" }),
         speaker: z.string(),
         quote: z.string(),
         reason: z.string(),

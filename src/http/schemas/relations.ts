@@ -16,7 +16,6 @@ export const IfMatch = z
 export const relationETag = (version: number) => `"${version}"`;
 
 export const GetRelation = z.object({ params: z.object({ id: IdParam }), query: NoQuery });
-export const GetRelationHistory = GetRelation;
 
 export const ProposeRelation = z.object({
   query: NoQuery,
