@@ -4,6 +4,7 @@ import type { Db } from "./db/client.js";
 import { routeNotFound } from "./errors.js";
 import { apiRoutes } from "./http/apiRoutes.js";
 import { authenticate } from "./http/middleware/authenticate.js";
+import { authFailureLimit } from "./http/middleware/authFailureLimit.js";
 import { errorHandler } from "./http/middleware/errorHandler.js";
 import { requireRole } from "./http/middleware/requireRole.js";
 import { securityHeaders } from "./http/middleware/securityHeaders.js";
@@ -12,12 +13,20 @@ import { API_PREFIX, buildOpenApiDocument } from "./http/openapi.js";
 import { DOCS_ASSETS_PATH, docsAssets } from "./http/routes/docs.js";
 import { IMPORT_TEXT_TYPES } from "./http/routes/imports.js";
 import { type ApiRoute, mountRoutes } from "./http/routeTable.js";
-import { extractPage } from "./web/extract/extractPage.js";
 import { webRoutes } from "./web/webRoutes.js";
+
+/** Base of exported absolute URLs when none is configured: the default HOST and PORT. */
+export const DEFAULT_PUBLIC_URL = "http://127.0.0.1:3000";
 
 export interface AppDeps {
   /** Access settings default to open reads and 60 writes a minute per token. */
-  config: Pick<Config, "bodyLimitBytes"> & Partial<Pick<Config, "readsRequireToken" | "writeRateLimitPerMinute">>;
+  config: Pick<Config, "bodyLimitBytes"> &
+    Partial<
+      Pick<
+        Config,
+        "readsRequireToken" | "writeRateLimitPerMinute" | "authFailuresPerMinute" | "publicUrl" | "maxArticleBytes"
+      >
+    >;
   db: Db;
   log?: (message: string, error: unknown) => void;
 }
@@ -29,23 +38,29 @@ export function buildApp({ config, db, log }: AppDeps): Express {
   app.disable("x-powered-by");
   app.set("query parser", "simple");
   app.use(securityHeaders());
-  app.use(express.json({ limit: config.bodyLimitBytes }));
-  app.use(express.text({ type: IMPORT_TEXT_TYPES, limit: config.bodyLimitBytes }));
+  // Bodies are read only once a route's guards have passed, and never for GET.
+  const bodyParsers = [
+    express.json({ limit: config.bodyLimitBytes }),
+    express.text({ type: IMPORT_TEXT_TYPES, limit: config.bodyLimitBytes }),
+  ];
+  const parseBody = (spec: ApiRoute): RequestHandler[] => (spec.method === "get" ? [] : bodyParsers);
 
-  const identify = authenticate(db);
+  const identify = authenticate(db, authFailureLimit(config.authFailuresPerMinute ?? 20));
   const limitWrites = writeRateLimit(config.writeRateLimitPerMinute ?? 60);
   const guards = (spec: ApiRoute): RequestHandler[] => {
     if (spec.access === "public") return [];
     const needed = spec.access === "read" ? (readsRequireToken ? "reader" : null) : spec.access;
     return [identify, ...(needed ? [requireRole(needed)] : []), ...(spec.method === "get" ? [] : [limitWrites])];
   };
-  const routes = apiRoutes(db, () => openApiDocument);
+  const routes = apiRoutes(db, () => openApiDocument, {
+    publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL,
+    maxArticleBytes: config.maxArticleBytes,
+  });
   const openApiDocument = buildOpenApiDocument(routes, { readsRequireToken });
   const api = express.Router();
-  mountRoutes(api, routes, guards);
+  mountRoutes(api, routes, guards, parseBody);
   app.use(DOCS_ASSETS_PATH, docsAssets());
   app.use(API_PREFIX, api);
-  app.use(extractPage());
   app.use(webRoutes());
 
   app.use((req, _res, next) => next(routeNotFound(req.method, req.path)));

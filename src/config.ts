@@ -27,6 +27,21 @@ const Env = z.object({
     .transform((value) => value === "true" || value === "1"),
   /** Writes accepted per token per minute; more get 429. */
   WRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().max(100_000).default(60),
+  /** Failed authentications accepted per client address per minute; more get 429. */
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().max(100_000).default(20),
+  /** On SIGTERM/SIGINT, how long in-flight requests may run before their connections are cut. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Base of the absolute URLs exports write (JSON-LD @id, url); default http://HOST:PORT. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+  /** Largest article body a claim sheet may carry, in UTF-8 bytes (HTTP and CLI alike). */
+  MAX_ARTICLE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
 });
 
 export type Config = {
@@ -37,6 +52,10 @@ export type Config = {
   seedOnEmpty: boolean;
   readsRequireToken: boolean;
   writeRateLimitPerMinute: number;
+  authFailuresPerMinute: number;
+  shutdownGraceMs: number;
+  publicUrl: string;
+  maxArticleBytes: number;
 };
 
 /** Reads the configuration from `env`; throws a ZodError naming each bad variable. */
@@ -50,5 +69,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnEmpty: parsed.SEED_ON_EMPTY,
     readsRequireToken: parsed.READS_REQUIRE_TOKEN,
     writeRateLimitPerMinute: parsed.WRITE_RATE_LIMIT_PER_MINUTE,
+    authFailuresPerMinute: parsed.AUTH_FAILURES_PER_MINUTE,
+    shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
+    publicUrl: parsed.PUBLIC_URL ?? `http://${urlHost(parsed.HOST)}:${parsed.PORT}`,
+    maxArticleBytes: parsed.MAX_ARTICLE_BYTES,
   };
+}
+
+/** A host as a URL writes it: an IPv6 address in brackets. */
+function urlHost(host: string): string {
+  return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
 }

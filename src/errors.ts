@@ -42,6 +42,45 @@ export const invalidSheet = (details: ProblemDetail[]) =>
     details,
   );
 
+export const malformedUrl = () => new AppError(400, "malformed_url", "the URL has a malformed percent-encoding");
+
+export const malformedBody = () =>
+  new AppError(400, "malformed_body", "the request body could not be read as its headers describe it");
+
+export const unsupportedCharset = (charset: string) =>
+  new AppError(415, "unsupported_charset", `the charset ${JSON.stringify(charset)} is not supported; send UTF-8`);
+
+export const unsupportedEncoding = (encoding: string) =>
+  new AppError(
+    415,
+    "unsupported_encoding",
+    `the Content-Encoding ${JSON.stringify(encoding)} is not supported; send identity, gzip, deflate or br`,
+  );
+
+export const methodNotAllowed = (method: string, path: string, allowed: string[]) =>
+  new AppError(405, "method_not_allowed", `${method} is not allowed on ${path}; use ${allowed.join(", ")}`);
+
+/** An error from a library that carries its own 4xx status, without a code of ours. */
+export const clientError = (status: number, message: string) =>
+  new AppError(status, STATUS_CODES[status] ?? "bad_request", message);
+
+const STATUS_CODES: Record<number, string> = {
+  400: "bad_request",
+  404: "not_found",
+  405: "method_not_allowed",
+  406: "not_acceptable",
+  408: "request_timeout",
+  411: "length_required",
+  413: "payload_too_large",
+  414: "uri_too_long",
+  415: "unsupported_media_type",
+  416: "range_not_satisfiable",
+  431: "request_header_fields_too_large",
+};
+
+/** The database is locked by another writer for longer than a request waits: try again shortly. */
+export const busy = () => new AppError(503, "busy", "the database is busy with another write; try again shortly");
+
 export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
 
 export const internalError = () => new AppError(500, "internal_error", "something went wrong on our side");

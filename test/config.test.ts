@@ -12,7 +12,17 @@ describe("loadConfig", () => {
       seedOnEmpty: true,
       readsRequireToken: false,
       writeRateLimitPerMinute: 60,
+      authFailuresPerMinute: 20,
+      shutdownGraceMs: 10_000,
+      publicUrl: "http://127.0.0.1:3000",
+      maxArticleBytes: 1024 * 1024,
     });
+  });
+
+  it("builds PUBLIC_URL from HOST and PORT unless it is set, without a trailing slash", () => {
+    expect(loadConfig({ HOST: "::1", PORT: "8080" }).publicUrl).toBe("http://[::1]:8080");
+    expect(loadConfig({ PUBLIC_URL: "https://claims.example.org/" }).publicUrl).toBe("https://claims.example.org");
+    expect(() => loadConfig({ PUBLIC_URL: "javascript:alert(1)" })).toThrow(/PUBLIC_URL/);
   });
 
   it("names each bad variable", () => {

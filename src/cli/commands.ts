@@ -25,13 +25,20 @@ export const COMMANDS: Record<string, Command> = {
     help: `claimtrail serve
 
 Applies migrations, loads the seed article into an empty database (unless SEED_ON_EMPTY=false)
-and serves the API on HOST:PORT (default 127.0.0.1:3000). Configuration: see .env.example.
+and serves the API on HOST:PORT (default 127.0.0.1:3000). SIGTERM or SIGINT stops it gracefully:
+requests in flight get up to SHUTDOWN_GRACE_MS (10 s) to finish. Configuration: see .env.example.
 `,
     options: {},
     async run(_values, positionals) {
       NoPositionals.parse(positionals);
-      await startServer(loadConfig());
-      return new Promise<number>(() => {});
+      const running = await startServer(loadConfig());
+      // Stop accepting, let requests in flight finish (up to SHUTDOWN_GRACE_MS), close the database.
+      await new Promise<void>((resolve) => {
+        const stop = () => void running.shutdown().then(resolve);
+        process.once("SIGTERM", stop);
+        process.once("SIGINT", stop);
+      });
+      return 0;
     },
   },
   migrate: {

@@ -9,8 +9,9 @@ import { importClaimCsv } from "../domain/exports/importClaimCsv.js";
 import { EXPORT_FORMATS, type ExportTable, isExportFormat, writeExport } from "../domain/exports/writeExport.js";
 import { claimSheetJsonSchemaText } from "../domain/sheets/claimSheetSchema.js";
 import { type ImportResult, importClaimSheets } from "../domain/sheets/importClaimSheet.js";
+import { parseJsonLinesText, parseJsonText, stripBom } from "../domain/sheets/sheetText.js";
 import { ReviewStatus } from "../domain/vocabulary.js";
-import { AppError, malformedJson } from "../errors.js";
+import { AppError } from "../errors.js";
 import { ClaimFilterQuery } from "../http/schemas/common.js";
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -66,18 +67,19 @@ export async function runImport(db: Db, values: Values, positionals: string[]): 
   const kind = extname(args.file).toLowerCase();
   if (kind === ".csv") {
     if (args.article === undefined) throw new AppError(400, "validation_error", "a CSV import needs --article SLUG");
-    const result = await importClaimCsv(db, args.article, text);
+    const result = await importClaimCsv(db, args.article, stripBom(text));
     process.stdout.write(
       `added ${result.claims} claims to ${result.articleSlug} (+${result.derivedContradictions} derived contradictions)\n`,
     );
     return 0;
   }
-  const input = kind === ".jsonl" || kind === ".ndjson" ? parseJsonLines(text) : parseJson(text);
+  const input = kind === ".jsonl" || kind === ".ndjson" ? parseJsonLinesText(text) : parseJsonText(stripBom(text));
   const onProgress = process.stderr.isTTY
     ? (done: number, total: number) =>
         process.stderr.write(`\rimported ${done}/${total} articles${done === total ? "\n" : ""}`)
     : undefined;
-  const results = await importClaimSheets(db, input, { update: args.update, onProgress });
+  const { maxArticleBytes } = loadConfig();
+  const results = await importClaimSheets(db, input, { update: args.update, onProgress, maxArticleBytes });
   for (const result of results) process.stdout.write(`${describeImport(result)}\n`);
   return 0;
 }
@@ -86,28 +88,6 @@ function describeImport(r: ImportResult): string {
   if (r.status === "already_present")
     return `already present: ${r.articleSlug} (${r.claims} claims; --update to replace)`;
   return `${r.status}: ${r.articleSlug} (${r.claims} claims, ${r.relations} relations, +${r.derivedContradictions} derived)`;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new AppError(400, "malformed_json", `the file is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
-function parseJsonLines(text: string): unknown[] {
-  return text
-    .split("\n")
-    .map((line, i) => ({ line, number: i + 1 }))
-    .filter(({ line }) => line.trim() !== "")
-    .map(({ line, number }) => {
-      try {
-        return JSON.parse(line);
-      } catch {
-        throw new AppError(400, malformedJson().code, `line ${number} is not valid JSON`);
-      }
-    });
 }
 
 const ExportArgs = z
@@ -164,7 +144,7 @@ export async function runExport(db: Db, values: Values, positionals: string[]): 
     table,
     format,
     filters,
-    baseUrl: baseUrl ?? `http://${config.host}:${config.port}`,
+    baseUrl: baseUrl ?? config.publicUrl,
     onProgress: progress,
   };
   if (out === undefined) {

@@ -15,15 +15,19 @@ import type { ApiRoute } from "./routeTable.js";
  * Every route under /api. A route listed here is mounted behind the guards its access needs
  * and described in /api/openapi.json from its own schema; nothing else is needed.
  */
-export function apiRoutes(db: Db, openApiDocument: () => object): ApiRoute[] {
+export function apiRoutes(
+  db: Db,
+  openApiDocument: () => object,
+  settings: { publicUrl: string; maxArticleBytes?: number },
+): ApiRoute[] {
   return [
     ...articleRoutes(db),
     ...sourceRoutes(db),
     ...claimRoutes(db),
     ...contradictionRoutes(db),
     ...relationRoutes(db),
-    ...importRoutes(db),
-    ...exportRoutes(db),
+    ...importRoutes(db, settings),
+    ...exportRoutes(db, settings.publicUrl),
     ...schemaRoutes(),
     ...extractRoutes(db),
     ...docsRoutes(openApiDocument),

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from "express";
 import type { z } from "zod";
 import type { Role } from "../domain/access/roles.js";
+import { methodNotAllowed } from "../errors.js";
 import { handle, type RequestSchema } from "./handle.js";
 
 /**
@@ -36,7 +37,7 @@ export interface RouteSpec<S extends RequestSchema> {
   produces?: string;
   /** Media type of the request body when it is not JSON (documented; parse it with `before`). */
   consumes?: string;
-  /** Middleware run after the access guards, before validation: e.g. `express.raw()` for an upload. */
+  /** Middleware run after the access guards, before the body is parsed: e.g. a finer role check, `express.raw()`. */
   before?: RequestHandler[];
   /** Error statuses this route gives beyond the ones its access, params and method imply. */
   errors?: number[];
@@ -50,19 +51,38 @@ export function route<S extends RequestSchema>(spec: RouteSpec<S>): ApiRoute {
   return spec as unknown as ApiRoute;
 }
 
-/** Mounts each route on `router` behind the guards its access needs, then its validated handler. */
+/**
+ * Mounts each route on `router` behind the guards its access needs, its own `before` checks,
+ * then the body parsers (so no body is read for a request the guards refuse), then its
+ * validated handler.
+ */
 export function mountRoutes(
   router: Router,
   routes: readonly ApiRoute[],
   guards: (route: ApiRoute) => RequestHandler[],
+  parseBody: (route: ApiRoute) => RequestHandler[] = () => [],
 ): void {
   for (const spec of routes) {
     router[spec.method](
       spec.path,
       ...guards(spec),
       ...(spec.before ?? []),
+      ...parseBody(spec),
       handle(spec.schema, spec.handler, spec.status),
     );
+  }
+  // A known path asked with a method it does not have: 405 with Allow, after every route had its turn.
+  const methodsByPath = new Map<string, string[]>();
+  for (const spec of routes) {
+    const methods = methodsByPath.get(spec.path) ?? [];
+    methods.push(spec.method.toUpperCase(), ...(spec.method === "get" ? ["HEAD"] : []));
+    methodsByPath.set(spec.path, methods);
+  }
+  for (const [path, methods] of methodsByPath) {
+    router.all(path, (req, res, next) => {
+      res.set("Allow", methods.join(", "));
+      next(methodNotAllowed(req.method, req.path, methods));
+    });
   }
 }
 

@@ -16,7 +16,7 @@ describe("the error model", () => {
 
   it("400s malformed JSON", async () => {
     const res = await request(seeded.app())
-      .post("/api/claims")
+      .post("/api/extract")
       .set("content-type", "application/json")
       .send("{ not json")
       .expect(400);
@@ -25,7 +25,7 @@ describe("the error model", () => {
 
   it("413s a body over the limit", async () => {
     const res = await request(seeded.app())
-      .post("/api/claims")
+      .post("/api/extract")
       .set("content-type", "application/json")
       .send(JSON.stringify({ text: "ก".repeat(70 * 1024) }))
       .expect(413);

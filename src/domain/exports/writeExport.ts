@@ -46,6 +46,11 @@ export interface ExportRequest {
   onProgress?: (rows: number) => void;
 }
 
+/** Whether `table` names an export: an own key only, so "constructor" or "__proto__" is none. */
+export function isExportTable(table: string): table is ExportTable {
+  return Object.hasOwn(EXPORT_FORMATS, table);
+}
+
 /** Whether `format` is one the table exports in. */
 export function isExportFormat(table: ExportTable, format: string): format is ExportFormat {
   return (EXPORT_FORMATS[table] as readonly string[]).includes(format);

@@ -51,8 +51,11 @@ export interface SourceProposal {
 
 export interface RelationProposal {
   from: string;
+  /** A key of this sheet, or `article-slug/key` for a stored claim. */
   to: string;
-  rule: "contrast_marker" | "opposite_stance";
+  type: "contradicts" | "supports";
+  /** The rule that proposed it; the reason names the rule and gives the evidence. */
+  rule: string;
   reason: string;
   confidence: number;
 }
@@ -216,9 +219,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
       end: codePointOffset(text, end),
       gloss: `${speaker.name} ${attribution.cue.entry.gloss}: ${truncateGraphemes(quote, 80)}`,
       kind:
-        attribution.cue.entry.kind === "report" && chain.length === 2 && speaker.kind !== "news_agency"
-          ? "statement"
-          : attribution.cue.entry.kind,
+        claimKind(attribution, speaker, chain.length),
       hedged: attribution.hedged,
       cue: attribution.cue.text.trim(),
       statedOn: null,
@@ -243,18 +244,12 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
   const relations: SheetRelation[] = [];
   const relationProposals: RelationProposal[] = [];
   const seen = new Set<string>();
-  const addRelation = (
-    from: string,
-    to: string,
-    rule: RelationProposal["rule"],
-    reason: string,
-    confidence: number,
-  ) => {
+  const addRelation = (from: string, to: string, rule: string, reason: string, confidence: number) => {
     const pair = [from, to].sort().join(":");
     if (from === to || seen.has(pair)) return;
     seen.add(pair);
     relations.push({ from, to, type: "contradicts", rationale: reason, status: "proposed", origin: "curated" });
-    relationProposals.push({ from, to, rule, reason, confidence });
+    relationProposals.push({ from, to, type: "contradicts", rule, reason, confidence });
   };
   for (const contrast of contrasts) addContrast(contrast, keyOf, claims, addRelation);
   addOppositeStances(claims, claimProposals, addRelation);
@@ -343,7 +338,7 @@ function addContrast(
   contrast: ContrastFinding,
   keyOf: Map<Attribution, string>,
   claims: SheetClaim[],
-  add: (from: string, to: string, rule: RelationProposal["rule"], reason: string, confidence: number) => void,
+  add: (from: string, to: string, rule: string, reason: string, confidence: number) => void,
 ): void {
   const from = keyOf.get(contrast.before);
   const to = keyOf.get(contrast.after);
@@ -364,7 +359,7 @@ function addContrast(
 function addOppositeStances(
   claims: SheetClaim[],
   proposals: ClaimProposal[],
-  add: (from: string, to: string, rule: RelationProposal["rule"], reason: string, confidence: number) => void,
+  add: (from: string, to: string, rule: string, reason: string, confidence: number) => void,
 ): void {
   const words = new Map(claims.map((c) => [c.key, contentWords(c.quote)]));
   for (const denial of proposals.filter((p) => p.stance === "denies")) {
@@ -383,6 +378,20 @@ function addOppositeStances(
       );
     }
   }
+}
+
+const OUTLETS = new Set<SourceKind>(["news_agency", "broadcaster", "newspaper", "publisher"]);
+
+/**
+ * The claim's kind: the cue's, except that what an outlet states is a report and what someone
+ * who is not an outlet "reports" first-hand is a statement; a content that denies makes a denial.
+ */
+function claimKind(attribution: Attribution, speaker: ResolvedSource, chainLength: number): SheetClaim["kind"] {
+  const kind = attribution.cue.entry.kind;
+  if (attribution.stance === "denies") return "denial";
+  if (OUTLETS.has(speaker.kind)) return kind === "statement" ? "report" : kind;
+  if (kind === "report" && chainLength === 2 && speaker.kind !== "government") return "statement";
+  return kind;
 }
 
 function toSheetSource(source: ResolvedSource): SheetSource {

@@ -81,6 +81,8 @@ export function nameTokenEnd(token: string, enders: readonly string[] = ENDERS):
   const starts = new Set(wordSegments(token).map((s) => s.index));
   for (let p = 2; p < token.length; p++) {
     const ender = enders.find((e) => token.startsWith(e, p));
+    // A short function word that ends the token is its last syllable, glued to nothing ("บุญมา", "พรหมมา").
+    if (ender && ender.length < 3 && p + ender.length === token.length) continue;
     if (ender && (starts.has(p) || ender.length >= 3)) return p;
   }
   return token.length;
@@ -236,7 +238,7 @@ export class SourceDirectory {
         forms.some((f) => s.names.includes(f)) ||
         // "Weber said" after "Karl Weber": a surname alone names the person met before.
         (parsed.extraNames.length === 0 && !parsed.name.includes(" ") && s.aliases.includes(parsed.name)) ||
-        (parsed.person && parsed.aliases.some((a) => s.aliases.includes(a))),
+        (parsed.person && parsed.aliases.some((a) => s.aliases.includes(a)) && !differentGivenNames(parsed, s)),
     );
   }
 
@@ -318,7 +320,7 @@ export class SourceDirectory {
   /** The role written after another mention of the same person in the text. */
   private roleElsewhere(aliases: string[]): string | null {
     for (const m of personMentions(this.text)) {
-      if (m.role && m.parts.some((p) => aliases.includes(p))) return m.role;
+      if (m.role && samePerson(m.parts, aliases)) return m.role;
     }
     return null;
   }
@@ -327,10 +329,27 @@ export class SourceDirectory {
   private fullNameElsewhere(aliases: string[]): string | null {
     let best: string | null = null;
     for (const m of personMentions(this.text)) {
-      if (m.parts.some((p) => aliases.includes(p)) && (best === null || m.name.length > best.length)) best = m.name;
+      if (samePerson(m.parts, aliases) && (best === null || m.name.length > best.length)) best = m.name;
     }
     return best;
   }
+}
+
+/** Whether two name-part lists can name one person: full names must share the given name. */
+function samePerson(a: string[], b: string[]): boolean {
+  if (a.length >= 2 && b.length >= 2) return a[0] === b[0];
+  return a.some((p) => b.includes(p));
+}
+
+/** Two full personal names that share a family name but not a given name ("Karin Holt", "Jonas Holt"). */
+function differentGivenNames(parsed: ParsedName, source: ResolvedSource): boolean {
+  const given = (name: string) => {
+    const bare = hasThai(name) ? name.slice(thaiTitleAt(name)?.form.length ?? 0) : name;
+    const parts = bare.trim().split(/\s+/);
+    return parts.length >= 2 ? parts[0]! : null;
+  };
+  const mine = given(parsed.name);
+  return mine !== null && source.names.some((n) => given(n) !== null && given(n) !== mine);
 }
 
 function fromKnown(source: KnownSource, reason: string): ResolvedSource {

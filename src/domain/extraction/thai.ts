@@ -1,4 +1,4 @@
-import { THAI_CLAUSE_OPENERS, THAI_CONTENT_ENDERS } from "./lexicon/connectives.js";
+import { THAI_AUXILIARIES, THAI_CLAUSE_OPENERS, THAI_CONTENT_ENDERS } from "./lexicon/connectives.js";
 import { THAI_CONTRAST_MARKERS } from "./lexicon/contrast.js";
 import { type CueEntry, THAI_CUES } from "./lexicon/cues.js";
 import { THAI_HEDGES } from "./lexicon/stance.js";
@@ -58,6 +58,14 @@ const JOINED_CUE = /^(?:และ|พร้อม(?:ทั้ง)?|ก่อน�
 /** Prefixes that turn a verb into a noun (นัก-, ผู้-, การ-, ความ-, คำ-). */
 const NOMINAL_PREFIXES = ["นัก", "ผู้", "การ", "ความ", "คำ"];
 
+/** Verbs whose object may be a report ("ปฏิเสธรายงานของ X", "หักล้างคำกล่าวของ X"). */
+const DENIAL_VERBS = ["ปฏิเสธ", "หักล้าง", "โต้แย้ง", "แย้ง"];
+
+/** Openers that start a description of the name before them when "เป็น" follows ("ซึ่งเป็นผู้สังเกตการณ์"). */
+const APPOSITIVE_OPENERS = ["ซึ่ง"];
+/** The publisher's own reporters: never the speaker when someone else is titled after them. */
+const OWN_REPORTER_TITLES = ["ผู้สื่อข่าว", "นักข่าว"];
+
 /** Third-person pronouns that stand for the last named speaker. */
 export const THAI_PRONOUNS: readonly string[] = ["เขา", "เธอ", "ท่าน", "พวกเขา", "เจ้าตัว"];
 
@@ -77,7 +85,8 @@ export function isThatAt(text: string, at: number): boolean {
     text[at + 3] !== "ง" &&
     !text.startsWith("ผู้", at - 3) &&
     !text.startsWith("ว่าจ้าง", at) &&
-    !text.startsWith("ว่าการ", at)
+    // "รัฐมนตรีว่าการ", "ผู้ว่าการ": an office; "ยืนยันว่าการนับคะแนน...": the complementiser.
+    !(text.startsWith("ว่าการ", at) && /(?:มนตรี|ผู้)$/.test(text.slice(Math.max(0, at - 5), at)))
   );
 }
 
@@ -155,18 +164,6 @@ export function extractThai(text: string): { attributions: Attribution[]; contra
         delete (attribution as Partial<typeof attribution>).next;
       }
     }
-    // "เขากล่าวว่า": a pronoun speaker is the last named speaker, in this paragraph or before.
-    for (const attribution of found) {
-      if (!THAI_PRONOUNS.includes(attribution.speaker.text)) continue;
-      const last = [...attributions, ...found.slice(0, found.indexOf(attribution))]
-        .reverse()
-        .find((a) => !THAI_PRONOUNS.includes(a.speaker.text));
-      if (!last) continue;
-      attribution.explanation += `; "${attribution.speaker.text}" is taken to be "${last.speaker.text}", the last named speaker`;
-      attribution.speaker = last.speaker;
-      attribution.via = [...last.via];
-      attribution.confidence = Math.round((attribution.confidence - 0.15) * 100) / 100;
-    }
     const folded = foldNested(text, found);
     for (const attribution of [...folded]) {
       const later = folded
@@ -178,6 +175,18 @@ export function extractThai(text: string): { attributions: Attribution[]; contra
         0,
         ...continuations(text, paragraph, quotes, attribution, nextClause.get(attribution) ?? null, limit),
       );
+    }
+    // "เขากล่าวว่า": a pronoun speaker is the last named speaker, in this paragraph or before.
+    for (const attribution of folded) {
+      if (!THAI_PRONOUNS.includes(attribution.speaker.text)) continue;
+      const last = [...attributions, ...folded.slice(0, folded.indexOf(attribution))]
+        .reverse()
+        .find((a) => !THAI_PRONOUNS.includes(a.speaker.text));
+      if (!last) continue;
+      attribution.explanation += `; "${attribution.speaker.text}" is taken to be "${last.speaker.text}", the last named speaker`;
+      attribution.speaker = last.speaker;
+      attribution.via = [...last.via];
+      attribution.confidence = Math.round((attribution.confidence - 0.15) * 100) / 100;
     }
     attributions.push(...folded);
     contrasts.push(...findContrasts(text, paragraph, folded, attributions.slice(0, -folded.length || undefined)));
@@ -223,6 +232,24 @@ function blocked(text: string, at: number, length: number): boolean {
 function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry: CueEntry, at: number): CueHit | null {
   let end = at + entry.form.length;
   if (entry.frame === "source_after") {
+    // "ปฏิเสธรายงานของ X": the report is what is denied, not a source of this sentence's claim.
+    if (DENIAL_VERBS.some((v) => text.startsWith(v, at - v.length))) return null;
+    // "CONTENT ตามการเปิดเผยของนาย X ROLE เขา...": the source closes the sentence; the claim came before.
+    if (entry.form.startsWith("ตาม") && /\s/.test(text[at - 1] ?? "")) {
+      const stop = sourceEnd(text, paragraph, end);
+      const source = trimRange(text, { start: end, end: stop });
+      const from = sentenceStart(text, paragraph, at);
+      if (!text.slice(end, stop).includes("ว่า") && source.end > source.start && at - from >= 10)
+        return {
+          entry,
+          cue: { start: at, end },
+          contentStart: stop,
+          cited: null,
+          after: { ...source, text: text.slice(source.start, source.end) },
+          gap: 0,
+          quoteBefore: trimRange(text, { start: from, end: at }),
+        };
+    }
     // "ตามรายงานของ X เนื้อหา": without ว่า, the source ends at the first space outside brackets.
     const spaceEnds = entry.form.startsWith("ตาม");
     const np = nounPhraseUntil(
@@ -231,6 +258,7 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
       paragraph.end,
       (j) =>
         isThatAt(text, j) ||
+        (/\s/.test(text[j]!) && CLAUSE_LEADS.some((w) => text.startsWith(w, j + 1))) ||
         CITING.some((c) => text.startsWith(c.form, j)) ||
         SOURCE_AFTER_VERBS.test(text.slice(j, j + 12)) ||
         (spaceEnds && /\s/.test(text[j]!) && text[j + 1] !== "(" && !/\([^)]*$/.test(text.slice(end, j))),
@@ -303,6 +331,12 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
       gap: 0,
     };
   }
+  // "แหล่งข่าวเผย กรมสรรพากร...": a headline-style cue whose content follows a space.
+  if (entry.bare && text[end] === " " && /[\u0E00-\u0E7F]/.test(text[end + 1] ?? "")) {
+    const next = end + 1;
+    if (!OPENERS.some((o) => text.startsWith(o, next)) && !THAI_PRONOUNS.some((p) => text.startsWith(p, next)))
+      return { entry, cue: { start: at, end }, contentStart: next, cited: null, after: null, gap: 0 };
+  }
   // '"QUOTE" นาย X กล่าว': a quotation, then its speaker and a verb that ends the sentence.
   const after = text.slice(end, end + 2);
   if (after.length === 0 || /^(?:\s|[.,;!?)]|$)/.test(after) || end >= paragraph.end) {
@@ -319,13 +353,64 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
         gap: 0,
         quoteBefore: quote,
       };
+    // "CONTENT สำนักข่าว X (Y) รายงาน": the attribution after the claim, a titled speaker after a space.
+    const before = contentBeforeSpeaker(text, paragraph, at);
+    if (before && (entry.kind === "report" || entry.kind === "statement"))
+      return { entry, cue: { start: at, end }, contentStart: end, cited: null, after: null, gap: 0, quoteBefore: before };
   }
-  // "กล่าวในการประชุมว่า", "ยกย่องกองทัพว่า": an object or adverbial between the verb and ว่า.
+  // "กล่าวในการประชุมว่า", "ยกย่องกองทัพว่า", "ตอบสั้นๆ ว่า": an object or adverbial between the verb and ว่า.
   for (let j = end; j < Math.min(end + 40, paragraph.end); j++) {
+    if (j > end && text[j] === " " && isThatAt(text, j + 1))
+      return { entry, cue: { start: at, end: j + 4 }, contentStart: j + 4, cited: null, after: null, gap: j - end };
     if (/\s/.test(text[j]!) || OPENING_QUOTES.has(text[j]!) || inside(j, quotes)) break;
     // Another verb inside the gap ("ระบุในแถลงการณ์ว่า") belongs to this cue's adverbial: the first verb leads.
     if (isThatAt(text, j))
       return { entry, cue: { start: at, end: j + 3 }, contentStart: j + 3, cited: null, after: null, gap: j - end };
+  }
+  return null;
+}
+
+/** Where the sentence holding `at` starts: after a full stop, a dateline dash, or the paragraph start. */
+function sentenceStart(text: string, paragraph: TextRange, at: number): number {
+  let from = paragraph.start;
+  const head = text.slice(paragraph.start, at);
+  const dateline = /^[^\n]{0,40}?\d{1,2}\s*[\u0E00-\u0E7F]{1,3}\.[\u0E00-\u0E7F]{1,3}\.(?:\s*\d{2,4})?\s*[-–—]\s*/.exec(head);
+  if (dateline) from = paragraph.start + dateline[0].length;
+  for (let j = at - 1; j > from; j--) {
+    if (/[.!?]/.test(text[j]!) && /\s/.test(text[j + 1] ?? "") && !isAbbreviationStop(text, j)) return j + 1;
+  }
+  return from;
+}
+
+/** Where a source named at the end of a sentence ends: before a pronoun, connective or new cue after a space. */
+function sourceEnd(text: string, paragraph: TextRange, from: number): number {
+  for (let j = from; j < Math.min(paragraph.end, from + MAX_SPEAKER); j++) {
+    if (/[.!?]/.test(text[j]!) && !isAbbreviationStop(text, j)) return j;
+    if (!/\s/.test(text[j]!)) continue;
+    const k = j + 1;
+    if (
+      THAI_PRONOUNS.some((p) => text.startsWith(p, k)) ||
+      OPENERS.some((o) => text.startsWith(o, k)) ||
+      CUES.some((c) => c.frame === "verb" && text.startsWith(c.form, k))
+    )
+      return j;
+  }
+  return Math.min(paragraph.end, from + MAX_SPEAKER);
+}
+
+/**
+ * The claim before a speaker and a verb that close a sentence ("ผู้นำ...เมื่อวันเสาร์ สำนักข่าวกลาง
+ * เกาหลี (เคซีเอ็นเอ) รายงาน"): the speaker opens with a title after a space, the claim is what
+ * stands between the sentence start and it. Null when nothing fits.
+ */
+function contentBeforeSpeaker(text: string, paragraph: TextRange, cueStart: number): TextRange | null {
+  const from = sentenceStart(text, paragraph, cueStart);
+  const window = text.slice(from, cueStart);
+  for (let j = window.length - 1; j > 0; j--) {
+    if (!/\s/.test(window[j - 1]!) || !startsWithTitle(window, j)) continue;
+    if (cueStart - (from + j) > MAX_SPEAKER) return null;
+    const content = trimRange(text, { start: from, end: from + j });
+    return content.end - content.start >= 10 && !/["“”]/.test(text.slice(content.start, content.end)) ? content : null;
   }
   return null;
 }
@@ -382,7 +467,7 @@ function buildAttribution(
       ? `"${cueText}" names the reporter after it ("${hit.after.text}"), which cites "${hit.cited.text}"`
       : `"${cueText}" names the source after it: "${hit.after.text}"`;
   } else {
-    const left = speakerBefore(text, paragraph, quotes, hit.cue.start, boundary);
+    const left = speakerBefore(text, paragraph, quotes, hit.cue.start, Math.max(boundary, hit.quoteBefore?.end ?? 0));
     if (left === "shared") {
       const last = previous[previous.length - 1];
       if (!last) return null;
@@ -480,13 +565,14 @@ function speakerBefore(
     const before = trimmed.slice(0, trimmed.length - SHARED_SUBJECT.find((c) => trimmed.endsWith(c))!.length);
     if (before.length === 0 || /\s$/.test(before) || trimmed.length <= 8) return "shared";
   }
-  // The last clause opener before the cue.
+  // The last clause opener before the cue. "ซึ่งเป็น..." after a name describes it: not a new clause.
   let start = 0;
   for (let j = trimmed.length - 1; j >= 0; j--) {
     const opener = OPENERS.find((o) => trimmed.startsWith(o, j));
     // An opener glued inside a word or a title ("รัฐมนตรีด้านการคลัง") does not open a clause.
     if (
       opener &&
+      !(APPOSITIVE_OPENERS.includes(opener) && trimmed.startsWith("เป็น", j + opener.length) && j > 0) &&
       (j === 0 ||
         /\s/.test(trimmed[j - 1]!) ||
         startsWithTitle(trimmed, j + opener.length) ||
@@ -498,10 +584,34 @@ function speakerBefore(
   }
   let phrase = trimmed.slice(start);
   let offset = start;
-  const title = firstTitle(phrase);
+  const title = speakerTitle(phrase);
   if (title !== -1) {
-    offset += title;
-    phrase = phrase.slice(title);
+    // A name written without an honorific before its office ("เอมิลี ฮาร์ต โฆษกกระทรวง..."): one to
+    // three words at the clause start, none of them a connective or a time phrase.
+    const before = phrase.slice(0, title).trim();
+    const words = before.split(/\s+/).filter(Boolean);
+    const titleEntry = SPEAKER_TITLES.find((t) => phrase.startsWith(t.form, title))!;
+    const nameBefore =
+      title > 0 &&
+      /\s$/.test(phrase.slice(0, title)) &&
+      titleEntry.type === "person" &&
+      // Honorifics and ranks (นาย, ดร., พล.อ.) are followed by the name, not preceded by it.
+      titleEntry.kind !== null &&
+      !titleEntry.form.includes(".") &&
+      words.length >= 1 &&
+      words.length <= 3 &&
+      words.every(
+        (w) =>
+          w.length >= 2 &&
+          w.length <= 20 &&
+          !/[0-9"“”()]/.test(w) &&
+          !OPENERS.some((o) => w.startsWith(o)) &&
+          !THAI_AUXILIARIES.includes(w),
+      ) &&
+      !/(?:เมื่อ|วันที่|ที่ผ่านมา|การ)/.test(before);
+    const from = nameBefore ? phrase.indexOf(words[0]!) : title;
+    offset += from;
+    phrase = phrase.slice(from);
     // A time phrase between the name and the cue belongs to neither ("นายX เมื่อวันจันทร์กล่าวว่า").
     const time = /\s(?:เมื่อ|ในวัน|ก่อนหน้านี้)/.exec(phrase);
     if (time) phrase = phrase.slice(0, time.index);
@@ -524,8 +634,20 @@ function startsWithTitle(text: string, at: number): boolean {
   return SPEAKER_TITLES.some((t) => text.startsWith(t.form, at));
 }
 
-/** Index of the first title in a phrase (-1 if none). */
-function firstTitle(phrase: string): number {
+/**
+ * Index of the title that opens the speaker in a phrase (-1 if none): the first one on a word edge
+ * (phrase start, after a space or a bracket), so "รัฐมนตรี" inside "คณะรัฐมนตรี" is not one. The
+ * publisher's own reporter asking ("เมื่อผู้สื่อข่าวถาม... นายกฯ ตอบว่า") gives way to a later title.
+ */
+function speakerTitle(phrase: string): number {
+  const edges: number[] = [];
+  for (let j = 0; j < phrase.length; j++) {
+    if (!startsWithTitle(phrase, j)) continue;
+    if (j === 0 || /[\s(]/.test(phrase[j - 1]!)) edges.push(j);
+  }
+  const first = edges.find((j) => !OWN_REPORTER_TITLES.some((t) => phrase.startsWith(t, j))) ?? -1;
+  if (first !== -1 || edges.length > 0) return first !== -1 ? first : edges[0]!;
+  // No title on a word edge: one glued to a function word ("ข้อมูลของกระทรวง...") still opens the speaker.
   for (let j = 0; j < phrase.length; j++) if (startsWithTitle(phrase, j)) return j;
   return -1;
 }
@@ -664,11 +786,18 @@ export function foldNested(text: string, found: Attribution[]): Attribution[] {
       out.push(attribution);
       continue;
     }
-    if (
+    const nestedHere =
       attribution.speaker.start <= outer.span.start + 1 &&
       attribution.speaker.start >= outer.span.start &&
-      attribution.rule !== "th.verb.shared_subject"
-    ) {
+      attribution.rule !== "th.verb.shared_subject";
+    const clauseStart = independentClauseStart(text, outer, attribution);
+    if (!nestedHere && clauseStart !== null) {
+      // A later clause with its own cue and subject ("... ด้านนาย Y มองว่า") ends the claim before it.
+      outer.span = trimRange(text, { start: outer.span.start, end: clauseStart });
+      out.push(attribution);
+      continue;
+    }
+    if (nestedHere) {
       const nested: Attribution = {
         ...attribution,
         via: [...attribution.via, outer.speaker, ...outer.via],
@@ -681,6 +810,31 @@ export function foldNested(text: string, found: Attribution[]): Attribution[] {
   }
   void text;
   return out;
+}
+
+/** Connectives that open the clause of a new attribution, glued to what follows ("ด้านนาย...", "และระบุว่า"). */
+const CLAUSE_LEADS = ["อย่างไรก็ตาม", "ในขณะที่", "ขณะที่", "ต่อมา", "ด้าน", "โดย", "และ", "พร้อม", "แต่", "ส่วน", "ทั้งนี้"];
+
+/**
+ * Where the clause of `inner` starts when it is a new sentence inside `outer`'s content, not part
+ * of it: after a space, with a subject of its own (or the shared one after "และ"/"โดย"), and not a
+ * nominal ("การที่รัฐบาลประกาศว่า" stays inside). Null when it belongs to the content.
+ */
+function independentClauseStart(text: string, outer: Attribution, inner: Attribution): number | null {
+  const shared = inner.rule === "th.verb.shared_subject";
+  let start = shared ? inner.cue.start : Math.min(inner.speaker.start, inner.cue.start);
+  if (!shared && /^(?:การ|ความ|ที่|ซึ่ง)/.test(inner.speaker.text)) return null;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const lead = CLAUSE_LEADS.find((w) => text.startsWith(w, start - w.length));
+    if (lead && start - lead.length > outer.span.start) {
+      start -= lead.length;
+      changed = true;
+    }
+    while (start > outer.span.start && text[start - 1] === " " && /\s/.test(text[start - 2] ?? "")) start--;
+  }
+  if (start <= outer.span.start + 6 || !/\s/.test(text[start - 1] ?? "")) return null;
+  return start - 1;
 }
 
 /** "ปฏิเสธรายงาน(ดังกล่าว)": a denial of a report named before it. */
@@ -714,3 +868,7 @@ function findContrasts(
   }
   return out;
 }
+export const __debugFindCues = (text: string) => {
+  const p = { start: 0, end: text.length };
+  return findCues(text, p, quotedRanges(text, p)).map((h) => [h.entry.form, text.slice(h.cue.start, h.cue.end), h.contentStart]);
+};

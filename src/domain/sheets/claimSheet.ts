@@ -26,7 +26,11 @@ export const SheetArticle = z.strictObject({
   section: NonBlank.nullable().default(null),
   /** BCP 47 language tag of the body, e.g. "th". */
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a BCP 47 language tag"),
-  url: z.url().nullable().default(null),
+  // Only web addresses: a javascript: or data: URL would become the "original" link's href.
+  url: z
+    .url({ protocol: /^https?$/, error: "must be an http or https URL" })
+    .nullable()
+    .default(null),
   publishedAt: OffsetDateTime,
   body: z.string().min(1, "must not be empty"),
   /** Hex SHA-256 of the UTF-8 body; checked when given. */

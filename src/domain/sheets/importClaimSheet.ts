@@ -5,6 +5,7 @@ import { Prisma } from "../../generated/prisma/client.js";
 import { toProblemDetails } from "../../validation.js";
 import { checkClaimSheet, sha256Hex } from "./checkClaimSheet.js";
 import { ClaimSheet, parseClaimRef } from "./claimSheet.js";
+import { DEFAULT_MAX_ARTICLE_BYTES } from "./sheetText.js";
 import { sheetWriter, type Tx, writeSheet } from "./writeSheet.js";
 
 export { IMPORT_ACTOR, type Tx } from "./writeSheet.js";
@@ -28,6 +29,8 @@ export interface ImportOptions {
   update?: boolean;
   /** Called after each sheet is written, with how many of how many (for progress on a terminal). */
   onProgress?: (done: number, total: number) => void;
+  /** Largest article body accepted, in UTF-8 bytes (MAX_ARTICLE_BYTES; default 1 MiB). */
+  maxArticleBytes?: number;
 }
 
 /**
@@ -69,6 +72,25 @@ export async function importClaimSheets(db: Db, input: unknown, options: ImportO
   return writeSheets(db, sheets, (i, path) => `[${positions[i]}].${path}`, options, shapeProblems);
 }
 
+/** A problem for each article body over `limit` UTF-8 bytes. */
+function oversizedBodies(
+  sheets: ClaimSheet[],
+  limit: number,
+  at: (sheetIndex: number, path: string) => string,
+): ProblemDetail[] {
+  return sheets.flatMap((sheet, i) => {
+    const bytes = Buffer.byteLength(sheet.article.body, "utf8");
+    if (bytes <= limit) return [];
+    return [
+      {
+        path: at(i, "article.body"),
+        code: "too_big",
+        message: `the body is ${bytes} bytes; the limit is ${limit} (MAX_ARTICLE_BYTES)`,
+      },
+    ];
+  });
+}
+
 interface StoredArticle {
   id: number;
   slug: string;
@@ -86,7 +108,11 @@ async function writeSheets(
 ): Promise<ImportResult[]> {
   const hashes = sheets.map((sheet) => sha256Hex(sheet.article.body));
   const stored = await findStoredArticles(db, sheets, hashes);
-  const problems = [...problemsSoFar, ...(await checkSheets(db, sheets, hashes, stored, at))];
+  const problems = [
+    ...problemsSoFar,
+    ...oversizedBodies(sheets, options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES, at),
+    ...(await checkSheets(db, sheets, hashes, stored, at)),
+  ];
   if (problems.length > 0) throw invalidSheet(problems);
 
   const writeAll = async (tx: Tx): Promise<ImportResult[]> => {

@@ -1,10 +1,9 @@
 import type { Db } from "../../db/client.js";
 import {
   CONTENT_TYPES,
-  EXPORT_FORMATS,
-  type ExportTable,
   exportFileName,
   isExportFormat,
+  isExportTable,
   writeExport,
 } from "../../domain/exports/writeExport.js";
 import { notFound } from "../../errors.js";
@@ -13,7 +12,7 @@ import { GetExport } from "../schemas/exports.js";
 import { streamResponse } from "../stream.js";
 
 /** GET /api/export/{claims,sources,contradictions}.{csv,xlsx,json,jsonl}, claims.jsonld, annotations.jsonld. */
-export function exportRoutes(db: Db): ApiRoute[] {
+export function exportRoutes(db: Db, publicUrl: string): ApiRoute[] {
   return [
     route({
       method: "get",
@@ -29,13 +28,14 @@ export function exportRoutes(db: Db): ApiRoute[] {
       produces: "text/csv",
       handler: async ({ params, query }, req, res) => {
         const { file, table, format } = params.file;
-        if (!(table in EXPORT_FORMATS) || !isExportFormat(table as ExportTable, format)) throw notFound("export", file);
+        if (!isExportTable(table) || !isExportFormat(table, format)) throw notFound("export", file);
         const { download, ...filters } = query;
         const request = {
-          table: table as ExportTable,
+          table,
           format,
           filters,
-          baseUrl: `${req.protocol}://${req.get("host")}`,
+          // PUBLIC_URL, never the Host header: a client must not choose the URLs written into an export.
+          baseUrl: publicUrl,
         };
         res.setHeader("Content-Type", CONTENT_TYPES[format]);
         if (download) res.setHeader("Content-Disposition", `attachment; filename="${exportFileName(request)}"`);

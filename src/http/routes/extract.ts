@@ -12,7 +12,9 @@ export function extractRoutes(db: Db): ApiRoute[] {
       summary: "Propose a claim sheet for a raw Thai or English news text (nothing is written)",
       description:
         "Returns `{ data: { sheet, proposals, storedContradictions } }`: `sheet` is a claim sheet in the import format " +
-        "(spans in code points into `text`); `proposals` gives each claim's cue, stance, confidence, rule and explanation.",
+        "(spans in code points into `text`) whose `relations` carry the proposed candidates (contradicts within the text; " +
+        "contradicts and supports, 'same statement relayed', to stored claims as `article-slug/key`); `proposals` gives " +
+        "each claim's cue, stance, confidence, rule and explanation, and each relation's rule.",
       access: "read",
       schema: ExtractRequest,
       handler: async ({ body }) => ({ data: await proposeClaimSheet(db, body.text, body) }),

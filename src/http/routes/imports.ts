@@ -2,7 +2,8 @@ import type { Db } from "../../db/client.js";
 import { roleAllows } from "../../domain/access/roles.js";
 import { importClaimCsv } from "../../domain/exports/importClaimCsv.js";
 import { importClaimSheets } from "../../domain/sheets/importClaimSheet.js";
-import { forbidden, malformedJson } from "../../errors.js";
+import { parseJsonLinesText } from "../../domain/sheets/sheetText.js";
+import { forbidden } from "../../errors.js";
 import { type ApiRoute, route } from "../routeTable.js";
 import { ImportArticles, ImportClaimRows } from "../schemas/imports.js";
 
@@ -14,7 +15,7 @@ export const IMPORT_TEXT_TYPES = ["application/jsonl", "application/x-ndjson", "
  * for a stored article (POST /api/articles/:slug/claims.csv). Reviewers add articles and
  * claims; replacing a stored article (`update=true`) takes an admin token.
  */
-export function importRoutes(db: Db): ApiRoute[] {
+export function importRoutes(db: Db, limits: { maxArticleBytes?: number } = {}): ApiRoute[] {
   return [
     route({
       method: "post",
@@ -28,10 +29,20 @@ export function importRoutes(db: Db): ApiRoute[] {
       schema: ImportArticles,
       status: 201,
       errors: [422],
+      // Replacing a stored article takes an admin: refused before a body is read.
+      before: [
+        (req, _res, next) =>
+          next(
+            isUpdate(req.query.update) && !roleAllows(req.principal!.role, "admin") ? forbidden("admin") : undefined,
+          ),
+      ],
       handler: async ({ query, body }, req, res) => {
-        if (query.update && !roleAllows(req.principal!.role, "admin")) throw forbidden("admin");
-        const sheets = typeof body === "string" && req.is(IMPORT_TEXT_TYPES.slice(0, 2)) ? parseJsonLines(body) : body;
-        const results = await importClaimSheets(db, sheets, { update: query.update });
+        const sheets =
+          typeof body === "string" && req.is(IMPORT_TEXT_TYPES.slice(0, 2)) ? parseJsonLinesText(body) : body;
+        const results = await importClaimSheets(db, sheets, {
+          update: query.update,
+          maxArticleBytes: limits.maxArticleBytes,
+        });
         const created = results.some((r) => r.status === "created");
         res.status(created ? 201 : 200).json({ data: Array.isArray(sheets) ? results : results[0] });
       },
@@ -50,16 +61,7 @@ export function importRoutes(db: Db): ApiRoute[] {
   ];
 }
 
-/** One claim sheet per non-empty line. */
-function parseJsonLines(text: string): unknown[] {
-  return text
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => {
-      try {
-        return JSON.parse(line);
-      } catch {
-        throw malformedJson();
-      }
-    });
+/** `update` as ImportArticles reads it, before the query is validated (a bad value is refused there). */
+function isUpdate(value: unknown): boolean {
+  return value === "true" || value === "1";
 }

@@ -6,6 +6,7 @@ import { announce, h } from "./dom.js";
 import { articleListView, articleView } from "./views/articles.js";
 import { claimView } from "./views/claim.js";
 import { compareView } from "./views/compare.js";
+import { newArticleView } from "./views/newArticle.js";
 import { queueView } from "./views/queue.js";
 import { searchView } from "./views/search.js";
 import { sourceListView, sourceView } from "./views/sources.js";
@@ -27,6 +28,7 @@ const ROUTES = [
   [/^\/articles\/([^/]+)$/, "articles", articleView],
   [/^\/claims$/, "claims", searchView],
   [/^\/claims\/(\d+)$/, "articles", claimView],
+  [/^\/new$/, "new", newArticleView],
 ];
 
 const DEFAULT_PATH = "/contradictions";

@@ -25,10 +25,12 @@ describe("evaluateExtraction", () => {
       "speaker accuracy": "2/2",
       "chain accuracy": "2/2",
       "stance accuracy": "1/2",
+      "kind accuracy": "2/2",
       "contradiction recall": "0/0",
+      "contradiction precision": "0/0",
     });
     expect(evaluation.misses).toEqual(["stance of kyodo-report: proposed asserts, curated hedges"]);
-    expect(formatEvaluation(evaluation)).toContain("| contradiction recall       |   n/a |     0/0 |        |");
+    expect(formatEvaluation(evaluation)).toContain("| contradiction recall       |   n/a |     0/0 | >=0.60 |");
   });
 
   it("lists a claim it missed and the proposals no curated claim matches", () => {
