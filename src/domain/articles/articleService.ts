@@ -4,7 +4,7 @@ import type { SourceSummary } from "../attribution/traceChain.js";
 import { type ClaimView, claimSelect, presentClaim } from "../claims/claimView.js";
 import { encodeCursor, type Page } from "../pagination.js";
 import { presentSourceSummary, sourceSummarySelect } from "../sources/sourceView.js";
-import { type ArticleListQuery, findArticleIdPage } from "./articleRepository.js";
+import { type ArticleListQuery, findArticleIdPage, findArticleRecords } from "./articleRepository.js";
 import { formatWithOffset } from "./publishedAt.js";
 
 export interface ArticleSummary {
@@ -72,10 +72,9 @@ export async function listArticles(
 ): Promise<{ data: ArticleSummary[]; page: Page }> {
   const ids = await findArticleIdPage(db, { ...query, take: query.limit + 1 });
   const pageIds = ids.slice(0, query.limit);
-  const rows = await db.article.findMany({ where: { id: { in: pageIds } }, select: { id: true, ...articleSelect } });
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  const rows = await findArticleRecords(db, pageIds);
   return {
-    data: pageIds.map((id) => presentArticle(byId.get(id)!)),
+    data: rows.map(presentArticle),
     page: { limit: query.limit, nextCursor: ids.length > query.limit ? encodeCursor(pageIds.at(-1)!) : null },
   };
 }

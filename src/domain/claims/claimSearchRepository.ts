@@ -54,9 +54,9 @@ export async function findSearchedClaimIds(
   const conditions = claimConditions(filters);
   const text = engine.claimText(query);
   const arms = [
-    Prisma.sql`SELECT c."id" AS "id" FROM ${text.from}
-      WHERE ${text.where} AND c."id" > ${afterId} AND ${and(conditions)}
-      ORDER BY c."id" LIMIT ${take}`,
+    Prisma.sql`SELECT ${text.id} AS "id" FROM ${text.from}
+      WHERE ${text.where} AND ${text.id} > ${afterId} AND ${and(conditions)}
+      ORDER BY ${text.id} LIMIT ${take}`,
   ];
   const [named] = await queryRows<{ sources: Int; links: Int | null }>(
     db,

@@ -90,3 +90,98 @@ export async function findClaimCounts(
     rows.map((row) => [Number(row.sourceId), { asSpeaker: Number(row.asSpeaker), inChains: Number(row.inChains) }]),
   );
 }
+
+/** A source as the directory shows it, before its counts. */
+export interface SourceRecord {
+  id: number;
+  slug: string;
+  name: string;
+  kind: string;
+  countryCode: string | null;
+  stateControlled: boolean;
+  description: string | null;
+  names: { name: string }[];
+  affiliation: {
+    slug: string;
+    name: string;
+    kind: string;
+    countryCode: string | null;
+    stateControlled: boolean;
+  } | null;
+}
+
+interface SourceColumns {
+  id: Int;
+  slug: string;
+  name: string;
+  kind: string;
+  countryCode: string | null;
+  stateControlled: Int | boolean;
+  description: string | null;
+  affiliationId: Int | null;
+}
+
+const bool = (value: Int | boolean) => value === true || Number(value) === 1;
+
+/** The sources with these ids, in the order given, with their names and affiliations: three queries a page. */
+export async function findSourceRecords(db: Db, ids: readonly number[]): Promise<SourceRecord[]> {
+  if (ids.length === 0) return [];
+  const list = inList(ids);
+  const [sources, names] = await Promise.all([
+    queryRows<SourceColumns>(
+      db,
+      Prisma.sql`SELECT s."id", s."slug", s."name", s."kind", s."countryCode", s."stateControlled", s."description", s."affiliationId"
+        FROM "Source" s WHERE s."id" IN (${list})`,
+    ),
+    queryRows<{ sourceId: Int; name: string }>(
+      db,
+      Prisma.sql`SELECT n."sourceId", n."name" FROM "SourceName" n WHERE n."sourceId" IN (${list}) ORDER BY n."sourceId", n."position"`,
+    ),
+  ]);
+  const affiliationIds = [
+    ...new Set(sources.flatMap((s) => (s.affiliationId === null ? [] : [Number(s.affiliationId)]))),
+  ];
+  const affiliations =
+    affiliationIds.length === 0
+      ? []
+      : await queryRows<SourceColumns>(
+          db,
+          Prisma.sql`SELECT s."id", s."slug", s."name", s."kind", s."countryCode", s."stateControlled"
+            FROM "Source" s WHERE s."id" IN (${inList(affiliationIds)})`,
+        );
+  const affiliationById = new Map(affiliations.map((a) => [Number(a.id), a]));
+  const namesOf = new Map<number, { name: string }[]>();
+  for (const row of names) {
+    const id = Number(row.sourceId);
+    const list = namesOf.get(id);
+    if (list) list.push({ name: row.name });
+    else namesOf.set(id, [{ name: row.name }]);
+  }
+  const byId = new Map(sources.map((s) => [Number(s.id), s]));
+  return ids.flatMap((id) => {
+    const s = byId.get(id);
+    if (!s) return [];
+    const a = s.affiliationId === null ? undefined : affiliationById.get(Number(s.affiliationId));
+    return [
+      {
+        id,
+        slug: s.slug,
+        name: s.name,
+        kind: s.kind,
+        countryCode: s.countryCode,
+        stateControlled: bool(s.stateControlled),
+        description: s.description,
+        names: namesOf.get(id) ?? [],
+        affiliation: a
+          ? {
+              slug: a.slug,
+              name: a.name,
+              kind: a.kind,
+              countryCode: a.countryCode,
+              stateControlled: bool(a.stateControlled),
+            }
+          : null,
+      },
+    ];
+  });
+}

@@ -3,7 +3,14 @@ import { AppError, notFound } from "../../errors.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { SourceSummary } from "../attribution/traceChain.js";
 import { encodeCursor, type Page } from "../pagination.js";
-import { findClaimCounts, findSourceIdPage, findSourceIdsNamed, type SourceOrder } from "./sourceRepository.js";
+import {
+  findClaimCounts,
+  findSourceIdPage,
+  findSourceIdsNamed,
+  findSourceRecords,
+  type SourceOrder,
+  type SourceRecord,
+} from "./sourceRepository.js";
 import { presentSourceSummary, sourceSummarySelect } from "./sourceView.js";
 
 export interface SourceCounts {
@@ -34,7 +41,7 @@ const sourceSelect = {
 
 type SourceRow = Prisma.SourceGetPayload<{ select: typeof sourceSelect }>;
 
-function presentSource(row: SourceRow, counts: SourceCounts | undefined): SourceView {
+function presentSource(row: SourceRow | SourceRecord, counts: SourceCounts | undefined): SourceView {
   return {
     ...presentSourceSummary(row),
     names: row.names.map((n) => n.name),
@@ -59,12 +66,8 @@ export async function listSources(
 ): Promise<{ data: SourceView[]; page: Page }> {
   const ids = await findSourceIdPage(db, { ...query, sort: query.sort ?? "id", take: query.limit + 1 });
   const pageIds = ids.slice(0, query.limit);
-  const [rows, counts] = await Promise.all([
-    db.source.findMany({ where: { id: { in: pageIds } }, select: sourceSelect }),
-    countClaims(db, pageIds),
-  ]);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const data = pageIds.map((id) => presentSource(byId.get(id)!, counts.get(id)));
+  const [rows, counts] = await Promise.all([findSourceRecords(db, pageIds), countClaims(db, pageIds)]);
+  const data = rows.map((row) => presentSource(row, counts.get(row.id)));
   return {
     data,
     page: { limit: query.limit, nextCursor: ids.length > query.limit ? encodeCursor(pageIds.at(-1)!) : null },
