@@ -2,7 +2,47 @@ import type { Db } from "../../db/client.js";
 import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { engineOf } from "../search/searchEngine.js";
+import { type SourceSummaryRecord, sourceSummarySelect } from "../sources/sourceRepository.js";
 import { formatWithOffset } from "./publishedAt.js";
+
+export interface ArticleRecord {
+  id: number;
+  slug: string;
+  title: string;
+  section: string | null;
+  language: string;
+  url: string | null;
+  publishedAt: Date;
+  /** Minutes east of UTC of the local publication time. */
+  publishedUtcOffset: number;
+  bodySha256: string;
+  publisher: SourceSummaryRecord;
+  claimCount: number;
+}
+
+const articleSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  section: true,
+  language: true,
+  url: true,
+  publishedAt: true,
+  publishedUtcOffset: true,
+  bodySha256: true,
+  publisher: { select: sourceSummarySelect },
+  _count: { select: { claims: true } },
+} as const;
+
+function toRecord({ _count, ...row }: Prisma.ArticleGetPayload<{ select: typeof articleSelect }>): ArticleRecord {
+  return { ...row, claimCount: _count.claims };
+}
+
+/** One article by slug, with its exact body, or undefined. */
+export async function findArticle(db: Db, slug: string): Promise<(ArticleRecord & { body: string }) | undefined> {
+  const row = await db.article.findUnique({ where: { slug }, select: { ...articleSelect, body: true } });
+  return row ? { ...toRecord(row), body: row.body } : undefined;
+}
 
 /** When each of these articles was published, as local time at its offset (2023-09-20T12:14:00+07:00), by slug. */
 export async function findPublicationTimes(db: Db, slugs: readonly string[]): Promise<Map<string, string>> {
@@ -57,82 +97,9 @@ export async function findArticleIdPage(db: Db, query: ArticleListQuery): Promis
   return rows.map((row) => Number(row.id));
 }
 
-/** An article as the list shows it. */
-export interface ArticleRecord {
-  id: number;
-  slug: string;
-  title: string;
-  section: string | null;
-  language: string;
-  url: string | null;
-  publishedAt: Date;
-  publishedUtcOffset: number;
-  bodySha256: string;
-  publisher: { slug: string; name: string; kind: string; countryCode: string | null; stateControlled: boolean };
-  _count: { claims: number };
-}
-
-/** The articles with these ids, in the order given, with publisher and claim count: two queries a page. */
-export async function findArticleRecords(db: Db, ids: readonly number[]): Promise<ArticleRecord[]> {
-  if (ids.length === 0) return [];
-  const articles = await queryRows<{
-    id: number | bigint;
-    slug: string;
-    title: string;
-    section: string | null;
-    language: string;
-    url: string | null;
-    publishedAt: string | Date;
-    publishedUtcOffset: number | bigint;
-    bodySha256: string;
-    publisherId: number | bigint;
-    claims: number | bigint;
-  }>(
-    db,
-    Prisma.sql`SELECT a."id", a."slug", a."title", a."section", a."language", a."url", a."publishedAt", a."publishedUtcOffset",
-        a."bodySha256", a."publisherId", (SELECT COUNT(*) FROM "Claim" c WHERE c."articleId" = a."id") AS "claims"
-      FROM "Article" a WHERE a."id" IN (${inList(ids)})`,
-  );
-  const publisherIds = [...new Set(articles.map((a) => Number(a.publisherId)))];
-  const publishers = await queryRows<{
-    id: number | bigint;
-    slug: string;
-    name: string;
-    kind: string;
-    countryCode: string | null;
-    stateControlled: number | bigint | boolean;
-  }>(
-    db,
-    Prisma.sql`SELECT s."id", s."slug", s."name", s."kind", s."countryCode", s."stateControlled" FROM "Source" s
-      WHERE s."id" IN (${inList(publisherIds)})`,
-  );
-  const publisherById = new Map(publishers.map((p) => [Number(p.id), p]));
-  const byId = new Map(articles.map((a) => [Number(a.id), a]));
-  return ids.flatMap((id) => {
-    const a = byId.get(id);
-    if (!a) return [];
-    const p = publisherById.get(Number(a.publisherId))!;
-    return [
-      {
-        id,
-        slug: a.slug,
-        title: a.title,
-        section: a.section,
-        language: a.language,
-        url: a.url,
-        // The shared connection hands back the stored ISO text, $queryRaw a Date.
-        publishedAt: new Date(a.publishedAt),
-        publishedUtcOffset: Number(a.publishedUtcOffset),
-        bodySha256: a.bodySha256,
-        publisher: {
-          slug: p.slug,
-          name: p.name,
-          kind: p.kind,
-          countryCode: p.countryCode,
-          stateControlled: p.stateControlled === true || Number(p.stateControlled) === 1,
-        },
-        _count: { claims: Number(a.claims) },
-      },
-    ];
-  });
+/** The articles with these ids, in the order given (ids not stored are left out). */
+export async function findArticlesByIds(db: Db, ids: readonly number[]): Promise<ArticleRecord[]> {
+  const rows = await db.article.findMany({ where: { id: { in: [...ids] } }, select: articleSelect });
+  const byId = new Map(rows.map((row) => [row.id, toRecord(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

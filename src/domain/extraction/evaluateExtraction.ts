@@ -211,7 +211,10 @@ export function sumEvaluations(mode: string, parts: { id: string; evaluation: Ev
 
 /** Maps a proposed source slug to the curated source with the same slug or a shared name. */
 function aligner(gold: ClaimSheet, result: ExtractionResult): (slug: string) => string | undefined {
-  const strip = (name: string) => normalizeName(name).toLowerCase();
+  const strip = (name: string) =>
+    normalizeName(name)
+      .toLowerCase()
+      .replace(/^(?:the|a|an)\s+/, "");
   const goldNames = gold.sources.map((s) => ({ slug: s.slug, names: [s.name, ...s.names].map(strip) }));
   return (slug) => {
     if (goldNames.some((g) => g.slug === slug)) return slug;

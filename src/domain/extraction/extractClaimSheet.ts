@@ -8,7 +8,9 @@ import {
 } from "../sheets/claimSheet.js";
 import { truncateGraphemes } from "../text/graphemes.js";
 import type { ChainRole, SourceKind, Stance } from "../vocabulary.js";
+import { callsUntrue, contradictionCandidates, negativeMark } from "./contradictionCandidates.js";
 import { extractEnglish } from "./english.js";
+import { STOPWORDS } from "./lexicon/stopwords.js";
 import { slugify } from "./slugs.js";
 import { type ResolvedSource, SourceDirectory } from "./sources.js";
 import { detectLanguage, snapToGrapheme, wordSegments } from "./textTools.js";
@@ -75,87 +77,20 @@ export interface ExtractionResult {
 /** The publisher's own reporter, not a source of its own. */
 const OWN_REPORTER = /^(?:(?:ผู้สื่อข่าว|นักข่าว|ทีมข่าว)(?:ประจำ\S*)?|(?:our|this|a) (?:correspondent|reporter))$/i;
 
-/** Words too common to say two claims are on the same topic. */
-const STOPWORDS = new Set([
-  "the",
-  "a",
-  "an",
-  "of",
-  "to",
-  "in",
-  "and",
-  "that",
-  "on",
-  "for",
-  "with",
-  "was",
-  "were",
-  "is",
-  "are",
-  "be",
-  "had",
-  "has",
-  "have",
-  "by",
-  "as",
-  "at",
-  "it",
-  "its",
-  "not",
-  "no",
-  "will",
-  "would",
-  "ที่",
-  "และ",
-  "ของ",
-  "การ",
-  "ใน",
-  "ว่า",
-  "ได้",
-  "จะ",
-  "มี",
-  "เป็น",
-  "กับ",
-  "ไม่",
-  "ให้",
-  "ความ",
-  "นี้",
-  "ครั้ง",
-  "ทั้ง",
-  "ซึ่ง",
-  "โดย",
-  "แต่",
-  "จาก",
-  "เพื่อ",
-  "กัน",
-  "อย่าง",
-  "ไป",
-  "มา",
-  "ถึง",
-  "หรือ",
-  "แล้ว",
-  "อยู่",
-  "ทาง",
-  "ด้าน",
-  "ดังกล่าว",
-  "ต่อ",
-  "เวลา",
-  "ต่อมา",
-  "ปี",
-  "วัน",
-  "นั้น",
-  "แห่ง",
-  "ระหว่าง",
-  "เรื่อง",
-]);
-
 /** Content words of a text (ICU word segments without stopwords), for topic overlap. */
 export function contentWords(text: string): Set<string> {
   return new Set(
     wordSegments(text.toLowerCase())
       .filter((w) => w.isWordLike && w.segment.length >= 2 && !STOPWORDS.has(w.segment))
-      .map((w) => w.segment),
+      .map((w) => stem(w.segment)),
   );
+}
+
+/** A Latin word without its inflection ("reached" -> "reach"), so two forms of one word match. */
+function stem(word: string): string {
+  if (!/^[a-z]+$/.test(word)) return word;
+  const bare = word.replace(/(?:ing|ed|es|s)$/, "");
+  return bare.length >= 3 ? bare : word;
 }
 
 /** Share of the smaller word set found in the other (0..1). */
@@ -218,8 +153,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
       start: codePointOffset(text, start),
       end: codePointOffset(text, end),
       gloss: `${speaker.name} ${attribution.cue.entry.gloss}: ${truncateGraphemes(quote, 80)}`,
-      kind:
-        claimKind(attribution, speaker, chain.length),
+      kind: claimKind(attribution, speaker, chain.length),
       hedged: attribution.hedged,
       cue: attribution.cue.text.trim(),
       statedOn: null,
@@ -252,6 +186,40 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
     relationProposals.push({ from, to, type: "contradicts", rule, reason, confidence });
   };
   for (const contrast of contrasts) addContrast(contrast, keyOf, claims, addRelation);
+  const candidates = contradictionCandidates(
+    text,
+    [...keyOf].map(([attribution, key]) => {
+      const proposal = claimProposals.find((p) => p.key === key)!;
+      const source = directory.resolve(attribution.speaker, attribution.cue.entry.kind);
+      return {
+        key,
+        quote: claims.find((c) => c.key === key)!.quote,
+        start: attribution.span.start,
+        end: attribution.span.end,
+        frameStart: Math.min(attribution.speaker.start, attribution.cue.start),
+        speaker: proposal.speaker.slug,
+        speakerNames: [...new Set([attribution.speaker.text, ...(source?.names ?? []), ...(source?.aliases ?? [])])],
+        denies: proposal.stance === "denies",
+        deniedObject: attribution.denies?.text ?? null,
+      };
+    }),
+    language,
+    contentWords,
+  );
+  // A negative claim set against another source's, or one that calls something untrue, is a denial.
+  for (const claim of claims) {
+    const proposal = claimProposals.find((p) => p.key === claim.key)!;
+    const opposed = candidates.some(
+      (c) => (c.from === claim.key || c.to === claim.key) && negativeMark(claim.quote, language),
+    );
+    if (proposal.stance !== "denies" && (opposed || callsUntrue(claim.quote, language))) {
+      proposal.stance = "denies";
+      proposal.explanation += `; it denies ("${negativeMark(claim.quote, language) ?? "untrue"}")`;
+      claim.kind = "denial";
+      claim.hedged = false;
+    }
+  }
+  for (const c of candidates) addRelation(c.from, c.to, c.rule, c.reason, c.confidence);
   addOppositeStances(claims, claimProposals, addRelation);
 
   const usedSlugs = new Set(claims.flatMap((c) => c.chains.flat().map((l) => l.source)));

@@ -585,6 +585,19 @@ function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | n
       person: false,
     };
   }
+  // "city's fire chief Arno Védrine", "63-year-old farmer Ruud Ostrander": a description, then a full name.
+  const describedPerson = /^([a-z0-9][^,]{1,40}?)\s+([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)+)$/u.exec(cleaned);
+  if (describedPerson) {
+    const parts = describedPerson[2]!.split(/\s+/);
+    return {
+      name: describedPerson[2]!,
+      extraNames: [],
+      aliases: [parts[parts.length - 1]!],
+      kind: "official",
+      reason: `a named person described as "${describedPerson[1]}": guessed official`,
+      person: true,
+    };
+  }
   if (!/^[A-Z0-9]/.test(cleaned)) {
     // "residents", "local farmers": an untitled description of who spoke.
     if (cleaned.split(/\s+/).length > 4) return null;

@@ -21,6 +21,7 @@ import type { Attribution, ContrastFinding, Mention, TextRange } from "./types.j
  * add here when a cue fires inside an unrelated word.
  */
 export const THAI_CUE_BLOCKERS: readonly string[] = [
+  "ดังกล่าว",
   "บ่งชี้",
   "ชี้วัด",
   "ชี้นำ",
@@ -56,7 +57,9 @@ const JOINING_BEFORE = /(?:ใน|กับ|และ|หรือ|ของ|เ
 const JOINED_CUE = /^(?:และ|พร้อม(?:ทั้ง)?|ก่อนจะ)(?:ยัง)?(?:ได้)?/;
 
 /** Prefixes that turn a verb into a noun (นัก-, ผู้-, การ-, ความ-, คำ-). */
-const NOMINAL_PREFIXES = ["นัก", "ผู้", "การ", "ความ", "คำ"];
+const NOMINAL_PREFIXES = ["นัก", "ผู้", "การ", "ความ", "คำ", "ข้อ"];
+/** Negations before a cue: a negated attribution ("ยังไม่ยืนยัน") reports nothing said. */
+const NEGATED_CUE = /(?:ไม่|ไม่ได้|มิได้)\s?$/;
 
 /** Verbs whose object may be a report ("ปฏิเสธรายงานของ X", "หักล้างคำกล่าวของ X"). */
 const DENIAL_VERBS = ["ปฏิเสธ", "หักล้าง", "โต้แย้ง", "แย้ง"];
@@ -188,6 +191,7 @@ export function extractThai(text: string): { attributions: Attribution[]; contra
       attribution.via = [...last.via];
       attribution.confidence = Math.round((attribution.confidence - 0.15) * 100) / 100;
     }
+    mergeDenialObjects(text, folded);
     attributions.push(...folded);
     contrasts.push(...findContrasts(text, paragraph, folded, attributions.slice(0, -folded.length || undefined)));
   }
@@ -200,6 +204,7 @@ function findCues(text: string, paragraph: TextRange, quotes: TextRange[]): CueH
     if (inside(i, quotes)) continue;
     // A cue after a nominal prefix is a noun: นักวิเคราะห์ (analyst), การแถลง, ความเชื่อ, ผู้รายงาน.
     if (NOMINAL_PREFIXES.some((p) => text.startsWith(p, i - p.length))) continue;
+    if (NEGATED_CUE.test(text.slice(Math.max(paragraph.start, i - 6), i))) continue;
     const entries = CUES.filter((c) => text.startsWith(c.form, i) && isThaiWordAt(text, i, c.form.length));
     if (entries.length === 0) continue;
     if (blocked(text, i, entries[0]!.form.length)) {
@@ -356,7 +361,15 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
     // "CONTENT สำนักข่าว X (Y) รายงาน": the attribution after the claim, a titled speaker after a space.
     const before = contentBeforeSpeaker(text, paragraph, at);
     if (before && (entry.kind === "report" || entry.kind === "statement"))
-      return { entry, cue: { start: at, end }, contentStart: end, cited: null, after: null, gap: 0, quoteBefore: before };
+      return {
+        entry,
+        cue: { start: at, end },
+        contentStart: end,
+        cited: null,
+        after: null,
+        gap: 0,
+        quoteBefore: before,
+      };
   }
   // "กล่าวในการประชุมว่า", "ยกย่องกองทัพว่า", "ตอบสั้นๆ ว่า": an object or adverbial between the verb and ว่า.
   for (let j = end; j < Math.min(end + 40, paragraph.end); j++) {
@@ -374,7 +387,9 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
 function sentenceStart(text: string, paragraph: TextRange, at: number): number {
   let from = paragraph.start;
   const head = text.slice(paragraph.start, at);
-  const dateline = /^[^\n]{0,40}?\d{1,2}\s*[\u0E00-\u0E7F]{1,3}\.[\u0E00-\u0E7F]{1,3}\.(?:\s*\d{2,4})?\s*[-–—]\s*/.exec(head);
+  const dateline = /^[^\n]{0,40}?\d{1,2}\s*[\u0E00-\u0E7F]{1,3}\.[\u0E00-\u0E7F]{1,3}\.(?:\s*\d{2,4})?\s*[-–—]\s*/.exec(
+    head,
+  );
   if (dateline) from = paragraph.start + dateline[0].length;
   for (let j = at - 1; j > from; j--) {
     if (/[.!?]/.test(text[j]!) && /\s/.test(text[j + 1] ?? "") && !isAbbreviationStop(text, j)) return j + 1;
@@ -483,7 +498,9 @@ function buildAttribution(
         explanation = `"${cueText}" opens the sentence: "${hit.cited.text}" is the source the publisher cites`;
         const said = text.slice(span.start, span.end);
         const hedge =
-          hit.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(said, h) !== -1) : undefined;
+          hit.entry.stance === "asserts"
+            ? THAI_HEDGES.find((h) => findThaiWord(said, h, NOMINAL_PREFIXES) !== -1)
+            : undefined;
         return {
           speaker,
           via,
@@ -529,7 +546,10 @@ function buildAttribution(
   )
     confidence -= 0.1;
   const said = text.slice(span.start, span.end);
-  const hedge = hit.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(said, h) !== -1) : undefined;
+  const hedge =
+    hit.entry.stance === "asserts"
+      ? THAI_HEDGES.find((h) => findThaiWord(said, h, NOMINAL_PREFIXES) !== -1)
+      : undefined;
   const stance = hedge ? "hedges" : hit.entry.stance;
   if (hedge) explanation += `; hedged by "${hedge}"`;
   return {
@@ -648,7 +668,8 @@ function speakerTitle(phrase: string): number {
   const first = edges.find((j) => !OWN_REPORTER_TITLES.some((t) => phrase.startsWith(t, j))) ?? -1;
   if (first !== -1 || edges.length > 0) return first !== -1 ? first : edges[0]!;
   // No title on a word edge: one glued to a function word ("ข้อมูลของกระทรวง...") still opens the speaker.
-  for (let j = 0; j < phrase.length; j++) if (startsWithTitle(phrase, j)) return j;
+  for (let j = 0; j < phrase.length; j++)
+    if (startsWithTitle(phrase, j) && /(?:ของ|กับ)$/.test(phrase.slice(0, j))) return j;
   return -1;
 }
 
@@ -709,6 +730,8 @@ export const THAI_CONTINUERS: readonly string[] = [
   "ไปพร้อมกับ",
 ];
 const CONTINUERS = [...THAI_CONTINUERS].sort((a, b) => b.length - a.length);
+/** Clauses in which the publisher speaks again after reported speech (facts, descriptions). */
+const PUBLISHER_ASIDES = ["แต่ข้อเท็จจริงคือ", "แต่ในความเป็นจริง", "แต่ความจริงคือ", "ซึ่งเป็นพื้นที่", "ซึ่งเป็นสถานที่"];
 /** Continuers that coordinate (rather than subordinate) the next clause. */
 const COORDINATING = ["รวมถึง", "รวมทั้ง", "ไปพร้อม ๆ กับ", "ไปพร้อมๆ กับ", "ไปพร้อมกับ"];
 
@@ -746,6 +769,8 @@ function continuations(
   const out: Attribution[] = [];
   let stop = next;
   for (let n = 0; stop?.word && CONTINUERS.includes(stop.word) && n < 8; n++) {
+    // "แต่ข้อเท็จจริงคือ ...", "ซึ่งเป็น...": the publisher's own aside, not more reported speech.
+    if (PUBLISHER_ASIDES.some((a) => text.startsWith(a, stop!.at))) break;
     const start = stop.at + stop.word.length;
     if (start >= limit) break;
     const clause = scanClause(text, paragraph, quotes, start);
@@ -753,7 +778,9 @@ function continuations(
     if (span.end - span.start < 6) break;
     const content = text.slice(span.start, span.end);
     const hedge =
-      attribution.cue.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(content, h) !== -1) : undefined;
+      attribution.cue.entry.stance === "asserts"
+        ? THAI_HEDGES.find((h) => findThaiWord(content, h, NOMINAL_PREFIXES) !== -1)
+        : undefined;
     // A coordinated clause ("A ไปพร้อมกับ B", "A รวมถึง B") stays under A's hedge.
     const previous = out[out.length - 1] ?? attribution;
     const inherited = !hedge && COORDINATING.includes(stop.word) && previous.stance === "hedges";
@@ -810,6 +837,28 @@ export function foldNested(text: string, found: Attribution[]): Attribution[] {
   }
   void text;
   return out;
+}
+
+/**
+ * "X ปฏิเสธรายงานของ Y และระบุว่า Z", "X หักล้างคำกล่าวของ Y โดยระบุว่า Z": one denial whose content
+ * is Z and whose object is what it denies. The object clause stops being a claim of its own.
+ */
+function mergeDenialObjects(text: string, found: Attribution[]): void {
+  for (let i = found.length - 2; i >= 0; i--) {
+    const object = found[i]!;
+    const said = found[i + 1]!;
+    if (object.rule !== "th.verb.object" || object.cue.entry.kind !== "denial") continue;
+    if (said.rule !== "th.verb.shared_subject" || said.cue.start - object.span.end > 12) continue;
+    const denied = text.slice(object.span.start, object.span.end);
+    found.splice(i, 2, {
+      ...said,
+      stance: "denies",
+      hedged: false,
+      denies: { ...object.span, text: denied },
+      rule: `${object.rule}+${said.rule}`,
+      explanation: `${said.explanation}; what is said is the content of "${denied}"`,
+    });
+  }
 }
 
 /** Connectives that open the clause of a new attribution, glued to what follows ("ด้านนาย...", "และระบุว่า"). */
@@ -870,5 +919,9 @@ function findContrasts(
 }
 export const __debugFindCues = (text: string) => {
   const p = { start: 0, end: text.length };
-  return findCues(text, p, quotedRanges(text, p)).map((h) => [h.entry.form, text.slice(h.cue.start, h.cue.end), h.contentStart]);
+  return findCues(text, p, quotedRanges(text, p)).map((h) => [
+    h.entry.form,
+    text.slice(h.cue.start, h.cue.end),
+    h.contentStart,
+  ]);
 };

@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client.js";
+import { type Db, engineOfDb } from "../../db/client.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { ftsPhrase, likePattern } from "./searchText.js";
 
@@ -44,9 +44,9 @@ export const postgresSearch: SearchEngine = {
   contains: (column, query) => Prisma.sql`${column} ILIKE ${likePattern(query)}`,
 };
 
-/** The engine a client's database runs on (SQLite until the PostgreSQL client lands on main). */
-export function engineOf(_db: Db): SearchEngine {
-  return sqliteSearch;
+/** The engine a client's database runs on. */
+export function engineOf(db: Db): SearchEngine {
+  return engineOfDb(db) === "postgresql" ? postgresSearch : sqliteSearch;
 }
 
 /** The engine of a database URL: PostgreSQL for postgres:// and postgresql://, else SQLite. */

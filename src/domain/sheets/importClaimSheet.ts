@@ -1,24 +1,15 @@
 import type { Db } from "../../db/client.js";
-import { queryRows, withBulkWriteSettings } from "../../db/sql.js";
+import { queryRows, type SqlWriter, writeTransaction } from "../../db/sql.js";
 import { invalidSheet, type ProblemDetail } from "../../errors.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { toProblemDetails } from "../../validation.js";
 import { checkClaimSheet, sha256Hex } from "./checkClaimSheet.js";
 import { ClaimSheet, parseClaimRef } from "./claimSheet.js";
 import { DEFAULT_MAX_ARTICLE_BYTES } from "./sheetText.js";
-import { sheetWriter, type Tx, writeSheet } from "./writeSheet.js";
+import type { ImportResult } from "./sheetView.js";
+import { sheetWriterOn, writeSheet } from "./writeSheet.js";
 
 export { IMPORT_ACTOR, type Tx } from "./writeSheet.js";
-
-export interface ImportResult {
-  articleSlug: string;
-  /** created; already_present (same body SHA-256, left as it was); updated (replaced in place). */
-  status: "created" | "already_present" | "updated";
-  claims: number;
-  sources: number;
-  relations: number;
-  derivedContradictions: number;
-}
 
 export interface ImportOptions {
   /**
@@ -115,8 +106,8 @@ async function writeSheets(
   ];
   if (problems.length > 0) throw invalidSheet(problems);
 
-  const writeAll = async (tx: Tx): Promise<ImportResult[]> => {
-    const writer = await sheetWriter(db, tx);
+  const writeAll = async (sql: SqlWriter): Promise<ImportResult[]> => {
+    const writer = sheetWriterOn(sql);
     const results: ImportResult[] = [];
     for (const [i, sheet] of sheets.entries()) {
       const existing = stored.byHash.get(hashes[i]!);
@@ -144,7 +135,7 @@ async function writeSheets(
     }
     return results;
   };
-  return withBulkWriteSettings(db, () => db.$transaction(writeAll, { timeout: 600_000, maxWait: 60_000 }));
+  return writeTransaction(db, writeAll);
 }
 
 // The checks look rows up one value at a time: each is one prepared statement on an index,

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { proposeClaimSheet } from "../../domain/extraction/extractionService.js";
-import { type ApiRoute, route } from "../routeTable.js";
-import { ExtractRequest } from "../schemas/extract.js";
+import { type ApiRoute, one, route } from "../routeTable.js";
+import { ExtractionBody, ExtractRequest } from "../schemas/extract.js";
 
 /** POST /api/extract: proposes a claim sheet (claims, sources, chains, contradictions) for a raw text. */
 export function extractRoutes(db: Db): ApiRoute[] {
@@ -17,7 +17,8 @@ export function extractRoutes(db: Db): ApiRoute[] {
         "each claim's cue, stance, confidence, rule and explanation, and each relation's rule.",
       access: "read",
       schema: ExtractRequest,
-      handler: async ({ body }) => ({ data: await proposeClaimSheet(db, body.text, body) }),
+      response: one(ExtractionBody),
+      handler: ({ body }) => proposeClaimSheet(db, body.text, body),
     }),
   ];
 }

@@ -64,8 +64,4 @@ export const GetClaim = z.object({ params: z.object({ id: IdParam }), query: NoQ
 export const ListContradictions = z.object({ query: z.strictObject({ ...ContradictionFilterQuery, ...PageQuery }) });
 export const GetContradiction = z.object({ params: z.object({ id: IdParam }), query: NoQuery });
 
-export const Compare = z.object({
-  query: z
-    .strictObject({ a: IdParam, b: IdParam })
-    .refine((q) => q.a !== q.b, { message: "a and b must be two different claims", path: ["b"] }),
-});
+export const Compare = z.object({ query: z.strictObject({ a: IdParam, b: IdParam }) });

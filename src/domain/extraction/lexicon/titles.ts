@@ -216,3 +216,23 @@ export const ENGLISH_TITLES: readonly TitleEntry[] = [
   organisation("organization", "international_body"),
   organisation("organisation", "international_body"),
 ];
+
+/** Nouns that head an untitled English source ("military intelligence said", "state media reported"). */
+export const ENGLISH_SOURCE_NOUNS: readonly string[] = [
+  "intelligence",
+  "media",
+  "police",
+  "military",
+  "army",
+  "government",
+  "authorities",
+  "officials",
+  "prosecutors",
+  "investigators",
+  "ministry",
+  "agency",
+  "sources",
+  "regulators",
+  "lawmakers",
+  "diplomats",
+];
