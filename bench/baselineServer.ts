@@ -75,7 +75,7 @@ const search = {
     .pluck(),
   namedWalkIds: db
     .prepare(`SELECT c."id" FROM "Claim" c WHERE c."id" > ? AND EXISTS (SELECT 1 FROM "AttributionLink" l
-      WHERE l."claimId" = c."id" AND l."sourceId" IN (SELECT "sourceId" FROM "SourceNameText" WHERE "SourceNameText" MATCH ?))
+      WHERE l."claimId" = c."id" AND +l."sourceId" IN (SELECT "sourceId" FROM "SourceNameText" WHERE "SourceNameText" MATCH ?))
       ORDER BY c."id" LIMIT ?`)
     .pluck(),
   names:
@@ -410,12 +410,12 @@ function facetRows(rows: Row[]) {
 function facetedTopicKind(query: URLSearchParams) {
   const listed = listClaimsByTopicAndKind(query);
   const topicId = sql.topicId.get(query.get("topic"));
-  const ids = topicId === undefined ? [] : (search.topicKindIds.all(topicId, query.get("kind"), 2_001) as number[]);
-  const counted = JSON.stringify(ids.slice(0, 2_000));
+  const ids = topicId === undefined ? [] : (search.topicKindIds.all(topicId, query.get("kind"), 501) as number[]);
+  const counted = JSON.stringify(ids.slice(0, 500));
   return {
     ...listed,
     facets: {
-      counted: { claims: Math.min(ids.length, 2_000), complete: ids.length <= 2_000 },
+      counted: { claims: Math.min(ids.length, 500), complete: ids.length <= 500 },
       kind: facetRows(search.facetKind.all(counted) as Row[]),
       topic: facetRows(search.facetTopic.all(counted) as Row[]),
       speaker: facetRows(search.facetSpeaker.all(counted) as Row[]),

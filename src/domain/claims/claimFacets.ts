@@ -12,7 +12,7 @@ export type { FacetName } from "./claimFacetRepository.js";
  * facet costs the same on a million claims as on ten thousand; `complete` says whether that
  * was every matching claim.
  */
-export const FACET_CLAIMS = 2_000;
+export const FACET_CLAIMS = 500;
 
 /** How many values each facet lists (the most common). */
 export const FACET_VALUES = 20;

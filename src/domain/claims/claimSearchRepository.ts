@@ -54,9 +54,9 @@ export async function findSearchedClaimIds(
   const conditions = claimConditions(filters);
   const text = engine.claimText(query);
   const arms = [
-    Prisma.sql`SELECT c."id" AS "id" FROM ${text.from}
-      WHERE ${text.where} AND c."id" > ${afterId} AND ${and(conditions)}
-      ORDER BY c."id" LIMIT ${take}`,
+    Prisma.sql`SELECT ${text.id} AS "id" FROM ${text.from}
+      WHERE ${text.where} AND ${text.id} > ${afterId} AND ${and(conditions)}
+      ORDER BY ${text.id} LIMIT ${take}`,
   ];
   const [named] = await queryRows<{ sources: Int; links: Int | null }>(
     db,
@@ -69,9 +69,11 @@ export async function findSearchedClaimIds(
       WHERE nl."sourceId" IN (${engine.sourcesNamed(query)}) AND c."id" > ${afterId} AND ${and(conditions)}
       ORDER BY c."id" LIMIT ${take}`);
   } else if (links > 0) {
+    // The unary + keeps SQLite on the claim's own links: through the (sourceId, claimId) index
+    // it seeks once per named source per claim (1M claims, 590 sources named เพสคอฟ: 2.5 s -> 80 ms).
     arms.push(Prisma.sql`SELECT c."id" AS "id" FROM "Claim" c
       WHERE c."id" > ${afterId} AND ${and(conditions)} AND EXISTS (SELECT 1 FROM "AttributionLink" nl
-        WHERE nl."claimId" = c."id" AND nl."sourceId" IN (${engine.sourcesNamed(query)}))
+        WHERE nl."claimId" = c."id" AND +nl."sourceId" IN (${engine.sourcesNamed(query)}))
       ORDER BY c."id" LIMIT ${take}`);
   }
   // Each arm holds its own first `take` ids, so their union holds the first `take` of all.
@@ -112,7 +114,7 @@ export async function scanClaimIds(
       db,
       Prisma.sql`SELECT c."id" FROM (${window}) c
         WHERE (${engine.contains(Prisma.sql`c."quote"`, query)} OR ${engine.contains(Prisma.sql`c."gloss"`, query)}
-           OR EXISTS (SELECT 1 FROM "AttributionLink" nl WHERE nl."claimId" = c."id" AND nl."sourceId" IN (${named})))
+           OR EXISTS (SELECT 1 FROM "AttributionLink" nl WHERE nl."claimId" = c."id" AND +nl."sourceId" IN (${named})))
           AND ${and(claimConditions(filters))}
         ORDER BY c."id" LIMIT ${take}`,
     ),

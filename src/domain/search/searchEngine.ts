@@ -10,9 +10,10 @@ import { ftsPhrase, likePattern } from "./searchText.js";
 export interface SearchEngine {
   /**
    * The claims whose quote or gloss contains the query (three characters or more), as a FROM
-   * clause that yields them in id order with the claim aliased `c`, and its condition.
+   * clause with the claim aliased `c`, its condition, and the id column to order and page by
+   * (on SQLite the index's rowid: ordered by the claim's id, SQLite would walk every claim).
    */
-  claimText(query: string): { from: Prisma.Sql; where: Prisma.Sql };
+  claimText(query: string): { from: Prisma.Sql; where: Prisma.Sql; id: Prisma.Sql };
   /** A subquery of the ids (column "sourceId") of sources with a stored name containing the query. */
   sourcesNamed(query: string): Prisma.Sql;
   /** `column` contains the query, for the bounded scans of queries too short for an index. */
@@ -23,6 +24,7 @@ export const sqliteSearch: SearchEngine = {
   claimText: (query) => ({
     from: Prisma.sql`"ClaimText" t JOIN "Claim" c ON c."id" = t.rowid`,
     where: Prisma.sql`t."ClaimText" MATCH ${ftsPhrase(query)}`,
+    id: Prisma.sql`t.rowid`,
   }),
   sourcesNamed: (query) =>
     Prisma.sql`SELECT "sourceId" FROM "SourceNameText" WHERE "SourceNameText" MATCH ${ftsPhrase(query)}`,
@@ -34,6 +36,7 @@ export const postgresSearch: SearchEngine = {
   claimText: (query) => ({
     from: Prisma.sql`"Claim" c`,
     where: Prisma.sql`(c."quote" ILIKE ${likePattern(query)} OR c."gloss" ILIKE ${likePattern(query)})`,
+    id: Prisma.sql`c."id"`,
   }),
   sourcesNamed: (query) =>
     Prisma.sql`SELECT n."sourceId" FROM "SourceName" n WHERE n."name" ILIKE ${likePattern(query)}
