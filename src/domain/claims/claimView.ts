@@ -15,6 +15,7 @@ export const claimSelect = {
   hedged: true,
   cue: true,
   statedOn: true,
+  anchor: true,
   article: { select: { slug: true, title: true } },
   links: { select: { chain: true, position: true, role: true, source: { select: sourceSummarySelect } } },
   topics: { select: { topic: { select: { slug: true } } }, orderBy: { topic: { slug: "asc" } } },
@@ -22,6 +23,9 @@ export const claimSelect = {
 } as const satisfies Prisma.ClaimSelect;
 
 export type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof claimSelect }>;
+
+/** Whether a claim's quote is in its article's current body (anchored) or was lost to a correction (orphaned). */
+export type ClaimAnchor = "anchored" | "orphaned";
 
 export interface ClaimView {
   id: number;
@@ -35,6 +39,8 @@ export interface ClaimView {
   hedged: boolean;
   cue: string | null;
   statedOn: string | null;
+  /** orphaned: a corrected article body no longer holds the quote; `span` gives its last offsets. */
+  anchor: ClaimAnchor;
   speaker: SourceSummary;
   chains: TracedChain[];
   topics: string[];
@@ -61,6 +67,7 @@ export function presentClaim(row: ClaimRow): ClaimView {
     hedged: row.hedged,
     cue: row.cue,
     statedOn: row.statedOn,
+    anchor: row.anchor as ClaimAnchor,
     speaker: chains[0]!.links[0]!.source,
     chains,
     topics: row.topics.map((t) => t.topic.slug),
@@ -82,6 +89,7 @@ export interface ClaimBrief {
   kind: ClaimKind;
   speaker: SourceSummary;
   chain: string;
+  anchor: ClaimAnchor;
 }
 
 export function briefClaim(view: ClaimView): ClaimBrief {
@@ -94,5 +102,6 @@ export function briefClaim(view: ClaimView): ClaimBrief {
     kind: view.kind,
     speaker: view.speaker,
     chain: view.chains[0]!.text,
+    anchor: view.anchor,
   };
 }

@@ -20,7 +20,11 @@ export interface ContradictionFilters {
 
 export interface ContradictionView extends RelationSummary {
   sides: [ClaimBrief, ClaimBrief];
+  /** A side is orphaned by a corrected article: a reviewer should look at it again. */
+  needsAttention: boolean;
 }
+
+const needsAttention = (sides: ClaimBrief[]) => sides.some((side) => side.anchor === "orphaned");
 
 export interface ContradictionDetail extends ContradictionView {
   comparison: Comparison;
@@ -50,10 +54,10 @@ export async function listContradictions(
   const sides = await findClaimRows(db, [...new Set(pageRows.flatMap((row) => [row.fromClaimId, row.toClaimId]))]);
   const briefs = new Map(sides.map((claim) => [claim.id, briefClaim(presentClaim(claim))]));
   return {
-    data: pageRows.map((row) => ({
-      ...presentRelationSummary(row),
-      sides: [briefs.get(row.fromClaimId)!, briefs.get(row.toClaimId)!],
-    })),
+    data: pageRows.map((row) => {
+      const sides: [ClaimBrief, ClaimBrief] = [briefs.get(row.fromClaimId)!, briefs.get(row.toClaimId)!];
+      return { ...presentRelationSummary(row), sides, needsAttention: needsAttention(sides) };
+    }),
     page,
   };
 }
@@ -63,9 +67,6 @@ export async function getContradiction(db: Db, id: number): Promise<Contradictio
   const row = await db.relation.findFirst({ where: { id, type: "contradicts" }, select: relationSummarySelect });
   if (!row) throw notFound("contradiction", id);
   const comparison = await compareClaims(db, row.fromClaimId, row.toClaimId);
-  return {
-    ...presentRelationSummary(row),
-    sides: [briefClaim(comparison.a.claim), briefClaim(comparison.b.claim)],
-    comparison,
-  };
+  const sides: [ClaimBrief, ClaimBrief] = [briefClaim(comparison.a.claim), briefClaim(comparison.b.claim)];
+  return { ...presentRelationSummary(row), sides, needsAttention: needsAttention(sides), comparison };
 }

@@ -171,6 +171,9 @@ function queueItem(row) {
           " ",
           h("span", { class: "badge" }, row.origin),
           " ",
+          ...(row.needsAttention
+            ? [h("span", { class: "badge attention" }, "needs attention: quote lost in a correction"), " "]
+            : []),
           `#${row.id}`,
         ),
       ),
