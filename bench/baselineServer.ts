@@ -8,8 +8,10 @@
  */
 import { createServer, type ServerResponse } from "node:http";
 import Database from "better-sqlite3";
+import { formatWithOffset } from "../src/domain/articles/publishedAt.js";
 import { sharedSources, type TracedChain, traceChains } from "../src/domain/attribution/traceChain.js";
 import { encodeCursor } from "../src/domain/pagination.js";
+import { findSpan } from "../src/domain/search/searchText.js";
 import type { ChainRole, SourceKind } from "../src/domain/vocabulary.js";
 
 type Row = Record<string, unknown>;
@@ -55,6 +57,62 @@ const sql = {
   relationsBetween:
     db.prepare(`SELECT "id", "type", "fromClaimId", "toClaimId", "status", "origin", "version", "rationale"
     FROM "Relation" WHERE ("fromClaimId" = ? AND "toClaimId" = ?) OR ("fromClaimId" = ? AND "toClaimId" = ?) ORDER BY "id"`),
+};
+
+// Search, directories and facets (issue 15): the same answers from the same FTS5 tables and
+// counts, without the framework, validation or repositories.
+const search = {
+  textIds: db
+    .prepare(`SELECT rowid FROM "ClaimText" WHERE "ClaimText" MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?`)
+    .pluck(),
+  namedLinks: db
+    .prepare(`SELECT COALESCE(SUM("inChains"), 0) FROM "SourceClaimCount" WHERE "sourceId" IN
+      (SELECT "sourceId" FROM "SourceNameText" WHERE "SourceNameText" MATCH ?)`)
+    .pluck(),
+  namedSortedIds: db
+    .prepare(`SELECT DISTINCT "claimId" FROM "AttributionLink" WHERE "sourceId" IN
+      (SELECT "sourceId" FROM "SourceNameText" WHERE "SourceNameText" MATCH ?) AND "claimId" > ? ORDER BY "claimId" LIMIT ?`)
+    .pluck(),
+  namedWalkIds: db
+    .prepare(`SELECT c."id" FROM "Claim" c WHERE c."id" > ? AND EXISTS (SELECT 1 FROM "AttributionLink" l
+      WHERE l."claimId" = c."id" AND l."sourceId" IN (SELECT "sourceId" FROM "SourceNameText" WHERE "SourceNameText" MATCH ?))
+      ORDER BY c."id" LIMIT ?`)
+    .pluck(),
+  names:
+    db.prepare(`SELECT s."slug", s."name", 0 AS "position" FROM "Source" s WHERE s."slug" IN (SELECT "value" FROM json_each(?))
+    UNION ALL SELECT s."slug", n."name", n."position" + 1 FROM "SourceName" n JOIN "Source" s ON s."id" = n."sourceId"
+     WHERE s."slug" IN (SELECT "value" FROM json_each(?)) ORDER BY 1, 3`),
+  sourcePage:
+    db.prepare(`SELECT s."id", s."slug", s."name", s."kind", s."countryCode", s."stateControlled", s."description",
+      s."affiliationId", k."asSpeaker", k."inChains"
+    FROM "Source" s JOIN "SourceClaimCount" k ON k."sourceId" = s."id" WHERE s."id" > ? ORDER BY s."id" LIMIT ?`),
+  sourcesByClaims:
+    db.prepare(`SELECT s."id", s."slug", s."name", s."kind", s."countryCode", s."stateControlled", s."description",
+      s."affiliationId", k."asSpeaker", k."inChains"
+    FROM "SourceClaimCount" k JOIN "Source" s ON s."id" = k."sourceId" ORDER BY k."inChains" DESC, k."sourceId" LIMIT ?`),
+  sourceNames:
+    db.prepare(`SELECT "sourceId", "name" FROM "SourceName" WHERE "sourceId" IN (SELECT "value" FROM json_each(?))
+    ORDER BY "sourceId", "position"`),
+  articlePage: db.prepare(`SELECT a."id", a."slug", a."title", a."section", a."language", a."url", a."publishedAt",
+      a."publishedUtcOffset", a."bodySha256", a."publisherId",
+      (SELECT COUNT(*) FROM "Claim" c WHERE c."articleId" = a."id") AS "claimCount"
+    FROM "Article" a ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ?`),
+  topicKindIds: db
+    .prepare(`SELECT ct."claimId" FROM "ClaimTopic" ct JOIN "Claim" c ON c."id" = ct."claimId"
+      WHERE ct."topicId" = ? AND c."kind" = ? ORDER BY ct."claimId" LIMIT ?`)
+    .pluck(),
+  facetKind: db.prepare(`SELECT "kind" AS "value", COUNT(*) AS "count" FROM "Claim"
+    WHERE "id" IN (SELECT "value" FROM json_each(?)) GROUP BY "kind"`),
+  facetTopic:
+    db.prepare(`SELECT t."slug" AS "value", COUNT(*) AS "count" FROM "ClaimTopic" ct JOIN "Topic" t ON t."id" = ct."topicId"
+    WHERE ct."claimId" IN (SELECT "value" FROM json_each(?)) GROUP BY t."slug"`),
+  facetSpeaker: db.prepare(`SELECT s."slug" AS "value", s."name" AS "name", COUNT(*) AS "count"
+    FROM "AttributionLink" l JOIN "Source" s ON s."id" = l."sourceId"
+    WHERE l."claimId" IN (SELECT "value" FROM json_each(?)) AND l."chain" = 0 AND l."position" = 0 GROUP BY s."slug", s."name"`),
+  facetStatus: db.prepare(`SELECT "status" AS "value", COUNT(DISTINCT "claimId") AS "count" FROM (
+      SELECT "status", "fromClaimId" AS "claimId" FROM "Relation" WHERE "fromClaimId" IN (SELECT "value" FROM json_each(?))
+      UNION ALL SELECT "status", "toClaimId" FROM "Relation" WHERE "toClaimId" IN (SELECT "value" FROM json_each(?)))
+    GROUP BY "status"`),
 };
 
 function groupBy(rows: Row[]): Map<number, Row[]> {
@@ -232,6 +290,140 @@ function compare(query: URLSearchParams) {
   };
 }
 
+const phrase = (q: string) => `"${q.replaceAll('"', '""')}"`;
+
+function searchClaims(query: URLSearchParams) {
+  const q = query.get("q")!.trim();
+  const limit = Number(query.get("limit") ?? 50);
+  const after = decodeCursor(query.get("cursor"));
+  const match = phrase(q);
+  const links = search.namedLinks.get(match) as number;
+  const named =
+    links === 0
+      ? []
+      : links <= 10_000
+        ? search.namedSortedIds.all(match, after, limit + 1)
+        : search.namedWalkIds.all(after, match, limit + 1);
+  const ids = [...new Set([...(search.textIds.all(match, after, limit + 1) as number[]), ...(named as number[])])]
+    .sort((a, b) => a - b)
+    .slice(0, limit + 1);
+  const more = ids.length > limit;
+  const pageIds = ids.slice(0, limit);
+  const claims = presentClaims(sql.claimsById.all(JSON.stringify(pageIds)) as Row[]).sort(
+    (a, b) => (a.id as number) - (b.id as number),
+  );
+  const slugs = JSON.stringify([
+    ...new Set(claims.flatMap((c) => c.chains.flatMap((ch) => ch.links.map((l) => l.source.slug)))),
+  ]);
+  const names = new Map<string, string[]>();
+  for (const row of search.names.all(slugs, slugs) as Row[]) {
+    const list = names.get(row.slug as string);
+    if (!list) names.set(row.slug as string, [row.name as string]);
+    else if (!list.includes(row.name as string)) list.push(row.name as string);
+  }
+  const matchOf = (claim: ClaimJson) => {
+    for (const field of ["quote", "gloss"] as const) {
+      const span = findSpan(claim[field] as string, q);
+      if (span) return { field, ...span };
+    }
+    for (const chain of claim.chains)
+      for (const link of chain.links)
+        for (const name of names.get(link.source.slug) ?? []) {
+          const span = findSpan(name, q);
+          if (span) return { field: "source", source: link.source.slug, name, ...span };
+        }
+    return null;
+  };
+  return {
+    data: claims.map((claim) => ({ ...claim, match: matchOf(claim) })),
+    page: { limit, nextCursor: more ? encodeCursor(pageIds[pageIds.length - 1]!) : null },
+    search: { query: q, mode: "index" },
+  };
+}
+
+function sourceSummary(row: Row) {
+  return {
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    country: row.countryCode,
+    stateControlled: row.stateControlled === 1,
+  };
+}
+
+function listSources(query: URLSearchParams) {
+  const limit = Number(query.get("limit") ?? 50);
+  const rows = (
+    query.get("sort") === "claims"
+      ? search.sourcesByClaims.all(limit + 1)
+      : search.sourcePage.all(decodeCursor(query.get("cursor")), limit + 1)
+  ) as Row[];
+  const more = rows.length > limit;
+  const pageRows = more ? rows.slice(0, limit) : rows;
+  const ids = JSON.stringify(pageRows.map((r) => r.id));
+  const names = groupBy((search.sourceNames.all(ids) as Row[]).map((r) => ({ ...r, claimId: r.sourceId })));
+  const affiliations = byId(
+    sql.sources.all(idList(pageRows.map((r) => r.affiliationId).filter((id) => id !== null))) as Row[],
+  );
+  return {
+    data: pageRows.map((row) => ({
+      ...sourceSummary(row),
+      names: (names.get(row.id as number) ?? []).map((n) => n.name),
+      description: row.description,
+      affiliation: row.affiliationId === null ? null : sourceSummary(affiliations.get(row.affiliationId as number)!),
+      claims: { asSpeaker: row.asSpeaker, inChains: row.inChains },
+    })),
+    page: { limit, nextCursor: more ? encodeCursor(pageRows[pageRows.length - 1]!.id as number) : null },
+  };
+}
+
+function listArticles(query: URLSearchParams) {
+  const limit = Number(query.get("limit") ?? 50);
+  const rows = search.articlePage.all(limit + 1) as Row[];
+  const more = rows.length > limit;
+  const pageRows = more ? rows.slice(0, limit) : rows;
+  const publishers = byId(sql.sources.all(idList(pageRows.map((r) => r.publisherId))) as Row[]);
+  return {
+    data: pageRows.map((row) => ({
+      slug: row.slug,
+      title: row.title,
+      publisher: sourceSummary(publishers.get(row.publisherId as number)!),
+      section: row.section,
+      language: row.language,
+      url: row.url,
+      publishedAt: formatWithOffset(new Date(row.publishedAt as string), row.publishedUtcOffset as number),
+      bodySha256: row.bodySha256,
+      claimCount: row.claimCount,
+    })),
+    page: { limit, nextCursor: more ? encodeCursor(pageRows[pageRows.length - 1]!.id as number) : null },
+  };
+}
+
+/** Facet rows most first, then by value, the 20 most common. */
+function facetRows(rows: Row[]) {
+  return rows
+    .map((row) => ({ ...row, value: row.value as string, count: row.count as number }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+    .slice(0, 20);
+}
+
+function facetedTopicKind(query: URLSearchParams) {
+  const listed = listClaimsByTopicAndKind(query);
+  const topicId = sql.topicId.get(query.get("topic"));
+  const ids = topicId === undefined ? [] : (search.topicKindIds.all(topicId, query.get("kind"), 2_001) as number[]);
+  const counted = JSON.stringify(ids.slice(0, 2_000));
+  return {
+    ...listed,
+    facets: {
+      counted: { claims: Math.min(ids.length, 2_000), complete: ids.length <= 2_000 },
+      kind: facetRows(search.facetKind.all(counted) as Row[]),
+      topic: facetRows(search.facetTopic.all(counted) as Row[]),
+      speaker: facetRows(search.facetSpeaker.all(counted) as Row[]),
+      status: facetRows(search.facetStatus.all(counted, counted) as Row[]),
+    },
+  };
+}
+
 function send(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
   res.writeHead(status, {
@@ -246,7 +438,11 @@ const server = createServer((req, res) => {
   const sourceClaims = /^\/api\/sources\/([^/]+)\/claims$/.exec(url.pathname);
   let body: unknown;
   if (sourceClaims) body = listSourceClaims(decodeURIComponent(sourceClaims[1]!), url.searchParams);
+  else if (url.pathname === "/api/claims" && url.searchParams.has("q")) body = searchClaims(url.searchParams);
+  else if (url.pathname === "/api/claims" && url.searchParams.has("facets")) body = facetedTopicKind(url.searchParams);
   else if (url.pathname === "/api/claims") body = listClaimsByTopicAndKind(url.searchParams);
+  else if (url.pathname === "/api/sources") body = listSources(url.searchParams);
+  else if (url.pathname === "/api/articles") body = listArticles(url.searchParams);
   else if (url.pathname === "/api/contradictions") body = listContradictionsBySource(url.searchParams);
   else if (url.pathname === "/api/compare") body = compare(url.searchParams);
   if (body === undefined || body === null)

@@ -32,7 +32,7 @@ export interface ImportFigures {
  * Migrations are applied first.
  */
 export async function importCorpus(databaseUrl: string, options: CorpusOptions): Promise<ImportFigures> {
-  applyMigrations(databaseUrl);
+  await applyMigrations(databaseUrl);
   const db = createDb(databaseUrl);
   let articles = 0;
   let claims = 0;

@@ -74,6 +74,17 @@ export function chooseLookups(file: string): Lookup[] {
       { name: "claims by topic and kind", path: `/api/claims?topic=${topicSlug(20)}&kind=statement` },
       { name: "contradictions by source", path: `/api/contradictions?source=${top.slug}` },
       { name: "compare two claims", path: `/api/compare?a=${compare.a}&b=${compare.b}` },
+      // Issue 15: search, directories and facets. The rare phrase is in no quote, gloss or name.
+      { name: "search, rare phrase", path: `/api/claims?q=${encodeURIComponent("ceasefire collapsed")}` },
+      { name: "search, common word", path: "/api/claims?q=said" },
+      { name: "search, Thai name", path: `/api/claims?q=${encodeURIComponent("เพสคอฟ")}` },
+      { name: "sources directory, first page", path: "/api/sources?limit=20" },
+      { name: "sources directory by claims", path: "/api/sources?sort=claims&limit=20" },
+      { name: "articles, first page", path: "/api/articles" },
+      {
+        name: "claims by topic and kind, faceted",
+        path: `/api/claims?topic=${topicSlug(20)}&kind=statement&facets=kind,topic,speaker,status`,
+      },
     ];
   } finally {
     db.close();

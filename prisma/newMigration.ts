@@ -1,13 +1,15 @@
 /**
  * Authors a migration from the difference between the last committed schema and the working
- * one (`npm run db:new-migration -- NAME`). Prisma's `migrate dev` needs a native engine that
- * cannot be downloaded here, so this replaces it; `npm run db:migrate` applies the result.
+ * one (`npm run db:new-migration -- NAME`), for SQLite and its PostgreSQL twin. Prisma's `migrate
+ * dev` needs a native engine that cannot be downloaded here, so this replaces it; `npm run
+ * db:migrate` applies the result.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
+import { writePostgresTwins } from "./postgresTwins.js";
 
 const parsedName = z
   .string({ error: "usage: npm run db:new-migration -- NAME" })
@@ -46,3 +48,13 @@ const folder = join("prisma", "migrations", `${stamp}_${name}`);
 mkdirSync(folder, { recursive: true });
 writeFileSync(join(folder, "migration.sql"), sql);
 console.error(`wrote ${folder}/migration.sql; apply it with npm run db:migrate`);
+// The PostgreSQL twin is diffed by the CLI through a PostgreSQL connection (POSTGRES_ADMIN_URL,
+// default the local server's socket); without one, `npm run db:postgres` writes it later.
+try {
+  writePostgresTwins();
+} catch (error) {
+  console.error(
+    `the PostgreSQL twin was not written (${(error as Error).message.split("\n")[0]}); run npm run db:postgres`,
+  );
+  process.exitCode = 1;
+}

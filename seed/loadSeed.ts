@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Db } from "../src/db/client.js";
-import { type ImportResult, importClaimSheet } from "../src/domain/sheets/importClaimSheet.js";
+import { importClaimSheet } from "../src/domain/sheets/importClaimSheet.js";
+import type { ImportResult } from "../src/domain/sheets/sheetView.js";
 import { PROJECT_ROOT } from "../src/projectRoot.js";
 
 /** The seed claim sheet: InfoQuest's In Focus of 20 September 2023 on Kim Jong Un's visit to Putin. */

@@ -1,6 +1,7 @@
 import express, { type Express, type RequestHandler } from "express";
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
+import { inRequestScope } from "./db/requestScope.js";
 import { routeNotFound } from "./errors.js";
 import { apiRoutes } from "./http/apiRoutes.js";
 import { authenticate } from "./http/middleware/authenticate.js";
@@ -13,7 +14,6 @@ import { API_PREFIX, buildOpenApiDocument } from "./http/openapi.js";
 import { DOCS_ASSETS_PATH, docsAssets } from "./http/routes/docs.js";
 import { IMPORT_TEXT_TYPES } from "./http/routes/imports.js";
 import { type ApiRoute, mountRoutes } from "./http/routeTable.js";
-import { extractPage } from "./web/extract/extractPage.js";
 import { webRoutes } from "./web/webRoutes.js";
 
 /** Base of exported absolute URLs when none is configured: the default HOST and PORT. */
@@ -38,6 +38,8 @@ export function buildApp({ config, db, log }: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
+  // Each request is one read-your-writes scope for the read replicas (src/db/requestScope.ts).
+  app.use((req, _res, next) => inRequestScope(next, { writes: req.method !== "GET" && req.method !== "HEAD" }));
   app.use(securityHeaders());
   // Bodies are read only once a route's guards have passed, and never for GET.
   const bodyParsers = [
@@ -51,7 +53,16 @@ export function buildApp({ config, db, log }: AppDeps): Express {
   const guards = (spec: ApiRoute): RequestHandler[] => {
     if (spec.access === "public") return [];
     const needed = spec.access === "read" ? (readsRequireToken ? "reader" : null) : spec.access;
-    return [identify, ...(needed ? [requireRole(needed)] : []), ...(spec.method === "get" ? [] : [limitWrites])];
+    const elevated = spec.elevated;
+    const elevate: RequestHandler[] = elevated
+      ? [(req, res, next) => (elevated.when(req) ? requireRole(elevated.role)(req, res, next) : next())]
+      : [];
+    return [
+      identify,
+      ...(needed ? [requireRole(needed)] : []),
+      ...elevate,
+      ...(spec.method === "get" ? [] : [limitWrites]),
+    ];
   };
   const routes = apiRoutes(db, () => openApiDocument, {
     publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL,
@@ -62,7 +73,6 @@ export function buildApp({ config, db, log }: AppDeps): Express {
   mountRoutes(api, routes, guards, parseBody);
   app.use(DOCS_ASSETS_PATH, docsAssets());
   app.use(API_PREFIX, api);
-  app.use(extractPage());
   app.use(webRoutes());
 
   app.use((req, _res, next) => next(routeNotFound(req.method, req.path)));

@@ -3,8 +3,25 @@ import { DEFAULT_DATABASE_URL } from "./db/url.js";
 
 /** Environment variables claimtrail reads, each with its default. Parsed once at start-up. */
 const Env = z.object({
-  /** SQLite database: a `file:` URL, relative to the working directory. */
-  DATABASE_URL: z.string().startsWith("file:", "must be a file: URL (SQLite)").default(DEFAULT_DATABASE_URL),
+  /**
+   * The database, and so the engine: a `file:` URL (SQLite, relative to the working directory)
+   * or a `postgres://` / `postgresql://` URL (PostgreSQL).
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must be a file: URL (SQLite) or a postgres:// URL (PostgreSQL)")
+    .default(DEFAULT_DATABASE_URL),
+  /** PostgreSQL read replicas (hot standbys of DATABASE_URL), comma separated; none by default. */
+  READ_REPLICA_URLS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((url) => url.trim())
+        .filter((url) => url !== ""),
+    )
+    .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, "each must be a postgres:// URL"))),
   /** TCP port the server listens on. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Interface the server binds to. */
@@ -46,6 +63,7 @@ const Env = z.object({
 
 export type Config = {
   databaseUrl: string;
+  readReplicaUrls: string[];
   port: number;
   host: string;
   bodyLimitBytes: number;
@@ -63,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.parse(env);
   return {
     databaseUrl: parsed.DATABASE_URL,
+    readReplicaUrls: parsed.READ_REPLICA_URLS,
     port: parsed.PORT,
     host: parsed.HOST,
     bodyLimitBytes: parsed.BODY_LIMIT_BYTES,

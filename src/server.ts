@@ -5,6 +5,7 @@ import { buildApp } from "./app.js";
 import type { Config } from "./config.js";
 import { createDb, SERVER_BUSY_TIMEOUT_MS } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
+import { redactedUrl } from "./db/url.js";
 
 export interface RunningServer {
   server: Server;
@@ -26,8 +27,11 @@ export class PortInUseError extends Error {
  * closed again) when the port is taken.
  */
 export async function startServer(config: Config, log: (line: string) => void = console.error): Promise<RunningServer> {
-  applyMigrations(config.databaseUrl);
-  const db = createDb(config.databaseUrl, { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
+  await applyMigrations(config.databaseUrl);
+  const db = createDb(config.databaseUrl, {
+    replicaUrls: config.readReplicaUrls,
+    busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS,
+  });
   try {
     if (config.seedOnEmpty && (await db.article.count()) === 0) {
       const seeded = await loadSeed(db);
@@ -40,7 +44,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     await listen(server, config);
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
-    log(`claimtrail serving ${config.databaseUrl} at http://${config.host}:${port}/`);
+    log(`claimtrail serving ${redactedUrl(config.databaseUrl)} at http://${config.host}:${port}/`);
     let closing: Promise<void> | undefined;
     const shutdown = () => {
       closing ??= closeGracefully(server, config.shutdownGraceMs).then(() => db.$disconnect());

@@ -6,6 +6,7 @@ describe("loadConfig", () => {
   it("uses the documented defaults", () => {
     expect(loadConfig({})).toEqual({
       databaseUrl: "file:./data/claimtrail.db",
+      readReplicaUrls: [],
       port: 3000,
       host: "127.0.0.1",
       bodyLimitBytes: 5 * 1024 * 1024,
@@ -27,7 +28,7 @@ describe("loadConfig", () => {
 
   it("names each bad variable", () => {
     try {
-      loadConfig({ PORT: "eighty", DATABASE_URL: "postgres://x", SEED_ON_EMPTY: "maybe" });
+      loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", SEED_ON_EMPTY: "maybe" });
       expect.unreachable();
     } catch (error) {
       expect((error as ZodError).issues.map((issue) => issue.path.join("."))).toEqual([
@@ -36,5 +37,18 @@ describe("loadConfig", () => {
         "SEED_ON_EMPTY",
       ]);
     }
+  });
+
+  it("takes a PostgreSQL URL and comma-separated replicas", () => {
+    const config = loadConfig({
+      DATABASE_URL: "postgresql://desk@db1/claimtrail",
+      READ_REPLICA_URLS: "postgres://desk@db2/claimtrail, postgres://desk@db3/claimtrail",
+    });
+    expect(config.databaseUrl).toBe("postgresql://desk@db1/claimtrail");
+    expect(config.readReplicaUrls).toEqual(["postgres://desk@db2/claimtrail", "postgres://desk@db3/claimtrail"]);
+  });
+
+  it("refuses a replica that is not a PostgreSQL URL", () => {
+    expect(() => loadConfig({ READ_REPLICA_URLS: "file:./replica.db" })).toThrow(/READ_REPLICA_URLS|postgres/);
   });
 });

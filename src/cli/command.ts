@@ -20,8 +20,8 @@ export type WithDb = <T>(work: (db: Db) => Promise<T>) => Promise<T>;
 /** Opens the configured database with migrations applied, runs `work`, and disconnects. */
 export async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  applyMigrations(config.databaseUrl);
-  const db = createDb(config.databaseUrl);
+  await applyMigrations(config.databaseUrl);
+  const db = createDb(config.databaseUrl, { replicaUrls: config.readReplicaUrls });
   try {
     return await work(db);
   } finally {

@@ -2,9 +2,11 @@ import { z } from "zod";
 import { loadSeed } from "../../seed/loadSeed.js";
 import { loadConfig } from "../config.js";
 import { applyMigrations } from "../db/migrate.js";
+import { redactedUrl } from "../db/url.js";
 import { collectStats } from "../domain/stats/collectStats.js";
 import { startServer } from "../server.js";
 import { type Command, withDb } from "./command.js";
+import { copyCommand } from "./copyCommand.js";
 import { extractCommand } from "./extractCommand.js";
 import {
   EXPORT_HELP,
@@ -46,14 +48,15 @@ requests in flight get up to SHUTDOWN_GRACE_MS (10 s) to finish. Configuration: 
     help: `claimtrail migrate
 
 Creates the database named by DATABASE_URL (and its folder) if needed and applies the
-committed migrations in prisma/migrations with prisma migrate deploy.
+committed migrations: on SQLite those in prisma/migrations with prisma migrate deploy, on
+PostgreSQL (a postgres:// DATABASE_URL) those in prisma/postgresql/migrations.
 `,
     options: {},
     async run(_values, positionals) {
       NoPositionals.parse(positionals);
       const { databaseUrl } = loadConfig();
-      applyMigrations(databaseUrl);
-      process.stdout.write(`migrated ${databaseUrl}\n`);
+      await applyMigrations(databaseUrl);
+      process.stdout.write(`migrated ${redactedUrl(databaseUrl)}\n`);
       return 0;
     },
   },
@@ -116,6 +119,7 @@ configured database holds.
   },
   extract: extractCommand(withDb),
   token: tokenCommand(withDb),
+  copy: copyCommand(),
 };
 
 export const USAGE = `claimtrail: source-attribution claim tracker for fact-checkers

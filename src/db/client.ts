@@ -1,9 +1,18 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import type { Database } from "better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
+import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-pg/client.js";
+import { type Pool, postgresPool } from "./postgresPool.js";
+import { markWrote } from "./requestScope.js";
+import { type Engine, engineOf } from "./url.js";
 
+/**
+ * The client every service and repository is given. Both generated clients have the same models
+ * (one schema, two providers), so the PostgreSQL one is typed as the SQLite one.
+ */
 export type Db = PrismaClient;
 
 /** The SQLite file a `file:` URL names. */
@@ -48,20 +57,115 @@ class ConnectionSharingAdapter extends PrismaBetterSQLite3 {
 export const SERVER_BUSY_TIMEOUT_MS = 50;
 export const CLI_BUSY_TIMEOUT_MS = 10_000;
 
-const adapters = new WeakMap<Db, ConnectionSharingAdapter>();
+/** What the SQL module needs of a PostgreSQL client: its pools. */
+export interface PostgresHandles {
+  primary: Pool;
+  /** Read replicas (READ_REPLICA_URLS), in the order given; hand-written reads go to them. */
+  replicas: Pool[];
+}
 
-/** The one place a PrismaClient is made: SQLite through the better-sqlite3 driver adapter. */
-export function createDb(databaseUrl: string, { busyTimeoutMs = CLI_BUSY_TIMEOUT_MS } = {}): Db {
+const adapters = new WeakMap<Db, ConnectionSharingAdapter>();
+const postgresClients = new WeakMap<Db, PostgresHandles>();
+
+export interface DbOptions {
+  /** PostgreSQL read replicas; ignored for SQLite. */
+  replicaUrls?: readonly string[];
+  /** SQLite: how long to wait for another writer's lock (default CLI_BUSY_TIMEOUT_MS). */
+  busyTimeoutMs?: number;
+}
+
+/** The one place a PrismaClient is made: SQLite through better-sqlite3, PostgreSQL through pg. */
+export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
+  if (engineOf(databaseUrl) === "postgresql") return createPostgresDb(databaseUrl, options.replicaUrls ?? []);
   mkdirSync(dirname(sqliteFilePath(databaseUrl)), { recursive: true });
-  const adapter = new ConnectionSharingAdapter({ url: databaseUrl }, busyTimeoutMs);
+  const adapter = new ConnectionSharingAdapter({ url: databaseUrl }, options.busyTimeoutMs ?? CLI_BUSY_TIMEOUT_MS);
   const db = new PrismaClient({ adapter });
   adapters.set(db, adapter);
   return db;
 }
 
+function createPostgresDb(databaseUrl: string, replicaUrls: readonly string[]): Db {
+  const primary = markingWrites(postgresPool(databaseUrl));
+  const replicas = replicaUrls.map((url) => postgresPool(url));
+  // The adapter ends the pool when the client disconnects; the replicas' pools end with it.
+  const adapter = new PrismaPg(primary, { disposeExternalPool: true });
+  const base = new PostgresPrismaClient({ adapter });
+  const db = base.$extends({
+    query: {
+      $allModels: {
+        $allOperations: ({ args, query }) => query(caseInsensitiveText(args) as typeof args),
+      },
+    },
+  }) as unknown as Db;
+  const disconnect = base.$disconnect.bind(base);
+  Object.defineProperty(db, "$disconnect", {
+    value: async () => {
+      await disconnect();
+      await Promise.all(replicas.map((pool) => pool.end()));
+    },
+  });
+  postgresClients.set(db, { primary, replicas });
+  return db;
+}
+
+/**
+ * The ORM's text filters with `mode: "insensitive"` added: SQLite's LIKE (what `contains`
+ * becomes there) ignores case, PostgreSQL's does not, and `?q=putin` must find "Putin" on both.
+ */
+function caseInsensitiveText(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(caseInsensitiveText);
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  const out: Record<string, unknown> = {};
+  let textFilter = false;
+  for (const [key, inner] of Object.entries(value)) {
+    out[key] = caseInsensitiveText(inner);
+    if ((key === "contains" || key === "startsWith" || key === "endsWith") && typeof inner === "string")
+      textFilter = true;
+  }
+  if (textFilter && !("mode" in out)) out.mode = "insensitive";
+  return out;
+}
+
+/**
+ * The primary's pool, recording in the request scope each write the ORM sends through it (any
+ * statement but a SELECT, and every transaction), so that the request's later reads go to the
+ * primary too (read-your-writes).
+ */
+function markingWrites(pool: Pool): Pool {
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  const isRead = (config: unknown) => {
+    const text = typeof config === "string" ? config : (config as { text?: unknown })?.text;
+    return typeof text === "string" && /^\s*SELECT\b/i.test(text);
+  };
+  Object.assign(pool, {
+    query: (...args: unknown[]) => {
+      if (!isRead(args[0])) markWrote();
+      return query(...args);
+    },
+    connect: (...args: unknown[]) => {
+      markWrote();
+      return connect(...args);
+    },
+  });
+  return pool;
+}
+
+/** The engine under a client made by `createDb`, or under a transaction's client of one. */
+export function engineOfDb(db: object): Engine {
+  if (postgresClients.has(db as Db)) return "postgresql";
+  if (adapters.has(db as Db)) return "sqlite";
+  return (db as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
+}
+
+/** The pools under a PostgreSQL client made by `createDb`; undefined for any other client. */
+export function postgresHandles(db: object): PostgresHandles | undefined {
+  return postgresClients.get(db as Db);
+}
+
 /**
  * The better-sqlite3 connection under a client made by `createDb`, connecting it if needed;
- * undefined for any other client (a transaction's, or one on another database).
+ * undefined for any other client (a transaction's, or one on another database or engine).
  */
 export async function sharedConnection(db: object): Promise<Database | undefined> {
   const adapter = adapters.get(db as Db);

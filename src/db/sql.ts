@@ -1,15 +1,24 @@
+import { createHash } from "node:crypto";
 import type { Database, Statement } from "better-sqlite3";
-import { conflict } from "../errors.js";
-import { Prisma } from "../generated/prisma/client.js";
-import { type Db, sharedConnection } from "./client.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { type Db, engineOfDb, type PostgresHandles, postgresHandles, sharedConnection } from "./client.js";
+import { asConflict, bind, renderSql } from "./dialect.js";
+import type { Pool, PoolClient } from "./postgresPool.js";
+import { markWrote, mayReadFromReplica } from "./requestScope.js";
+import type { Engine } from "./url.js";
 
-// The hot lookups and the exports run hand-written, portable SQL (quoted identifiers, built as
-// Prisma.Sql). Through `$queryRaw` every call prepares its statement again and maps each value
-// through Prisma's type tags and back, which costs more than the query itself. Here a statement
-// is prepared once per connection and rows come back as plain objects. Any other client (a
-// transaction's) goes through `$queryRaw`, so the same repository code runs in both.
+export { byEngine, containsText, inList } from "./dialect.js";
+export { inRequestScope } from "./requestScope.js";
 
-type Queryable = Pick<Db, "$queryRaw">;
+// The hot lookups, the exports and the imports run hand-written, portable SQL (quoted
+// identifiers, built as Prisma.Sql, rendered per engine by dialect.ts). Through `$queryRaw`
+// every call prepares its statement again and maps each value through Prisma's type tags and
+// back, which costs more than the query itself. Here a statement is prepared once per
+// connection (better-sqlite3 statements on SQLite, named prepared statements on PostgreSQL) and
+// rows come back as plain objects. Any other client (a transaction's) goes through
+// `$queryRawUnsafe`, so the same repository code runs in both.
+
+type Queryable = Pick<Db, "$queryRawUnsafe">;
 
 /** Statements prepared per connection; SQL text with IN lists of many lengths is bounded by evicting the oldest. */
 const STATEMENT_CACHE_SIZE = 256;
@@ -31,69 +40,88 @@ function prepared(connection: Database, sql: string): Statement {
   return statement;
 }
 
-/** Longest IN list that is padded; longer ones are left as they are. */
-const LONGEST_PADDED_LIST = 512;
+const statementNames = new Map<string, string>();
 
 /**
- * The values of an `IN (...)` list, padded to the next power of two by repeating the last one,
- * so lists of any length share a handful of prepared statements instead of one statement per
- * length. Statements evicted from the cache hold native memory until they are collected: a
- * CSV export of 1M claims peaked 80-120 MB higher with a cache of 16 churning.
+ * The name of a PostgreSQL prepared statement for this text: node-pg prepares a named statement
+ * once per connection and then only binds and executes it. The set of texts is bounded (lists
+ * are one array parameter whatever their length), so the names are too.
  */
-export function inList(values: readonly unknown[]): Prisma.Sql {
-  if (values.length === 0) throw new Error("an IN list needs at least one value");
-  let size = 1;
-  while (size < values.length) size *= 2;
-  if (size > LONGEST_PADDED_LIST) return Prisma.join([...values]);
-  const padded = [...values];
-  while (padded.length < size) padded.push(values[values.length - 1]);
-  return Prisma.join(padded);
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `ct_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
-/** better-sqlite3 binds numbers, strings, bigints, buffers and null; Prisma stores booleans as 0/1 and dates as ISO text. */
-function bindable(value: unknown): unknown {
-  if (typeof value === "boolean") return value ? 1 : 0;
-  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
-  return value;
+async function postgresRows<T>(client: Pool | PoolClient, query: Prisma.Sql): Promise<T[]> {
+  const { text, values } = renderSql(query, "postgresql");
+  try {
+    return (await client.query({ name: statementName(text), text, values })).rows as T[];
+  } catch (error) {
+    throw asConflict(error);
+  }
 }
+
+async function postgresExecute(client: PoolClient, query: Prisma.Sql): Promise<number> {
+  const { text, values } = renderSql(query, "postgresql");
+  try {
+    return (await client.query({ name: statementName(text), text, values })).rowCount ?? 0;
+  } catch (error) {
+    throw asConflict(error);
+  }
+}
+
+// --- Read replicas -------------------------------------------------------------------------
+
+let nextReplica = 0;
+
+/** Where a hand-written read goes: a replica for a request that has not written, else the primary. */
+function readPool(handles: PostgresHandles): Pool {
+  if (handles.replicas.length === 0 || !mayReadFromReplica()) return handles.primary;
+  nextReplica = (nextReplica + 1) % handles.replicas.length;
+  return handles.replicas[nextReplica]!;
+}
+
+// --- Reads ---------------------------------------------------------------------------------
 
 /** The rows of a query, as objects keyed by column name. */
 export async function queryRows<T>(db: Queryable, query: Prisma.Sql): Promise<T[]> {
+  const handles = postgresHandles(db);
+  if (handles) return postgresRows<T>(readPool(handles), query);
   const connection = await sharedConnection(db);
-  if (!connection) return db.$queryRaw<T[]>(query);
-  return prepared(connection, query.sql).all(...query.values.map(bindable)) as T[];
+  if (connection) {
+    const { text, values } = renderSql(query, "sqlite");
+    return prepared(connection, text).all(...values) as T[];
+  }
+  return viaPrisma<T>(db, query);
 }
 
-/** Integers as numbers, as the shared connection returns them ($queryRaw gives SQLite's INTEGER as bigint). */
+/** A query on a client without a connection of ours (a transaction's), integers as numbers. */
+async function viaPrisma<T>(db: Queryable, query: Prisma.Sql): Promise<T[]> {
+  const { text, values } = renderSql(query, engineOfDb(db));
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values);
+  return rows.map(withNumbers) as T[];
+}
+
+/** Integers as numbers, as our connections return them ($queryRaw gives SQLite's INTEGER and pg's int8 as bigint). */
 function withNumbers(row: Record<string, unknown>): Record<string, unknown> {
   for (const [column, value] of Object.entries(row)) if (typeof value === "bigint") row[column] = Number(value);
   return row;
 }
 
-/**
- * A unique constraint broken by a write (another request stored the same slug first) is the
- * conflict Prisma's P2002 is for the ORM: the same 409 for the client, not a driver error.
- */
-function asConflict<T>(write: () => T): T {
-  try {
-    return write();
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
-      throw conflict("already_exists", "a record with the same unique fields already exists");
-    }
-    throw error;
-  }
-}
+// --- Writes --------------------------------------------------------------------------------
 
 /** What `sqlWriter` needs of a transaction's client when there is no shared connection. */
-type TransactionQueryable = Pick<Db, "$queryRaw" | "$executeRaw">;
+type TransactionQueryable = Pick<Db, "$queryRawUnsafe" | "$executeRawUnsafe">;
 
 /**
- * Writes inside one open `db.$transaction`, as portable hand-written SQL (quoted identifiers).
- * Every call runs synchronously on Prisma's own connection when `db` has one (the adapter began
- * the transaction on it, and no other request's statement runs in between), else through the
- * transaction's client.
+ * Writes inside one open transaction, as portable hand-written SQL (quoted identifiers).
+ * Every call runs on the transaction's own connection: on SQLite Prisma's (the adapter began the
+ * transaction on it, and no other request's statement runs in between), on PostgreSQL the pool
+ * client `writeTransaction` holds, else through the transaction's Prisma client.
  */
 export interface SqlWriter {
   /** Runs an INSERT, UPDATE or DELETE; resolves to how many rows it changed. */
@@ -113,8 +141,8 @@ export interface SqlWriter {
 }
 
 /**
- * Rows a multi-row INSERT takes: a batch is cut into these sizes (64 + 64 + 16 + 1 + 1 for 146),
- * so that a table needs a handful of prepared statements whatever the batch sizes.
+ * Rows a multi-row INSERT takes on SQLite: a batch is cut into these sizes (64 + 64 + 16 + 1 + 1
+ * for 146), so that a table needs a handful of prepared statements whatever the batch sizes.
  */
 const INSERT_SIZES = [64, 16, 4, 1];
 
@@ -130,17 +158,16 @@ function insertSql(table: string, columns: readonly string[], size: number, retu
   const key = `${table}|${columns.join(",")}|${size}|${returning.join(",")}`;
   let sql = insertSqlCache.get(key);
   if (sql === undefined) {
-    sql = buildInsertSql(table, columns, size, returning);
+    const row = `(${columns.map(() => "?").join(", ")})`;
+    const values = Array.from({ length: size }, () => row).join(", ");
+    sql = `INSERT INTO ${identifier(table)} (${columns.map(identifier).join(", ")}) VALUES ${values}${returningSql(returning)}`;
     insertSqlCache.set(key, sql);
   }
   return sql;
 }
 
-function buildInsertSql(table: string, columns: readonly string[], size: number, returning: readonly string[]): string {
-  const row = `(${columns.map(() => "?").join(", ")})`;
-  const values = Array.from({ length: size }, () => row).join(", ");
-  const tail = returning.length > 0 ? ` RETURNING ${returning.map(identifier).join(", ")}` : "";
-  return `INSERT INTO ${identifier(table)} (${columns.map(identifier).join(", ")}) VALUES ${values}${tail}`;
+function returningSql(returning: readonly string[]): string {
+  return returning.length > 0 ? ` RETURNING ${returning.map(identifier).join(", ")}` : "";
 }
 
 /** Cuts `count` rows into statement sizes, largest first. */
@@ -168,45 +195,41 @@ async function insertInChunks<T>(
   return out;
 }
 
+/** `?` placeholders numbered for PostgreSQL. */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
 /**
  * A writer for the transaction `tx` of `db` (call it inside `db.$transaction(async (tx) => ...)`).
  * Refuses to write on the shared connection outside a transaction: each statement would then
  * commit on its own and an import could be left half written.
  */
 export async function sqlWriter(db: Db, tx: TransactionQueryable): Promise<SqlWriter> {
+  markWrote();
   const connection = await sharedConnection(db);
-  if (!connection) {
-    return {
-      execute: (query) => tx.$executeRaw(query),
-      rows: async <T>(query: Prisma.Sql) =>
-        (await tx.$queryRaw<Record<string, unknown>[]>(query)).map(withNumbers) as T[],
-      insert: <T>(
-        table: string,
-        columns: readonly string[],
-        rows: readonly unknown[][],
-        returning: readonly string[] = [],
-      ) =>
-        insertInChunks<T>(table, columns, rows, returning, async (sql, values) => {
-          const query = new Prisma.Sql(sql.split("?"), values);
-          if (returning.length === 0) {
-            await tx.$executeRaw(query);
-            return [];
-          }
-          return (await tx.$queryRaw<Record<string, unknown>[]>(query)).map(withNumbers) as T[];
-        }),
-    };
-  }
+  if (!connection) return prismaWriter(tx, engineOfDb(db));
   const inTransaction = () => {
     if (!connection.inTransaction) throw new Error("sqlWriter: the connection has no open transaction");
+  };
+  const sqlite = <T>(write: () => T): T => {
+    try {
+      return write();
+    } catch (error) {
+      throw asConflict(error);
+    }
   };
   return {
     async execute(query) {
       inTransaction();
-      return asConflict(() => prepared(connection, query.sql).run(...query.values.map(bindable)).changes);
+      const { text, values } = renderSql(query, "sqlite");
+      return sqlite(() => prepared(connection, text).run(...values).changes);
     },
     async rows<T>(query: Prisma.Sql) {
       inTransaction();
-      return asConflict(() => prepared(connection, query.sql).all(...query.values.map(bindable)) as T[]);
+      const { text, values } = renderSql(query, "sqlite");
+      return sqlite(() => prepared(connection, text).all(...values) as T[]);
     },
     async insert<T>(
       table: string,
@@ -217,13 +240,102 @@ export async function sqlWriter(db: Db, tx: TransactionQueryable): Promise<SqlWr
       inTransaction();
       return insertInChunks<T>(table, columns, rows, returning, async (sql, values) => {
         const statement = prepared(connection, sql);
-        const bound = values.map(bindable);
-        return asConflict(() => {
+        const bound = values.map(bind.sqlite);
+        return sqlite(() => {
           if (returning.length > 0) return statement.all(bound) as T[];
           statement.run(bound);
           return [];
         });
       });
+    },
+  };
+}
+
+/** A writer through a transaction's Prisma client (no connection of ours under it). */
+function prismaWriter(tx: TransactionQueryable, engine: Engine): SqlWriter {
+  return {
+    async execute(query) {
+      const { text, values } = renderSql(query, engine);
+      return tx.$executeRawUnsafe(text, ...values);
+    },
+    async rows<T>(query: Prisma.Sql) {
+      const { text, values } = renderSql(query, engine);
+      return (await tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values)).map(withNumbers) as T[];
+    },
+    insert: <T>(
+      table: string,
+      columns: readonly string[],
+      rows: readonly unknown[][],
+      returning: readonly string[] = [],
+    ) =>
+      insertInChunks<T>(table, columns, rows, returning, async (sql, values) => {
+        const text = engine === "postgresql" ? numbered(sql) : sql;
+        const bound = values.map(bind[engine]);
+        if (returning.length === 0) {
+          await tx.$executeRawUnsafe(text, ...bound);
+          return [];
+        }
+        return (await tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...bound)).map(withNumbers) as T[];
+      }),
+  };
+}
+
+/** PostgreSQL column types by table, as unnest's arrays are cast to them. */
+const columnTypes = new WeakMap<Pool, Map<string, Map<string, string>>>();
+
+async function arrayTypes(
+  pool: Pool,
+  client: PoolClient,
+  table: string,
+  columns: readonly string[],
+): Promise<string[]> {
+  let tables = columnTypes.get(pool);
+  if (!tables) {
+    tables = new Map();
+    columnTypes.set(pool, tables);
+  }
+  let types = tables.get(table);
+  if (!types) {
+    const result = await client.query<{ column_name: string; type: string }>(
+      `SELECT a.attname AS column_name, format_type(a.atttypid, a.atttypmod) AS type
+       FROM pg_attribute a WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped`,
+      [`"${table}"`],
+    );
+    types = new Map(result.rows.map((row) => [row.column_name, row.type]));
+    tables.set(table, types);
+  }
+  return columns.map((column) => {
+    const type = types.get(column);
+    if (type === undefined) throw new Error(`no column ${table}.${column}`);
+    return `${type}[]`;
+  });
+}
+
+/**
+ * A writer on a PostgreSQL transaction's pool client. Rows are inserted with one statement per
+ * call whatever their number: each column is one array parameter, zipped by `unnest`, so
+ * there are no per-row placeholders, no parameter cap, and one prepared statement per table.
+ */
+function postgresWriter(pool: Pool, client: PoolClient): SqlWriter {
+  return {
+    execute: (query) => postgresExecute(client, query),
+    rows: <T>(query: Prisma.Sql) => postgresRows<T>(client, query),
+    async insert<T>(
+      table: string,
+      columns: readonly string[],
+      rows: readonly unknown[][],
+      returning: readonly string[] = [],
+    ) {
+      if (rows.length === 0) return [];
+      const types = await arrayTypes(pool, client, table, columns);
+      const arrays = columns.map((_, c) => rows.map((row) => bind.postgresql(row[c])));
+      const text = `INSERT INTO ${identifier(table)} (${columns.map(identifier).join(", ")})
+        SELECT * FROM unnest(${types.map((type, i) => `$${i + 1}::${type}`).join(", ")})${returningSql(returning)}`;
+      try {
+        return (await client.query({ name: statementName(text), text, values: arrays })).rows as T[];
+      } catch (error) {
+        throw asConflict(error);
+      }
     },
   };
 }
@@ -235,8 +347,8 @@ const bulkWrites = new WeakMap<Database, { count: number; restore: () => void }>
  * Runs `work` (a bulk write: an import's transaction) with the connection tuned for it, then
  * restores the settings it had. Statement journals stay in memory: a multi-row INSERT late in a
  * large transaction records hundreds of KB of pages, which SQLite otherwise spills to a
- * temporary file statement by statement (measured: 13% of an import's CPU time). SQLite-only,
- * hence here; on any other client `work` just runs.
+ * temporary file statement by statement (measured: 13% of an import's CPU time). SQLite-only
+ * (PRAGMA), hence here; on any other client `work` just runs.
  */
 export async function withBulkWriteSettings<T>(db: Db, work: () => Promise<T>): Promise<T> {
   const connection = await sharedConnection(db);
@@ -256,5 +368,33 @@ export async function withBulkWriteSettings<T>(db: Db, work: () => Promise<T>): 
       bulkWrites.delete(connection);
       state.restore();
     }
+  }
+}
+
+/**
+ * Runs `work` in one transaction with a writer on it: all or nothing. SQLite: Prisma's
+ * interactive transaction on the shared connection, with the bulk-write settings. PostgreSQL: a
+ * connection of the primary's pool, BEGIN ... COMMIT (ROLLBACK on any error), so every statement
+ * is a named prepared statement on that connection rather than a round trip through Prisma.
+ */
+export async function writeTransaction<T>(db: Db, work: (sql: SqlWriter) => Promise<T>): Promise<T> {
+  markWrote();
+  const handles = postgresHandles(db);
+  if (!handles) {
+    return withBulkWriteSettings(db, () =>
+      db.$transaction(async (tx) => work(await sqlWriter(db, tx)), { timeout: 600_000, maxWait: 60_000 }),
+    );
+  }
+  const client = await handles.primary.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(postgresWriter(handles.primary, client));
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
   }
 }

@@ -23,3 +23,9 @@ export function paginate<T extends { id: number }>(rows: T[], limit: number): { 
   const pageRows = more ? rows.slice(0, limit) : rows;
   return { rows: pageRows, page: { limit, nextCursor: more ? encodeCursor(pageRows[pageRows.length - 1]!.id) : null } };
 }
+
+/** One page of a list, as services return it (`handle()` sends it as `{ data, page }`). */
+export interface Paged<T> {
+  items: T[];
+  page: Page;
+}

@@ -1,6 +1,6 @@
 import { OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { type ApiRoute, openApiPath } from "./routeTable.js";
+import { type ApiRoute, openApiPath, responseBody } from "./routeTable.js";
 import { ERROR_STATUS_DESCRIPTIONS, ErrorBody } from "./schemas/errors.js";
 
 /** Where the API is mounted; route paths in the table are below it. */
@@ -11,11 +11,6 @@ export interface OpenApiOptions {
 }
 
 type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
-
-const ANY_JSON_BODY = {
-  type: "object",
-  description: "`{ data }`, or `{ data, page: { limit, nextCursor } }` for lists; shapes are in the README",
-} as const;
 
 /**
  * The OpenAPI 3.1 document of the given routes, built from the same zod schemas that validate
@@ -58,6 +53,7 @@ function routeConfig(spec: ApiRoute, options: OpenApiOptions): RouteConfig {
     ...(spec.description ? { description: spec.description } : {}),
     tags: [spec.path.split("/")[1] ?? "api"],
     "x-access": spec.access,
+    ...(spec.elevated ? { "x-access-elevated": { role: spec.elevated.role, when: spec.elevated.description } } : {}),
     ...(needsToken ? { security: [{ bearerToken: [] }] } : {}),
     request: {
       ...(parts.params ? { params: parts.params } : {}),
@@ -70,7 +66,11 @@ function routeConfig(spec: ApiRoute, options: OpenApiOptions): RouteConfig {
     responses: {
       [success]: {
         description: spec.summary,
-        content: { [spec.produces ?? "application/json"]: { schema: spec.response ?? ANY_JSON_BODY } },
+        content: {
+          [spec.response.envelope === "none" ? spec.response.mediaType : "application/json"]: {
+            schema: responseBody(spec.response),
+          },
+        },
       },
       ...Object.fromEntries(
         [...errors]

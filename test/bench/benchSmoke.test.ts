@@ -51,7 +51,7 @@ describe("runBench (smoke size)", () => {
     expect(run.import!.claimsPerSecond).toBeGreaterThan(0);
   });
 
-  it("measures the six lookups, with the same JSON from claimtrail and the baseline and no failed responses", () => {
+  it("measures the lookups, with the same JSON from claimtrail and the baseline and no failed responses", () => {
     expect(run.lookups.map((f) => f.lookup.name)).toEqual([
       "source claims, first page",
       "source claims, first page of 20",
@@ -59,6 +59,13 @@ describe("runBench (smoke size)", () => {
       "claims by topic and kind",
       "contradictions by source",
       "compare two claims",
+      "search, rare phrase",
+      "search, common word",
+      "search, Thai name",
+      "sources directory, first page",
+      "sources directory by claims",
+      "articles, first page",
+      "claims by topic and kind, faceted",
     ]);
     for (const figures of run.lookups) {
       expect({ name: figures.lookup.name, sameJson: figures.sameJson, difference: figures.difference }).toEqual({

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { claimSheetChunks } from "../../src/domain/exports/exportClaimSheets.js";
-import { listContradictions } from "../../src/domain/relations/contradictionService.js";
 import { relationHistory, reviewRelation } from "../../src/domain/relations/relationService.js";
 import { sha256Hex } from "../../src/domain/sheets/checkClaimSheet.js";
 import { importClaimSheet, importClaimSheets } from "../../src/domain/sheets/importClaimSheet.js";
@@ -125,22 +124,6 @@ describe("update=true with a corrected body", () => {
     });
     expect(after.relations).toEqual(before.relations);
     expect((await relationHistory(test.db, relationId)).length).toBe(4);
-  });
-
-  it("flags a contradiction whose side was orphaned as needing attention in the queue", async () => {
-    const body = SMALL_BODY.replace("ทั้งสองฝ่ายตกลงขยายความร่วมมือทางทหาร", "ยังไม่มีข้อสรุป");
-    const sheet = smallSheet();
-    sheet.article.body = body;
-    sheet.claims = [sheet.claims[0]!];
-    sheet.relations = [];
-    await importClaimSheet(test.db, sheet, { update: true });
-    const { data } = await listContradictions(test.db, { limit: 50 });
-    expect(data).toHaveLength(1);
-    expect(data[0]!.needsAttention).toBe(true);
-    expect(data[0]!.sides.map((side) => [side.key, side.anchor])).toEqual([
-      ["peskov-denial", "anchored"],
-      ["kyodo-report", "orphaned"],
-    ]);
   });
 
   it("is refused without update, naming the slug", async () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type ClaimFilters, claimWhere } from "../../src/domain/claims/claimFilters.js";
-import { findClaimIdPage, findClaimPage, findClaimRows } from "../../src/domain/claims/claimRepository.js";
-import { claimSelect } from "../../src/domain/claims/claimView.js";
+import type { ClaimFilters } from "../../src/domain/claims/claimFilters.js";
+import {
+  claimSelect,
+  claimWhere,
+  findClaimIdPage,
+  findClaimPage,
+  findClaimRows,
+} from "../../src/domain/claims/claimRepository.js";
+
 import { useSeededApp } from "../support/seededApp.js";
 
 const { testDb } = useSeededApp();

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type ContradictionFilters, contradictionWhere } from "../../src/domain/relations/contradictionService.js";
 import {
   articleHasRelations,
+  contradictionWhere,
   findContradictingClaimIds,
   findContradictionPage,
   findRelationsBetween,
+  relationSummarySelect,
 } from "../../src/domain/relations/relationRepository.js";
-import { relationSummarySelect } from "../../src/domain/relations/relationView.js";
+import type { ContradictionFilters } from "../../src/domain/relations/relationView.js";
 import { useSeededApp } from "../support/seededApp.js";
 
 const { testDb, claimId } = useSeededApp();

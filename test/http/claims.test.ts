@@ -54,6 +54,20 @@ describe("GET /api/claims", () => {
       "query.limit",
       "query.cursor",
     ]);
+    expect(res.body.error.details[0].message).toBe(
+      'Invalid option: expected one of "speaker"|"reporter"|"relay"|"publisher"|"any"',
+    );
+  });
+
+  it("says which body type a route reads when a form is sent", async () => {
+    const res = await request(seeded.app()).post("/api/extract").type("form").send("text=hello").expect(400);
+    expect(res.body.error.details).toEqual([
+      {
+        path: "body",
+        code: "unsupported_body",
+        message: "is application/x-www-form-urlencoded; send it as application/json",
+      },
+    ]);
   });
 
   it("400s a parameter given twice", async () => {

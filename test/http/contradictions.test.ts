@@ -91,12 +91,13 @@ describe("GET /api/compare", () => {
     expect(res.body.data.relations).toEqual([]);
   });
 
-  it("400s a missing or repeated side and 404s an unknown claim", async () => {
-    const missing = await request(seeded.app()).get("/api/compare?a=1").expect(400);
-    expect(missing.body.error.details.map((d: { path: string }) => d.path)).toEqual(["query.b"]);
-    const same = await request(seeded.app()).get("/api/compare?a=1&b=1").expect(400);
+  it("400s a missing side, 422s one claim twice and 404s an unknown claim", async () => {
+    const missing = await request(seeded.app()).get("/api/compare?a=25").expect(400);
+    expect(missing.body.error.details).toEqual([{ path: "query.b", code: "invalid_type", message: "is required" }]);
+    const same = await request(seeded.app()).get("/api/compare?a=1&b=1").expect(422);
+    expect(same.body.error.code).toBe("same_claim");
     expect(same.body.error.details).toEqual([
-      { path: "query.b", code: "custom", message: "a and b must be two different claims" },
+      { path: "b", code: "same_claim", message: "must be another claim than a" },
     ]);
     const unknown = await request(seeded.app()).get("/api/compare?a=1&b=99999").expect(404);
     expect(unknown.body.error.message).toBe('claim "99999" was not found');

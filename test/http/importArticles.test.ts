@@ -103,6 +103,32 @@ describe("POST /api/articles refuses a sheet, writing nothing, when", () => {
     ]);
   });
 
+  it("the publisher is the extractor's placeholder, listed as a source or not", async () => {
+    const details = await refused(
+      editThai((s) => {
+        const old = s.article.publisher;
+        const source = s.sources.find((x) => x.slug === old)!;
+        source.slug = "unknown-publisher-2";
+        s.article.publisher = "unknown-publisher-2";
+        for (const claim of s.claims)
+          for (const chain of claim.chains)
+            for (const link of chain) if (link.source === old) link.source = source.slug;
+      }),
+    );
+    expect(details.filter((d) => d.code.startsWith("placeholder"))).toEqual([
+      {
+        path: `sources[0].slug`,
+        code: "placeholder_source",
+        message: '"unknown-publisher-2" is the extractor\'s placeholder: name the real source',
+      },
+      {
+        path: "article.publisher",
+        code: "placeholder_publisher",
+        message: "the publisher is a placeholder: set the real publisher before import",
+      },
+    ]);
+  });
+
   it("ids are duplicated: a claim key, a source slug, a proposition key", async () => {
     const details = await refused(
       editThai((s) => {

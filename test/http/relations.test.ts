@@ -120,7 +120,7 @@ describe("POST /api/relations", () => {
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe("self_relation");
     expect(res.body.error.details).toEqual([
-      { path: "body.toClaimId", code: "self_relation", message: "must be another claim than fromClaimId" },
+      { path: "toClaimId", code: "self_relation", message: "must be another claim than fromClaimId" },
     ]);
   });
 

@@ -4,18 +4,21 @@ import { ASTRAL_QUOTE } from "./webSheets.js";
 
 const web = useWebHarness();
 let rows: ContradictionRow[];
+/** Every relation, of every type: what the queue lists by default. */
+let allRows: (ContradictionRow & { type: string })[];
 let peskovKyodo: ContradictionRow;
 /** The astral article's contradiction: dismissed, and older than every seed contradiction. */
 let dismissed: ContradictionRow;
 
 beforeAll(async () => {
   rows = (await web.api<{ data: ContradictionRow[] }>("/api/contradictions?limit=500")).data;
+  allRows = (await web.api<{ data: typeof allRows }>("/api/contradictions?type=any&limit=500")).data;
   peskovKyodo = await web.peskovKyodo();
   dismissed = rows.find((row) => row.status === "dismissed")!;
 });
 
 describe("contradictions queue", () => {
-  it("lists proposed contradictions first", async () => {
+  it("lists every relation type, contradictions first, proposed first within each type", async () => {
     await web.freshPage();
     await web.open("/contradictions");
     const listed = await web.page
@@ -24,12 +27,19 @@ describe("contradictions queue", () => {
         items.map((item) => [Number(item.getAttribute("data-relation-id")), item.getAttribute("data-status")]),
       );
     const statusRank = ["proposed", "needs_evidence", "confirmed", "dismissed"];
-    const expected = [...rows]
-      .sort((a, b) => statusRank.indexOf(a.status) - statusRank.indexOf(b.status) || a.id - b.id)
+    const typeRank = ["contradicts", "supports", "qualifies"];
+    const expected = [...allRows]
+      .sort(
+        (a, b) =>
+          typeRank.indexOf(a.type) - typeRank.indexOf(b.type) ||
+          statusRank.indexOf(a.status) - statusRank.indexOf(b.status) ||
+          a.id - b.id,
+      )
       .map((row) => [row.id, row.status]);
     expect(listed).toEqual(expected);
+    expect(new Set(allRows.map((row) => row.type))).toEqual(new Set(["contradicts", "supports", "qualifies"]));
     expect(listed[0]).toEqual([peskovKyodo.id, "proposed"]);
-    expect(listed.at(-1)).toEqual([dismissed.id, "dismissed"]);
+    expect(listed[rows.length - 1]).toEqual([dismissed.id, "dismissed"]);
     expect(dismissed.id).toBeLessThan(peskovKyodo.id);
     await web.screenshot("queue");
   });
@@ -43,7 +53,7 @@ describe("contradictions queue", () => {
     await web.page.waitForFunction(() =>
       [...document.querySelectorAll(".queue-item")].every((item) => item.getAttribute("data-status") === "dismissed"),
     );
-    const dismissed = rows.filter((row) => row.status === "dismissed").map((row) => row.id);
+    const dismissed = allRows.filter((row) => row.status === "dismissed").map((row) => row.id);
     expect(
       await web.page
         .locator(".queue-item")
@@ -56,7 +66,7 @@ describe("contradictions queue", () => {
     const topic = "ukraine-war";
     const filtered = (
       await web.api<{ data: ContradictionRow[] }>(
-        `/api/contradictions?source=${kyodoSource.slug}&topic=${topic}&limit=500`,
+        `/api/contradictions?type=any&source=${kyodoSource.slug}&topic=${topic}&limit=500`,
       )
     ).data.map((row) => row.id);
     expect(filtered).toContain(peskovKyodo.id);
@@ -73,12 +83,12 @@ describe("contradictions queue", () => {
           .join() === ids,
       [...filtered].sort().join(),
     );
-    expect(await web.page.getByRole("link", { name: /^CSV/ }).getAttribute("href")).toBe(
+    expect(await web.page.getByRole("link", { name: "CSV (claims matching these filters)" }).getAttribute("href")).toBe(
       `/api/export/claims.csv?source=${kyodoSource.slug}&topic=${topic}&download=1`,
     );
-    expect(await web.page.getByRole("link", { name: /^XLSX/ }).getAttribute("href")).toBe(
-      `/api/export/claims.xlsx?source=${kyodoSource.slug}&topic=${topic}&download=1`,
-    );
+    expect(
+      await web.page.getByRole("link", { name: "XLSX (claims matching these filters)" }).getAttribute("href"),
+    ).toBe(`/api/export/claims.xlsx?source=${kyodoSource.slug}&topic=${topic}&download=1`);
 
     // The links download the claims on screen from the export API.
     const csv = await fetch(`${web.base}/api/export/claims.csv?source=${kyodoSource.slug}&topic=${topic}&download=1`);

@@ -33,6 +33,15 @@ describe("GET /assets/*", () => {
     expect(css.headers["content-type"]).toBe("text/css; charset=utf-8");
   });
 
+  it("serves the favicon the shell links, and no longer a separate /extract page", async () => {
+    const shell = await request(t.app).get("/");
+    expect(shell.text).toContain('<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">');
+    const icon = await request(t.app).get("/assets/favicon.svg");
+    expect(icon.status).toBe(200);
+    expect(icon.headers["content-type"]).toBe("image/svg+xml");
+    expect((await request(t.app).get("/extract/")).status).toBe(404);
+  });
+
   it("answers an unknown asset with the API's 404 error body", async () => {
     const response = await request(t.app).get("/assets/nope.js");
     expect(response.status).toBe(404);

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
+import { isUniqueViolation } from "../../db/errors.js";
 import { conflict, notFound, validationError } from "../../errors.js";
-import { Prisma } from "../../generated/prisma/client.js";
 import { toProblemDetails } from "../../validation.js";
 import { IMPORT_ACTOR } from "../sheets/importClaimSheet.js";
 import { Role } from "./roles.js";
@@ -100,7 +100,7 @@ export async function createApiToken(db: Db, input: NewToken): Promise<{ token: 
     });
     return { token, record: presentToken(row) };
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw conflict(
         "token_name_taken",
         `a token named ${JSON.stringify(name)} exists or existed; choose another name`,

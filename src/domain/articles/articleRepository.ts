@@ -1,7 +1,48 @@
 import type { Db } from "../../db/client.js";
 import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
+import { engineOf } from "../search/searchEngine.js";
+import { type SourceSummaryRecord, sourceSummarySelect } from "../sources/sourceRepository.js";
 import { formatWithOffset } from "./publishedAt.js";
+
+export interface ArticleRecord {
+  id: number;
+  slug: string;
+  title: string;
+  section: string | null;
+  language: string;
+  url: string | null;
+  publishedAt: Date;
+  /** Minutes east of UTC of the local publication time. */
+  publishedUtcOffset: number;
+  bodySha256: string;
+  publisher: SourceSummaryRecord;
+  claimCount: number;
+}
+
+const articleSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  section: true,
+  language: true,
+  url: true,
+  publishedAt: true,
+  publishedUtcOffset: true,
+  bodySha256: true,
+  publisher: { select: sourceSummarySelect },
+  _count: { select: { claims: true } },
+} as const;
+
+function toRecord({ _count, ...row }: Prisma.ArticleGetPayload<{ select: typeof articleSelect }>): ArticleRecord {
+  return { ...row, claimCount: _count.claims };
+}
+
+/** One article by slug, with its exact body, or undefined. */
+export async function findArticle(db: Db, slug: string): Promise<(ArticleRecord & { body: string }) | undefined> {
+  const row = await db.article.findUnique({ where: { slug }, select: { ...articleSelect, body: true } });
+  return row ? { ...toRecord(row), body: row.body } : undefined;
+}
 
 /** When each of these articles was published, as local time at its offset (2023-09-20T12:14:00+07:00), by slug. */
 export async function findPublicationTimes(db: Db, slugs: readonly string[]): Promise<Map<string, string>> {
@@ -12,4 +53,53 @@ export async function findPublicationTimes(db: Db, slugs: readonly string[]): Pr
   );
   // The shared connection hands back the stored ISO text, $queryRaw a Date.
   return new Map(rows.map((a) => [a.slug, formatWithOffset(new Date(a.publishedAt), Number(a.publishedUtcOffset))]));
+}
+
+export interface ArticleListQuery {
+  /** Slug of the publishing source. */
+  publisher?: string;
+  language?: string;
+  /** Published at or after this instant. */
+  from?: Date;
+  /** Published before this instant. */
+  to?: Date;
+  /** Text the title contains. */
+  q?: string;
+  /** The id of the last article of the previous page. */
+  cursor?: number;
+  take: number;
+}
+
+/**
+ * One keyset page of article ids, newest first (publication time, then id, both descending),
+ * along the publication-time indexes. The title search reads the titles in that order: a
+ * corpus holds tens of thousands of articles, not millions.
+ */
+export async function findArticleIdPage(db: Db, query: ArticleListQuery): Promise<number[]> {
+  const where: Prisma.Sql[] = [];
+  if (query.publisher !== undefined) {
+    where.push(Prisma.sql`a."publisherId" = (SELECT s."id" FROM "Source" s WHERE s."slug" = ${query.publisher})`);
+  }
+  if (query.language !== undefined) where.push(Prisma.sql`a."language" = ${query.language}`);
+  if (query.from !== undefined) where.push(Prisma.sql`a."publishedAt" >= ${query.from}`);
+  if (query.to !== undefined) where.push(Prisma.sql`a."publishedAt" < ${query.to}`);
+  if (query.q !== undefined) where.push(engineOf(db).contains(Prisma.sql`a."title"`, query.q));
+  if (query.cursor !== undefined) {
+    const at = Prisma.sql`(SELECT "publishedAt" FROM "Article" WHERE "id" = ${query.cursor})`;
+    where.push(Prisma.sql`(a."publishedAt" < ${at} OR (a."publishedAt" = ${at} AND a."id" < ${query.cursor}))`);
+  }
+  const rows = await queryRows<{ id: number | bigint }>(
+    db,
+    Prisma.sql`SELECT a."id" FROM "Article" a
+      WHERE ${where.length === 0 ? Prisma.sql`1 = 1` : Prisma.join(where, " AND ")}
+      ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ${query.take}`,
+  );
+  return rows.map((row) => Number(row.id));
+}
+
+/** The articles with these ids, in the order given (ids not stored are left out). */
+export async function findArticlesByIds(db: Db, ids: readonly number[]): Promise<ArticleRecord[]> {
+  const rows = await db.article.findMany({ where: { id: { in: [...ids] } }, select: articleSelect });
+  const byId = new Map(rows.map((row) => [row.id, toRecord(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -1,35 +1,39 @@
-import type { ChainRole, SourceKind } from "../vocabulary.js";
+import { z } from "zod";
+import { ChainRole, SourceKind } from "../vocabulary.js";
 
 /** What a chain shows of each source in it. */
-export interface SourceSummary {
-  slug: string;
-  name: string;
-  kind: SourceKind;
-  country: string | null;
-  stateControlled: boolean;
-}
+export const SourceSummary = z
+  .strictObject({
+    slug: z.string(),
+    name: z.string(),
+    kind: SourceKind,
+    /** ISO 3166-1 alpha-2, when the source belongs to one country. */
+    country: z.string().nullable(),
+    stateControlled: z.boolean(),
+  })
+  .meta({ id: "SourceSummary" });
+export type SourceSummary = z.infer<typeof SourceSummary>;
 
-export interface ChainLink {
-  position: number;
-  role: ChainRole;
-  source: SourceSummary;
-}
+export const ChainLink = z.strictObject({ position: z.int(), role: ChainRole, source: SourceSummary });
+export type ChainLink = z.infer<typeof ChainLink>;
 
 /** An attribution chain as a fact-checker reads it. */
-export interface TracedChain {
-  index: number;
-  links: ChainLink[];
-  /** "Sergei Shoigu <- KCBS <- Yonhap <- InfoQuest": the speaker first, each relay after. */
-  text: string;
-  /** "sergei-shoigu<kcbs<yonhap<infoquest" */
-  slugs: string;
-  /** Links between the speaker and the publisher: 0 when the publisher speaks. */
-  hopDistance: number;
-  /** Whether any outlet in the chain is state-controlled media. */
-  throughStateMedia: boolean;
-  /** Whether any source in the chain is anonymous. */
-  throughAnonymous: boolean;
-}
+export const TracedChain = z
+  .strictObject({
+    index: z.int(),
+    links: z.array(ChainLink),
+    text: z
+      .string()
+      .meta({ description: '"Sergei Shoigu <- KCBS <- Yonhap <- InfoQuest": the speaker first, each relay after' }),
+    slugs: z.string().meta({ description: '"sergei-shoigu<kcbs<yonhap<infoquest"' }),
+    hopDistance: z
+      .int()
+      .meta({ description: "Links between the speaker and the publisher: 0 when the publisher speaks" }),
+    throughStateMedia: z.boolean().meta({ description: "Whether any outlet in the chain is state-controlled media" }),
+    throughAnonymous: z.boolean().meta({ description: "Whether any source in the chain is anonymous" }),
+  })
+  .meta({ id: "Chain" });
+export type TracedChain = z.infer<typeof TracedChain>;
 
 const MEDIA_KINDS: ReadonlySet<SourceKind> = new Set(["news_agency", "broadcaster", "newspaper", "publisher"]);
 

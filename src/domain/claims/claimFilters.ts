@@ -1,4 +1,3 @@
-import type { Prisma } from "../../generated/prisma/client.js";
 import type { ChainRole, ClaimKind } from "../vocabulary.js";
 
 /** The filters every claim listing and export accepts. */
@@ -12,17 +11,4 @@ export interface ClaimFilters {
   article?: string;
   /** Text that the quote or the gloss contains. */
   q?: string;
-}
-
-export function claimWhere(filters: ClaimFilters): Prisma.ClaimWhereInput {
-  const where: Prisma.ClaimWhereInput = {};
-  if (filters.source !== undefined) {
-    const role = filters.role ?? "any";
-    where.links = { some: { source: { slug: filters.source }, ...(role === "any" ? {} : { role }) } };
-  }
-  if (filters.kind !== undefined) where.kind = filters.kind;
-  if (filters.topic !== undefined) where.topics = { some: { topic: { slug: filters.topic } } };
-  if (filters.article !== undefined) where.article = { slug: filters.article };
-  if (filters.q !== undefined) where.OR = [{ quote: { contains: filters.q } }, { gloss: { contains: filters.q } }];
-  return where;
 }

@@ -1,13 +1,76 @@
 import type { Db } from "../../db/client.js";
 import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
+import { isIndexedQuery } from "../search/searchText.js";
+import { type SourceSummaryRecord, sourceSummarySelect } from "../sources/sourceRepository.js";
 import type { ClaimFilters } from "./claimFilters.js";
-import type { ClaimRow } from "./claimView.js";
+import { findSearchedClaimIds } from "./claimSearchRepository.js";
+
+/** A claim with everything a view of it shows: its article, chains' links, topics and stances. */
+export interface ClaimRecord {
+  id: number;
+  key: string;
+  quote: string;
+  /** Code-point offsets into the article body, end exclusive. */
+  start: number;
+  end: number;
+  gloss: string;
+  kind: string;
+  hedged: boolean;
+  cue: string | null;
+  statedOn: string | null;
+  article: { slug: string; title: string };
+  links: { chain: number; position: number; role: string; source: SourceSummaryRecord }[];
+  /** By topic slug, ascending. */
+  topics: { topic: { slug: string } }[];
+  stances: { stance: string; proposition: { key: string; text: string } }[];
+}
+
+/**
+ * The same record through Prisma's nested select, for the exports that read claims with other
+ * columns alongside (their rows are ClaimRecords with more).
+ */
+export const claimSelect = {
+  id: true,
+  key: true,
+  quote: true,
+  start: true,
+  end: true,
+  gloss: true,
+  kind: true,
+  hedged: true,
+  cue: true,
+  statedOn: true,
+  article: { select: { slug: true, title: true } },
+  links: {
+    select: { chain: true, position: true, role: true, source: { select: sourceSummarySelect } },
+    orderBy: [{ chain: "asc" }, { position: "asc" }],
+  },
+  topics: { select: { topic: { select: { slug: true } } }, orderBy: { topic: { slug: "asc" } } },
+  // In proposition order, as the hand-written lookups read them: without an order PostgreSQL
+  // returns them as stored, SQLite by its primary key.
+  stances: {
+    select: { stance: true, proposition: { select: { key: true, text: true } } },
+    orderBy: { propositionId: "asc" },
+  },
+} as const satisfies Prisma.ClaimSelect;
+
+/** A relation of one claim, with the claim on its other side. */
+export interface ClaimRelationRecord {
+  id: number;
+  type: string;
+  status: string;
+  origin: string;
+  version: number;
+  rationale: string;
+  direction: "outgoing" | "incoming";
+  otherClaimId: number;
+}
 
 // Every claim listing loads a page of claims with their articles, chains, topics and stances.
 // Through Prisma's nested select that is eight queries and a heavy result mapping per page;
 // here it is a few hand-written queries run through queryRows (portable SQL, quoted identifiers) that return the same
-// ClaimRow shape, so presentClaim and the JSON stay exactly as they were.
+// ClaimRecord shape, so presentClaim and the JSON stay exactly as they were.
 
 type Int = number | bigint;
 
@@ -62,7 +125,7 @@ function groupByClaim<T extends { claimId: Int }>(rows: T[]): Map<number, T[]> {
  * The claims with these ids, in id order, each with everything `presentClaim` shows. Ids that
  * do not exist are left out.
  */
-export async function findClaimRows(db: Db, ids: readonly number[]): Promise<ClaimRow[]> {
+export async function findClaimRows(db: Db, ids: readonly number[]): Promise<ClaimRecord[]> {
   if (ids.length === 0) return [];
   const claims = await queryRows<ClaimColumns>(
     db,
@@ -74,6 +137,96 @@ export async function findClaimRows(db: Db, ids: readonly number[]): Promise<Cla
   return withDetails(db, claims);
 }
 
+/** Up to `take` claims matching the filters with ids after `afterId`, in id order. */
+export async function findMatchingClaims(
+  db: Db,
+  filters: ClaimFilters,
+  afterId: number,
+  take: number,
+): Promise<ClaimRecord[]> {
+  if (filters.q === undefined) return findClaimPage(db, filters, afterId, take);
+  // The text index answers queries of three characters or more; shorter ones read every claim.
+  if (isIndexedQuery(filters.q))
+    return findClaimRows(db, await findSearchedClaimIds(db, filters.q, filters, afterId, take));
+  const matching = await db.claim.findMany({
+    where: { ...claimWhere(filters), id: { gt: afterId } },
+    select: { id: true },
+    orderBy: { id: "asc" },
+    take,
+  });
+  return findClaimRows(
+    db,
+    matching.map((row) => row.id),
+  );
+}
+
+/** The claims of one article, in the order of their spans. */
+export async function findArticleClaims(db: Db, articleId: number): Promise<ClaimRecord[]> {
+  const ids = await queryRows<{ id: Int }>(
+    db,
+    Prisma.sql`SELECT c."id" FROM "Claim" c WHERE c."articleId" = ${articleId} ORDER BY c."start", c."id"`,
+  );
+  const byId = new Map(
+    (
+      await findClaimRows(
+        db,
+        ids.map((row) => int(row.id)),
+      )
+    ).map((claim) => [claim.id, claim]),
+  );
+  return ids.map((row) => byId.get(int(row.id))!);
+}
+
+/** Every relation the claim takes part in, either side, in id order. */
+export async function findClaimRelations(db: Db, claimId: number): Promise<ClaimRelationRecord[]> {
+  const rows = await queryRows<{
+    id: Int;
+    type: string;
+    status: string;
+    origin: string;
+    version: Int;
+    rationale: string;
+    fromClaimId: Int;
+    toClaimId: Int;
+  }>(
+    db,
+    Prisma.sql`
+    SELECT r."id", r."type", r."status", r."origin", r."version", r."rationale", r."fromClaimId", r."toClaimId"
+      FROM "Relation" r WHERE r."fromClaimId" = ${claimId} OR r."toClaimId" = ${claimId}
+     ORDER BY r."id"`,
+  );
+  return rows.map((r) => {
+    const outgoing = int(r.fromClaimId) === claimId;
+    return {
+      id: int(r.id),
+      type: r.type,
+      status: r.status,
+      origin: r.origin,
+      version: int(r.version),
+      rationale: r.rationale,
+      direction: outgoing ? "outgoing" : "incoming",
+      otherClaimId: int(outgoing ? r.toClaimId : r.fromClaimId),
+    };
+  });
+}
+
+/**
+ * The claim filters as a Prisma where clause, for the exports that read through Prisma. The
+ * same filters as `claimIdPageSql`, which the lookups use.
+ */
+export function claimWhere(filters: ClaimFilters): Prisma.ClaimWhereInput {
+  const where: Prisma.ClaimWhereInput = {};
+  if (filters.source !== undefined) {
+    const role = filters.role ?? "any";
+    where.links = { some: { source: { slug: filters.source }, ...(role === "any" ? {} : { role }) } };
+  }
+  if (filters.kind !== undefined) where.kind = filters.kind;
+  if (filters.topic !== undefined) where.topics = { some: { topic: { slug: filters.topic } } };
+  if (filters.article !== undefined) where.article = { slug: filters.article };
+  if (filters.q !== undefined) where.OR = [{ quote: { contains: filters.q } }, { gloss: { contains: filters.q } }];
+  return where;
+}
+
 /**
  * One keyset page of the claims matching the filters (all but the text search `q`), after
  * `afterId`, in id order, each with everything `presentClaim` shows. See `findClaimIdPage`.
@@ -83,7 +236,7 @@ export async function findClaimPage(
   filters: Omit<ClaimFilters, "q">,
   afterId: number,
   take: number,
-): Promise<ClaimRow[]> {
+): Promise<ClaimRecord[]> {
   const claims = await queryRows<ClaimColumns>(
     db,
     Prisma.sql`
@@ -101,7 +254,7 @@ const CLAIM_COLUMNS = Prisma.sql`c."id", c."key", c."quote", c."start", c."end",
  * page's articles and sources are read once each and shared by the claims and links naming
  * them (a join would decode the same names once per link).
  */
-async function withDetails(db: Db, claims: ClaimColumns[]): Promise<ClaimRow[]> {
+async function withDetails(db: Db, claims: ClaimColumns[]): Promise<ClaimRecord[]> {
   if (claims.length === 0) return [];
   const list = inList(claims.map((c) => c.id));
   const [links, topics, stances, articles] = await Promise.all([

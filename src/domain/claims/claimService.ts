@@ -1,92 +1,55 @@
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
-import { type Page, paginate } from "../pagination.js";
-import type { RelationOrigin, RelationType, ReviewStatus } from "../vocabulary.js";
-import { type ClaimFilters, claimWhere } from "./claimFilters.js";
-import { findClaimPage, findClaimRows } from "./claimRepository.js";
-import { briefClaim, type ClaimBrief, type ClaimRow, type ClaimView, claimSelect, presentClaim } from "./claimView.js";
+import { type Paged, paginate } from "../pagination.js";
+import { sourceExists } from "../sources/sourceRepository.js";
+import { type FacetName, type Facets, facetClaims } from "./claimFacets.js";
+import type { ClaimFilters } from "./claimFilters.js";
+import { findClaimRelations, findClaimRows, findMatchingClaims } from "./claimRepository.js";
+import { type SearchedClaim, type SearchInfo, searchClaims } from "./claimSearch.js";
+import { type ClaimDetail, type ClaimView, presentClaim, presentClaimRelation } from "./claimView.js";
 
-export interface ClaimRelationView {
-  id: number;
-  type: RelationType;
-  /** outgoing: this claim is the relation's `from` side ("this claim qualifies the other"). */
-  direction: "outgoing" | "incoming";
-  status: ReviewStatus;
-  origin: RelationOrigin;
-  version: number;
-  rationale: string;
-  other: ClaimBrief;
-}
+/** A page of claims; with a text query each claim says where it matched, and `search` how it was answered. */
+export type ClaimPage = Paged<ClaimView | SearchedClaim> & { search?: SearchInfo; facets?: Facets };
 
-export interface ClaimDetail extends ClaimView {
-  relations: ClaimRelationView[];
-}
-
-/** Claims matching the filters, oldest first, one keyset page at a time. */
+/**
+ * Claims matching the filters, oldest first, one keyset page at a time. With a text query `q`
+ * each claim says where it matched, and `search` says how the query was answered.
+ */
 export async function listClaims(
   db: Db,
-  filters: ClaimFilters & { limit: number; cursor?: number },
-): Promise<{ data: ClaimView[]; page: Page }> {
-  const rows = await findMatchingClaims(db, filters, filters.cursor ?? 0, filters.limit + 1);
-  const { rows: pageRows, page } = paginate(rows, filters.limit);
-  return { data: pageRows.map(presentClaim), page };
-}
-
-/** Up to `take` claims matching the filters with ids after `afterId`, in id order. */
-export async function findMatchingClaims(
-  db: Db,
-  filters: ClaimFilters,
-  afterId: number,
-  take: number,
-): Promise<ClaimRow[]> {
-  // Text search stays with Prisma's `contains`; every other filter takes the indexed page query.
-  if (filters.q === undefined) return findClaimPage(db, filters, afterId, take);
-  const matching = await db.claim.findMany({
-    where: { ...claimWhere(filters), id: { gt: afterId } },
-    select: { id: true },
-    orderBy: { id: "asc" },
-    take,
-  });
-  return findClaimRows(
-    db,
-    matching.map((row) => row.id),
-  );
+  filters: ClaimFilters & { limit: number; cursor?: number; facets?: readonly FacetName[] },
+): Promise<ClaimPage> {
+  const { facets, ...rest } = filters;
+  if (facets !== undefined && facets.length > 0) {
+    const [listed, counted] = await Promise.all([listClaims(db, rest), facetClaims(db, rest, facets)]);
+    return { ...listed, facets: counted };
+  }
+  const { q } = filters;
+  if (q !== undefined) {
+    const found = await searchClaims(db, { ...filters, q }, async (ids) =>
+      (await findClaimRows(db, ids)).map(presentClaim),
+    );
+    return { items: found.data, page: found.page, search: found.search };
+  }
+  const records = await findMatchingClaims(db, filters, filters.cursor ?? 0, filters.limit + 1);
+  const { rows, page } = paginate(records, filters.limit);
+  return { items: rows.map(presentClaim), page };
 }
 
 /** One claim with its chains and every relation it takes part in. */
 export async function getClaim(db: Db, id: number): Promise<ClaimDetail> {
-  const row = await db.claim.findUnique({
-    where: { id },
-    select: {
-      ...claimSelect,
-      relationsFrom: { select: { ...relationSelect, toClaim: { select: claimSelect } } },
-      relationsTo: { select: { ...relationSelect, fromClaim: { select: claimSelect } } },
-    },
-  });
-  if (!row) throw notFound("claim", id);
-  const relations: ClaimRelationView[] = [
-    ...row.relationsFrom.map((r) => presentRelation(r, "outgoing", r.toClaim)),
-    ...row.relationsTo.map((r) => presentRelation(r, "incoming", r.fromClaim)),
-  ].sort((a, b) => a.id - b.id);
-  return { ...presentClaim(row), relations };
-}
-
-const relationSelect = { id: true, type: true, status: true, origin: true, version: true, rationale: true } as const;
-
-function presentRelation(
-  relation: { id: number; type: string; status: string; origin: string; version: number; rationale: string },
-  direction: "outgoing" | "incoming",
-  other: Parameters<typeof presentClaim>[0],
-): ClaimRelationView {
+  const [record] = await findClaimRows(db, [id]);
+  if (!record) throw notFound("claim", id);
+  const relations = await findClaimRelations(db, id);
+  const others = new Map(
+    (await findClaimRows(db, [...new Set(relations.map((r) => r.otherClaimId))])).map((other) => [
+      other.id,
+      presentClaim(other),
+    ]),
+  );
   return {
-    id: relation.id,
-    type: relation.type as RelationType,
-    direction,
-    status: relation.status as ReviewStatus,
-    origin: relation.origin as RelationOrigin,
-    version: relation.version,
-    rationale: relation.rationale,
-    other: briefClaim(presentClaim(other)),
+    ...presentClaim(record),
+    relations: relations.map((relation) => presentClaimRelation(relation, others.get(relation.otherClaimId)!)),
   };
 }
 
@@ -95,11 +58,9 @@ export async function listSourceClaims(
   db: Db,
   slug: string,
   query: Omit<ClaimFilters, "source"> & { limit: number; cursor?: number },
-) {
+): Promise<ClaimPage> {
   // The page first: only an empty one needs the extra look-up that tells 404 from no claims.
   const listed = await listClaims(db, { ...query, source: slug });
-  if (listed.data.length === 0 && !(await db.source.findUnique({ where: { slug }, select: { id: true } }))) {
-    throw notFound("source", slug);
-  }
+  if (listed.items.length === 0 && !(await sourceExists(db, slug))) throw notFound("source", slug);
   return listed;
 }

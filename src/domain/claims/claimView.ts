@@ -1,55 +1,36 @@
-import type { Prisma } from "../../generated/prisma/client.js";
-import { type SourceSummary, type TracedChain, traceChains } from "../attribution/traceChain.js";
-import { presentSourceSummary, sourceSummarySelect } from "../sources/sourceView.js";
-import type { ChainRole, ClaimKind, Stance } from "../vocabulary.js";
+import { z } from "zod";
+import { SourceSummary, TracedChain, traceChains } from "../attribution/traceChain.js";
+import { presentSourceSummary } from "../sources/sourceView.js";
+import { type ChainRole, ClaimKind, RelationOrigin, RelationType, ReviewStatus, Stance } from "../vocabulary.js";
+import type { ClaimRecord, ClaimRelationRecord } from "./claimRepository.js";
 
-/** What every view of a claim loads: its article, chains, topics and stances. */
-export const claimSelect = {
-  id: true,
-  key: true,
-  quote: true,
-  start: true,
-  end: true,
-  gloss: true,
-  kind: true,
-  hedged: true,
-  cue: true,
-  statedOn: true,
-  anchor: true,
-  article: { select: { slug: true, title: true } },
-  links: { select: { chain: true, position: true, role: true, source: { select: sourceSummarySelect } } },
-  topics: { select: { topic: { select: { slug: true } } }, orderBy: { topic: { slug: "asc" } } },
-  stances: { select: { stance: true, proposition: { select: { key: true, text: true } } } },
-} as const satisfies Prisma.ClaimSelect;
+// The claims' response contract: each schema, then the presenter typed against it.
 
-export type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof claimSelect }>;
+export const ClaimView = z
+  .strictObject({
+    id: z.int(),
+    key: z.string().meta({ description: "The claim's key within its article's claim sheet" }),
+    article: z.strictObject({ slug: z.string(), title: z.string() }),
+    quote: z.string(),
+    span: z
+      .strictObject({ start: z.int(), end: z.int() })
+      .meta({ description: "Code-point offsets into the article body, end exclusive" }),
+    gloss: z.string(),
+    kind: ClaimKind,
+    hedged: z.boolean(),
+    cue: z.string().nullable(),
+    statedOn: z.string().nullable(),
+    speaker: SourceSummary,
+    chains: z.array(TracedChain),
+    topics: z.array(z.string()),
+    stances: z.array(z.strictObject({ proposition: z.string(), text: z.string(), stance: Stance })),
+  })
+  .meta({ id: "Claim" });
+export type ClaimView = z.infer<typeof ClaimView>;
 
-/** Whether a claim's quote is in its article's current body (anchored) or was lost to a correction (orphaned). */
-export type ClaimAnchor = "anchored" | "orphaned";
-
-export interface ClaimView {
-  id: number;
-  key: string;
-  article: { slug: string; title: string };
-  quote: string;
-  /** Code-point offsets into the article body, end exclusive. */
-  span: { start: number; end: number };
-  gloss: string;
-  kind: ClaimKind;
-  hedged: boolean;
-  cue: string | null;
-  statedOn: string | null;
-  /** orphaned: a corrected article body no longer holds the quote; `span` gives its last offsets. */
-  anchor: ClaimAnchor;
-  speaker: SourceSummary;
-  chains: TracedChain[];
-  topics: string[];
-  stances: { proposition: string; text: string; stance: Stance }[];
-}
-
-export function presentClaim(row: ClaimRow): ClaimView {
+export function presentClaim(record: ClaimRecord): ClaimView {
   const chains = traceChains(
-    row.links.map((link) => ({
+    record.links.map((link) => ({
       chain: link.chain,
       position: link.position,
       role: link.role as ChainRole,
@@ -57,21 +38,20 @@ export function presentClaim(row: ClaimRow): ClaimView {
     })),
   );
   return {
-    id: row.id,
-    key: row.key,
-    article: { slug: row.article.slug, title: row.article.title },
-    quote: row.quote,
-    span: { start: row.start, end: row.end },
-    gloss: row.gloss,
-    kind: row.kind as ClaimKind,
-    hedged: row.hedged,
-    cue: row.cue,
-    statedOn: row.statedOn,
-    anchor: row.anchor as ClaimAnchor,
+    id: record.id,
+    key: record.key,
+    article: { slug: record.article.slug, title: record.article.title },
+    quote: record.quote,
+    span: { start: record.start, end: record.end },
+    gloss: record.gloss,
+    kind: record.kind as ClaimKind,
+    hedged: record.hedged,
+    cue: record.cue,
+    statedOn: record.statedOn,
     speaker: chains[0]!.links[0]!.source,
     chains,
-    topics: row.topics.map((t) => t.topic.slug),
-    stances: row.stances.map((s) => ({
+    topics: record.topics.map((t) => t.topic.slug),
+    stances: record.stances.map((s) => ({
       proposition: s.proposition.key,
       text: s.proposition.text,
       stance: s.stance as Stance,
@@ -80,17 +60,19 @@ export function presentClaim(row: ClaimRow): ClaimView {
 }
 
 /** A claim in one line: enough to recognise it beside another. */
-export interface ClaimBrief {
-  id: number;
-  key: string;
-  article: string;
-  quote: string;
-  gloss: string;
-  kind: ClaimKind;
-  speaker: SourceSummary;
-  chain: string;
-  anchor: ClaimAnchor;
-}
+export const ClaimBrief = z
+  .strictObject({
+    id: z.int(),
+    key: z.string(),
+    article: z.string().meta({ description: "The article's slug" }),
+    quote: z.string(),
+    gloss: z.string(),
+    kind: ClaimKind,
+    speaker: SourceSummary,
+    chain: z.string().meta({ description: "The first chain's text" }),
+  })
+  .meta({ id: "ClaimBrief" });
+export type ClaimBrief = z.infer<typeof ClaimBrief>;
 
 export function briefClaim(view: ClaimView): ClaimBrief {
   return {
@@ -102,6 +84,71 @@ export function briefClaim(view: ClaimView): ClaimBrief {
     kind: view.kind,
     speaker: view.speaker,
     chain: view.chains[0]!.text,
-    anchor: view.anchor,
   };
 }
+
+/** A relation as one claim's page shows it: which way it points and the claim on the other side. */
+export const ClaimRelation = z.strictObject({
+  id: z.int(),
+  type: RelationType,
+  direction: z
+    .enum(["outgoing", "incoming"])
+    .meta({ description: 'outgoing: this claim is the `from` side ("this claim qualifies the other")' }),
+  status: ReviewStatus,
+  origin: RelationOrigin,
+  version: z.int(),
+  rationale: z.string(),
+  other: ClaimBrief,
+});
+export type ClaimRelation = z.infer<typeof ClaimRelation>;
+
+export function presentClaimRelation(record: ClaimRelationRecord, other: ClaimView): ClaimRelation {
+  return {
+    id: record.id,
+    type: record.type as RelationType,
+    direction: record.direction,
+    status: record.status as ReviewStatus,
+    origin: record.origin as RelationOrigin,
+    version: record.version,
+    rationale: record.rationale,
+    other: briefClaim(other),
+  };
+}
+
+export const ClaimDetail = ClaimView.extend({ relations: z.array(ClaimRelation) }).meta({ id: "ClaimDetail" });
+export type ClaimDetail = z.infer<typeof ClaimDetail>;
+
+/** Where a search hit matched: a span in code points, end exclusive, of the quote, the gloss or a source's name. */
+const SearchMatch = z.union([
+  z.strictObject({ field: z.enum(["quote", "gloss"]), start: z.int(), end: z.int() }),
+  z.strictObject({ field: z.literal("source"), source: z.string(), name: z.string(), start: z.int(), end: z.int() }),
+]);
+
+/** A claim found by a text query, with the first place the query occurs. */
+export const SearchedClaim = ClaimView.extend({ match: SearchMatch.nullable() }).meta({ id: "SearchedClaim" });
+
+/** How a text query was answered: from the index, or by a bounded scan for a short query. */
+export const SearchInfo = z
+  .strictObject({
+    query: z.string(),
+    mode: z.enum(["index", "scan"]),
+    scanned: z.int().optional(),
+    note: z.string().optional(),
+  })
+  .meta({ id: "SearchInfo" });
+
+const FacetValue = z.strictObject({ value: z.string(), name: z.string().optional(), count: z.int() });
+
+/** Counts among the claims matching a listing's filters, when `facets=` asks for them. */
+export const ClaimFacets = z
+  .strictObject({
+    counted: z.strictObject({ claims: z.int(), complete: z.boolean() }),
+    kind: z.array(FacetValue).optional(),
+    topic: z.array(FacetValue).optional(),
+    speaker: z.array(FacetValue).optional(),
+    status: z.array(FacetValue).optional(),
+  })
+  .meta({ id: "ClaimFacets" });
+
+/** What a claim listing's items are: claims, or claims with their match when `q` is given. */
+export const ListedClaim = z.union([SearchedClaim, ClaimView]);

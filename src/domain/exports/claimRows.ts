@@ -1,7 +1,8 @@
 import type { Db } from "../../db/client.js";
 import { findPublicationTimes } from "../articles/articleRepository.js";
-import { findMatchingClaims } from "../claims/claimService.js";
-import { type ClaimRow, presentClaim } from "../claims/claimView.js";
+import type { ClaimRecord } from "../claims/claimRepository.js";
+import { findMatchingClaims } from "../claims/claimRepository.js";
+import { presentClaim } from "../claims/claimView.js";
 import { findContradictingClaimIds } from "../relations/relationRepository.js";
 import type { Column } from "./columns.js";
 import type { ExportFilters } from "./exportFilters.js";
@@ -66,7 +67,7 @@ export const CLAIM_COLUMNS: Column<ClaimExportRow>[] = [
   { header: "contradicting_claim_ids", width: 22, value: (r) => r.contradictingClaimIds },
 ];
 
-function toRow(record: ClaimRow, publishedAt: string, contradicting: number[]): ClaimExportRow {
+function toRow(record: ClaimRecord, publishedAt: string, contradicting: number[]): ClaimExportRow {
   const view = presentClaim(record);
   return {
     id: view.id,

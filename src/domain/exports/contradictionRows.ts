@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { type ClaimView, claimSelect, presentClaim } from "../claims/claimView.js";
+import { claimSelect } from "../claims/claimRepository.js";
+import { type ClaimView, presentClaim } from "../claims/claimView.js";
 import type { Column } from "./columns.js";
 import { type ExportFilters, exportedContradictions } from "./exportFilters.js";
 import { after, keysetPages } from "./keyset.js";

@@ -1,19 +1,15 @@
 import type { Db } from "../../db/client.js";
 import { inChunks } from "../../db/inChunks.js";
+import { writeTransaction } from "../../db/sql.js";
 import { invalidSheet, notFound, type ProblemDetail, validationError } from "../../errors.js";
 import { toProblemDetails } from "../../validation.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
 import { checkClaimSheet } from "../sheets/checkClaimSheet.js";
 import { CLAIM_SHEET_FORMAT, type ClaimSheet, SheetClaim } from "../sheets/claimSheet.js";
-import { addClaims, sheetWriter, upsertSources } from "../sheets/writeSheet.js";
+import type { CsvImportResult } from "../sheets/sheetView.js";
+import { addClaims, sheetWriterOn, upsertSources } from "../sheets/writeSheet.js";
 import { CHAIN_SEPARATOR } from "./claimRows.js";
 import { parseCsv, restoreFormula } from "./csv.js";
-
-export interface CsvImportResult {
-  articleSlug: string;
-  claims: number;
-  derivedContradictions: number;
-}
 
 /** Columns a claim row must have; the others the CSV export writes are optional or ignored. */
 export const REQUIRED_CSV_COLUMNS = [
@@ -218,8 +214,8 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
   }
   if (problems.length > 0) throw invalidSheet(problems);
 
-  const derived = await db.$transaction(async (tx) => {
-    const writer = await sheetWriter(db, tx);
+  const derived = await writeTransaction(db, async (sql) => {
+    const writer = sheetWriterOn(sql);
     const sourceIds = await upsertSources(writer, sheet, false);
     return addClaims(writer, article.id, sheet, sourceIds, false);
   });

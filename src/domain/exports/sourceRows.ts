@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { inChunks } from "../../db/inChunks.js";
-import { countClaims } from "../sources/sourceService.js";
+import { findClaimCounts } from "../sources/sourceRepository.js";
 import type { Column } from "./columns.js";
 import { sheetSourceSelect } from "./exportClaimSheets.js";
 import { type ExportFilters, exportedSources } from "./exportFilters.js";
@@ -60,7 +60,7 @@ export async function* sourceRowPages(
     const counts = new Map(
       await inChunks(
         page.map((s) => s.id),
-        async (chunk) => [...(await countClaims(db, chunk))],
+        async (chunk) => [...(await findClaimCounts(db, chunk))],
       ),
     );
     yield page.map((s) => ({

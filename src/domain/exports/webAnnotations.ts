@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { claimSelect, presentClaim } from "../claims/claimView.js";
+import { claimSelect } from "../claims/claimRepository.js";
+import { presentClaim } from "../claims/claimView.js";
 import { utf16Index } from "../text/codePoints.js";
 import { isGraphemeBoundary } from "../text/graphemes.js";
 import { type ExportFilters, exportedClaims } from "./exportFilters.js";

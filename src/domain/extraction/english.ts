@@ -1,6 +1,12 @@
 import { ENGLISH_ABBREVIATIONS, ENGLISH_AUXILIARIES, ENGLISH_CLAUSE_OPENERS } from "./lexicon/connectives.js";
-import { ENGLISH_CONTRAST_MARKERS } from "./lexicon/contrast.js";
+import { ENGLISH_CONTRAST_MARKERS, ENGLISH_REPORT_ANAPHORS } from "./lexicon/contrast.js";
 import { type CueEntry, ENGLISH_CUES } from "./lexicon/cues.js";
+import {
+  ENGLISH_CUE_NEGATIONS,
+  ENGLISH_DESCRIPTION_NOUNS,
+  ENGLISH_LEADING_ADVERBIALS,
+  ENGLISH_SOURCE_NOUNS,
+} from "./lexicon/englishWords.js";
 import { ENGLISH_HEDGES } from "./lexicon/stance.js";
 import { escapeRegExp } from "./sources.js";
 import { isAbbreviationStop, paragraphs, trimRange } from "./textTools.js";
@@ -14,17 +20,34 @@ const VERB_RE = new RegExp(
   "g",
 );
 const ACCORDING = ENGLISH_CUES.find((c) => c.form === "according to")!;
+const SAID = ENGLISH_CUES.find((c) => c.form === "said")!;
 const CITING = ENGLISH_CUES.find((c) => c.form === "citing")!;
 const PRONOUNS = /^(?:he|she|they)$/i;
-const HEDGE_RE = new RegExp(`\\b(?:${ENGLISH_HEDGES.map(escapeRegExp).join("|")})\\b`, "i");
+// Case-sensitive, with capitalised forms for a sentence start, except "May" (the month).
+const HEDGE_RE = new RegExp(
+  `\\b(?:${[
+    ...ENGLISH_HEDGES,
+    ...ENGLISH_HEDGES.filter((h) => h !== "may").map((h) => h[0]!.toUpperCase() + h.slice(1)),
+  ]
+    .map(escapeRegExp)
+    .join("|")})\\b`,
+);
+/** "did not say", "declined to say": a negated attribution reports nothing said. */
+const NEGATED_BEFORE = new RegExp(`\\b(?:${ENGLISH_CUE_NEGATIONS.map(escapeRegExp).join("|")})\\s+$`, "i");
+/** "The agency", "the ministry": a definite description that stands for a source named before. */
+const DEFINITE_DESCRIPTION = new RegExp(`^the\\s+(${ENGLISH_DESCRIPTION_NOUNS.join("|")})$`, "i");
+/** ", the BBC reported" / ", according to X" closing the content of a leading frame: who carried it. */
+const TRAILING_CARRIER =
+  /,\s+(?:according to\s+(.+?)|((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s+(?:reported|said|wrote|added))(?:\s+on\s+\w+)?$/;
 const AUX_RE = new RegExp(`(?:\\s+(?:${ENGLISH_AUXILIARIES.map(escapeRegExp).join("|")}))+$`, "i");
 const OPENER_RE = new RegExp(`^(?:${ENGLISH_CLAUSE_OPENERS.map(escapeRegExp).join("|")})\\b,?\\s*`, "i");
 /**
  * "Dmitry Peskov, the Kremlin spokesman," / "Anna Berg, who chairs the board,": a name, then a
  * description of it. A leading adverbial ("In Moscow, officials said") is not one.
  */
-const APPOSITIVE =
-  /^(?!(?:In|On|At|From|For|After|Before|During|Since|By|With|Without|Despite|Contrary|According|Meanwhile|However|But|And|Still|Yet|Also|Earlier|Later|Separately|Speaking)\b)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s+(?:a|an|the|who|which|whose|one|[a-z]+\s+of)\s/;
+const APPOSITIVE = new RegExp(
+  `^(?!(?:${ENGLISH_LEADING_ADVERBIALS.join("|")})\\b)[A-Z][\\w.'’-]*(?:\\s+[A-Z][\\w.'’-]*)*,\\s+(?:a|an|the|who|which|whose|one|[a-z]+\\s+of)\\s`,
+);
 
 /** Objects of "told" that are the audience, not the content ("told reporters that"). */
 const AUDIENCE_RE =
@@ -38,9 +61,17 @@ export function englishSentences(text: string, paragraph: TextRange): TextRange[
   for (let i = paragraph.start; i < paragraph.end; i++) {
     const c = text[i]!;
     // A quotation may hold several sentences: '"A. B," he said.' is one attribution.
+    const wasQuoted = quoted;
     if (c === "“") quoted = true;
     else if (c === "”") quoted = false;
     else if (c === '"') quoted = !quoted;
+    // '..." said X. "Next quote."' or '"A. B." Next sentence': a quotation that closes on a full
+    // stop ends the sentence when a new one starts after it.
+    if (wasQuoted && !quoted && /[.!?]/.test(text[i - 1] ?? "") && /^\s+["“A-Z]/.test(text.slice(i + 1, i + 3))) {
+      out.push(trimRange(text, { start, end: i + 1 }));
+      start = i + 1;
+      continue;
+    }
     if (quoted) continue;
     if ((c === "." || c === "!" || c === "?") && !(c === "." && isAbbreviationStop(text, i, ENGLISH_ABBREVIATIONS))) {
       let end = i + 1;
@@ -99,6 +130,10 @@ function plausibleSpeaker(phrase: string): boolean {
     )
   )
     return true;
+  // "military intelligence", "state media": a short phrase headed by a noun for a source.
+  if (words.length <= 3 && ENGLISH_SOURCE_NOUNS.includes(words[words.length - 1]!.toLowerCase())) return true;
+  // "envoy Lars Tenby", "company chairman Tomas Reyl": a lowercase role, then a name.
+  if (/^(?:[a-z][a-z-]*\s+){1,3}[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)*$/u.test(phrase)) return true;
   // "critics say", "local residents said": a short plural description of who spoke.
   return words.length <= 4 && /^[a-z][a-z-]*s$/.test(words[words.length - 1]!);
 }
@@ -112,10 +147,47 @@ export function extractEnglish(text: string): { attributions: Attribution[]; con
   const contrasts: ContrastFinding[] = [];
   for (const paragraph of paragraphs(text)) {
     const inParagraph: Attribution[] = [];
+    let lastSentence: TextRange | null = null;
     for (const sentence of englishSentences(text, paragraph).flatMap((r) => clausesOf(text, r))) {
-      const found = extractSentence(text, sentence, attributions[attributions.length - 1] ?? null);
+      const previousSentence = lastSentence;
+      lastSentence = sentence;
+      let found = extractSentence(text, sentence, attributions[attributions.length - 1] ?? null);
+      // '"A," she said. "B."': a quotation standing alone right after an attributed one goes on with it.
+      const previous = inParagraph[inParagraph.length - 1];
+      if (!found && previous && previousSentence && previous.span.end <= previousSentence.end + 1)
+        found = continuedQuote(text, sentence, previous);
       // A pronoun with no one named before it cannot be attributed.
       if (!found || PRONOUNS.test(found.speaker.text) || /^(?:we|i|you|it)$/i.test(found.speaker.text)) continue;
+      const description = DEFINITE_DESCRIPTION.exec(found.speaker.text);
+      if (description) {
+        // "The agency added": the latest source named with that noun ("Meteorological Agency of Norland").
+        const noun = new RegExp(`\\b${description[1]!}\\b`, "i");
+        const named = [...attributions]
+          .reverse()
+          .find((a) => a.speaker !== found!.speaker && noun.test(a.speaker.text));
+        const phrase = named
+          ? null
+          : [
+              ...text
+                .slice(0, found.speaker.start)
+                .matchAll(new RegExp(`\\b[Tt]he\\s+((?:[\\w-]+\\s+){1,3}${description[1]!})\\b`, "g")),
+            ].pop();
+        if (phrase) {
+          const start = phrase.index + phrase[0].length - phrase[1]!.length;
+          found = {
+            ...found,
+            speaker: { start, end: start + phrase[1]!.length, text: phrase[1]! },
+            explanation: `${found.explanation}; "${found.speaker.text}" is taken to be "${phrase[1]}", named before`,
+          };
+        }
+        if (named)
+          found = {
+            ...found,
+            speaker: named.speaker,
+            via: found.via.length ? found.via : named.via,
+            explanation: `${found.explanation}; "${found.speaker.text}" is taken to be "${named.speaker.text}", named before`,
+          };
+      }
       const nested = nestedIn(text, found);
       attributions.push(nested);
       inParagraph.push(nested);
@@ -211,6 +283,24 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
             0.9,
           );
       }
+    } else if (/,\s+(?:quoting|citing)\s+/i.test(s.slice(according.index, endTrim))) {
+      // "CONTENT, according to A, quoting B.": B said it, A carried it.
+      const relay = /,\s+(?:quoting|citing)\s+/i.exec(s.slice(according.index, endTrim))!;
+      const reporter = mention(text, cue.end, at(according.index + relay.index));
+      const cited = mention(text, at(according.index + relay.index + relay[0].length), at(endTrim));
+      const span = trimRange(text, { start: sentence.start, end: cue.start }, ",");
+      if (reporter && cited && span.end > span.start)
+        return build(
+          text,
+          cited,
+          [reporter],
+          ACCORDING,
+          cue,
+          span,
+          "en.according_to.trail_citing",
+          `"according to ${reporter.text}" after the claim, quoting "${cited.text}"`,
+          0.85,
+        );
     } else if (s.slice(according.index + according[0].length, endTrim).includes(",")) {
       // "The deal, according to officials, was signed": the claim is the whole sentence.
       const comma = s.indexOf(",", according.index);
@@ -293,30 +383,51 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
   // Verb cues, first plausible one wins.
   for (const m of s.matchAll(VERB_RE)) {
     const verb = m[1]!;
-    const entry = VERBS.find((c) => c.form === verb)!;
+    let entry = VERBS.find((c) => c.form === verb)!;
     const vStart = m.index!;
     const vEnd = vStart + verb.length;
     const before = s.slice(0, vStart);
     if ((before.match(/["“”]/g) ?? []).length % 2 === 1) continue; // inside a quotation
+    if (NEGATED_BEFORE.test(before)) continue;
+    // "had been told", "was said": a passive is no one's attribution.
+    if (/\b(?:been|being|be|was|were|is|are)\s+$/i.test(before)) continue;
 
     // Trailing: "CONTENT, X said." (verb at the end of the sentence).
     const tail = s.slice(vEnd, endTrim);
     const lastComma = before.lastIndexOf(",");
     // The tail may go on with a subordinate clause: "..., the bank said on Tuesday, as prices rose."
     if (
-      /^\s*(?:on \w+|in a statement|in an interview|last \w+|this \w+)?\s*(?:,\s*(?:as|while|after|when|because|since|adding|noting|although|though|even as|amid)\b.*)?$/i.test(
+      new RegExp(
+        `^\\s*${verb === "told" || verb === "tells" ? "(?:(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}[\\w-]+|reporters|journalists|lawmakers|[A-Z][\\w-]+)?" : ""}\\s*(?:on \\w+\\.?(?: \\d{1,2})?|in a statement|in an interview|last \\w+|this \\w+)?\\s*(?:,\\s*(?:as|while|after|when|because|since|adding|noting|although|though|even as|amid)\\b.*)?$`,
+        "i",
+      ).test(tail) ||
+      (/^\s*(?:told\s+(?:an?|the)?\s*[\w -]+?)?\s*(?:on \w+\.?(?: \d{1,2})?|in a statement|in an interview|last \w+|this \w+)?\s*(?:,\s*(?:as|while|after|when|because|since|adding|noting|although|though|even as|amid)\b.*)?$/i.test(
         tail,
       ) &&
-      lastComma > 0
+        lastComma > 0)
     ) {
-      const speaker = mention(text, at(lastComma + 1), at(vStart));
+      // "..., the head of the utility, Petra Olvan, told": the name after its description.
+      let nameComma = lastComma;
+      let contentEnd = lastComma;
+      if (/^\s*$/.test(before.slice(lastComma + 1))) {
+        nameComma = before.lastIndexOf(",", lastComma - 1);
+        contentEnd = nameComma;
+      }
+      const described = before.lastIndexOf(",", nameComma - 1);
+      if (
+        described > 0 &&
+        /^\s*(?:the|a|an)\s+[a-z]/.test(before.slice(described + 1, nameComma)) &&
+        /^\s*[A-Z]/.test(before.slice(nameComma + 1))
+      )
+        contentEnd = described;
+      const speaker = mention(text, at(nameComma + 1), at(nameComma === lastComma ? vStart : lastComma));
       if (speaker && plausibleSpeaker(speaker.text)) {
         const speakerText = speaker.text.replace(AUX_RE, "");
         const spk = { ...speaker, end: speaker.start + speakerText.length, text: speakerText };
         const dateline = /^[^—–\n]*\([^)]*\)\s*[—–-]\s*/.exec(s);
         const span = trimRange(
           text,
-          { start: sentence.start + (dateline ? dateline[0].length : 0), end: at(lastComma) },
+          { start: sentence.start + (dateline ? dateline[0].length : 0), end: at(contentEnd) },
           ',"“”',
         );
         return build(
@@ -374,8 +485,9 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       rest = s.slice(contentStart);
     }
     // "X quoted Y as saying (that) ..."
-    const quoted = verb === "quoted" ? /^\s+(.+?)\s+as saying\s+(?:that\s+)?/.exec(rest) : null;
+    const quoted = verb === "quoted" || verb === "cited" ? /^\s+(.+?)\s+as saying\s+(?:that\s+)?/.exec(rest) : null;
     if (quoted) {
+      entry = SAID;
       const citedStart = at(contentStart + rest.indexOf(quoted[1]!));
       via = [speaker];
       speaker = mention(text, citedStart, citedStart + quoted[1]!.length)!;
@@ -390,7 +502,7 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       }
     }
     const lead =
-      /^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s*|(?:on|last|this) \w+\s*|in an? (?:statement|interview|post|briefing)(?: [^,]*?)?(?=\s+that\b|,)|at a (?:news|press) conference|during a (?:briefing|visit))?\s*,?\s*(?:that\s+)?/i.exec(
+      /^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s*|(?:on|last|this) \w+\s*|in an? (?:statement|interview|post|briefing)(?: [^,]*?)?(?=\s+that\b|,)|at a (?:news|press) conference|during a (?:briefing|visit))?\s*[,:]?\s*(?:that\s+)?/i.exec(
         rest,
       )!;
     contentStart += lead[0].length;
@@ -415,16 +527,25 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       contentEnd = contentStart + citingTail.index;
     }
     // "X criticised the decision, saying (that) ...": what was said follows "saying".
+    const carrier = via.length === 0 ? TRAILING_CARRIER.exec(s.slice(contentStart, contentEnd)) : null;
+    if (carrier) {
+      const name = (carrier[1] ?? carrier[2])!;
+      const nameStart = at(contentStart + carrier.index + carrier[0].indexOf(name));
+      via = [mention(text, nameStart, nameStart + name.length)!];
+      contentEnd = contentStart + carrier.index;
+    }
     const saying = /,\s+(?:saying|adding|noting|arguing|warning)\s+(?:that\s+)?/i.exec(
       s.slice(contentStart, contentEnd),
     );
+    const object = saying ? s.slice(contentStart, contentStart + saying.index) : "";
     if (saying) contentStart += saying.index + saying[0].length;
     let span = trimRange(text, { start: at(contentStart), end: at(contentEnd) }, ",");
     if (text[span.start] === '"' || text[span.start] === "“")
       span = trimRange(text, { start: span.start + 1, end: span.end }, '"”');
     if (span.end - span.start < 3) continue;
     const viaText = via.length ? `, carried by ${via.map((v) => `"${v.text}"`).join(", ")}` : "";
-    return build(
+    const deniedAt = entry.kind === "denial" ? ENGLISH_REPORT_ANAPHORS.exec(object) : null;
+    const built = build(
       text,
       resolvePronoun(speaker, previous),
       via,
@@ -435,9 +556,30 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       `"${speaker.text}" before the cue "${verb}"${viaText}; the claim follows it`,
       entry.weight - (/^[a-z]/.test(speaker.text) ? 0.1 : 0),
     );
+    if (deniedAt) {
+      const from = at(contentStart - object.length - saying![0].length + deniedAt.index);
+      built.denies = { start: from, end: from + deniedAt[0].length, text: deniedAt[0] };
+    }
+    return built;
   }
   void CITING;
   return null;
+}
+
+/** A sentence that is one quotation and nothing else, credited to the speaker of the quotation before it. */
+function continuedQuote(text: string, sentence: TextRange, previous: Attribution): Attribution | null {
+  const s = text.slice(sentence.start, sentence.end);
+  const quote = /^["“]([^"”]+)["”]$/.exec(s);
+  if (!quote) return null;
+  const span = trimRange(text, { start: sentence.start + 1, end: sentence.end - 1 });
+  return {
+    ...previous,
+    span,
+    rule: "en.quote.continued",
+    explanation: `a quotation standing alone right after one by "${previous.speaker.text}" goes on with it`,
+    confidence: Math.round((previous.confidence - 0.15) * 100) / 100,
+    denies: undefined,
+  };
 }
 
 /** "He said": the speaker of the previous claim, when there is one. */
@@ -451,7 +593,10 @@ function nestedIn(text: string, outer: Attribution): Attribution {
   // A quotation is direct speech: a verb inside it ("We expect...") is not a nested report.
   if (outer.rule.startsWith("en.quote")) return outer;
   const inner = extractSentence(text, outer.span, null);
-  if (!inner || inner.speaker.start !== outer.span.start || inner.rule !== "en.verb.lead") return outer;
+  if (!inner || inner.rule !== "en.verb.lead") return outer;
+  const lead = text.slice(outer.span.start, inner.speaker.start);
+  // The inner speaker opens the content, perhaps after its description ("Her deputy, Emil Darr, said").
+  if (inner.speaker.start !== outer.span.start && !/^[A-Za-z'’ ]{0,40},\s*$/.test(lead)) return outer;
   void content;
   return {
     ...inner,

@@ -8,7 +8,9 @@ import {
 } from "../sheets/claimSheet.js";
 import { truncateGraphemes } from "../text/graphemes.js";
 import type { ChainRole, SourceKind, Stance } from "../vocabulary.js";
+import { callsUntrue, contradictionCandidates, negativeMark } from "./contradictionCandidates.js";
 import { extractEnglish } from "./english.js";
+import { STOPWORDS } from "./lexicon/stopwords.js";
 import { slugify } from "./slugs.js";
 import { type ResolvedSource, SourceDirectory } from "./sources.js";
 import { detectLanguage, snapToGrapheme, wordSegments } from "./textTools.js";
@@ -51,8 +53,11 @@ export interface SourceProposal {
 
 export interface RelationProposal {
   from: string;
+  /** A key of this sheet, or `article-slug/key` for a stored claim. */
   to: string;
-  rule: "contrast_marker" | "opposite_stance";
+  type: "contradicts" | "supports";
+  /** The rule that proposed it; the reason names the rule and gives the evidence. */
+  rule: string;
   reason: string;
   confidence: number;
 }
@@ -72,87 +77,28 @@ export interface ExtractionResult {
 /** The publisher's own reporter, not a source of its own. */
 const OWN_REPORTER = /^(?:(?:ผู้สื่อข่าว|นักข่าว|ทีมข่าว)(?:ประจำ\S*)?|(?:our|this|a) (?:correspondent|reporter))$/i;
 
-/** Words too common to say two claims are on the same topic. */
-const STOPWORDS = new Set([
-  "the",
-  "a",
-  "an",
-  "of",
-  "to",
-  "in",
-  "and",
-  "that",
-  "on",
-  "for",
-  "with",
-  "was",
-  "were",
-  "is",
-  "are",
-  "be",
-  "had",
-  "has",
-  "have",
-  "by",
-  "as",
-  "at",
-  "it",
-  "its",
-  "not",
-  "no",
-  "will",
-  "would",
-  "ที่",
-  "และ",
-  "ของ",
-  "การ",
-  "ใน",
-  "ว่า",
-  "ได้",
-  "จะ",
-  "มี",
-  "เป็น",
-  "กับ",
-  "ไม่",
-  "ให้",
-  "ความ",
-  "นี้",
-  "ครั้ง",
-  "ทั้ง",
-  "ซึ่ง",
-  "โดย",
-  "แต่",
-  "จาก",
-  "เพื่อ",
-  "กัน",
-  "อย่าง",
-  "ไป",
-  "มา",
-  "ถึง",
-  "หรือ",
-  "แล้ว",
-  "อยู่",
-  "ทาง",
-  "ด้าน",
-  "ดังกล่าว",
-  "ต่อ",
-  "เวลา",
-  "ต่อมา",
-  "ปี",
-  "วัน",
-  "นั้น",
-  "แห่ง",
-  "ระหว่าง",
-  "เรื่อง",
-]);
+// Stored claims are compared with every new article: their words are worth keeping.
+const wordCache = new Map<string, Set<string>>();
 
 /** Content words of a text (ICU word segments without stopwords), for topic overlap. */
 export function contentWords(text: string): Set<string> {
-  return new Set(
+  const cached = wordCache.get(text);
+  if (cached) return cached;
+  if (wordCache.size > 10_000) wordCache.clear();
+  const words = new Set(
     wordSegments(text.toLowerCase())
       .filter((w) => w.isWordLike && w.segment.length >= 2 && !STOPWORDS.has(w.segment))
-      .map((w) => w.segment),
+      .map((w) => stem(w.segment)),
   );
+  wordCache.set(text, words);
+  return words;
+}
+
+/** A Latin word without its inflection ("reached" -> "reach"), so two forms of one word match. */
+function stem(word: string): string {
+  if (!/^[a-z]+$/.test(word)) return word;
+  const bare = word.replace(/(?:ing|ed|es|s)$/, "");
+  return bare.length >= 3 ? bare : word;
 }
 
 /** Share of the smaller word set found in the other (0..1). */
@@ -193,6 +139,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
   const claims: SheetClaim[] = [];
   const claimProposals: ClaimProposal[] = [];
   const keyOf = new Map<Attribution, string>();
+  const speakerOf = new Map<string, ResolvedSource>();
   for (const attribution of attributions) {
     // "ผู้สื่อข่าวรายงานว่า", "our correspondent reported": the publisher's own reporting.
     const speaker = OWN_REPORTER.test(attribution.speaker.text)
@@ -208,6 +155,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
     if (end <= start) continue;
     const key = `c${claims.length + 1}`;
     keyOf.set(attribution, key);
+    speakerOf.set(key, speaker);
     const quote = text.slice(start, end);
     claims.push({
       key,
@@ -215,10 +163,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
       start: codePointOffset(text, start),
       end: codePointOffset(text, end),
       gloss: `${speaker.name} ${attribution.cue.entry.gloss}: ${truncateGraphemes(quote, 80)}`,
-      kind:
-        attribution.cue.entry.kind === "report" && chain.length === 2 && speaker.kind !== "news_agency"
-          ? "statement"
-          : attribution.cue.entry.kind,
+      kind: claimKind(attribution, speaker, chain.length),
       hedged: attribution.hedged,
       cue: attribution.cue.text.trim(),
       statedOn: null,
@@ -243,20 +188,48 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
   const relations: SheetRelation[] = [];
   const relationProposals: RelationProposal[] = [];
   const seen = new Set<string>();
-  const addRelation = (
-    from: string,
-    to: string,
-    rule: RelationProposal["rule"],
-    reason: string,
-    confidence: number,
-  ) => {
+  const addRelation = (from: string, to: string, rule: string, reason: string, confidence: number) => {
     const pair = [from, to].sort().join(":");
     if (from === to || seen.has(pair)) return;
     seen.add(pair);
     relations.push({ from, to, type: "contradicts", rationale: reason, status: "proposed", origin: "curated" });
-    relationProposals.push({ from, to, rule, reason, confidence });
+    relationProposals.push({ from, to, type: "contradicts", rule, reason, confidence });
   };
   for (const contrast of contrasts) addContrast(contrast, keyOf, claims, addRelation);
+  const candidates = contradictionCandidates(
+    text,
+    [...keyOf].map(([attribution, key]) => {
+      const proposal = claimProposals.find((p) => p.key === key)!;
+      const source = speakerOf.get(key);
+      return {
+        key,
+        quote: claims.find((c) => c.key === key)!.quote,
+        start: attribution.span.start,
+        end: attribution.span.end,
+        frameStart: Math.min(attribution.speaker.start, attribution.cue.start),
+        speaker: proposal.speaker.slug,
+        speakerNames: [...new Set([attribution.speaker.text, ...(source?.names ?? []), ...(source?.aliases ?? [])])],
+        denies: proposal.stance === "denies",
+        deniedObject: attribution.denies?.text ?? null,
+      };
+    }),
+    language,
+    contentWords,
+  );
+  // A negative claim set against another source's, or one that calls something untrue, is a denial.
+  for (const claim of claims) {
+    const proposal = claimProposals.find((p) => p.key === claim.key)!;
+    const opposed = candidates.some(
+      (c) => (c.from === claim.key || c.to === claim.key) && negativeMark(claim.quote, language),
+    );
+    if (proposal.stance !== "denies" && (opposed || callsUntrue(claim.quote, language))) {
+      proposal.stance = "denies";
+      proposal.explanation += `; it denies ("${negativeMark(claim.quote, language) ?? "untrue"}")`;
+      claim.kind = "denial";
+      claim.hedged = false;
+    }
+  }
+  for (const c of candidates) addRelation(c.from, c.to, c.rule, c.reason, c.confidence);
   addOppositeStances(claims, claimProposals, addRelation);
 
   const usedSlugs = new Set(claims.flatMap((c) => c.chains.flat().map((l) => l.source)));
@@ -271,7 +244,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
       section: null,
       language,
       url: null,
-      publishedAt: options.publishedAt ?? datelineOf(text) ?? (options.now ?? (() => new Date()))().toISOString(),
+      publishedAt: options.publishedAt ?? publicationDate(text, options.now ?? (() => new Date()), warnings),
       body: text,
     },
     sources: newSources.map(toSheetSource),
@@ -343,7 +316,7 @@ function addContrast(
   contrast: ContrastFinding,
   keyOf: Map<Attribution, string>,
   claims: SheetClaim[],
-  add: (from: string, to: string, rule: RelationProposal["rule"], reason: string, confidence: number) => void,
+  add: (from: string, to: string, rule: string, reason: string, confidence: number) => void,
 ): void {
   const from = keyOf.get(contrast.before);
   const to = keyOf.get(contrast.after);
@@ -364,7 +337,7 @@ function addContrast(
 function addOppositeStances(
   claims: SheetClaim[],
   proposals: ClaimProposal[],
-  add: (from: string, to: string, rule: RelationProposal["rule"], reason: string, confidence: number) => void,
+  add: (from: string, to: string, rule: string, reason: string, confidence: number) => void,
 ): void {
   const words = new Map(claims.map((c) => [c.key, contentWords(c.quote)]));
   for (const denial of proposals.filter((p) => p.stance === "denies")) {
@@ -383,6 +356,20 @@ function addOppositeStances(
       );
     }
   }
+}
+
+const OUTLETS = new Set<SourceKind>(["news_agency", "broadcaster", "newspaper", "publisher"]);
+
+/**
+ * The claim's kind: the cue's, except that what an outlet states is a report and what someone
+ * who is not an outlet "reports" first-hand is a statement; a content that denies makes a denial.
+ */
+function claimKind(attribution: Attribution, speaker: ResolvedSource, chainLength: number): SheetClaim["kind"] {
+  const kind = attribution.cue.entry.kind;
+  if (attribution.stance === "denies") return "denial";
+  if (OUTLETS.has(speaker.kind)) return kind === "statement" ? "report" : kind;
+  if (kind === "report" && chainLength === 2 && speaker.kind !== "government") return "statement";
+  return kind;
 }
 
 function toSheetSource(source: ResolvedSource): SheetSource {
@@ -454,6 +441,43 @@ const MONTHS = [
   "november",
   "december",
 ];
+
+/** Thai month abbreviations, January first. */
+const THAI_MONTHS = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."];
+
+/**
+ * When the article was published: an English dateline with its year, a Thai one ("4 มี.ค.",
+ * "4 มี.ค. 67", "4 มี.ค. 2567", Buddhist era read as such) whose missing year is inferred as the
+ * latest such day not after today (with a warning saying so), else now (with a warning).
+ */
+function publicationDate(text: string, now: () => Date, warnings: string[]): string {
+  const english = datelineOf(text);
+  if (english) return english;
+  const head = text.slice(0, 300);
+  const months = THAI_MONTHS.map((m) => m.replace(/\./g, "\\.")).join("|");
+  const thai = new RegExp(`(\\d{1,2})\\s*(${months})(?:\\s*(\\d{4}|\\d{2})(?!\\d))?`).exec(head);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  if (thai) {
+    const day = Number(thai[1]);
+    const month = THAI_MONTHS.indexOf(thai[2]!) + 1;
+    let year: number;
+    if (thai[3]) {
+      year = Number(thai[3]);
+      if (year < 100) year += year >= 40 ? 2500 : 2000; // "67" is 2567 BE; "24" is 2024
+      if (year > 2400) year -= 543;
+    } else {
+      const today = now();
+      year = today.getUTCFullYear();
+      if (Date.UTC(year, month - 1, day) > today.getTime() + 86_400_000) year--;
+      warnings.push(
+        `the dateline "${thai[0]}" gives no year: ${year} inferred (the latest such day not after today); check it`,
+      );
+    }
+    return `${year}-${pad(month)}-${pad(day)}T00:00:00+07:00`;
+  }
+  warnings.push("no dateline found: the publication time is set to now; check it");
+  return now().toISOString();
+}
 
 /** A dateline such as "September 20, 2023 12:14" near the top of the text, read as UTC. */
 function datelineOf(text: string): string | null {

@@ -1,6 +1,7 @@
 import type { ClaimKind, SourceKind } from "../vocabulary.js";
 import { THAI_AUXILIARIES, THAI_NAME_ENDERS } from "./lexicon/connectives.js";
 import { THAI_CUES } from "./lexicon/cues.js";
+import { THAI_ROLE_CONTINUERS } from "./lexicon/thaiWords.js";
 import { ENGLISH_TITLES, THAI_TITLES, type TitleEntry } from "./lexicon/titles.js";
 import { slugify, uniqueSlug } from "./slugs.js";
 import { hasThai, wordSegments } from "./textTools.js";
@@ -28,9 +29,7 @@ const ENDERS = [
   ...THAI_NAME_ENDERS,
   ...THAI_CUES.filter((c) => c.frame === "verb" && c.form.length >= 3).map((c) => c.form),
 ].sort((a, b) => b.length - a.length);
-const ROLE_ENDERS = ENDERS.filter(
-  (e) => !["ของ", "แห่ง", "ประจำ", "และ", "ที่", "กับ", "ใน", "มา", "ไป", "ให้", "ต่อ", "ถึง", "มี", "เป็น"].includes(e),
-);
+const ROLE_ENDERS = ENDERS.filter((e) => !THAI_ROLE_CONTINUERS.includes(e));
 
 /** The Thai title a string starts with (longest first), if any. */
 export function thaiTitleAt(text: string, at = 0): TitleEntry | undefined {
@@ -44,9 +43,12 @@ function firstTitleIn(
   english: boolean,
 ): { entry: TitleEntry; at: number } | undefined {
   let best: { entry: TitleEntry; at: number } | undefined;
+  const lower = text.toLowerCase();
   for (const entry of entries) {
     const at = english
-      ? text.search(new RegExp(`\\b${escapeRegExp(entry.form)}(?![A-Za-z])`, "i"))
+      ? lower.includes(entry.form.toLowerCase())
+        ? text.search(titlePattern(entry).first)
+        : -1
       : text.indexOf(entry.form);
     if (
       at !== -1 &&
@@ -59,9 +61,10 @@ function firstTitleIn(
 
 function lastTitleIn(text: string): { entry: TitleEntry; at: number } | undefined {
   let best: { entry: TitleEntry; at: number } | undefined;
+  const lower = text.toLowerCase();
   for (const entry of ENGLISH_BY_LENGTH) {
-    const re = new RegExp(`(?<![A-Za-z])${escapeRegExp(entry.form)}(?![A-Za-z])`, "gi");
-    for (const m of text.matchAll(re)) {
+    if (!lower.includes(entry.form.toLowerCase())) continue;
+    for (const m of text.matchAll(titlePattern(entry).every)) {
       const end = m.index + entry.form.length;
       if (
         !best ||
@@ -74,14 +77,34 @@ function lastTitleIn(text: string): { entry: TitleEntry; at: number } | undefine
   return best;
 }
 
+// Compiled once per title: building them on every speaker phrase was most of the extraction time.
+const titlePatterns = new Map<TitleEntry, { first: RegExp; every: RegExp }>();
+function titlePattern(entry: TitleEntry): { first: RegExp; every: RegExp } {
+  let patterns = titlePatterns.get(entry);
+  if (!patterns) {
+    const form = escapeRegExp(entry.form);
+    patterns = {
+      first: new RegExp(`\\b${form}(?![A-Za-z])`, "i"),
+      every: new RegExp(`(?<![A-Za-z])${form}(?![A-Za-z])`, "gi"),
+    };
+    titlePatterns.set(entry, patterns);
+  }
+  return patterns;
+}
+
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Index at which a personal name glued to the next word ends ("ปูตินแห่งรัสเซีย" -> after ปูติน). */
 export function nameTokenEnd(token: string, enders: readonly string[] = ENDERS): number {
-  const starts = new Set(wordSegments(token).map((s) => s.index));
+  let starts: Set<number> | null = null;
   for (let p = 2; p < token.length; p++) {
     const ender = enders.find((e) => token.startsWith(e, p));
-    if (ender && (starts.has(p) || ender.length >= 3)) return p;
+    if (!ender) continue;
+    // A short function word that ends the token is its last syllable, glued to nothing ("บุญมา", "พรหมมา").
+    if (ender.length < 3 && p + ender.length === token.length) continue;
+    if (ender.length >= 3) return p;
+    starts ??= new Set(wordSegments(token).map((s) => s.index));
+    if (starts.has(p)) return p;
   }
   return token.length;
 }
@@ -236,7 +259,7 @@ export class SourceDirectory {
         forms.some((f) => s.names.includes(f)) ||
         // "Weber said" after "Karl Weber": a surname alone names the person met before.
         (parsed.extraNames.length === 0 && !parsed.name.includes(" ") && s.aliases.includes(parsed.name)) ||
-        (parsed.person && parsed.aliases.some((a) => s.aliases.includes(a))),
+        (parsed.person && parsed.aliases.some((a) => s.aliases.includes(a)) && !differentGivenNames(parsed, s)),
     );
   }
 
@@ -318,7 +341,7 @@ export class SourceDirectory {
   /** The role written after another mention of the same person in the text. */
   private roleElsewhere(aliases: string[]): string | null {
     for (const m of personMentions(this.text)) {
-      if (m.role && m.parts.some((p) => aliases.includes(p))) return m.role;
+      if (m.role && samePerson(m.parts, aliases)) return m.role;
     }
     return null;
   }
@@ -327,10 +350,27 @@ export class SourceDirectory {
   private fullNameElsewhere(aliases: string[]): string | null {
     let best: string | null = null;
     for (const m of personMentions(this.text)) {
-      if (m.parts.some((p) => aliases.includes(p)) && (best === null || m.name.length > best.length)) best = m.name;
+      if (samePerson(m.parts, aliases) && (best === null || m.name.length > best.length)) best = m.name;
     }
     return best;
   }
+}
+
+/** Whether two name-part lists can name one person: full names must share the given name. */
+function samePerson(a: string[], b: string[]): boolean {
+  if (a.length >= 2 && b.length >= 2) return a[0] === b[0];
+  return a.some((p) => b.includes(p));
+}
+
+/** Two full personal names that share a family name but not a given name ("Karin Holt", "Jonas Holt"). */
+function differentGivenNames(parsed: ParsedName, source: ResolvedSource): boolean {
+  const given = (name: string) => {
+    const bare = hasThai(name) ? name.slice(thaiTitleAt(name)?.form.length ?? 0) : name;
+    const parts = bare.trim().split(/\s+/);
+    return parts.length >= 2 ? parts[0]! : null;
+  };
+  const mine = given(parsed.name);
+  return mine !== null && source.names.some((n) => given(n) !== null && given(n) !== mine);
 }
 
 function fromKnown(source: KnownSource, reason: string): ResolvedSource {
@@ -564,6 +604,19 @@ function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | n
       kind: "group",
       reason: `named "${named[1]}": guessed a group`,
       person: false,
+    };
+  }
+  // "city's fire chief Arno Védrine", "63-year-old farmer Ruud Ostrander": a description, then a full name.
+  const describedPerson = /^([a-z0-9][^,]{1,40}?)\s+([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)+)$/u.exec(cleaned);
+  if (describedPerson) {
+    const parts = describedPerson[2]!.split(/\s+/);
+    return {
+      name: describedPerson[2]!,
+      extraNames: [],
+      aliases: [parts[parts.length - 1]!],
+      kind: "official",
+      reason: `a named person described as "${describedPerson[1]}": guessed official`,
+      person: true,
     };
   }
   if (!/^[A-Z0-9]/.test(cleaned)) {

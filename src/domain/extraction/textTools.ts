@@ -101,9 +101,12 @@ export function isThaiWordAt(text: string, at: number, length: number): boolean 
   return next === undefined || !COMBINING.test(next);
 }
 
-/** The first occurrence of a Thai word in `text` that sits on word edges (see isThaiWordAt). */
-export function findThaiWord(text: string, word: string): number {
+/**
+ * The first occurrence of a Thai word in `text` that sits on word edges (see isThaiWordAt) and
+ * does not follow one of `notAfter` (nominal prefixes: เป็นไปได้ inside ความเป็นไปได้ is a noun).
+ */
+export function findThaiWord(text: string, word: string, notAfter: readonly string[] = []): number {
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1))
-    if (isThaiWordAt(text, at, word.length)) return at;
+    if (isThaiWordAt(text, at, word.length) && !notAfter.some((p) => text.startsWith(p, at - p.length))) return at;
   return -1;
 }

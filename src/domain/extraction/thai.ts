@@ -1,7 +1,23 @@
-import { THAI_CLAUSE_OPENERS, THAI_CONTENT_ENDERS } from "./lexicon/connectives.js";
+import { THAI_AUXILIARIES, THAI_CLAUSE_OPENERS, THAI_CONTENT_ENDERS } from "./lexicon/connectives.js";
 import { THAI_CONTRAST_MARKERS } from "./lexicon/contrast.js";
 import { type CueEntry, THAI_CUES } from "./lexicon/cues.js";
 import { THAI_HEDGES } from "./lexicon/stance.js";
+import {
+  THAI_APPOSITIVE_OPENERS,
+  THAI_CLAUSE_LEADS,
+  THAI_COMPARATIVE_HEADS,
+  THAI_CONTINUERS,
+  THAI_COORDINATING,
+  THAI_CUE_BLOCKERS,
+  THAI_CUE_PARTICLES,
+  THAI_DENIAL_VERBS,
+  THAI_GLUED_OPENERS,
+  THAI_NOMINAL_PREFIXES,
+  THAI_OWN_REPORTER_TITLES,
+  THAI_PRONOUNS,
+  THAI_PUBLISHER_ASIDES,
+  THAI_SHARED_SUBJECT,
+} from "./lexicon/thaiWords.js";
 import { THAI_TITLES } from "./lexicon/titles.js";
 import { stripThaiAuxiliaries } from "./sources.js";
 import {
@@ -16,36 +32,10 @@ import {
 } from "./textTools.js";
 import type { Attribution, ContrastFinding, Mention, TextRange } from "./types.js";
 
-/**
- * Words that contain a cue but are not one ("บ่งชี้": indicate; "มองโกเลีย": Mongolia). Data:
- * add here when a cue fires inside an unrelated word.
- */
-export const THAI_CUE_BLOCKERS: readonly string[] = [
-  "บ่งชี้",
-  "ชี้วัด",
-  "ชี้นำ",
-  "มองเห็น",
-  "มองโกเลีย",
-  "เชื่อม",
-  "เชื่อถือ",
-  "ประกาศนียบัตร",
-  "รายงานตัว",
-  "บอกเล่า",
-  "บอกรับ",
-  "คาดไม่ถึง",
-  "สัญญาณ",
-  "คิดเป็น",
-  "หวังผล",
-  "ระบุตัว",
-  "ระบุชื่อ",
-  "ไม่ระบุ",
-  "เตือนภัย",
-  "ผู้รายงาน",
-  "ยืนยันตัว",
-  "ขู่เข็ญ",
-];
-
 const CUES = [...THAI_CUES].sort((a, b) => b.form.length - a.form.length);
+/** Cues by their first character, so the scan tries only the few that can start at an index. */
+const CUES_BY_FIRST = new Map<string, CueEntry[]>();
+for (const cue of CUES) CUES_BY_FIRST.set(cue.form[0]!, [...(CUES_BY_FIRST.get(cue.form[0]!) ?? []), cue]);
 const CITING = CUES.filter((c) => c.frame === "citing");
 const SOURCE_AFTER = CUES.filter((c) => c.frame === "source_after");
 const OPENERS = [...THAI_CLAUSE_OPENERS].filter((o) => o !== "และ").sort((a, b) => b.length - a.length);
@@ -55,16 +45,9 @@ const NEW_SUBJECT = /^(?:การ|ความ)/;
 const JOINING_BEFORE = /(?:ใน|กับ|และ|หรือ|ของ|เพื่อ|ต่อ|จาก|ด้วย|โดย|ถึง|ทั้ง|คือ|เป็น)$/;
 const JOINED_CUE = /^(?:และ|พร้อม(?:ทั้ง)?|ก่อนจะ)(?:ยัง)?(?:ได้)?/;
 
-/** Prefixes that turn a verb into a noun (นัก-, ผู้-, การ-, ความ-, คำ-). */
-const NOMINAL_PREFIXES = ["นัก", "ผู้", "การ", "ความ", "คำ"];
+/** Negations before a cue: a negated attribution ("ยังไม่ยืนยัน") reports nothing said. */
+const NEGATED_CUE = /(?:ไม่|ไม่ได้|มิได้)\s?$/;
 
-/** Third-person pronouns that stand for the last named speaker. */
-export const THAI_PRONOUNS: readonly string[] = ["เขา", "เธอ", "ท่าน", "พวกเขา", "เจ้าตัว"];
-
-/** Openers that open a clause even when glued to the word before them ("...นี้ทำให้สหรัฐ..."). */
-const GLUED_OPENERS = ["ทำให้", "โดย", "ซึ่ง", "ขณะที่", "ในขณะที่", "หลังจากที่", "หลังจาก", "อย่างไรก็ตาม", "ทั้งนี้"];
-/** Connectives right before a cue that carry the previous subject on ("...และขู่ว่า", "พร้อมขู่"). */
-const SHARED_SUBJECT = ["พร้อมทั้ง", "พร้อม", "และยัง", "และ", "ก่อนจะ", "แต่ก็", "โดย"];
 /** Verbs a source-after construction may end with ("รายงานของ X ที่ระบุว่า"). */
 const SOURCE_AFTER_VERBS = /^(?:ที่|ซึ่ง)?(?:ระบุ|กล่าว|รายงาน|เปิดเผย|ชี้)(?:ไว้)?ว่า/;
 const MAX_SPEAKER = 150;
@@ -77,43 +60,15 @@ export function isThatAt(text: string, at: number): boolean {
     text[at + 3] !== "ง" &&
     !text.startsWith("ผู้", at - 3) &&
     !text.startsWith("ว่าจ้าง", at) &&
-    !text.startsWith("ว่าการ", at)
+    // "รัฐมนตรีว่าการ", "ผู้ว่าการ": an office; "ยืนยันว่าการนับคะแนน...": the complementiser.
+    !(text.startsWith("ว่าการ", at) && /(?:มนตรี|ผู้)$/.test(text.slice(Math.max(0, at - 5), at)))
   );
 }
-
-/** Heads of the comparative กว่า ("มากกว่า", "ดีกว่า"); a word ending in ก before ว่า is not one ("เฟซบุ๊กว่า"). */
-const COMPARATIVE_HEADS = [
-  "มาก",
-  "น้อย",
-  "ดี",
-  "สูง",
-  "ต่ำ",
-  "เร็ว",
-  "ช้า",
-  "นาน",
-  "ใหญ่",
-  "เล็ก",
-  "ง่าย",
-  "ยาก",
-  "เกิน",
-  "ยิ่ง",
-  "ขึ้น",
-  "แรง",
-  "หนัก",
-  "เบา",
-  "ไกล",
-  "ใกล้",
-  "แพง",
-  "ถูก",
-  "กว้าง",
-  "ดัง",
-  "เยอะ",
-];
 
 function isComparative(text: string, at: number): boolean {
   if (text[at - 1] !== "ก") return false;
   const before = text.slice(Math.max(0, at - 6), at - 1);
-  return before.length === 0 || /\s$/.test(before) || COMPARATIVE_HEADS.some((head) => before.endsWith(head));
+  return before.length === 0 || /\s$/.test(before) || THAI_COMPARATIVE_HEADS.some((head) => before.endsWith(head));
 }
 
 interface CueHit {
@@ -155,18 +110,6 @@ export function extractThai(text: string): { attributions: Attribution[]; contra
         delete (attribution as Partial<typeof attribution>).next;
       }
     }
-    // "เขากล่าวว่า": a pronoun speaker is the last named speaker, in this paragraph or before.
-    for (const attribution of found) {
-      if (!THAI_PRONOUNS.includes(attribution.speaker.text)) continue;
-      const last = [...attributions, ...found.slice(0, found.indexOf(attribution))]
-        .reverse()
-        .find((a) => !THAI_PRONOUNS.includes(a.speaker.text));
-      if (!last) continue;
-      attribution.explanation += `; "${attribution.speaker.text}" is taken to be "${last.speaker.text}", the last named speaker`;
-      attribution.speaker = last.speaker;
-      attribution.via = [...last.via];
-      attribution.confidence = Math.round((attribution.confidence - 0.15) * 100) / 100;
-    }
     const folded = foldNested(text, found);
     for (const attribution of [...folded]) {
       const later = folded
@@ -179,6 +122,19 @@ export function extractThai(text: string): { attributions: Attribution[]; contra
         ...continuations(text, paragraph, quotes, attribution, nextClause.get(attribution) ?? null, limit),
       );
     }
+    // "เขากล่าวว่า": a pronoun speaker is the last named speaker, in this paragraph or before.
+    for (const attribution of folded) {
+      if (!THAI_PRONOUNS.includes(attribution.speaker.text)) continue;
+      const last = [...attributions, ...folded.slice(0, folded.indexOf(attribution))]
+        .reverse()
+        .find((a) => !THAI_PRONOUNS.includes(a.speaker.text));
+      if (!last) continue;
+      attribution.explanation += `; "${attribution.speaker.text}" is taken to be "${last.speaker.text}", the last named speaker`;
+      attribution.speaker = last.speaker;
+      attribution.via = [...last.via];
+      attribution.confidence = Math.round((attribution.confidence - 0.15) * 100) / 100;
+    }
+    mergeDenialObjects(text, folded);
     attributions.push(...folded);
     contrasts.push(...findContrasts(text, paragraph, folded, attributions.slice(0, -folded.length || undefined)));
   }
@@ -190,8 +146,11 @@ function findCues(text: string, paragraph: TextRange, quotes: TextRange[]): CueH
   for (let i = paragraph.start; i < paragraph.end; i++) {
     if (inside(i, quotes)) continue;
     // A cue after a nominal prefix is a noun: นักวิเคราะห์ (analyst), การแถลง, ความเชื่อ, ผู้รายงาน.
-    if (NOMINAL_PREFIXES.some((p) => text.startsWith(p, i - p.length))) continue;
-    const entries = CUES.filter((c) => text.startsWith(c.form, i) && isThaiWordAt(text, i, c.form.length));
+    if (THAI_NOMINAL_PREFIXES.some((p) => text.startsWith(p, i - p.length))) continue;
+    if (NEGATED_CUE.test(text.slice(Math.max(paragraph.start, i - 6), i))) continue;
+    const entries = (CUES_BY_FIRST.get(text[i]!) ?? []).filter(
+      (c) => text.startsWith(c.form, i) && isThaiWordAt(text, i, c.form.length),
+    );
     if (entries.length === 0) continue;
     if (blocked(text, i, entries[0]!.form.length)) {
       i += entries[0]!.form.length - 1;
@@ -223,6 +182,25 @@ function blocked(text: string, at: number, length: number): boolean {
 function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry: CueEntry, at: number): CueHit | null {
   let end = at + entry.form.length;
   if (entry.frame === "source_after") {
+    // "ปฏิเสธรายงานของ X": the report is what is denied, not a source of this sentence's claim.
+    if (THAI_DENIAL_VERBS.some((v) => text.startsWith(v, at - v.length))) return null;
+    // "CONTENT ตามการเปิดเผยของนาย X ROLE เขา...": the source closes the sentence; the claim came before.
+    if (entry.form.startsWith("ตาม") && /\s/.test(text[at - 1] ?? "")) {
+      const stop = sourceEnd(text, paragraph, end);
+      const source = trimRange(text, { start: end, end: stop });
+      const from = sentenceStart(text, paragraph, at);
+      const that = [...text.slice(end, stop).matchAll(/ว่า/g)].some((m) => isThatAt(text, end + m.index));
+      if (!that && source.end > source.start && at - from >= 10)
+        return {
+          entry,
+          cue: { start: at, end },
+          contentStart: stop,
+          cited: null,
+          after: { ...source, text: text.slice(source.start, source.end) },
+          gap: 0,
+          quoteBefore: trimRange(text, { start: from, end: at }),
+        };
+    }
     // "ตามรายงานของ X เนื้อหา": without ว่า, the source ends at the first space outside brackets.
     const spaceEnds = entry.form.startsWith("ตาม");
     const np = nounPhraseUntil(
@@ -231,6 +209,7 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
       paragraph.end,
       (j) =>
         isThatAt(text, j) ||
+        (/\s/.test(text[j]!) && THAI_CLAUSE_LEADS.some((w) => text.startsWith(w, j + 1))) ||
         CITING.some((c) => text.startsWith(c.form, j)) ||
         SOURCE_AFTER_VERBS.test(text.slice(j, j + 12)) ||
         (spaceEnds && /\s/.test(text[j]!) && text[j + 1] !== "(" && !/\([^)]*$/.test(text.slice(end, j))),
@@ -271,7 +250,7 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
   if (entry.complement === "object") {
     return { entry, cue: { start: at, end }, contentStart: end, cited: null, after: null, gap: 0 };
   }
-  for (const particle of ["กันไว้", "กัน", "ไว้", "ออกมา"]) {
+  for (const particle of THAI_CUE_PARTICLES) {
     if (text.startsWith(particle, end)) {
       end += particle.length;
       break;
@@ -303,6 +282,12 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
       gap: 0,
     };
   }
+  // "แหล่งข่าวเผย กรมสรรพากร...": a headline-style cue whose content follows a space.
+  if (entry.bare && text[end] === " " && /[\u0E00-\u0E7F]/.test(text[end + 1] ?? "")) {
+    const next = end + 1;
+    if (!OPENERS.some((o) => text.startsWith(o, next)) && !THAI_PRONOUNS.some((p) => text.startsWith(p, next)))
+      return { entry, cue: { start: at, end }, contentStart: next, cited: null, after: null, gap: 0 };
+  }
   // '"QUOTE" นาย X กล่าว': a quotation, then its speaker and a verb that ends the sentence.
   const after = text.slice(end, end + 2);
   if (after.length === 0 || /^(?:\s|[.,;!?)]|$)/.test(after) || end >= paragraph.end) {
@@ -319,13 +304,74 @@ function matchCue(text: string, paragraph: TextRange, quotes: TextRange[], entry
         gap: 0,
         quoteBefore: quote,
       };
+    // "CONTENT สำนักข่าว X (Y) รายงาน": the attribution after the claim, a titled speaker after a space.
+    const before = contentBeforeSpeaker(text, paragraph, at);
+    if (before && (entry.kind === "report" || entry.kind === "statement"))
+      return {
+        entry,
+        cue: { start: at, end },
+        contentStart: end,
+        cited: null,
+        after: null,
+        gap: 0,
+        quoteBefore: before,
+      };
   }
-  // "กล่าวในการประชุมว่า", "ยกย่องกองทัพว่า": an object or adverbial between the verb and ว่า.
+  // "กล่าวในการประชุมว่า", "ยกย่องกองทัพว่า", "ตอบสั้นๆ ว่า": an object or adverbial between the verb and ว่า.
   for (let j = end; j < Math.min(end + 40, paragraph.end); j++) {
+    if (j > end && text[j] === " " && isThatAt(text, j + 1))
+      return { entry, cue: { start: at, end: j + 4 }, contentStart: j + 4, cited: null, after: null, gap: j - end };
     if (/\s/.test(text[j]!) || OPENING_QUOTES.has(text[j]!) || inside(j, quotes)) break;
     // Another verb inside the gap ("ระบุในแถลงการณ์ว่า") belongs to this cue's adverbial: the first verb leads.
     if (isThatAt(text, j))
       return { entry, cue: { start: at, end: j + 3 }, contentStart: j + 3, cited: null, after: null, gap: j - end };
+  }
+  return null;
+}
+
+/** Where the sentence holding `at` starts: after a full stop, a dateline dash, or the paragraph start. */
+function sentenceStart(text: string, paragraph: TextRange, at: number): number {
+  let from = paragraph.start;
+  const head = text.slice(paragraph.start, at);
+  const dateline = /^[^\n]{0,40}?\d{1,2}\s*[\u0E00-\u0E7F]{1,3}\.[\u0E00-\u0E7F]{1,3}\.(?:\s*\d{2,4})?\s*[-–—]\s*/.exec(
+    head,
+  );
+  if (dateline) from = paragraph.start + dateline[0].length;
+  for (let j = at - 1; j > from; j--) {
+    if (/[.!?]/.test(text[j]!) && /\s/.test(text[j + 1] ?? "") && !isAbbreviationStop(text, j)) return j + 1;
+  }
+  return from;
+}
+
+/** Where a source named at the end of a sentence ends: before a pronoun, connective or new cue after a space. */
+function sourceEnd(text: string, paragraph: TextRange, from: number): number {
+  for (let j = from; j < Math.min(paragraph.end, from + MAX_SPEAKER); j++) {
+    if (/[.!?]/.test(text[j]!) && !isAbbreviationStop(text, j)) return j;
+    if (!/\s/.test(text[j]!)) continue;
+    const k = j + 1;
+    if (
+      THAI_PRONOUNS.some((p) => text.startsWith(p, k)) ||
+      OPENERS.some((o) => text.startsWith(o, k)) ||
+      CUES.some((c) => c.frame === "verb" && text.startsWith(c.form, k))
+    )
+      return j;
+  }
+  return Math.min(paragraph.end, from + MAX_SPEAKER);
+}
+
+/**
+ * The claim before a speaker and a verb that close a sentence ("ผู้นำ...เมื่อวันเสาร์ สำนักข่าวกลาง
+ * เกาหลี (เคซีเอ็นเอ) รายงาน"): the speaker opens with a title after a space, the claim is what
+ * stands between the sentence start and it. Null when nothing fits.
+ */
+function contentBeforeSpeaker(text: string, paragraph: TextRange, cueStart: number): TextRange | null {
+  const from = sentenceStart(text, paragraph, cueStart);
+  const window = text.slice(from, cueStart);
+  for (let j = window.length - 1; j > 0; j--) {
+    if (!/\s/.test(window[j - 1]!) || !startsWithTitle(window, j)) continue;
+    if (cueStart - (from + j) > MAX_SPEAKER) return null;
+    const content = trimRange(text, { start: from, end: from + j });
+    return content.end - content.start >= 10 && !/["“”]/.test(text.slice(content.start, content.end)) ? content : null;
   }
   return null;
 }
@@ -382,7 +428,7 @@ function buildAttribution(
       ? `"${cueText}" names the reporter after it ("${hit.after.text}"), which cites "${hit.cited.text}"`
       : `"${cueText}" names the source after it: "${hit.after.text}"`;
   } else {
-    const left = speakerBefore(text, paragraph, quotes, hit.cue.start, boundary);
+    const left = speakerBefore(text, paragraph, quotes, hit.cue.start, Math.max(boundary, hit.quoteBefore?.end ?? 0));
     if (left === "shared") {
       const last = previous[previous.length - 1];
       if (!last) return null;
@@ -398,7 +444,9 @@ function buildAttribution(
         explanation = `"${cueText}" opens the sentence: "${hit.cited.text}" is the source the publisher cites`;
         const said = text.slice(span.start, span.end);
         const hedge =
-          hit.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(said, h) !== -1) : undefined;
+          hit.entry.stance === "asserts"
+            ? THAI_HEDGES.find((h) => findThaiWord(said, h, THAI_NOMINAL_PREFIXES) !== -1)
+            : undefined;
         return {
           speaker,
           via,
@@ -444,7 +492,10 @@ function buildAttribution(
   )
     confidence -= 0.1;
   const said = text.slice(span.start, span.end);
-  const hedge = hit.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(said, h) !== -1) : undefined;
+  const hedge =
+    hit.entry.stance === "asserts"
+      ? THAI_HEDGES.find((h) => findThaiWord(said, h, THAI_NOMINAL_PREFIXES) !== -1)
+      : undefined;
   const stance = hedge ? "hedges" : hit.entry.stance;
   if (hedge) explanation += `; hedged by "${hedge}"`;
   return {
@@ -476,21 +527,22 @@ function speakerBefore(
   for (const q of quotes) if (q.end < cueStart && q.end + 1 > from) from = q.end + 1;
   const window = text.slice(from, cueStart);
   const trimmed = stripThaiAuxiliaries(window);
-  if (SHARED_SUBJECT.some((c) => trimmed.endsWith(c))) {
-    const before = trimmed.slice(0, trimmed.length - SHARED_SUBJECT.find((c) => trimmed.endsWith(c))!.length);
+  if (THAI_SHARED_SUBJECT.some((c) => trimmed.endsWith(c))) {
+    const before = trimmed.slice(0, trimmed.length - THAI_SHARED_SUBJECT.find((c) => trimmed.endsWith(c))!.length);
     if (before.length === 0 || /\s$/.test(before) || trimmed.length <= 8) return "shared";
   }
-  // The last clause opener before the cue.
+  // The last clause opener before the cue. "ซึ่งเป็น..." after a name describes it: not a new clause.
   let start = 0;
   for (let j = trimmed.length - 1; j >= 0; j--) {
     const opener = OPENERS.find((o) => trimmed.startsWith(o, j));
     // An opener glued inside a word or a title ("รัฐมนตรีด้านการคลัง") does not open a clause.
     if (
       opener &&
+      !(THAI_APPOSITIVE_OPENERS.includes(opener) && trimmed.startsWith("เป็น", j + opener.length) && j > 0) &&
       (j === 0 ||
         /\s/.test(trimmed[j - 1]!) ||
         startsWithTitle(trimmed, j + opener.length) ||
-        GLUED_OPENERS.includes(opener))
+        THAI_GLUED_OPENERS.includes(opener))
     ) {
       start = j + opener.length;
       break;
@@ -498,10 +550,34 @@ function speakerBefore(
   }
   let phrase = trimmed.slice(start);
   let offset = start;
-  const title = firstTitle(phrase);
+  const title = speakerTitle(phrase);
   if (title !== -1) {
-    offset += title;
-    phrase = phrase.slice(title);
+    // A name written without an honorific before its office ("เอมิลี ฮาร์ต โฆษกกระทรวง..."): one to
+    // three words at the clause start, none of them a connective or a time phrase.
+    const before = phrase.slice(0, title).trim();
+    const words = before.split(/\s+/).filter(Boolean);
+    const titleEntry = SPEAKER_TITLES.find((t) => phrase.startsWith(t.form, title))!;
+    const nameBefore =
+      title > 0 &&
+      /\s$/.test(phrase.slice(0, title)) &&
+      titleEntry.type === "person" &&
+      // Honorifics and ranks (นาย, ดร., พล.อ.) are followed by the name, not preceded by it.
+      titleEntry.kind !== null &&
+      !titleEntry.form.includes(".") &&
+      words.length >= 1 &&
+      words.length <= 3 &&
+      words.every(
+        (w) =>
+          w.length >= 2 &&
+          w.length <= 20 &&
+          !/[0-9"“”()]/.test(w) &&
+          !OPENERS.some((o) => w.startsWith(o)) &&
+          !THAI_AUXILIARIES.includes(w),
+      ) &&
+      !/(?:เมื่อ|วันที่|ที่ผ่านมา|การ)/.test(before);
+    const from = nameBefore ? phrase.indexOf(words[0]!) : title;
+    offset += from;
+    phrase = phrase.slice(from);
     // A time phrase between the name and the cue belongs to neither ("นายX เมื่อวันจันทร์กล่าวว่า").
     const time = /\s(?:เมื่อ|ในวัน|ก่อนหน้านี้)/.exec(phrase);
     if (time) phrase = phrase.slice(0, time.index);
@@ -524,9 +600,22 @@ function startsWithTitle(text: string, at: number): boolean {
   return SPEAKER_TITLES.some((t) => text.startsWith(t.form, at));
 }
 
-/** Index of the first title in a phrase (-1 if none). */
-function firstTitle(phrase: string): number {
-  for (let j = 0; j < phrase.length; j++) if (startsWithTitle(phrase, j)) return j;
+/**
+ * Index of the title that opens the speaker in a phrase (-1 if none): the first one on a word edge
+ * (phrase start, after a space or a bracket), so "รัฐมนตรี" inside "คณะรัฐมนตรี" is not one. The
+ * publisher's own reporter asking ("เมื่อผู้สื่อข่าวถาม... นายกฯ ตอบว่า") gives way to a later title.
+ */
+function speakerTitle(phrase: string): number {
+  const edges: number[] = [];
+  for (let j = 0; j < phrase.length; j++) {
+    if (!startsWithTitle(phrase, j)) continue;
+    if (j === 0 || /[\s(]/.test(phrase[j - 1]!)) edges.push(j);
+  }
+  const first = edges.find((j) => !THAI_OWN_REPORTER_TITLES.some((t) => phrase.startsWith(t, j))) ?? -1;
+  if (first !== -1 || edges.length > 0) return first !== -1 ? first : edges[0]!;
+  // No title on a word edge: one glued to a function word ("ข้อมูลของกระทรวง...") still opens the speaker.
+  for (let j = 0; j < phrase.length; j++)
+    if (startsWithTitle(phrase, j) && /(?:ของ|กับ)$/.test(phrase.slice(0, j))) return j;
   return -1;
 }
 
@@ -571,24 +660,7 @@ function scanClause(text: string, paragraph: TextRange, quotes: TextRange[], sta
   return { end: paragraph.end, stop: null };
 }
 
-/**
- * Connectives after which the reported speech goes on in a new clause ("X มองว่า A ซึ่ง B แต่ C"):
- * each clause becomes a claim of the same speaker. Other openers (ก่อน, หลัง, ขณะที่, โดย...) hand
- * the text back to the publisher. Data: keep in step with THAI_CLAUSE_OPENERS.
- */
-export const THAI_CONTINUERS: readonly string[] = [
-  "ซึ่งถือเป็น",
-  "ซึ่ง",
-  "แต่",
-  "รวมถึง",
-  "รวมทั้ง",
-  "ไปพร้อม ๆ กับ",
-  "ไปพร้อมๆ กับ",
-  "ไปพร้อมกับ",
-];
 const CONTINUERS = [...THAI_CONTINUERS].sort((a, b) => b.length - a.length);
-/** Continuers that coordinate (rather than subordinate) the next clause. */
-const COORDINATING = ["รวมถึง", "รวมทั้ง", "ไปพร้อม ๆ กับ", "ไปพร้อมๆ กับ", "ไปพร้อมกับ"];
 
 /** The claim's span: a quotation, or the clause after the cue up to the next clause opener. */
 function contentSpan(
@@ -624,6 +696,8 @@ function continuations(
   const out: Attribution[] = [];
   let stop = next;
   for (let n = 0; stop?.word && CONTINUERS.includes(stop.word) && n < 8; n++) {
+    // "แต่ข้อเท็จจริงคือ ...", "ซึ่งเป็น...": the publisher's own aside, not more reported speech.
+    if (THAI_PUBLISHER_ASIDES.some((a) => text.startsWith(a, stop!.at))) break;
     const start = stop.at + stop.word.length;
     if (start >= limit) break;
     const clause = scanClause(text, paragraph, quotes, start);
@@ -631,10 +705,12 @@ function continuations(
     if (span.end - span.start < 6) break;
     const content = text.slice(span.start, span.end);
     const hedge =
-      attribution.cue.entry.stance === "asserts" ? THAI_HEDGES.find((h) => findThaiWord(content, h) !== -1) : undefined;
+      attribution.cue.entry.stance === "asserts"
+        ? THAI_HEDGES.find((h) => findThaiWord(content, h, THAI_NOMINAL_PREFIXES) !== -1)
+        : undefined;
     // A coordinated clause ("A ไปพร้อมกับ B", "A รวมถึง B") stays under A's hedge.
     const previous = out[out.length - 1] ?? attribution;
-    const inherited = !hedge && COORDINATING.includes(stop.word) && previous.stance === "hedges";
+    const inherited = !hedge && THAI_COORDINATING.includes(stop.word) && previous.stance === "hedges";
     const stance = hedge || inherited ? "hedges" : attribution.cue.entry.stance === "denies" ? "denies" : "asserts";
     out.push({
       ...attribution,
@@ -664,11 +740,18 @@ export function foldNested(text: string, found: Attribution[]): Attribution[] {
       out.push(attribution);
       continue;
     }
-    if (
+    const nestedHere =
       attribution.speaker.start <= outer.span.start + 1 &&
       attribution.speaker.start >= outer.span.start &&
-      attribution.rule !== "th.verb.shared_subject"
-    ) {
+      attribution.rule !== "th.verb.shared_subject";
+    const clauseStart = independentClauseStart(text, outer, attribution);
+    if (!nestedHere && clauseStart !== null) {
+      // A later clause with its own cue and subject ("... ด้านนาย Y มองว่า") ends the claim before it.
+      outer.span = trimRange(text, { start: outer.span.start, end: clauseStart });
+      out.push(attribution);
+      continue;
+    }
+    if (nestedHere) {
       const nested: Attribution = {
         ...attribution,
         via: [...attribution.via, outer.speaker, ...outer.via],
@@ -681,6 +764,50 @@ export function foldNested(text: string, found: Attribution[]): Attribution[] {
   }
   void text;
   return out;
+}
+
+/**
+ * "X ปฏิเสธรายงานของ Y และระบุว่า Z", "X หักล้างคำกล่าวของ Y โดยระบุว่า Z": one denial whose content
+ * is Z and whose object is what it denies. The object clause stops being a claim of its own.
+ */
+function mergeDenialObjects(text: string, found: Attribution[]): void {
+  for (let i = found.length - 2; i >= 0; i--) {
+    const object = found[i]!;
+    const said = found[i + 1]!;
+    if (object.rule !== "th.verb.object" || object.cue.entry.kind !== "denial") continue;
+    if (said.rule !== "th.verb.shared_subject" || said.cue.start - object.span.end > 12) continue;
+    const denied = text.slice(object.span.start, object.span.end);
+    found.splice(i, 2, {
+      ...said,
+      stance: "denies",
+      hedged: false,
+      denies: { ...object.span, text: denied },
+      rule: `${object.rule}+${said.rule}`,
+      explanation: `${said.explanation}; what is said is the content of "${denied}"`,
+    });
+  }
+}
+
+/**
+ * Where the clause of `inner` starts when it is a new sentence inside `outer`'s content, not part
+ * of it: after a space, with a subject of its own (or the shared one after "และ"/"โดย"), and not a
+ * nominal ("การที่รัฐบาลประกาศว่า" stays inside). Null when it belongs to the content.
+ */
+function independentClauseStart(text: string, outer: Attribution, inner: Attribution): number | null {
+  const shared = inner.rule === "th.verb.shared_subject";
+  let start = shared ? inner.cue.start : Math.min(inner.speaker.start, inner.cue.start);
+  if (!shared && /^(?:การ|ความ|ที่|ซึ่ง)/.test(inner.speaker.text)) return null;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const lead = THAI_CLAUSE_LEADS.find((w) => text.startsWith(w, start - w.length));
+    if (lead && start - lead.length > outer.span.start) {
+      start -= lead.length;
+      changed = true;
+    }
+    while (start > outer.span.start && text[start - 1] === " " && /\s/.test(text[start - 2] ?? "")) start--;
+  }
+  if (start <= outer.span.start + 6 || !/\s/.test(text[start - 1] ?? "")) return null;
+  return start - 1;
 }
 
 /** "ปฏิเสธรายงาน(ดังกล่าว)": a denial of a report named before it. */
@@ -714,3 +841,11 @@ function findContrasts(
   }
   return out;
 }
+export const __debugFindCues = (text: string) => {
+  const p = { start: 0, end: text.length };
+  return findCues(text, p, quotedRanges(text, p)).map((h) => [
+    h.entry.form,
+    text.slice(h.cue.start, h.cue.end),
+    h.contentStart,
+  ]);
+};

@@ -27,6 +27,8 @@ export interface Attribution {
   confidence: number;
   rule: string;
   explanation: string;
+  /** What the claim denies, when the text names it ("denied the report", "ปฏิเสธรายงานของ X"). */
+  denies?: Mention;
 }
 
 /** A source the extractor can recognise: stored ones come from the database. */

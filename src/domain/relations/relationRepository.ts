@@ -1,13 +1,16 @@
 import type { Db } from "../../db/client.js";
+import { isUniqueViolation } from "../../db/errors.js";
 import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
+import type { ContradictionFilters } from "./relationView.js";
 
 // The contradiction listing and the comparison are read on every review; Prisma compiles each
 // of these queries afresh per request, which cost more than running them. Portable SQL with
-// quoted identifiers; the rows match `relationSummarySelect`.
+// quoted identifiers. The writes and single-relation reads go through Prisma.
 
 type Int = number | bigint;
 
+/** A relation's columns that every view of one shows. */
 export interface RelationRow {
   id: number;
   type: string;
@@ -17,6 +20,154 @@ export interface RelationRow {
   origin: string;
   version: number;
   rationale: string;
+}
+
+/** A relation with its timestamps. */
+export interface RelationRecord extends RelationRow {
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One event of a relation's review history. */
+export interface RelationEventRecord {
+  id: number;
+  actor: string;
+  fromStatus: string | null;
+  toStatus: string;
+  note: string | null;
+  version: number;
+  createdAt: Date;
+}
+
+export const relationSummarySelect = {
+  id: true,
+  type: true,
+  fromClaimId: true,
+  toClaimId: true,
+  status: true,
+  origin: true,
+  version: true,
+  rationale: true,
+} as const;
+const relationSelect = { ...relationSummarySelect, createdAt: true, updatedAt: true } as const;
+const relationEventSelect = {
+  id: true,
+  actor: true,
+  fromStatus: true,
+  toStatus: true,
+  note: true,
+  version: true,
+  createdAt: true,
+} as const;
+
+/** One relation, or undefined. */
+export async function findRelation(db: Db, id: number): Promise<RelationRecord | undefined> {
+  return (await db.relation.findUnique({ where: { id }, select: relationSelect })) ?? undefined;
+}
+
+/** One contradiction (a relation of type contradicts), or undefined. */
+export async function findContradiction(db: Db, id: number): Promise<RelationRow | undefined> {
+  return (
+    (await db.relation.findFirst({ where: { id, type: "contradicts" }, select: relationSummarySelect })) ?? undefined
+  );
+}
+
+/** A relation's review history, oldest first; undefined for an unknown relation. */
+export async function findRelationEvents(db: Db, id: number): Promise<RelationEventRecord[] | undefined> {
+  const relation = await db.relation.findUnique({
+    where: { id },
+    select: { events: { select: relationEventSelect, orderBy: { id: "asc" } } },
+  });
+  return relation?.events;
+}
+
+export interface NewRelation {
+  fromClaimId: number;
+  toClaimId: number;
+  type: string;
+  rationale: string;
+  note: string | null;
+  actor: string;
+}
+
+/**
+ * Stores a proposed relation with the first event of its history, in one transaction, unless a
+ * claim is missing or the relation is there already (for `contradicts`, either way round).
+ */
+export async function insertRelation(
+  db: Db,
+  relation: NewRelation,
+): Promise<{ created: RelationRecord } | { missingClaimId: number } | { existing: RelationRecord }> {
+  const { fromClaimId, toClaimId, type } = relation;
+  try {
+    return await db.$transaction(async (tx) => {
+      const claims = await tx.claim.findMany({ where: { id: { in: [fromClaimId, toClaimId] } }, select: { id: true } });
+      for (const id of [fromClaimId, toClaimId]) if (!claims.some((c) => c.id === id)) return { missingClaimId: id };
+      const pairs = [
+        { fromClaimId, toClaimId },
+        ...(type === "contradicts" ? [{ fromClaimId: toClaimId, toClaimId: fromClaimId }] : []),
+      ];
+      const existing = await tx.relation.findFirst({ where: { type, OR: pairs }, select: relationSelect });
+      if (existing) return { existing };
+      const created = await tx.relation.create({
+        data: {
+          fromClaimId,
+          toClaimId,
+          type,
+          rationale: relation.rationale,
+          status: "proposed",
+          origin: "curated",
+          version: 1,
+          events: {
+            create: { actor: relation.actor, fromStatus: null, toStatus: "proposed", note: relation.note, version: 1 },
+          },
+        },
+        select: relationSelect,
+      });
+      return { created };
+    });
+  } catch (error) {
+    // Two proposals of the same pair at once: the unique index lets one through.
+    if (isUniqueViolation(error)) {
+      const existing = await db.relation.findFirst({ where: { fromClaimId, toClaimId, type }, select: relationSelect });
+      if (existing) return { existing };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Sets a relation's status and appends the event, as one transaction, only if the relation is
+ * still at `expectedVersion` (checked by the UPDATE itself, so of concurrent reviews of one
+ * version exactly one wins). `not_found` for an unknown relation, `stale` for a moved one.
+ */
+export async function updateRelationStatus(
+  db: Db,
+  id: number,
+  change: { status: string; note: string | null; expectedVersion: number; actor: string },
+): Promise<RelationRecord | "not_found" | "stale"> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.relation.findUnique({ where: { id }, select: { status: true, version: true } });
+    if (!before) return "not_found";
+    if (before.version !== change.expectedVersion) return "stale";
+    const nextVersion = change.expectedVersion + 1;
+    const { count } = await tx.relation.updateMany({
+      where: { id, version: change.expectedVersion },
+      data: { status: change.status, version: nextVersion },
+    });
+    if (count !== 1) return "stale";
+    await tx.relationEvent.create({
+      data: {
+        relationId: id,
+        actor: change.actor,
+        fromStatus: before.status,
+        toStatus: change.status,
+        note: change.note,
+        version: nextVersion,
+      },
+    });
+    return tx.relation.findUniqueOrThrow({ where: { id }, select: relationSelect });
+  });
 }
 
 interface RelationColumns extends Omit<RelationRow, "id" | "fromClaimId" | "toClaimId" | "version"> {
@@ -41,6 +192,21 @@ function toRow(r: RelationColumns): RelationRow {
   };
 }
 
+/** The contradiction filters as a Prisma where clause: the reference `findContradictionPage` is tested against. */
+export function contradictionWhere(filters: ContradictionFilters): Prisma.RelationWhereInput {
+  const eitherSide = (claim: Prisma.ClaimWhereInput): Prisma.RelationWhereInput[] => [
+    { fromClaim: claim },
+    { toClaim: claim },
+  ];
+  const and: Prisma.RelationWhereInput[] = [];
+  if (filters.source !== undefined)
+    and.push({ OR: eitherSide({ links: { some: { source: { slug: filters.source } } } }) });
+  if (filters.topic !== undefined)
+    and.push({ OR: eitherSide({ topics: { some: { topic: { slug: filters.topic } } } }) });
+  if (filters.article !== undefined) and.push({ OR: eitherSide({ article: { slug: filters.article } }) });
+  return { type: "contradicts", ...(filters.status ? { status: filters.status } : {}), AND: and };
+}
+
 /** Either side of the relation `r` satisfies `condition(side)`, given the side's claim id column. */
 function eitherSide(condition: (claimId: Prisma.Sql) => Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(${condition(Prisma.sql`r."fromClaimId"`)} OR ${condition(Prisma.sql`r."toClaimId"`)})`;
@@ -52,11 +218,13 @@ function eitherSide(condition: (claimId: Prisma.Sql) => Prisma.Sql): Prisma.Sql 
  */
 export async function findContradictionPage(
   db: Db,
-  filters: { source?: string; status?: string; topic?: string; article?: string },
+  filters: ContradictionFilters,
   afterId: number,
   take: number,
 ): Promise<RelationRow[]> {
-  const where: Prisma.Sql[] = [Prisma.sql`r."type" = 'contradicts'`, Prisma.sql`r."id" > ${afterId}`];
+  const type = filters.type ?? "contradicts";
+  const where: Prisma.Sql[] = [Prisma.sql`r."id" > ${afterId}`];
+  if (type !== "any") where.unshift(Prisma.sql`r."type" = ${type}`);
   if (filters.status !== undefined) where.push(Prisma.sql`r."status" = ${filters.status}`);
   if (filters.source !== undefined) {
     // The source's id first, so each side is one probe of the (sourceId, claimId) index.

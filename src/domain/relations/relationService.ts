@@ -1,15 +1,8 @@
 import type { Db } from "../../db/client.js";
 import { conflict, notFound, unprocessable } from "../../errors.js";
-import { Prisma } from "../../generated/prisma/client.js";
 import type { RelationType, ReviewStatus } from "../vocabulary.js";
-import {
-  presentRelation,
-  presentRelationEvent,
-  type RelationEventView,
-  type RelationView,
-  relationEventSelect,
-  relationSelect,
-} from "./relationView.js";
+import { findRelation, findRelationEvents, insertRelation, updateRelationStatus } from "./relationRepository.js";
+import { presentRelation, presentRelationEvent, type RelationEventView, type RelationView } from "./relationView.js";
 
 export interface RelationProposal {
   fromClaimId: number;
@@ -28,19 +21,16 @@ export interface Review {
 
 /** One relation, or 404. */
 export async function getRelation(db: Db, id: number): Promise<RelationView> {
-  const row = await db.relation.findUnique({ where: { id }, select: relationSelect });
-  if (!row) throw notFound("relation", id);
-  return presentRelation(row);
+  const record = await findRelation(db, id);
+  if (!record) throw notFound("relation", id);
+  return presentRelation(record);
 }
 
 /** The relation's review history, oldest first (404 for an unknown relation). */
 export async function relationHistory(db: Db, id: number): Promise<RelationEventView[]> {
-  const relation = await db.relation.findUnique({
-    where: { id },
-    select: { events: { select: relationEventSelect, orderBy: { id: "asc" } } },
-  });
-  if (!relation) throw notFound("relation", id);
-  return relation.events.map(presentRelationEvent);
+  const events = await findRelationEvents(db, id);
+  if (!events) throw notFound("relation", id);
+  return events.map(presentRelationEvent);
 }
 
 /**
@@ -49,83 +39,34 @@ export async function relationHistory(db: Db, id: number): Promise<RelationEvent
  * 409 `relation_exists` if the same relation is there already (a contradiction either way round).
  */
 export async function proposeRelation(db: Db, proposal: RelationProposal, actor: string): Promise<RelationView> {
-  const { fromClaimId, toClaimId, type } = proposal;
-  if (fromClaimId === toClaimId) {
+  if (proposal.fromClaimId === proposal.toClaimId) {
     throw unprocessable("self_relation", "a claim cannot be related to itself", [
-      { path: "body.toClaimId", code: "self_relation", message: "must be another claim than fromClaimId" },
+      { path: "toClaimId", code: "self_relation", message: "must be another claim than fromClaimId" },
     ]);
   }
-  try {
-    return await db.$transaction(async (tx) => {
-      const claims = await tx.claim.findMany({ where: { id: { in: [fromClaimId, toClaimId] } }, select: { id: true } });
-      for (const id of [fromClaimId, toClaimId]) if (!claims.some((c) => c.id === id)) throw notFound("claim", id);
-      const pairs = [
-        { fromClaimId, toClaimId },
-        ...(type === "contradicts" ? [{ fromClaimId: toClaimId, toClaimId: fromClaimId }] : []),
-      ];
-      const existing = await tx.relation.findFirst({ where: { type, OR: pairs }, select: relationSelect });
-      if (existing) throw relationExists(presentRelation(existing));
-      const row = await tx.relation.create({
-        data: {
-          fromClaimId,
-          toClaimId,
-          type,
-          rationale: proposal.rationale,
-          status: "proposed",
-          origin: "curated",
-          version: 1,
-          events: {
-            create: { actor, fromStatus: null, toStatus: "proposed", note: proposal.note ?? null, version: 1 },
-          },
-        },
-        select: relationSelect,
-      });
-      return presentRelation(row);
-    });
-  } catch (error) {
-    // Two proposals of the same pair at once: the unique index lets one through.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const row = await db.relation.findFirst({ where: { fromClaimId, toClaimId, type }, select: relationSelect });
-      if (row) throw relationExists(presentRelation(row));
-    }
-    throw error;
+  const outcome = await insertRelation(db, { ...proposal, note: proposal.note ?? null, actor });
+  if ("missingClaimId" in outcome) throw notFound("claim", outcome.missingClaimId);
+  if ("existing" in outcome) {
+    const existing = presentRelation(outcome.existing);
+    throw conflict("relation_exists", `relation ${existing.id} already ${existing.type} these claims`, { existing });
   }
-}
-
-function relationExists(existing: RelationView) {
-  return conflict("relation_exists", `relation ${existing.id} already ${existing.type} these claims`, { existing });
+  return presentRelation(outcome.created);
 }
 
 /**
- * Sets a relation's review status and appends the event, as one transaction. The write only
- * happens if the relation is still at `expectedVersion` (checked by the UPDATE itself, so of
- * concurrent reviews of one version exactly one wins); otherwise 409 `stale_version` with the
- * current relation in `details.current`. `actor` is the reviewer's token owner.
+ * Sets a relation's review status and appends the event, as one transaction, if the relation is
+ * still at `expectedVersion`; otherwise 409 `stale_version` with the current relation in
+ * `details.current`. `actor` is the reviewer's token owner.
  */
 export async function reviewRelation(db: Db, id: number, review: Review, actor: string): Promise<RelationView> {
-  const updated = await db.$transaction(async (tx) => {
-    const before = await tx.relation.findUnique({ where: { id }, select: { status: true, version: true } });
-    if (!before) throw notFound("relation", id);
-    if (before.version !== review.expectedVersion) return null;
-    const nextVersion = review.expectedVersion + 1;
-    const { count } = await tx.relation.updateMany({
-      where: { id, version: review.expectedVersion },
-      data: { status: review.status, version: nextVersion },
-    });
-    if (count !== 1) return null;
-    await tx.relationEvent.create({
-      data: {
-        relationId: id,
-        actor,
-        fromStatus: before.status,
-        toStatus: review.status,
-        note: review.note ?? null,
-        version: nextVersion,
-      },
-    });
-    return tx.relation.findUniqueOrThrow({ where: { id }, select: relationSelect });
+  const outcome = await updateRelationStatus(db, id, {
+    status: review.status,
+    note: review.note ?? null,
+    expectedVersion: review.expectedVersion,
+    actor,
   });
-  if (updated) return presentRelation(updated);
+  if (outcome === "not_found") throw notFound("relation", id);
+  if (outcome !== "stale") return presentRelation(outcome);
   const current = await getRelation(db, id);
   throw conflict(
     "stale_version",

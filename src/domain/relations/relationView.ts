@@ -1,109 +1,138 @@
-import type { RelationOrigin, RelationType, ReviewStatus } from "../vocabulary.js";
+import { z } from "zod";
+import { SourceSummary } from "../attribution/traceChain.js";
+import { ClaimBrief, ClaimView } from "../claims/claimView.js";
+import { RelationOrigin, RelationType, ReviewStatus } from "../vocabulary.js";
+import type { RelationEventRecord, RelationRecord, RelationRow } from "./relationRepository.js";
+
+// The relations' response contract (review, contradictions, comparison): each schema, then the
+// presenter typed against it.
 
 /** A relation between two claims: what every view of one shows. */
-export interface RelationSummary {
-  id: number;
-  type: RelationType;
-  fromClaimId: number;
-  toClaimId: number;
-  status: ReviewStatus;
-  origin: RelationOrigin;
-  /** Incremented by every review; a review must name the version it was made against. */
-  version: number;
-  rationale: string;
-}
+export const RelationSummary = z
+  .strictObject({
+    id: z.int(),
+    type: RelationType,
+    fromClaimId: z.int(),
+    toClaimId: z.int(),
+    status: ReviewStatus,
+    origin: RelationOrigin,
+    version: z.int().meta({ description: "Incremented by every review; the ETag carries it" }),
+    rationale: z.string(),
+  })
+  .meta({ id: "RelationSummary" });
+export type RelationSummary = z.infer<typeof RelationSummary>;
 
-export const relationSummarySelect = {
-  id: true,
-  type: true,
-  fromClaimId: true,
-  toClaimId: true,
-  status: true,
-  origin: true,
-  version: true,
-  rationale: true,
-} as const;
-
-export function presentRelationSummary(row: {
-  id: number;
-  type: string;
-  fromClaimId: number;
-  toClaimId: number;
-  status: string;
-  origin: string;
-  version: number;
-  rationale: string;
-}): RelationSummary {
+export function presentRelationSummary(record: RelationRow): RelationSummary {
   return {
-    id: row.id,
-    type: row.type as RelationType,
-    fromClaimId: row.fromClaimId,
-    toClaimId: row.toClaimId,
-    status: row.status as ReviewStatus,
-    origin: row.origin as RelationOrigin,
-    version: row.version,
-    rationale: row.rationale,
+    id: record.id,
+    type: record.type as RelationType,
+    fromClaimId: record.fromClaimId,
+    toClaimId: record.toClaimId,
+    status: record.status as ReviewStatus,
+    origin: record.origin as RelationOrigin,
+    version: record.version,
+    rationale: record.rationale,
   };
 }
 
 /** A relation between two claims as the review API shows it. */
-export interface RelationView extends RelationSummary {
-  createdAt: string;
-  updatedAt: string;
+export const RelationView = RelationSummary.extend({ createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() }).meta({
+  id: "Relation",
+});
+export type RelationView = z.infer<typeof RelationView>;
+
+export function presentRelation(record: RelationRecord): RelationView {
+  return {
+    ...presentRelationSummary(record),
+    createdAt: record.createdAt.toISOString(),
+    updatedAt: record.updatedAt.toISOString(),
+  };
 }
 
 /** One entry of a relation's append-only review history. */
-export interface RelationEventView {
-  id: number;
-  /** The name of the token's owner who made the change (or "claim-sheet import"). */
-  actor: string;
-  /** null for the event that created the relation. */
-  fromStatus: ReviewStatus | null;
-  toStatus: ReviewStatus;
-  note: string | null;
-  /** The relation's version after this event. */
-  version: number;
-  createdAt: string;
-}
+export const RelationEventView = z
+  .strictObject({
+    id: z.int(),
+    actor: z
+      .string()
+      .meta({ description: 'The name of the token\'s owner who made the change (or "claim-sheet import")' }),
+    fromStatus: ReviewStatus.nullable().meta({ description: "null for the event that created the relation" }),
+    toStatus: ReviewStatus,
+    note: z.string().nullable(),
+    version: z.int().meta({ description: "The relation's version after this event" }),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "RelationEvent" });
+export type RelationEventView = z.infer<typeof RelationEventView>;
 
-export const relationSelect = { ...relationSummarySelect, createdAt: true, updatedAt: true } as const;
-
-export function presentRelation(
-  row: Parameters<typeof presentRelationSummary>[0] & { createdAt: Date; updatedAt: Date },
-): RelationView {
+export function presentRelationEvent(record: RelationEventRecord): RelationEventView {
   return {
-    ...presentRelationSummary(row),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    id: record.id,
+    actor: record.actor,
+    fromStatus: record.fromStatus as ReviewStatus | null,
+    toStatus: record.toStatus as ReviewStatus,
+    note: record.note,
+    version: record.version,
+    createdAt: record.createdAt.toISOString(),
   };
 }
 
-export const relationEventSelect = {
-  id: true,
-  actor: true,
-  fromStatus: true,
-  toStatus: true,
-  note: true,
-  version: true,
-  createdAt: true,
-} as const;
+/** The filters of the contradiction listing. */
+export interface ContradictionFilters {
+  /** Slug of a source anywhere in either side's chain. */
+  source?: string;
+  status?: ReviewStatus;
+  /** Topic of either side. */
+  topic?: string;
+  article?: string;
+  /** A relation type, or `any`; contradictions when left out. */
+  type?: RelationType | "any";
+}
 
-export function presentRelationEvent(row: {
-  id: number;
-  actor: string;
-  fromStatus: string | null;
-  toStatus: string;
-  note: string | null;
-  version: number;
-  createdAt: Date;
-}): RelationEventView {
+/** One side of a comparison: the claim as a fact-checker weighs it. */
+export const ComparisonSide = z.strictObject({
+  claim: ClaimView,
+  hopDistance: z.int().meta({ description: "Links between the speaker and the publisher on the claim's first chain" }),
+  throughStateMedia: z.boolean(),
+  throughAnonymous: z.boolean(),
+});
+export type ComparisonSide = z.infer<typeof ComparisonSide>;
+
+export function presentSide(claim: ClaimView): ComparisonSide {
+  const chains = claim.chains;
   return {
-    id: row.id,
-    actor: row.actor,
-    fromStatus: row.fromStatus as ReviewStatus | null,
-    toStatus: row.toStatus as ReviewStatus,
-    note: row.note,
-    version: row.version,
-    createdAt: row.createdAt.toISOString(),
+    claim,
+    hopDistance: chains[0]!.hopDistance,
+    throughStateMedia: chains.some((c) => c.throughStateMedia),
+    throughAnonymous: chains.some((c) => c.throughAnonymous),
   };
 }
+
+/** Two claims side by side, with what their chains share and how they are related. */
+export const Comparison = z
+  .strictObject({
+    a: ComparisonSide,
+    b: ComparisonSide,
+    shared: z.strictObject({
+      sources: z
+        .array(SourceSummary)
+        .meta({ description: "Sources in both sides' chains (the publisher, often; a shared relay matters more)" }),
+      sameSpeaker: z.boolean(),
+      sameArticle: z.boolean(),
+    }),
+    relations: z
+      .array(RelationSummary)
+      .meta({ description: "Every relation recorded between the two claims, either way round" }),
+  })
+  .meta({ id: "Comparison" });
+export type Comparison = z.infer<typeof Comparison>;
+
+export const ContradictionView = RelationSummary.extend({ sides: z.tuple([ClaimBrief, ClaimBrief]) }).meta({
+  id: "Contradiction",
+});
+export type ContradictionView = z.infer<typeof ContradictionView>;
+
+export const ContradictionDetail = ContradictionView.extend({ comparison: Comparison }).meta({
+  id: "ContradictionDetail",
+});
+export type ContradictionDetail = z.infer<typeof ContradictionDetail>;

@@ -20,6 +20,9 @@ export interface KnownClaims {
   has(articleSlug: string, key: string): boolean;
 }
 
+/** The extractor's stand-in when it finds no publisher: never a real source (see extractClaimSheet). */
+export const PLACEHOLDER_SOURCE = /^unknown-publisher(?:-\d+)?$/;
+
 const NONE_KNOWN: KnownSources = { has: () => false };
 const NO_CLAIMS: KnownClaims = { has: () => false };
 
@@ -50,6 +53,12 @@ export function checkClaimSheet(
     if (sourceSlugs.has(source.slug))
       report(`sources[${i}].slug`, "duplicate_source", `source "${source.slug}" is listed twice`);
     sourceSlugs.add(source.slug);
+    if (PLACEHOLDER_SOURCE.test(source.slug))
+      report(
+        `sources[${i}].slug`,
+        "placeholder_source",
+        `"${source.slug}" is the extractor's placeholder: name the real source`,
+      );
     if (new Set(source.names).size !== source.names.length) {
       report(`sources[${i}].names`, "duplicate_name", `source "${source.slug}" lists a name twice`);
     }
@@ -63,7 +72,13 @@ export function checkClaimSheet(
       report(`sources[${i}].affiliation`, "unknown_source", `unknown source "${source.affiliation}"`);
     }
   });
-  if (!sourceExists(article.publisher)) {
+  if (PLACEHOLDER_SOURCE.test(article.publisher)) {
+    report(
+      "article.publisher",
+      "placeholder_publisher",
+      "the publisher is a placeholder: set the real publisher before import",
+    );
+  } else if (!sourceExists(article.publisher)) {
     report("article.publisher", "unknown_source", `unknown source "${article.publisher}"`);
   }
 

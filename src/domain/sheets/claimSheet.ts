@@ -130,8 +130,6 @@ export type ClaimSheetInput = z.input<typeof ClaimSheet>;
  * What an import accepts: one claim sheet, or several in order (the JSON export writes an array,
  * one sheet per article). A relation may name a claim of an earlier sheet as `article-slug/key`.
  */
-export const ClaimSheets = z.union([ClaimSheet, z.array(ClaimSheet).min(1, "must hold at least one claim sheet")]);
-
 /** Splits a relation's claim reference into the article it names (null: this sheet's) and the key. */
 export function parseClaimRef(ref: string): { article: string | null; key: string } {
   const slash = ref.indexOf("/");

@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { ClaimSheet } from "./claimSheet.js";
 
-/** Where the committed copy lives (regenerate with `claimtrail schema --out docs/claim-sheet.schema.json`). */
-export const CLAIM_SHEET_SCHEMA_PATH = "docs/claim-sheet.schema.json";
-
 /**
  * The claim sheet's JSON Schema (draft 2020-12), generated from the zod schema as an import
  * reads it: fields with defaults are optional. Served at /api/schemas/claim-sheet.json.

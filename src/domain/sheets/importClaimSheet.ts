@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.js";
-import { queryRows, withBulkWriteSettings } from "../../db/sql.js";
+import { queryRows, type SqlWriter, writeTransaction } from "../../db/sql.js";
 import { invalidSheet, type ProblemDetail } from "../../errors.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { toProblemDetails } from "../../validation.js";
@@ -7,25 +7,10 @@ import { claimSheetChunks } from "../exports/exportClaimSheets.js";
 import { checkClaimSheet, sha256Hex } from "./checkClaimSheet.js";
 import { ClaimSheet, parseClaimRef } from "./claimSheet.js";
 import { DEFAULT_MAX_ARTICLE_BYTES } from "./sheetText.js";
-import { sheetWriter, type Tx, writeSheet } from "./writeSheet.js";
+import type { ImportResult } from "./sheetView.js";
+import { sheetWriterOn, writeSheet } from "./writeSheet.js";
 
-export { IMPORT_ACTOR, type Tx } from "./writeSheet.js";
-
-export interface ImportResult {
-  articleSlug: string;
-  /**
-   * created; already_present (same body SHA-256, left as it was); with update: unchanged (the
-   * sheet says what is stored already: nothing written), updated (same body, claims merged by
-   * key), revised (a new body: the old one kept as a revision, claims re-anchored).
-   */
-  status: "created" | "already_present" | "unchanged" | "updated" | "revised";
-  claims: number;
-  sources: number;
-  relations: number;
-  derivedContradictions: number;
-  /** With update: stored claims the new body no longer holds (kept, marked orphaned). */
-  orphanedClaims?: number;
-}
+export { IMPORT_ACTOR } from "./writeSheet.js";
 
 export interface ImportOptions {
   /**
@@ -149,8 +134,8 @@ async function writeSheets(
     }
   }
 
-  const writeAll = async (tx: Tx): Promise<ImportResult[]> => {
-    const writer = await sheetWriter(db, tx);
+  const writeAll = async (sql: SqlWriter): Promise<ImportResult[]> => {
+    const writer = sheetWriterOn(sql);
     const results: ImportResult[] = [];
     for (const [i, sheet] of sheets.entries()) {
       const existing = update
@@ -181,7 +166,7 @@ async function writeSheets(
     }
     return results;
   };
-  return withBulkWriteSettings(db, () => db.$transaction(writeAll, { timeout: 600_000, maxWait: 60_000 }));
+  return writeTransaction(db, writeAll);
 }
 
 // The checks look rows up one value at a time: each is one prepared statement on an index,

@@ -30,7 +30,12 @@ export interface SheetWriter {
 
 /** A writer for the transaction `tx` of `db`; call it inside `db.$transaction`. */
 export async function sheetWriter(db: Db, tx: Tx): Promise<SheetWriter> {
-  return { sql: await sqlWriter(db, tx), sourceIds: new Map(), topicIds: new Map(), propositionIds: new Map() };
+  return sheetWriterOn(await sqlWriter(db, tx));
+}
+
+/** A writer on an open transaction's SqlWriter (see writeTransaction). */
+export function sheetWriterOn(sql: SqlWriter): SheetWriter {
+  return { sql, sourceIds: new Map(), topicIds: new Map(), propositionIds: new Map() };
 }
 
 export interface WrittenSheet {

@@ -1,10 +1,10 @@
 import type { ErrorRequestHandler } from "express";
 import { ZodError } from "zod";
+import { alreadyExists, isUniqueViolation } from "../../db/errors.js";
 import {
   AppError,
   busy,
   clientError,
-  conflict,
   internalError,
   malformedBody,
   malformedJson,
@@ -43,10 +43,9 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return validationError(toProblemDetails(error));
   if (isDatabaseBusy(error)) return busy();
+  if (isUniqueViolation(error)) return alreadyExists();
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2025") return notFound("record", "requested");
-    if (error.code === "P2002")
-      return conflict("already_exists", "a record with the same unique fields already exists");
   }
   const status = clientStatus(error);
   if (status === undefined) return internalError();

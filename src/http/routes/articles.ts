@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { getArticle, listArticles } from "../../domain/articles/articleService.js";
-import { type ApiRoute, route } from "../routeTable.js";
+import { ArticleDetail, ArticleSummary } from "../../domain/articles/articleView.js";
+import { type ApiRoute, one, paged, route } from "../routeTable.js";
 import { GetArticle, ListArticles } from "../schemas/resources.js";
 
 export function articleRoutes(db: Db): ApiRoute[] {
@@ -8,10 +9,11 @@ export function articleRoutes(db: Db): ApiRoute[] {
     route({
       method: "get",
       path: "/articles",
-      summary: "Articles with publisher, publication time and claim count",
+      summary: "Articles newest first, by publisher, language, publication time or title, with claim counts",
       access: "read",
       schema: ListArticles,
-      handler: async () => ({ data: await listArticles(db) }),
+      response: paged(ArticleSummary),
+      handler: ({ query }) => listArticles(db, query),
     }),
     route({
       method: "get",
@@ -19,7 +21,8 @@ export function articleRoutes(db: Db): ApiRoute[] {
       summary: "One article: its exact body and every claim with its code-point span",
       access: "read",
       schema: GetArticle,
-      handler: async ({ params }) => ({ data: await getArticle(db, params.slug) }),
+      response: one(ArticleDetail),
+      handler: ({ params }) => getArticle(db, params.slug),
     }),
   ];
 }

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { getClaim, listClaims } from "../../domain/claims/claimService.js";
-import { type ApiRoute, route } from "../routeTable.js";
+import { ClaimDetail, ClaimFacets, ListedClaim, SearchInfo } from "../../domain/claims/claimView.js";
+import { type ApiRoute, one, paged, route } from "../routeTable.js";
 import { GetClaim, ListClaims } from "../schemas/resources.js";
 
 export function claimRoutes(db: Db): ApiRoute[] {
@@ -11,6 +12,7 @@ export function claimRoutes(db: Db): ApiRoute[] {
       summary: "Claims, filtered by source, role, kind, topic, article or text",
       access: "read",
       schema: ListClaims,
+      response: paged(ListedClaim, { search: SearchInfo.optional(), facets: ClaimFacets.optional() }),
       handler: ({ query }) => listClaims(db, query),
     }),
     route({
@@ -19,7 +21,8 @@ export function claimRoutes(db: Db): ApiRoute[] {
       summary: "One claim with its chains, stances and relations",
       access: "read",
       schema: GetClaim,
-      handler: async ({ params }) => ({ data: await getClaim(db, params.id) }),
+      response: one(ClaimDetail),
+      handler: ({ params }) => getClaim(db, params.id),
     }),
   ];
 }

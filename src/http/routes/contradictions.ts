@@ -1,7 +1,8 @@
 import type { Db } from "../../db/client.js";
 import { compareClaims } from "../../domain/relations/compareClaims.js";
 import { getContradiction, listContradictions } from "../../domain/relations/contradictionService.js";
-import { type ApiRoute, route } from "../routeTable.js";
+import { Comparison, ContradictionDetail, ContradictionView } from "../../domain/relations/relationView.js";
+import { type ApiRoute, one, paged, route } from "../routeTable.js";
 import { Compare, GetContradiction, ListContradictions } from "../schemas/resources.js";
 
 export function contradictionRoutes(db: Db): ApiRoute[] {
@@ -12,6 +13,7 @@ export function contradictionRoutes(db: Db): ApiRoute[] {
       summary: "Contradictions, both sides summarised; filtered by source, status, topic, article",
       access: "read",
       schema: ListContradictions,
+      response: paged(ContradictionView),
       handler: ({ query }) => listContradictions(db, query),
     }),
     route({
@@ -20,7 +22,9 @@ export function contradictionRoutes(db: Db): ApiRoute[] {
       summary: "One contradiction with the side-by-side comparison",
       access: "read",
       schema: GetContradiction,
-      handler: async ({ params }) => ({ data: await getContradiction(db, params.id) }),
+      response: one(ContradictionDetail),
+      errors: [422],
+      handler: ({ params }) => getContradiction(db, params.id),
     }),
     route({
       method: "get",
@@ -28,7 +32,9 @@ export function contradictionRoutes(db: Db): ApiRoute[] {
       summary: "Any two claims side by side: quotes, chains, hop distances, shared sources, relations",
       access: "read",
       schema: Compare,
-      handler: async ({ query }) => ({ data: await compareClaims(db, query.a, query.b) }),
+      response: one(Comparison),
+      errors: [404, 422],
+      handler: ({ query }) => compareClaims(db, query.a, query.b),
     }),
   ];
 }

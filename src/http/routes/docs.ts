@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { RequestHandler } from "express";
 import { z } from "zod";
-import { type ApiRoute, route } from "../routeTable.js";
+import { type ApiRoute, raw, route } from "../routeTable.js";
 
 const NoQuery = z.object({ query: z.strictObject({}) });
 
@@ -54,8 +54,8 @@ export function docsRoutes(openApiDocument: () => object): ApiRoute[] {
       summary: "This OpenAPI 3.1 document",
       access: "public",
       schema: NoQuery,
-      response: z.looseObject({ openapi: z.literal("3.1.0") }),
-      handler: () => openApiDocument(),
+      response: raw("application/json", z.looseObject({ openapi: z.literal("3.1.0") })),
+      handler: (_input, _req, res) => void res.json(openApiDocument()),
     }),
     route({
       method: "get",
@@ -63,8 +63,7 @@ export function docsRoutes(openApiDocument: () => object): ApiRoute[] {
       summary: "Interactive API docs (Swagger UI, served offline)",
       access: "public",
       schema: NoQuery,
-      produces: "text/html",
-      response: z.string(),
+      response: raw("text/html", z.string()),
       handler: (_input, _req, res) => void res.type("html").send(DOCS_PAGE),
     }),
   ];

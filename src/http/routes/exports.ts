@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import {
   CONTENT_TYPES,
@@ -7,7 +8,7 @@ import {
   writeExport,
 } from "../../domain/exports/writeExport.js";
 import { notFound } from "../../errors.js";
-import { type ApiRoute, route } from "../routeTable.js";
+import { type ApiRoute, raw, route } from "../routeTable.js";
 import { GetExport } from "../schemas/exports.js";
 import { streamResponse } from "../stream.js";
 
@@ -25,8 +26,8 @@ export function exportRoutes(db: Db, publicUrl: string): ApiRoute[] {
         "POST /api/articles imports. The media type follows the format.",
       access: "read",
       schema: GetExport,
-      produces: "text/csv",
-      handler: async ({ params, query }, req, res) => {
+      response: raw("text/csv", z.string().meta({ description: "CSV with a header row (other formats by suffix)" })),
+      handler: async ({ params, query }, _req, res) => {
         const { file, table, format } = params.file;
         if (!isExportTable(table) || !isExportFormat(table, format)) throw notFound("export", file);
         const { download, ...filters } = query;

@@ -1,11 +1,11 @@
+import { z } from "zod";
 import type { Db } from "../../db/client.js";
-import { roleAllows } from "../../domain/access/roles.js";
 import { importClaimCsv } from "../../domain/exports/importClaimCsv.js";
 import { importClaimSheets } from "../../domain/sheets/importClaimSheet.js";
 import { parseJsonLinesText } from "../../domain/sheets/sheetText.js";
-import { forbidden } from "../../errors.js";
-import { type ApiRoute, route } from "../routeTable.js";
-import { ImportArticles, ImportClaimRows } from "../schemas/imports.js";
+import { CsvImportResult, ImportResult } from "../../domain/sheets/sheetView.js";
+import { type ApiRoute, one, route } from "../routeTable.js";
+import { ImportArticles, ImportClaimRows, isUpdateFlag } from "../schemas/imports.js";
 
 /** Bodies the JSON parser leaves alone: JSONL claim sheets and CSV claim rows (parsed as text in app.ts). */
 export const IMPORT_TEXT_TYPES = ["application/jsonl", "application/x-ndjson", "text/csv"];
@@ -27,25 +27,21 @@ export function importRoutes(db: Db, limits: { maxArticleBytes?: number } = {}):
         "for a stored slug is its new version (status updated, revised for a new body, unchanged when it says what is stored): " +
         "claims keep their ids, relations and history; an old body is kept as a revision (admin only). 201 when an article was created.",
       access: "reviewer",
+      // Replacing a stored article takes an admin: refused with the other guards, before a body is read.
+      elevated: { role: "admin", when: (req) => isUpdateFlag(req.query.update), description: "update=true" },
       schema: ImportArticles,
       status: 201,
+      statusOf: (result) => ([result].flat().some((r) => r.status === "created") ? 201 : 200),
+      response: one(z.union([ImportResult, z.array(ImportResult)])),
       errors: [422],
-      // Replacing a stored article takes an admin: refused before a body is read.
-      before: [
-        (req, _res, next) =>
-          next(
-            isUpdate(req.query.update) && !roleAllows(req.principal!.role, "admin") ? forbidden("admin") : undefined,
-          ),
-      ],
-      handler: async ({ query, body }, req, res) => {
+      handler: async ({ query, body }, req) => {
         const sheets =
           typeof body === "string" && req.is(IMPORT_TEXT_TYPES.slice(0, 2)) ? parseJsonLinesText(body) : body;
         const results = await importClaimSheets(db, sheets, {
           update: query.update,
           maxArticleBytes: limits.maxArticleBytes,
         });
-        const created = results.some((r) => r.status === "created");
-        res.status(created ? 201 : 200).json({ data: Array.isArray(sheets) ? results : results[0] });
+        return Array.isArray(sheets) ? results : results[0]!;
       },
     }),
     route({
@@ -56,13 +52,9 @@ export function importRoutes(db: Db, limits: { maxArticleBytes?: number } = {}):
       schema: ImportClaimRows,
       consumes: "text/csv",
       status: 201,
+      response: one(CsvImportResult),
       errors: [422],
-      handler: async ({ params, body }) => ({ data: await importClaimCsv(db, params.slug, body) }),
+      handler: ({ params, body }) => importClaimCsv(db, params.slug, body),
     }),
   ];
-}
-
-/** `update` as ImportArticles reads it, before the query is validated (a bad value is refused there). */
-function isUpdate(value: unknown): boolean {
-  return value === "true" || value === "1";
 }

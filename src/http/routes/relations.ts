@@ -1,4 +1,5 @@
 import type { Request, Response } from "express";
+import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import {
   getRelation,
@@ -6,18 +7,10 @@ import {
   relationHistory,
   reviewRelation,
 } from "../../domain/relations/relationService.js";
-import type { RelationView } from "../../domain/relations/relationView.js";
+import { RelationEventView, RelationView } from "../../domain/relations/relationView.js";
 import { preconditionRequired, unauthorized } from "../../errors.js";
-import { type ApiRoute, route } from "../routeTable.js";
-import {
-  GetRelation,
-  GetRelationHistory,
-  ProposeRelation,
-  RelationHistoryResponse,
-  RelationResponse,
-  ReviewRelation,
-  relationETag,
-} from "../schemas/relations.js";
+import { type ApiRoute, one, route } from "../routeTable.js";
+import { GetRelation, ProposeRelation, ReviewRelation, relationETag } from "../schemas/relations.js";
 
 /** The reviewer is whoever owns the token, never a name from the body. */
 function actorOf(req: Request): string {
@@ -25,9 +18,9 @@ function actorOf(req: Request): string {
   return req.principal.name;
 }
 
-function withETag(res: Response, relation: RelationView) {
+function withETag(res: Response, relation: RelationView): RelationView {
   res.set("ETag", relationETag(relation.version));
-  return { data: relation };
+  return relation;
 }
 
 export function relationRoutes(db: Db): ApiRoute[] {
@@ -39,7 +32,7 @@ export function relationRoutes(db: Db): ApiRoute[] {
       access: "reviewer",
       schema: ProposeRelation,
       status: 201,
-      response: RelationResponse,
+      response: one(RelationView),
       errors: [404, 409, 422],
       handler: async ({ body }, req, res) => withETag(res, await proposeRelation(db, body, actorOf(req))),
     }),
@@ -49,7 +42,7 @@ export function relationRoutes(db: Db): ApiRoute[] {
       summary: "One relation, with its version as ETag",
       access: "read",
       schema: GetRelation,
-      response: RelationResponse,
+      response: one(RelationView),
       handler: async ({ params }, _req, res) => withETag(res, await getRelation(db, params.id)),
     }),
     route({
@@ -60,7 +53,7 @@ export function relationRoutes(db: Db): ApiRoute[] {
         'Send the version you read as If-Match: "<version>" (or "version" in the body). A stale version gets 409 stale_version with the current relation in details.current; neither gets 428.',
       access: "reviewer",
       schema: ReviewRelation,
-      response: RelationResponse,
+      response: one(RelationView),
       errors: [409, 428],
       handler: async ({ params, headers, body }, req, res) => {
         const expectedVersion = headers["if-match"] ?? body.version;
@@ -74,9 +67,9 @@ export function relationRoutes(db: Db): ApiRoute[] {
       path: "/relations/:id/history",
       summary: "A relation's review history, oldest first",
       access: "read",
-      schema: GetRelationHistory,
-      response: RelationHistoryResponse,
-      handler: async ({ params }) => ({ data: await relationHistory(db, params.id) }),
+      schema: GetRelation,
+      response: one(z.array(RelationEventView)),
+      handler: ({ params }) => relationHistory(db, params.id),
     }),
   ];
 }

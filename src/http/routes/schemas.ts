@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { claimSheetJsonSchema } from "../../domain/sheets/claimSheetSchema.js";
-import { type ApiRoute, route } from "../routeTable.js";
+import { type ApiRoute, raw, route } from "../routeTable.js";
 
 const NoQuery = z.object({ query: z.strictObject({}) });
 
@@ -13,7 +13,10 @@ export function schemaRoutes(): ApiRoute[] {
       summary: "The claim sheet's JSON Schema (what POST /api/articles takes and claims.json exports)",
       access: "read",
       schema: NoQuery,
-      produces: "application/schema+json",
+      response: raw(
+        "application/schema+json",
+        z.looseObject({ $schema: z.string() }).meta({ description: "A JSON Schema (draft 2020-12)" }),
+      ),
       handler: (_input, _req, res) =>
         void res.type("application/schema+json").send(JSON.stringify(claimSheetJsonSchema(), null, 2)),
     }),

@@ -3,7 +3,14 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, MAX_PAGE_SIZE } from "../../domain/pag
 import { ChainRole, ClaimKind, ReviewStatus } from "../../domain/vocabulary.js";
 
 export const SlugParam = z.string().min(1).max(200);
-export const IdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A stored id: a positive integer, given as a number or as its digits (a path or a query string). */
+export const IdParam = z.preprocess(
+  (value) => (typeof value === "string" && /^\d{1,16}$/.test(value) ? Number(value) : value),
+  z
+    .int({ error: (issue) => (issue.input === undefined ? "is required" : "must be a positive integer") })
+    .positive("must be a positive integer")
+    .max(Number.MAX_SAFE_INTEGER, "must be a positive integer"),
+);
 
 const NOT_A_CURSOR = "is not a cursor this API returned";
 
@@ -26,7 +33,7 @@ export const PageQuery = {
 
 /** Claim filters in a query string, but for the source (which a path may give). */
 export const ClaimFieldQuery = {
-  role: z.union([ChainRole, z.literal("any")]).optional(),
+  role: z.enum([...ChainRole.options, "any"]).optional(),
   kind: ClaimKind.optional(),
   topic: SlugParam.optional(),
   article: SlugParam.optional(),

@@ -6,6 +6,9 @@ const UpdateFlag = z
   .optional()
   .transform((value) => value === "1" || value === "true");
 
+/** Whether a raw `?update=` asks for the update (for the route's access, before validation). */
+export const isUpdateFlag = (value: unknown): boolean => value === "1" || value === "true";
+
 /**
  * POST /api/articles: a claim sheet or an array of them (checked by the import, which reports
  * every problem with its path); `?update=true` replaces an article stored with the same body.

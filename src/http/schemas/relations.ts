@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RelationOrigin, RelationType, ReviewStatus } from "../../domain/vocabulary.js";
+import { RelationType, ReviewStatus } from "../../domain/vocabulary.js";
 import { IdParam } from "./common.js";
 
 const NoQuery = z.strictObject({});
@@ -16,7 +16,6 @@ export const IfMatch = z
 export const relationETag = (version: number) => `"${version}"`;
 
 export const GetRelation = z.object({ params: z.object({ id: IdParam }), query: NoQuery });
-export const GetRelationHistory = GetRelation;
 
 export const ProposeRelation = z.object({
   query: NoQuery,
@@ -51,34 +50,3 @@ export const ReviewRelation = z
       path: ["body", "version"],
     },
   );
-
-// Response bodies, for the OpenAPI document (src/domain/relations/relationRecord.ts builds them).
-export const RelationBody = z
-  .object({
-    id: z.int(),
-    type: RelationType,
-    fromClaimId: z.int(),
-    toClaimId: z.int(),
-    status: ReviewStatus,
-    origin: RelationOrigin,
-    version: z.int().meta({ description: "Incremented by every review; the ETag carries it." }),
-    rationale: z.string(),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-  })
-  .meta({ id: "Relation" });
-
-export const RelationEventBody = z
-  .object({
-    id: z.int(),
-    actor: z.string().meta({ description: "The name of the token's owner who made the change." }),
-    fromStatus: ReviewStatus.nullable(),
-    toStatus: ReviewStatus,
-    note: z.string().nullable(),
-    version: z.int().meta({ description: "The relation's version after this event." }),
-    createdAt: z.iso.datetime(),
-  })
-  .meta({ id: "RelationEvent" });
-
-export const RelationResponse = z.object({ data: RelationBody });
-export const RelationHistoryResponse = z.object({ data: z.array(RelationEventBody) });

@@ -1,12 +1,15 @@
 // @ts-check
 // The page's router: the part of the URL after "#" names the view, so every view is a link that
 // can be bookmarked, shared and opened with the keyboard, and the server serves one file.
+import { ApiError } from "./api.js";
 import { errorBox } from "./components.js";
 import { announce, h } from "./dom.js";
 import { articleListView, articleView } from "./views/articles.js";
 import { claimView } from "./views/claim.js";
-import { compareView } from "./views/compare.js";
+import { compareView, pairView } from "./views/compare.js";
+import { newArticleView } from "./views/newArticle.js";
 import { queueView } from "./views/queue.js";
+import { searchView } from "./views/search.js";
 import { sourceListView, sourceView } from "./views/sources.js";
 
 /**
@@ -20,14 +23,28 @@ import { sourceListView, sourceView } from "./views/sources.js";
 const ROUTES = [
   [/^\/contradictions$/, "contradictions", queueView],
   [/^\/contradictions\/(\d+)$/, "contradictions", compareView],
+  [/^\/relations\/(\d+)$/, "contradictions", compareView],
+  [/^\/compare$/, "contradictions", pairView],
   [/^\/sources$/, "sources", sourceListView],
   [/^\/sources\/([^/]+)$/, "sources", sourceView],
   [/^\/articles$/, "articles", articleListView],
   [/^\/articles\/([^/]+)$/, "articles", articleView],
+  [/^\/claims$/, "claims", searchView],
   [/^\/claims\/(\d+)$/, "articles", claimView],
+  [/^\/new$/, "new", newArticleView],
 ];
 
 const DEFAULT_PATH = "/contradictions";
+
+/** The 404 view: an unknown address, or a claim, article, source or relation the API does not have. @param {string} why */
+function notFound(why) {
+  return h(
+    "section",
+    { class: "not-found", "data-status": "404" },
+    h("h1", { tabindex: "-1" }, "Not found"),
+    h("p", {}, `${why} `, h("a", { href: `#${DEFAULT_PATH}` }, "Go to the review queue.")),
+  );
+}
 let renderCount = 0;
 let lastPath = "";
 
@@ -60,10 +77,8 @@ async function render() {
     else link.removeAttribute("aria-current");
   }
   if (!match) {
-    main.replaceChildren(
-      h("h1", { tabindex: "-1" }, "Not found"),
-      h("p", {}, "No view at this address. ", h("a", { href: `#${DEFAULT_PATH}` }, "Go to the contradictions queue.")),
-    );
+    main.replaceChildren(notFound("No view at this address."));
+    document.title = "Not found · claimtrail";
     return;
   }
   main.setAttribute("aria-busy", "true");
@@ -74,10 +89,13 @@ async function render() {
     const params = /** @type {RegExpExecArray} */ (match.found).slice(1).map(decodeURIComponent);
     rendered = await match.view({ params, query, navigate });
   } catch (error) {
-    rendered = {
-      title: "Error",
-      content: h("section", {}, h("h1", { tabindex: "-1" }, "Something went wrong"), errorBox(error)),
-    };
+    rendered =
+      error instanceof ApiError && error.status === 404
+        ? { title: "Not found", content: notFound(error.message) }
+        : {
+            title: "Error",
+            content: h("section", {}, h("h1", { tabindex: "-1" }, "Something went wrong"), errorBox(error)),
+          };
   }
   if (current !== renderCount) return; // a later navigation won
   main.replaceChildren(rendered.content);

@@ -229,23 +229,26 @@ const DOWNLOAD_FORMATS = [
 ];
 
 /**
- * Buttons that download the claim sheet of what is on screen, with the view's filters.
+ * Buttons that download what is on screen, with the view's filters: the claims (default), or the
+ * contradictions.
  * @param {Record<string, string | undefined | null>} filters claim filters: source, role, kind, topic, article, q
- * @param {string} [what] what the claims are, for the label
+ * @param {string} [what] what the rows are, for the label
+ * @param {"claims" | "contradictions"} [table]
  */
-export function downloadLinks(filters, what = "these claims") {
+export function downloadLinks(filters, what = "these claims", table = "claims") {
   return h(
     "div",
     { class: "downloads", role: "group", "aria-label": `Download ${what}` },
-    h("span", { class: "downloads-label" }, "Download claims:"),
+    h("span", { class: "downloads-label" }, table === "claims" ? "Download claims:" : "Download contradictions:"),
     DOWNLOAD_FORMATS.map(([ext, label]) =>
       h(
         "a",
         {
           class: "button",
-          href: withQuery(`/api/export/claims.${ext}`, { ...filters, download: "1" }),
+          href: withQuery(`/api/export/${table}.${ext}`, { ...filters, download: "1" }),
           download: true,
           "data-format": ext,
+          "data-table": table,
         },
         label,
         h("span", { class: "visually-hidden" }, ` (${what})`),

@@ -17,6 +17,15 @@ describe("evaluateExtraction", () => {
     const gold = ClaimSheet.parse(smallSheet());
     // Curate one stance differently from what the extractor will propose, so a miss is listed.
     gold.claims.find((c) => c.key === "kyodo-report")!.hedged = true;
+    // The denial and the report contradict each other: curate it, so the proposal counts as right.
+    gold.relations.push({
+      from: "peskov-denial",
+      to: "kyodo-report",
+      type: "contradicts",
+      rationale: "denies what Kyodo reports",
+      status: "proposed",
+      origin: "curated",
+    });
     const evaluation = evaluateExtraction(gold);
     expect(Object.fromEntries(evaluation.scores.map((s) => [s.metric, `${s.correct}/${s.total}`]))).toEqual({
       "claim recall": "2/2",
@@ -25,10 +34,12 @@ describe("evaluateExtraction", () => {
       "speaker accuracy": "2/2",
       "chain accuracy": "2/2",
       "stance accuracy": "1/2",
-      "contradiction recall": "0/0",
+      "kind accuracy": "2/2",
+      "contradiction recall": "1/1",
+      "contradiction precision": "1/1",
     });
     expect(evaluation.misses).toEqual(["stance of kyodo-report: proposed asserts, curated hedges"]);
-    expect(formatEvaluation(evaluation)).toContain("| contradiction recall       |   n/a |     0/0 |        |");
+    expect(formatEvaluation(evaluation)).toContain("| contradiction recall       | 1.000 |     1/1 | >=0.60 |");
   });
 
   it("lists a claim it missed and the proposals no curated claim matches", () => {
@@ -40,6 +51,9 @@ describe("evaluateExtraction", () => {
     });
     expect(evaluation.scores[0]).toMatchObject({ metric: "claim recall", correct: 1, total: 1 });
     expect(evaluation.scores[2]).toMatchObject({ metric: "claim precision", correct: 1, total: 2 });
-    expect(evaluation.misses).toEqual(['extra proposal c1 (ปฏิเสธว่า): "ไม่มีการลงนามข้อตกลงทางทหาร"']);
+    expect(evaluation.misses).toEqual([
+      'extra proposal c1 (ปฏิเสธว่า): "ไม่มีการลงนามข้อตกลงทางทหาร"',
+      'wrong contradiction c2 <> c1: rule contrast_connective: c1 says "ไม่มี" where c2 asserts, joined by "ขณะที่"; shared "ตกลง", "ทหาร"',
+    ]);
   });
 });

@@ -54,6 +54,7 @@ describe("extractClaimSheet", () => {
     expect(sheet.article.publishedAt).toBe("2024-01-02T03:04:05.000Z");
     expect(proposals.warnings).toEqual([
       'no publisher given or found: a placeholder source "unknown-publisher" stands in; replace it before import',
+      "no dateline found: the publication time is set to now; check it",
     ]);
   });
 

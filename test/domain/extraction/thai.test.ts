@@ -141,7 +141,8 @@ describe("Thai continuation and contradictions", () => {
       { publisher: "test-wire" },
     );
     expect(sheet.relations.map((r) => [r.from, r.to, r.type])).toEqual([["c2", "c1", "contradicts"]]);
-    expect(proposals.relations[0]!.rule).toBe("opposite_stance");
+    expect(proposals.relations[0]!.rule).toBe("opposite_polarity");
+    expect(proposals.relations[0]!.reason).toContain('c2 says "ไม่ได้" where c1 asserts');
   });
 });
 

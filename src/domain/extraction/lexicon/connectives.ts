@@ -28,6 +28,7 @@ export const THAI_CLAUSE_OPENERS: readonly string[] = [
   "ทำให้",
   "เมื่อ",
   "ด้าน",
+  "ต่อมา",
 ];
 
 /**

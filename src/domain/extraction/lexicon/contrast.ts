@@ -29,3 +29,21 @@ export const ENGLISH_CONTRAST_MARKERS: readonly ContrastMarker[] = [
   { form: "runs counter to", gloss: "runs counter to" },
   { form: "disputing", gloss: "disputing" },
 ];
+
+/**
+ * What a denial refers back to without repeating it: "those claims", "the report", "that figure",
+ * "ข้อกล่าวหาดังกล่าว", "รายงานของ X". A claim whose content or object holds one, and that denies,
+ * contradicts the claim it points at (the latest by another speaker, or by the source it names).
+ */
+export const ENGLISH_REPORT_ANAPHORS: RegExp =
+  /\b(?:the|that|this|those|these|such|its|his|her|their)\s+(?:\w+\s+)?(?:report|reports|claim|claims|allegation|allegations|accusation|accusations|account|figure|figures|estimate|story|statement|assertion|timeline|suggestion)\b/i;
+
+export const THAI_REPORT_ANAPHORS: RegExp =
+  /(?:ข้อกล่าวหา|คำกล่าวอ้าง|คำกล่าว|รายงาน|ข่าว|ข้อมูล|ตัวเลข|คำกล่าวหา)(?:ดังกล่าว|นี้|นั้น|ของ)/;
+
+/**
+ * Connectives that set one source's claim against another's when they join two attributions
+ * on a shared topic ("X said A, while Y insisted B"; "... ขณะที่ Y ระบุว่า B").
+ */
+export const ENGLISH_CONTRAST_CONNECTIVES: readonly string[] = ["while", "but", "however", "whereas", "yet"];
+export const THAI_CONTRAST_CONNECTIVES: readonly string[] = ["ขณะที่", "ในขณะที่", "แต่", "อย่างไรก็ตาม", "ด้าน", "ส่วน"];

@@ -25,13 +25,15 @@ export interface CueEntry {
   stance: Stance;
   gloss: string;
   weight: number;
+  /** Thai: the content may follow after a space without ว่า ("แหล่งข่าวเผย กรม...": headline style). */
+  bare?: boolean;
 }
 
 const th = (
   form: string,
   kind: ClaimKind,
   gloss: string,
-  options: Partial<Pick<CueEntry, "frame" | "complement" | "stance" | "weight">> = {},
+  options: Partial<Pick<CueEntry, "frame" | "complement" | "stance" | "weight" | "bare">> = {},
 ): CueEntry => ({
   form,
   frame: options.frame ?? "verb",
@@ -40,6 +42,7 @@ const th = (
   stance: options.stance ?? (kind === "denial" ? "denies" : kind === "expectation" ? "hedges" : "asserts"),
   gloss,
   weight: options.weight ?? 0.9,
+  ...(options.bare ? { bare: true } : {}),
 });
 
 /**
@@ -58,7 +61,14 @@ export const THAI_CUES: readonly CueEntry[] = [
   th("อ้าง", "statement", "claimed", { weight: 0.7 }),
   th("ชี้แจง", "statement", "explained"),
   th("อธิบาย", "statement", "explained", { weight: 0.8 }),
-  th("เผย", "statement", "revealed"),
+  th("เผย", "statement", "revealed", { bare: true }),
+  th("เน้นย้ำ", "statement", "stressed"),
+  th("พาดหัวข่าว", "report", "ran the headline"),
+  th("พาดหัว", "report", "ran the headline"),
+  th("ประกาศเตือน", "warning", "issued a warning"),
+  th("ออกแถลงการณ์", "announcement", "issued a statement"),
+  th("หักล้าง", "denial", "refuted", { complement: "object", weight: 0.8 }),
+  th("กล่าวอ้าง", "statement", "claimed", { weight: 0.8 }),
   th("บอก", "statement", "told", { weight: 0.8 }),
   th("ให้สัมภาษณ์", "statement", "told an interviewer"),
   th("โพสต์", "statement", "posted", { weight: 0.8 }),
@@ -102,6 +112,8 @@ export const THAI_CUES: readonly CueEntry[] = [
   th("ให้คำมั่น", "statement", "pledged", { complement: "object", weight: 0.75 }),
   th("ประณาม", "statement", "condemned", { complement: "object", weight: 0.8 }),
   th("ตามรายงานของ", "report", "according to a report by", { frame: "source_after" }),
+  th("ตามการเปิดเผยของ", "statement", "according to", { frame: "source_after" }),
+  th("ตามคำแถลงของ", "announcement", "according to a statement by", { frame: "source_after" }),
   th("รายงานของ", "report", "a report by", { frame: "source_after", weight: 0.8 }),
   th("ตามข้อมูลของ", "report", "according to", { frame: "source_after" }),
   th("ตามข้อมูลจาก", "report", "according to", { frame: "source_after" }),
@@ -151,10 +163,13 @@ export const ENGLISH_CUES: readonly CueEntry[] = [
     "argued",
     "argues",
     "maintained",
+    "replied",
+    "responded",
+    "answered",
   ].map((f) => en(f, "statement")),
   ...["confirmed", "confirms", "disclosed", "revealed", "acknowledged", "admitted"].map((f) => en(f, "statement")),
   ...["claimed", "claims", "alleged", "alleges"].map((f) => en(f, "statement", { weight: 0.85 })),
-  ...["reported", "reports", "quoted"].map((f) => en(f, "report")),
+  ...["reported", "reports", "quoted", "cited"].map((f) => en(f, "report")),
   ...["announced", "announces", "declared", "declares", "unveiled"].map((f) => en(f, "announcement")),
   ...["denied", "denies", "deny", "rejected", "rejects", "dismissed", "dismisses", "refuted", "disputed"].map((f) =>
     en(f, "denial"),

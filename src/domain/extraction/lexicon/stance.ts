@@ -38,3 +38,56 @@ export const THAI_NEGATIONS: readonly string[] = ["ไม่ได้", "ไม�
 
 /** English negation words, matched as whole words. */
 export const ENGLISH_NEGATIONS: readonly string[] = ["not", "no", "never", "n't", "neither", "nor", "none"];
+
+/**
+ * Marks of a negative claim: it says something did not happen, does not exist or is untrue.
+ * Bare "ไม่" is left out: it negates adjectives too often ("ไม่เพียงพอ": insufficient).
+ */
+export const THAI_NEGATIVE_MARKERS: readonly string[] = [
+  "ไม่เป็นความจริง",
+  "ไม่มีมูล",
+  "ไม่ใช่ความจริง",
+  "ข่าวเท็จ",
+  "ยังไม่มี",
+  "ไม่มี",
+  "ยังไม่ได้",
+  "ไม่ได้",
+  "มิได้",
+  "ไม่พบ",
+  "ไม่เคย",
+  "ไม่ใช่",
+];
+
+/** Thai marks that call something said untrue: a claim holding one is a denial. */
+export const THAI_FALSITY_MARKERS: readonly string[] = ["ไม่เป็นความจริง", "ไม่มีมูล", "ไม่ใช่ความจริง", "ข่าวเท็จ", "บิดเบือน"];
+
+/** English marks of a negative claim, matched as whole words. */
+export const ENGLISH_NEGATIVE_MARKERS: readonly string[] = [
+  "no",
+  "not",
+  "never",
+  "nobody",
+  "none",
+  "no one",
+  "n't",
+  "untrue",
+  "false",
+  "baseless",
+  "unfounded",
+  "fabricated",
+  "unrealistic",
+  "inaccurate",
+  "misleading",
+];
+
+/** English marks that call something said untrue. */
+export const ENGLISH_FALSITY_MARKERS: readonly string[] = [
+  "not true",
+  "untrue",
+  "false",
+  "baseless",
+  "unfounded",
+  "fabricated",
+  "inaccurate",
+  "misleading",
+];

@@ -1,8 +1,9 @@
 // @ts-check
 // One claim: its quote in context, its facts and chains, and the relations it takes part in.
-import { getData } from "../api.js";
+import { getAll, getData } from "../api.js";
 import { articleText, claimFacts, humanize, scrollQuotesIntoView, statusBadge } from "../components.js";
 import { h } from "../dom.js";
+import { compareWithSection } from "./relate.js";
 
 /** @typedef {import("../types.js").ClaimDetail} ClaimDetail */
 /** @typedef {import("../types.js").ArticleDetail} ArticleDetail */
@@ -11,8 +12,11 @@ import { h } from "../dom.js";
 export async function claimView({ params }) {
   /** @type {ClaimDetail} */
   const claim = await getData(`/api/claims/${Number(params[0])}`);
-  /** @type {ArticleDetail} */
-  const article = await getData(`/api/articles/${encodeURIComponent(claim.article.slug)}`);
+  /** @type {[ArticleDetail, import("../types.js").Source[]]} */
+  const [article, sources] = await Promise.all([
+    getData(`/api/articles/${encodeURIComponent(claim.article.slug)}`),
+    getAll("/api/sources"),
+  ]);
   const content = h(
     "section",
     { class: "claim-page", "data-claim-id": claim.id },
@@ -26,7 +30,8 @@ export async function claimView({ params }) {
         h("span", { lang: article.language }, article.title),
       ),
     ),
-    h("h1", { tabindex: "-1" }, `Claim ${claim.key}`),
+    h("h1", { tabindex: "-1" }, claim.gloss),
+    h("p", { class: "meta" }, `Claim ${claim.key} · `, claim.speaker.name),
     h("blockquote", { class: "quote", lang: article.language }, claim.quote),
     claimFacts(claim, article.publishedAt),
     h("h2", {}, "Relations"),
@@ -40,8 +45,14 @@ export async function claimView({ params }) {
               relation.direction === "outgoing"
                 ? `${humanize(relation.type)} `
                 : `is ${relation.type === "qualifies" ? "qualified" : relation.type === "supports" ? "supported" : "contradicted"} by `;
-            const link =
-              relation.type === "contradicts" ? h("a", { href: `#/contradictions/${relation.id}` }, "compare") : null;
+            const link = h(
+              "a",
+              {
+                href:
+                  relation.type === "contradicts" ? `#/contradictions/${relation.id}` : `#/relations/${relation.id}`,
+              },
+              "compare",
+            );
             return h(
               "li",
               {},
@@ -70,5 +81,6 @@ export async function claimView({ params }) {
       ]),
     ),
   );
-  return { title: `Claim ${claim.key}`, content, onShown: () => scrollQuotesIntoView(content) };
+  content.append(compareWithSection(claim, sources));
+  return { title: claim.gloss, content, onShown: () => scrollQuotesIntoView(content) };
 }

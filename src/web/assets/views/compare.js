@@ -14,6 +14,7 @@ import {
   statusLabel,
 } from "../components.js";
 import { announce, h } from "../dom.js";
+import { proposeRelationForm } from "./relate.js";
 
 /** @typedef {import("../types.js").ContradictionDetail} ContradictionDetail */
 /** @typedef {import("../types.js").ComparisonSide} ComparisonSide */
@@ -35,12 +36,20 @@ const DECISIONS = /** @type {const} */ ([
 /** @param {import("../app.js").Route} route */
 export async function compareView({ params }) {
   const id = Number(params[0]);
+  // Any relation type: the relation itself, then the comparison of its two claims.
+  const relation = await loadRelation(id);
+  /** @type {import("../types.js").Comparison} */
+  const comparison = await getData(`/api/compare?a=${relation.relation.fromClaimId}&b=${relation.relation.toClaimId}`);
   /** @type {ContradictionDetail} */
-  const detail = await getData(`/api/contradictions/${id}`);
+  const detail = {
+    ...relation.relation,
+    sides: [briefOf(comparison.a.claim), briefOf(comparison.b.claim)],
+    comparison,
+  };
   const { a, b } = detail.comparison;
-  const [articles, relation, history] = await Promise.all([
+  const contradiction = detail.type === "contradicts";
+  const [articles, history] = await Promise.all([
     loadArticles([a.claim.article.slug, b.claim.article.slug]),
-    loadRelation(id),
     loadHistory(id),
   ]);
 
@@ -54,11 +63,11 @@ export async function compareView({ params }) {
   const content = h(
     "section",
     { class: "compare", "data-relation-id": id },
-    h("p", { class: "breadcrumb" }, h("a", { href: "#/contradictions" }, "← Contradictions")),
+    h("p", { class: "breadcrumb" }, h("a", { href: "#/contradictions" }, "← Review queue")),
     h(
       "h1",
       { tabindex: "-1" },
-      `${sideName(a.claim, a.claim.chains[0]?.text ?? "")} vs ${sideName(b.claim, b.claim.chains[0]?.text ?? "")}`,
+      `${sideName(a.claim, a.claim.chains[0]?.text ?? "")} ${contradiction ? "vs" : detail.type} ${sideName(b.claim, b.claim.chains[0]?.text ?? "")}`,
     ),
     h(
       "p",
@@ -69,7 +78,7 @@ export async function compareView({ params }) {
       " ",
       h("span", { class: "badge" }, detail.origin),
       " ",
-      `contradiction #${id} · `,
+      `${contradiction ? "contradiction" : "relation"} #${id} · `,
       versionSlot,
     ),
     h("div", { class: "rationale-box" }, h("h2", {}, "Rationale"), h("p", {}, detail.rationale), sharedView(detail)),
@@ -105,7 +114,29 @@ export async function compareView({ params }) {
       sameArticle ? "claims of this article" : "all claims",
     ),
   );
-  return { title: `Contradiction #${id}`, content, onShown: () => scrollQuotesIntoView(content) };
+  return {
+    title: `${contradiction ? "Contradiction" : "Relation"} #${id}`,
+    content,
+    onShown: () => scrollQuotesIntoView(content),
+  };
+}
+
+/**
+ * A side as the queue lists it.
+ * @param {import("../types.js").Claim} claim
+ * @returns {import("../types.js").ClaimBrief}
+ */
+function briefOf(claim) {
+  return {
+    id: claim.id,
+    key: claim.key,
+    article: claim.article.slug,
+    quote: claim.quote,
+    gloss: claim.gloss,
+    kind: claim.kind,
+    speaker: claim.speaker,
+    chain: claim.chains[0]?.text ?? "",
+  };
 }
 
 /**
@@ -298,6 +329,17 @@ function reviewPanel(id, state, onChange, reloadHistory) {
     ),
   );
 
+  // The decision the relation already has is not offered again.
+  const syncButtons = () => {
+    for (const button of buttons) {
+      const current = button.value === state.relation.status;
+      button.disabled = current;
+      if (current) button.setAttribute("aria-describedby", "review-current");
+      else button.removeAttribute("aria-describedby");
+    }
+  };
+  syncButtons();
+
   const showToken = () => {
     tokenLine.replaceChildren(
       ...(storedToken()
@@ -329,6 +371,7 @@ function reviewPanel(id, state, onChange, reloadHistory) {
     note,
     h("p", { id: "review-note-help", class: "help" }, "Say why: it is kept in the history with your name."),
     h("div", { class: "review-actions", role: "group", "aria-label": "Decision" }, buttons),
+    h("p", { id: "review-current", class: "help" }, "The greyed decision is the relation's current status."),
     message,
   );
   form.addEventListener("submit", async (event) => {
@@ -376,7 +419,7 @@ function reviewPanel(id, state, onChange, reloadHistory) {
       }
       showToken();
     } finally {
-      for (const button of buttons) button.disabled = false;
+      syncButtons();
     }
   });
 
@@ -388,4 +431,68 @@ function reviewPanel(id, state, onChange, reloadHistory) {
     form,
     tokenLine,
   );
+}
+
+/**
+ * Any two claims side by side (`#/compare?a=1&b=2`), with the relations recorded between them
+ * and a form to propose one.
+ * @param {import("../app.js").Route} route
+ */
+export async function pairView({ query }) {
+  const a = Number(query.get("a"));
+  const b = Number(query.get("b"));
+  /** @type {import("../types.js").Comparison} */
+  const comparison = await getData(`/api/compare?a=${a}&b=${b}`);
+  const articles = await loadArticles([comparison.a.claim.article.slug, comparison.b.claim.article.slug]);
+  const sameArticle = comparison.shared.sameArticle;
+  const name = (/** @type {ComparisonSide} */ side) => sideName(side.claim, side.claim.chains[0]?.text ?? "");
+  const proposer = proposeRelationForm(
+    comparison.a.claim.id,
+    () => ({ id: comparison.b.claim.id, label: `B (${name(comparison.b)})` }),
+    "pair",
+  );
+  const content = h(
+    "section",
+    { class: "compare pair-compare" },
+    h("p", { class: "breadcrumb" }, h("a", { href: `#/claims/${comparison.a.claim.id}` }, "← Claim A")),
+    h("h1", { tabindex: "-1" }, `${name(comparison.a)} and ${name(comparison.b)}`),
+    h(
+      "div",
+      { class: "rationale-box" },
+      h("h2", {}, "Recorded between them"),
+      comparison.relations.length
+        ? h(
+            "ul",
+            {},
+            comparison.relations.map((r) =>
+              h(
+                "li",
+                {},
+                statusBadge(r.status),
+                " ",
+                h(
+                  "a",
+                  { href: r.type === "contradicts" ? `#/contradictions/${r.id}` : `#/relations/${r.id}` },
+                  `${humanize(r.type)} #${r.id}`,
+                ),
+                ` ${r.rationale}`,
+              ),
+            ),
+          )
+        : h("p", { class: "empty" }, "No relation recorded between these claims."),
+    ),
+    h(
+      "div",
+      { class: "sides" },
+      sideView(comparison.a, "a", "A", articles, sameArticle ? comparison.b : null),
+      sideView(comparison.b, "b", "B", articles, sameArticle ? comparison.a : null),
+    ),
+    h(
+      "section",
+      { class: "review", "aria-labelledby": "pair-propose-title" },
+      h("h2", { id: "pair-propose-title" }, "Propose a relation from A to B"),
+      proposer.form,
+    ),
+  );
+  return { title: "Compare two claims", content, onShown: () => scrollQuotesIntoView(content) };
 }

@@ -11,6 +11,7 @@ import {
   statusLabel,
 } from "../components.js";
 import { h } from "../dom.js";
+import { RELATION_TYPES } from "../vocabulary.js";
 
 /** @typedef {import("../types.js").Contradiction} Contradiction */
 /** @typedef {import("../types.js").ClaimBrief} ClaimBrief */
@@ -21,15 +22,21 @@ import { h } from "../dom.js";
 const STATUS_ORDER = ["proposed", "needs_evidence", "confirmed", "dismissed"];
 
 /**
- * Sorts a queue: proposed first, then needs evidence, confirmed, dismissed; oldest first within each.
+ * Sorts a queue: contradictions, then supports, then qualifies; within a type proposed first,
+ * then needs evidence, confirmed, dismissed; oldest first within each.
  * @param {Contradiction[]} rows
  */
 export function queueOrder(rows) {
-  const rank = (/** @type {string} */ status) => {
-    const index = STATUS_ORDER.indexOf(status);
-    return index === -1 ? STATUS_ORDER.length : index;
+  const rank = (/** @type {readonly string[]} */ order, /** @type {string} */ value) => {
+    const index = order.indexOf(value);
+    return index === -1 ? order.length : index;
   };
-  return [...rows].sort((a, b) => rank(a.status) - rank(b.status) || a.id - b.id);
+  return [...rows].sort(
+    (a, b) =>
+      rank(RELATION_TYPES, a.type) - rank(RELATION_TYPES, b.type) ||
+      rank(STATUS_ORDER, a.status) - rank(STATUS_ORDER, b.status) ||
+      a.id - b.id,
+  );
 }
 
 /** @param {import("../app.js").Route} route */
@@ -38,19 +45,30 @@ export async function queueView({ query, navigate }) {
     status: query.get("status") ?? undefined,
     source: query.get("source") ?? undefined,
     topic: query.get("topic") ?? undefined,
+    type: query.get("type") ?? undefined,
   };
-  const [rows, sources, topics] = await Promise.all([
-    getAll("/api/contradictions", filters),
+  const [rows, sources, topics, articles] = await Promise.all([
+    getAll("/api/contradictions", { ...filters, type: filters.type ?? "any" }),
     /** @type {Promise<Source[]>} */ (getAll("/api/sources")),
     knownTopics(),
+    /** @type {Promise<import("../types.js").ArticleSummary[]>} */ (getData("/api/articles")),
   ]);
+  const titles = new Map(articles.map((article) => [article.slug, article.title]));
   if (filters.topic && !topics.includes(filters.topic)) topics.push(filters.topic);
   const queue = queueOrder(rows);
   const waiting = queue.filter((row) => row.status === "proposed").length;
+  const noun = (/** @type {number} */ n) =>
+    filters.type === "contradicts" || (!filters.type && queue.every((row) => row.type === "contradicts"))
+      ? `contradiction${n === 1 ? "" : "s"}`
+      : `relation${n === 1 ? "" : "s"}`;
 
   const form = h(
     "form",
     { class: "filters", role: "search", "aria-label": "Filter contradictions" },
+    select("filter-type", "Type", "type", filters.type, [
+      ["", "Every type (contradictions first)"],
+      ...RELATION_TYPES.map((t) => [t, humanize(t)]),
+    ]),
     select("filter-status", "Status", "status", filters.status, [
       ["", "Any status"],
       ...STATUS_ORDER.map((s) => [s, statusLabel(s)]),
@@ -77,6 +95,7 @@ export async function queueView({ query, navigate }) {
       status: String(data.get("status") ?? ""),
       source: String(data.get("source") ?? ""),
       topic: String(data.get("topic") ?? ""),
+      type: String(data.get("type") ?? ""),
     });
   });
 
@@ -87,29 +106,39 @@ export async function queueView({ query, navigate }) {
     h(
       "p",
       { class: "lede" },
-      `${queue.length} contradiction${queue.length === 1 ? "" : "s"}`,
+      `${queue.length} ${noun(queue.length)}`,
       filtersText(filters, sources),
       `; ${waiting} waiting for review.`,
     ),
     form,
     downloadLinks({ source: filters.source, topic: filters.topic }, "claims matching these filters"),
+    downloadLinks(
+      { source: filters.source, topic: filters.topic, status: filters.status },
+      "contradictions matching these filters",
+      "contradictions",
+    ),
     queue.length === 0
-      ? h("p", { class: "empty" }, "No contradiction matches these filters.")
-      : h("ol", { class: "queue-list" }, queue.map(queueItem)),
+      ? h("p", { class: "empty" }, "No relation matches these filters.")
+      : h(
+          "ol",
+          { class: "queue-list" },
+          queue.map((row) => queueItem(row, titles)),
+        ),
   );
   return {
     title: "Contradictions",
     content,
-    summary: `${queue.length} contradiction${queue.length === 1 ? "" : "s"} shown`,
+    summary: `${queue.length} ${noun(queue.length)} shown`,
   };
 }
 
 /**
- * @param {{ status?: string, source?: string, topic?: string }} filters
+ * @param {{ status?: string, source?: string, topic?: string, type?: string }} filters
  * @param {Source[]} sources
  */
 function filtersText(filters, sources) {
   const parts = [];
+  if (filters.type) parts.push(`type ${humanize(filters.type)}`);
   if (filters.status) parts.push(`status ${statusLabel(filters.status)}`);
   if (filters.source) parts.push(`source ${sources.find((s) => s.slug === filters.source)?.name ?? filters.source}`);
   if (filters.topic) parts.push(`topic ${humanize(filters.topic)}`);
@@ -146,13 +175,16 @@ async function knownTopics() {
   return [...new Set(claims.flatMap((claim) => claim.topics))].sort();
 }
 
-/** @param {Contradiction} row */
-function queueItem(row) {
+/**
+ * @param {Contradiction} row
+ * @param {Map<string, string>} titles article titles by slug
+ */
+function queueItem(row, titles) {
   const [a, b] = row.sides;
   const headingId = `contradiction-${row.id}`;
   return h(
     "li",
-    { class: "queue-item", "data-relation-id": row.id, "data-status": row.status },
+    { class: "queue-item", "data-relation-id": row.id, "data-status": row.status, "data-type": row.type },
     h(
       "article",
       { "aria-labelledby": headingId },
@@ -162,12 +194,20 @@ function queueItem(row) {
         h(
           "h2",
           { id: headingId },
-          h("a", { href: `#/contradictions/${row.id}` }, `${sideName(a, a.chain)} vs ${sideName(b, b.chain)}`),
+          h(
+            "a",
+            { href: relationHref(row) },
+            row.type === "contradicts"
+              ? `${sideName(a, a.chain)} vs ${sideName(b, b.chain)}`
+              : `${sideName(a, a.chain)} ${row.type} ${sideName(b, b.chain)}`,
+          ),
         ),
         h(
           "p",
           { class: "meta" },
           statusBadge(row.status),
+          " ",
+          h("span", { class: "badge", "data-type": row.type }, humanize(row.type)),
           " ",
           h("span", { class: "badge" }, row.origin),
           " ",
@@ -177,17 +217,25 @@ function queueItem(row) {
           `#${row.id}`,
         ),
       ),
-      h("div", { class: "pair" }, sideBrief(a, "A"), sideBrief(b, "B")),
+      h("div", { class: "pair" }, sideBrief(a, "A", titles), sideBrief(b, "B", titles)),
       h("p", { class: "rationale" }, row.rationale),
     ),
   );
 }
 
+/** Where a relation is reviewed: the comparison view. @param {{ id: number, type: string }} row */
+export function relationHref(row) {
+  return row.type === "contradicts" ? `#/contradictions/${row.id}` : `#/relations/${row.id}`;
+}
+
 /**
  * @param {ClaimBrief} claim
  * @param {string} label
+ * @param {Map<string, string>} titles
  */
-function sideBrief(claim, label) {
+function sideBrief(claim, label, titles) {
+  const names = claim.chain.split(" <- ");
+  const outlet = names.length > 1 ? names[names.length - 1] : null;
   return h(
     "div",
     { class: "side-brief" },
@@ -205,5 +253,16 @@ function sideBrief(claim, label) {
     h("p", { class: "gloss" }, claim.gloss),
     h("p", { class: "quote", lang: "th" }, claim.quote),
     h("p", { class: "chain-text" }, chainArrows(claim.chain)),
+    h(
+      "p",
+      { class: "side-article meta" },
+      "In ",
+      h(
+        "a",
+        { href: `#/articles/${encodeURIComponent(claim.article)}`, lang: "th" },
+        titles.get(claim.article) ?? claim.article,
+      ),
+      outlet ? [" · ", h("span", { class: "outlet" }, outlet)] : null,
+    ),
   );
 }

@@ -3,6 +3,8 @@
 import { getAll, getData } from "../api.js";
 import { claimCard, downloadLinks, humanize, sourceBadges, sourceLink } from "../components.js";
 import { definitionList, h } from "../dom.js";
+import { normaliseName } from "../sheet.js";
+import { SOURCE_KINDS } from "../vocabulary.js";
 
 /** @typedef {import("../types.js").Source} Source */
 /** @typedef {import("../types.js").SourceDetail} SourceDetail */
@@ -18,32 +20,25 @@ const ROLE_SECTIONS = [
 /** @param {import("../app.js").Route} route */
 export async function sourceListView({ query, navigate }) {
   const kind = query.get("kind") ?? "";
+  const name = query.get("name") ?? "";
   /** @type {Source[]} */
-  const sources = await getAll("/api/sources", { kind: kind || undefined });
-  const kinds = [
-    "news_agency",
-    "broadcaster",
-    "newspaper",
-    "publisher",
-    "government",
-    "official",
-    "head_of_state",
-    "military",
-    "analyst",
-    "think_tank",
-    "international_body",
-    "anonymous",
-    "group",
-  ];
+  const all = await getAll("/api/sources", { kind: kind || undefined });
+  const wanted = normaliseName(name);
+  // By name, in the reader's collation; the filter matches any name form, Thai or Latin.
+  const sources = all
+    .filter((s) => !wanted || [s.name, ...s.names, s.slug].some((n) => normaliseName(n).includes(wanted)))
+    .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
+  const nameInput = h("input", { id: "filter-name", name: "name", type: "search", value: name });
   const kindSelect = h(
     "select",
     { id: "filter-kind", name: "kind" },
     h("option", { value: "" }, "Any kind"),
-    kinds.map((k) => h("option", { value: k, selected: k === kind }, humanize(k))),
+    SOURCE_KINDS.map((k) => h("option", { value: k, selected: k === kind }, humanize(k))),
   );
   const form = h(
     "form",
     { class: "filters", role: "search", "aria-label": "Filter sources" },
+    h("div", { class: "field" }, h("label", { for: "filter-name" }, "Name"), nameInput),
     h("div", { class: "field" }, h("label", { for: "filter-kind" }, "Kind"), kindSelect),
     h(
       "div",
@@ -54,7 +49,7 @@ export async function sourceListView({ query, navigate }) {
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    navigate("/sources", { kind: kindSelect.value });
+    navigate("/sources", { kind: kindSelect.value, name: nameInput.value.trim() });
   });
 
   const table = h(
@@ -107,11 +102,13 @@ export async function sourceListView({ query, navigate }) {
     h(
       "p",
       { class: "lede" },
-      `${sources.length} source${sources.length === 1 ? "" : "s"}${kind ? ` of kind ${humanize(kind)}` : ""}.`,
+      `${sources.length} source${sources.length === 1 ? "" : "s"}${kind ? ` of kind ${humanize(kind)}` : ""}${name ? ` named like “${name}”` : ""}, by name.`,
     ),
     form,
     downloadLinks({}, "all claims"),
-    sources.length ? h("div", { class: "table-wrap" }, table) : h("p", { class: "empty" }, "No source of this kind."),
+    sources.length
+      ? h("div", { class: "table-wrap" }, table)
+      : h("p", { class: "empty" }, "No source matches these filters."),
   );
   return { title: "Sources", content, summary: `${sources.length} source${sources.length === 1 ? "" : "s"} shown` };
 }

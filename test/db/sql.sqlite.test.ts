@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedConnection } from "../../src/db/client.js";
+import { renderSql } from "../../src/db/dialect.js";
 import { inList, queryRows } from "../../src/db/sql.js";
 import { Prisma } from "../../src/generated/prisma/client.js";
 import { createTestDb, type TestDb } from "../support/testDb.js";
@@ -64,17 +65,19 @@ describe("queryRows", () => {
   });
 });
 
-describe("inList", () => {
+const sqlite = (values: unknown[]) => renderSql(Prisma.sql`${inList(values)}`, "sqlite");
+
+describe("inList on SQLite", () => {
   it("pads a list to the next power of two with its last value, so lists of 5 to 8 values share one statement", () => {
-    expect(inList([7]).values).toEqual([7]);
-    expect(inList([1, 2, 3]).values).toEqual([1, 2, 3, 3]);
-    expect(inList([1, 2, 3, 4, 5]).values).toEqual([1, 2, 3, 4, 5, 5, 5, 5]);
-    expect(inList([1, 2, 3, 4, 5]).sql).toBe(inList([1, 2, 3, 4, 5, 6, 7, 8]).sql);
-    expect(inList(Array.from({ length: 300 }, (_, i) => i)).values).toHaveLength(512);
+    expect(sqlite([7]).values).toEqual([7]);
+    expect(sqlite([1, 2, 3]).values).toEqual([1, 2, 3, 3]);
+    expect(sqlite([1, 2, 3, 4, 5]).values).toEqual([1, 2, 3, 4, 5, 5, 5, 5]);
+    expect(sqlite([1, 2, 3, 4, 5]).text).toBe(sqlite([1, 2, 3, 4, 5, 6, 7, 8]).text);
+    expect(sqlite(Array.from({ length: 300 }, (_, i) => i)).values).toHaveLength(512);
   });
 
   it("leaves lists longer than 512 as they are", () => {
-    expect(inList(Array.from({ length: 513 }, (_, i) => i)).values).toHaveLength(513);
+    expect(sqlite(Array.from({ length: 513 }, (_, i) => i)).values).toHaveLength(513);
   });
 
   it("selects the same rows as the list itself", async () => {

@@ -1,0 +1,1 @@
+-- No schema change on PostgreSQL.

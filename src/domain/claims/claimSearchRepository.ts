@@ -1,0 +1,149 @@
+import type { Db } from "../../db/client.js";
+import { inList, queryRows } from "../../db/sql.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import { engineOf } from "../search/searchEngine.js";
+import type { ClaimFilters } from "./claimFilters.js";
+
+type Int = number | bigint;
+
+/**
+ * Sources named by the query whose links add up to at most this many are paged by sorting
+ * their links; more, and the claims are walked in id order, each probed for a named source
+ * (a common name is on one claim in a few, so a page is found within a few thousand claims).
+ */
+const SORTED_NAME_LINKS = 10_000;
+
+/** The claim filters other than the text, as conditions on the claim `c`. */
+function claimConditions(filters: Omit<ClaimFilters, "q">): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (filters.source !== undefined) {
+    const role =
+      filters.role !== undefined && filters.role !== "any"
+        ? Prisma.sql` AND fl."role" = ${filters.role}`
+        : Prisma.empty;
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "AttributionLink" fl JOIN "Source" fs ON fs."id" = fl."sourceId"
+      WHERE fl."claimId" = c."id" AND fs."slug" = ${filters.source}${role})`);
+  }
+  if (filters.kind !== undefined) where.push(Prisma.sql`c."kind" = ${filters.kind}`);
+  if (filters.topic !== undefined) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ClaimTopic" ct JOIN "Topic" tp ON tp."id" = ct."topicId"
+      WHERE ct."claimId" = c."id" AND tp."slug" = ${filters.topic})`);
+  }
+  if (filters.article !== undefined) {
+    where.push(Prisma.sql`c."articleId" = (SELECT a."id" FROM "Article" a WHERE a."slug" = ${filters.article})`);
+  }
+  return where;
+}
+
+const and = (conditions: Prisma.Sql[]) =>
+  conditions.length === 0 ? Prisma.sql`1 = 1` : Prisma.join(conditions, " AND ");
+
+/**
+ * Up to `take` ids, in id order after `afterId`, of claims matching the filters whose quote or
+ * gloss contains the query, or with a source in a chain that has a name containing it. The
+ * query must be long enough for the index (three characters or more).
+ */
+export async function findSearchedClaimIds(
+  db: Db,
+  query: string,
+  filters: Omit<ClaimFilters, "q">,
+  afterId: number,
+  take: number,
+): Promise<number[]> {
+  const engine = engineOf(db);
+  const conditions = claimConditions(filters);
+  const text = engine.claimText(query);
+  const arms = [
+    Prisma.sql`SELECT c."id" AS "id" FROM ${text.from}
+      WHERE ${text.where} AND c."id" > ${afterId} AND ${and(conditions)}
+      ORDER BY c."id" LIMIT ${take}`,
+  ];
+  const [named] = await queryRows<{ sources: Int; links: Int | null }>(
+    db,
+    Prisma.sql`SELECT COUNT(*) AS "sources", SUM(k."inChains") AS "links" FROM "SourceClaimCount" k
+      WHERE k."sourceId" IN (${engine.sourcesNamed(query)})`,
+  );
+  const links = Number(named?.links ?? 0);
+  if (links > 0 && links <= SORTED_NAME_LINKS) {
+    arms.push(Prisma.sql`SELECT DISTINCT c."id" AS "id" FROM "AttributionLink" nl JOIN "Claim" c ON c."id" = nl."claimId"
+      WHERE nl."sourceId" IN (${engine.sourcesNamed(query)}) AND c."id" > ${afterId} AND ${and(conditions)}
+      ORDER BY c."id" LIMIT ${take}`);
+  } else if (links > 0) {
+    arms.push(Prisma.sql`SELECT c."id" AS "id" FROM "Claim" c
+      WHERE c."id" > ${afterId} AND ${and(conditions)} AND EXISTS (SELECT 1 FROM "AttributionLink" nl
+        WHERE nl."claimId" = c."id" AND nl."sourceId" IN (${engine.sourcesNamed(query)}))
+      ORDER BY c."id" LIMIT ${take}`);
+  }
+  // Each arm holds its own first `take` ids, so their union holds the first `take` of all.
+  const union = Prisma.join(
+    arms.map((arm, i) => Prisma.sql`SELECT "id" FROM (${arm}) ${Prisma.raw(`arm${i}`)}`),
+    " UNION ",
+  );
+  const rows = await queryRows<{ id: Int }>(
+    db,
+    Prisma.sql`SELECT "id" FROM (${union}) hits ORDER BY "id" LIMIT ${take}`,
+  );
+  return rows.map((row) => Number(row.id));
+}
+
+/** How far a scan for a one- or two-character query reads: this many claims after the cursor. */
+export const SCAN_LIMIT = 5_000;
+
+/**
+ * The bounded scan for queries too short for the index: of the next SCAN_LIMIT claims after
+ * `afterId` (in id order), up to `take` ids of those matching as `findSearchedClaimIds` would,
+ * the last id the scan read (null when no claim was left to read), and whether it read to the
+ * last claim.
+ */
+export async function scanClaimIds(
+  db: Db,
+  query: string,
+  filters: Omit<ClaimFilters, "q">,
+  afterId: number,
+  take: number,
+): Promise<{ ids: number[]; lastScanned: number | null; readToEnd: boolean }> {
+  const engine = engineOf(db);
+  const window = Prisma.sql`SELECT "id", "quote", "gloss", "kind", "articleId" FROM "Claim"
+    WHERE "id" > ${afterId} ORDER BY "id" LIMIT ${SCAN_LIMIT}`;
+  const named = Prisma.sql`SELECT n."sourceId" FROM "SourceName" n WHERE ${engine.contains(Prisma.sql`n."name"`, query)}
+    UNION SELECT s."id" FROM "Source" s WHERE ${engine.contains(Prisma.sql`s."name"`, query)}`;
+  const [ids, [last]] = await Promise.all([
+    queryRows<{ id: Int }>(
+      db,
+      Prisma.sql`SELECT c."id" FROM (${window}) c
+        WHERE (${engine.contains(Prisma.sql`c."quote"`, query)} OR ${engine.contains(Prisma.sql`c."gloss"`, query)}
+           OR EXISTS (SELECT 1 FROM "AttributionLink" nl WHERE nl."claimId" = c."id" AND nl."sourceId" IN (${named})))
+          AND ${and(claimConditions(filters))}
+        ORDER BY c."id" LIMIT ${take}`,
+    ),
+    queryRows<{ id: Int | null; read: Int }>(
+      db,
+      Prisma.sql`SELECT MAX("id") AS "id", COUNT(*) AS "read" FROM (${window}) w`,
+    ),
+  ]);
+  return {
+    ids: ids.map((row) => Number(row.id)),
+    lastScanned: last?.id == null ? null : Number(last.id),
+    readToEnd: Number(last?.read ?? 0) < SCAN_LIMIT,
+  };
+}
+
+/** Every stored name of these sources (display name first), by source slug. */
+export async function findSourceNames(db: Db, slugs: readonly string[]): Promise<Map<string, string[]>> {
+  if (slugs.length === 0) return new Map();
+  const rows = await queryRows<{ slug: string; name: string }>(
+    db,
+    Prisma.sql`SELECT s."slug", s."name", 0 AS "position" FROM "Source" s WHERE s."slug" IN (${inList(slugs)})
+      UNION ALL
+      SELECT s."slug", n."name", n."position" + 1 AS "position" FROM "SourceName" n JOIN "Source" s ON s."id" = n."sourceId"
+       WHERE s."slug" IN (${inList(slugs)})
+      ORDER BY 1, 3`,
+  );
+  const names = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = names.get(row.slug);
+    if (!list) names.set(row.slug, [row.name]);
+    else if (!list.includes(row.name)) list.push(row.name);
+  }
+  return names;
+}
