@@ -3,7 +3,7 @@ import type { Socket } from "node:net";
 import { loadSeed } from "../seed/loadSeed.js";
 import { buildApp } from "./app.js";
 import type { Config } from "./config.js";
-import { createDb } from "./db/client.js";
+import { createDb, SERVER_BUSY_TIMEOUT_MS } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
 import { redactedUrl } from "./db/url.js";
 
@@ -28,7 +28,10 @@ export class PortInUseError extends Error {
  */
 export async function startServer(config: Config, log: (line: string) => void = console.error): Promise<RunningServer> {
   await applyMigrations(config.databaseUrl);
-  const db = createDb(config.databaseUrl, { replicaUrls: config.readReplicaUrls });
+  const db = createDb(config.databaseUrl, {
+    replicaUrls: config.readReplicaUrls,
+    busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS,
+  });
   try {
     if (config.seedOnEmpty && (await db.article.count()) === 0) {
       const seeded = await loadSeed(db);

@@ -52,8 +52,10 @@ Imports claim sheets into the configured database, all or nothing, in one transa
   FILE.jsonl  one claim sheet per line (what \`export --format jsonl\` writes)
   FILE.csv    claim rows for a stored article (--article SLUG), in the columns
               \`export --format csv\` writes; cells it prefixed with ' are read back without it
-An article already stored (same body SHA-256) is reported as already present; with --update
-it is replaced in place (its claims and their relations are written again from the sheet).
+An article already stored (same body SHA-256) is reported as already present. With --update a
+sheet for a stored article (same slug) is its new version: nothing is deleted, claims keep their
+ids, relations and review history; a new body keeps the old one as a revision and re-anchors the
+claims the sheet leaves out (or marks them orphaned). A sheet that says what is stored: unchanged.
 Every problem is listed, with where it is (claims[3].quote, rows[5].start), and nothing is written.
 The claim-sheet format: docs/claim-sheet.schema.json (\`claimtrail schema\`).
 `;
@@ -87,8 +89,10 @@ export async function runImport(db: Db, values: Values, positionals: string[]): 
 
 function describeImport(r: ImportResult): string {
   if (r.status === "already_present")
-    return `already present: ${r.articleSlug} (${r.claims} claims; --update to replace)`;
-  return `${r.status}: ${r.articleSlug} (${r.claims} claims, ${r.relations} relations, +${r.derivedContradictions} derived)`;
+    return `already present: ${r.articleSlug} (${r.claims} claims; --update to write a new version)`;
+  if (r.status === "unchanged") return `unchanged: ${r.articleSlug} (${r.claims} claims; nothing written)`;
+  const orphaned = r.orphanedClaims ? `, ${r.orphanedClaims} orphaned` : "";
+  return `${r.status}: ${r.articleSlug} (${r.claims} claims, ${r.relations} relations, +${r.derivedContradictions} derived${orphaned})`;
 }
 
 const ExportArgs = z

@@ -28,14 +28,34 @@ export function sqliteFilePath(databaseUrl: string): string {
 class ConnectionSharingAdapter extends PrismaBetterSQLite3 {
   connection: Database | undefined;
 
+  constructor(
+    config: { url: string },
+    private readonly busyTimeoutMs: number,
+  ) {
+    super(config);
+  }
+
   override async connect() {
     const adapter = await super.connect();
     // The adapter keeps its better-sqlite3 handle in a public `client` field (checked by test/db).
     const connection = (adapter as unknown as { client: Database }).client;
+    // WAL: readers never wait for a writer (another process's import included); NORMAL is
+    // durable across a process crash, and fsyncs at checkpoints only.
+    connection.pragma("journal_mode = WAL");
+    connection.pragma("synchronous = NORMAL");
+    // better-sqlite3 waits for a lock synchronously, freezing the event loop: keep it short.
+    connection.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
     this.connection = connection;
     return adapter;
   }
 }
+
+/**
+ * How long a connection waits for another writer's lock before SQLITE_BUSY (503 `busy` over
+ * HTTP). The server waits briefly, since the wait blocks every request; a CLI command can wait.
+ */
+export const SERVER_BUSY_TIMEOUT_MS = 50;
+export const CLI_BUSY_TIMEOUT_MS = 10_000;
 
 /** What the SQL module needs of a PostgreSQL client: its pools. */
 export interface PostgresHandles {
@@ -50,13 +70,15 @@ const postgresClients = new WeakMap<Db, PostgresHandles>();
 export interface DbOptions {
   /** PostgreSQL read replicas; ignored for SQLite. */
   replicaUrls?: readonly string[];
+  /** SQLite: how long to wait for another writer's lock (default CLI_BUSY_TIMEOUT_MS). */
+  busyTimeoutMs?: number;
 }
 
 /** The one place a PrismaClient is made: SQLite through better-sqlite3, PostgreSQL through pg. */
 export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   if (engineOf(databaseUrl) === "postgresql") return createPostgresDb(databaseUrl, options.replicaUrls ?? []);
   mkdirSync(dirname(sqliteFilePath(databaseUrl)), { recursive: true });
-  const adapter = new ConnectionSharingAdapter({ url: databaseUrl });
+  const adapter = new ConnectionSharingAdapter({ url: databaseUrl }, options.busyTimeoutMs ?? CLI_BUSY_TIMEOUT_MS);
   const db = new PrismaClient({ adapter });
   adapters.set(db, adapter);
   return db;

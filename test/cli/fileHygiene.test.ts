@@ -16,7 +16,7 @@ function claimtrail(env: Record<string, string>, ...args: string[]) {
     cwd: folder,
     env: { ...process.env, DATABASE_URL: test.url, ...env },
     encoding: "utf8",
-    timeout: 60_000,
+    timeout: 150_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -30,7 +30,7 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-describe("claimtrail import reads files as editors save them", { timeout: 90_000 }, () => {
+describe("claimtrail import reads files as editors save them", { timeout: 300_000 }, () => {
   it("accepts a .json and a .jsonl saved with a UTF-8 BOM", async () => {
     writeFileSync(join(folder, "bom.json"), `\uFEFF${JSON.stringify(thaiSheet())}`);
     const json = claimtrail({}, "import", "bom.json");

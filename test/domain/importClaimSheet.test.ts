@@ -109,7 +109,12 @@ describe("importClaimSheet", () => {
     sheet.article.body += " ต่อ";
     const error = await rejection(sheet);
     expect(error.details).toEqual([
-      { path: "article.slug", code: "slug_taken", message: 'article "small-article" exists with another body' },
+      {
+        path: "article.slug",
+        code: "slug_taken",
+        message:
+          'article "small-article" exists with another body; import with update to store this one as its new version',
+      },
     ]);
   });
 

@@ -6,6 +6,7 @@ import {
   hashToken,
   listApiTokens,
   revokeApiToken,
+  settleLastUsedWrites,
 } from "../../src/domain/access/tokenService.js";
 import { AppError } from "../../src/errors.js";
 import { createTestDb } from "../support/testDb.js";
@@ -81,8 +82,10 @@ describe("findPrincipal", () => {
       role: "admin",
       tokenSha256: hashToken(token),
     });
+    await settleLastUsedWrites();
     expect((await db.apiToken.findUniqueOrThrow({ where: { id: record.id } })).lastUsedAt).toEqual(now);
     await findPrincipal(db, token, new Date("2026-11-25T10:00:30Z"));
+    await settleLastUsedWrites();
     expect((await db.apiToken.findUniqueOrThrow({ where: { id: record.id } })).lastUsedAt).toEqual(now);
   });
 

@@ -1,6 +1,6 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { revokeApiToken } from "../../src/domain/access/tokenService.js";
+import { revokeApiToken, settleLastUsedWrites } from "../../src/domain/access/tokenService.js";
 import { createTestApp, sheetIds, type TestApp } from "../support/app.js";
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -80,6 +80,7 @@ describe("with reads open (the default)", () => {
     const token = await t.token("reader", "Used Reader");
     expect((await t.db.apiToken.findUniqueOrThrow({ where: { name: "Used Reader" } })).lastUsedAt).toBeNull();
     await request(t.app).get("/api/articles").set(bearer(token)).expect(200);
+    await settleLastUsedWrites();
     expect((await t.db.apiToken.findUniqueOrThrow({ where: { name: "Used Reader" } })).lastUsedAt).toBeInstanceOf(Date);
   });
 

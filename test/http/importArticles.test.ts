@@ -250,17 +250,23 @@ describe("POST /api/articles", () => {
   it("refuses another body under a stored slug", async () => {
     const details = await refused(editThai((s) => (s.article.slug = "yonhap-test-article")));
     expect(details).toEqual([
-      { path: "article.slug", code: "slug_taken", message: 'article "yonhap-test-article" exists with another body' },
+      {
+        path: "article.slug",
+        code: "slug_taken",
+        message:
+          'article "yonhap-test-article" exists with another body; import with update to store this one as its new version',
+      },
     ]);
   });
 
-  it("updates in place with ?update=true", async () => {
+  it("updates in place with ?update=true, keeping the claims the sheet leaves out", async () => {
     const sheet = editThai((s) => {
       s.article.title = "แก้ไขแล้ว";
       s.claims[0]!.gloss = "updated gloss";
       s.claims.pop();
       s.relations = [];
     });
+    const kept = thaiSheet().claims.at(-1)!;
     const res = await app.post("/api/articles?update=true").send(sheet).expect(200);
     expect(res.body.data).toMatchObject({ articleSlug: "thai-test-article", status: "updated", claims: 2 });
     const article = await test.db.article.findUniqueOrThrow({
@@ -272,6 +278,7 @@ describe("POST /api/articles", () => {
       claims: [
         { key: "c1", gloss: "updated gloss" },
         { key: "c2", gloss: "-Peskov denies arms talks" },
+        { key: kept.key, gloss: kept.gloss },
       ],
     });
     expect(await test.db.article.count()).toBe(2);

@@ -29,7 +29,7 @@ function halfSentRequest(port: number, body: string) {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe("claimtrail serve", { timeout: 60_000 }, () => {
+describe("claimtrail serve", { timeout: 240_000 }, () => {
   it("exits 1 with one line naming the port and PORT when the port is taken", async () => {
     const squatter: Server = createServer();
     await new Promise<void>((resolve) => squatter.listen(0, "127.0.0.1", resolve));

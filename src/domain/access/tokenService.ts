@@ -130,9 +130,20 @@ export async function revokeApiToken(db: Db, nameOrId: string, now = new Date())
   );
 }
 
+/** Tokens whose `lastUsedAt` write is under way, and when it was last started (per process). */
+const lastUsedStarted = new Map<number, number>();
+const lastUsedWritesInFlight = new Set<Promise<void>>();
+
+/** Resolves once every `lastUsedAt` write started so far has ended (for tests and shutdown). */
+export async function settleLastUsedWrites(): Promise<void> {
+  await Promise.all([...lastUsedWritesInFlight]);
+}
+
 /**
  * The owner of a token that exists and is not revoked, or null. The lookup is by hash, so the
- * token itself is never compared or kept; `lastUsedAt` is refreshed at most once a minute.
+ * token itself is never compared or kept. `lastUsedAt` is refreshed at most once a minute per
+ * token, in the background: the request never waits for (or fails on) that write, which would
+ * otherwise queue behind another process's import holding the write lock.
  */
 export async function findPrincipal(db: Db, token: string, now = new Date()): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
@@ -144,8 +155,21 @@ export async function findPrincipal(db: Db, token: string, now = new Date()): Pr
   if (!row || row.revokedAt) return null;
   const role = Role.safeParse(row.role);
   if (!role.success) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  const started = lastUsedStarted.get(row.id) ?? 0;
+  const stale = (since: number) => now.getTime() - since >= LAST_USED_RESOLUTION_MS;
+  if ((!row.lastUsedAt || stale(row.lastUsedAt.getTime())) && stale(started)) {
+    lastUsedStarted.set(row.id, now.getTime());
+    const write: Promise<void> = db.apiToken
+      .update({ where: { id: row.id }, data: { lastUsedAt: now }, select: { id: true } })
+      .then(
+        () => {},
+        // Best effort: a locked database (or a token deleted meanwhile) leaves the old value.
+        () => {
+          lastUsedStarted.delete(row.id);
+        },
+      )
+      .finally(() => lastUsedWritesInFlight.delete(write));
+    lastUsedWritesInFlight.add(write);
   }
   return { tokenId: row.id, name: row.name, role: role.data, tokenSha256 };
 }

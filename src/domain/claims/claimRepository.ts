@@ -85,6 +85,7 @@ interface ClaimColumns {
   hedged: Int | boolean;
   cue: string | null;
   statedOn: string | null;
+  anchor: string;
   articleId: Int;
 }
 
@@ -246,7 +247,7 @@ export async function findClaimPage(
   return withDetails(db, claims);
 }
 
-const CLAIM_COLUMNS = Prisma.sql`c."id", c."key", c."quote", c."start", c."end", c."gloss", c."kind", c."hedged", c."cue", c."statedOn", c."articleId"`;
+const CLAIM_COLUMNS = Prisma.sql`c."id", c."key", c."quote", c."start", c."end", c."gloss", c."kind", c."hedged", c."cue", c."statedOn", c."anchor", c."articleId"`;
 
 /**
  * Adds each claim's article, chains, topics and stances: five queries for the whole page. The
@@ -329,6 +330,7 @@ async function withDetails(db: Db, claims: ClaimColumns[]): Promise<ClaimRecord[
       hedged: bool(c.hedged),
       cue: c.cue,
       statedOn: c.statedOn,
+      anchor: c.anchor,
       article: articleById.get(int(c.articleId))!,
       links: (linksOf.get(id) ?? []).map((l) => ({
         chain: int(l.chain),

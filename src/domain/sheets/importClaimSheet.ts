@@ -3,6 +3,7 @@ import { queryRows, type SqlWriter, writeTransaction } from "../../db/sql.js";
 import { invalidSheet, type ProblemDetail } from "../../errors.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { toProblemDetails } from "../../validation.js";
+import { claimSheetChunks } from "../exports/exportClaimSheets.js";
 import { checkClaimSheet, sha256Hex } from "./checkClaimSheet.js";
 import { ClaimSheet, parseClaimRef } from "./claimSheet.js";
 import { DEFAULT_MAX_ARTICLE_BYTES } from "./sheetText.js";
@@ -13,9 +14,11 @@ export { IMPORT_ACTOR } from "./writeSheet.js";
 
 export interface ImportOptions {
   /**
-   * Replace an article already stored with the same body: its claims (and their relations) are
-   * deleted and written again from the sheet; its metadata, the sheet's sources and propositions
-   * are updated. Without it such an article is reported as already present.
+   * Write a new version of an article stored with the same slug or body: its metadata, the
+   * sheet's sources and propositions are updated, its claims merged by key (ids, relations and
+   * review history kept); a new body is stored with the old one kept as a revision and the
+   * claims the sheet leaves out re-anchored or marked orphaned. Without it an article stored
+   * with the same body is reported as already present, and one with the same slug is refused.
    */
   update?: boolean;
   /** Called after each sheet is written, with how many of how many (for progress on a terminal). */
@@ -63,6 +66,23 @@ export async function importClaimSheets(db: Db, input: unknown, options: ImportO
   return writeSheets(db, sheets, (i, path) => `[${positions[i]}].${path}`, options, shapeProblems);
 }
 
+/**
+ * Whether the stored article says all the sheet says: its own export, re-imported, changes
+ * nothing. Compared as parsed sheets, so key order and defaults do not matter.
+ */
+async function sheetIsStored(db: Db, sheet: ClaimSheet): Promise<boolean> {
+  let text = "";
+  for await (const chunk of claimSheetChunks(db, { article: sheet.article.slug }, "json")) text += chunk;
+  const exported = ClaimSheet.safeParse((JSON.parse(text) as unknown[])[0]);
+  if (!exported.success) return false;
+  const bySlug = (sources: ClaimSheet["sources"]) => [...sources].sort((x, y) => x.slug.localeCompare(y.slug));
+  const known = new Map(exported.data.sources.map((s) => [s.slug, JSON.stringify(s)]));
+  return (
+    JSON.stringify({ ...exported.data, sources: [] }) === JSON.stringify({ ...sheet, sources: [] }) &&
+    bySlug(sheet.sources).every((s) => known.get(s.slug) === JSON.stringify(s))
+  );
+}
+
 /** A problem for each article body over `limit` UTF-8 bytes. */
 function oversizedBodies(
   sheets: ClaimSheet[],
@@ -99,36 +119,47 @@ async function writeSheets(
 ): Promise<ImportResult[]> {
   const hashes = sheets.map((sheet) => sha256Hex(sheet.article.body));
   const stored = await findStoredArticles(db, sheets, hashes);
+  const update = options.update === true;
   const problems = [
     ...problemsSoFar,
     ...oversizedBodies(sheets, options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES, at),
-    ...(await checkSheets(db, sheets, hashes, stored, at)),
+    ...(await checkSheets(db, sheets, hashes, stored, at, update)),
   ];
   if (problems.length > 0) throw invalidSheet(problems);
+  const unchanged = new Set<number>();
+  if (update) {
+    for (const [i, sheet] of sheets.entries()) {
+      const same = stored.bySlug.get(sheet.article.slug);
+      if (same && same.bodySha256 === hashes[i] && (await sheetIsStored(db, sheet))) unchanged.add(i);
+    }
+  }
 
   const writeAll = async (sql: SqlWriter): Promise<ImportResult[]> => {
     const writer = sheetWriterOn(sql);
     const results: ImportResult[] = [];
     for (const [i, sheet] of sheets.entries()) {
-      const existing = stored.byHash.get(hashes[i]!);
-      if (existing && !options.update) {
+      const existing = update
+        ? (stored.bySlug.get(sheet.article.slug) ?? stored.byHash.get(hashes[i]!))
+        : stored.byHash.get(hashes[i]!);
+      if (existing && (!update || unchanged.has(i))) {
         results.push({
           articleSlug: existing.slug,
-          status: "already_present",
+          status: update ? "unchanged" : "already_present",
           claims: existing.claims,
           sources: 0,
           relations: 0,
           derivedContradictions: 0,
         });
       } else {
-        const written = await writeSheet(writer, sheet, hashes[i]!, existing?.id, options.update === true);
+        const written = await writeSheet(writer, sheet, hashes[i]!, existing?.id, update);
         results.push({
           articleSlug: sheet.article.slug,
-          status: existing ? "updated" : "created",
+          status: !existing ? "created" : existing.bodySha256 === hashes[i] ? "updated" : "revised",
           claims: sheet.claims.length,
           sources: sheet.sources.length,
-          relations: sheet.relations.length,
+          relations: sheet.relations.length - written.keptRelations,
           derivedContradictions: written.derivedContradictions,
+          ...(existing ? { orphanedClaims: written.orphanedClaims } : {}),
         });
       }
       options.onProgress?.(i + 1, sheets.length);
@@ -173,6 +204,7 @@ async function checkSheets(
   hashes: string[],
   stored: Awaited<ReturnType<typeof findStoredArticles>>,
   at: (sheetIndex: number, path: string) => string,
+  update: boolean,
 ): Promise<ProblemDetail[]> {
   const referencedSources = new Set(
     sheets.flatMap((sheet) => [
@@ -196,11 +228,19 @@ async function checkSheets(
   sheets.forEach((sheet, i) => {
     const slug = sheet.article.slug;
     const sameSlug = stored.bySlug.get(slug);
-    if (sameSlug && sameSlug.bodySha256 !== hashes[i]) {
+    if (sameSlug && sameSlug.bodySha256 !== hashes[i] && !update) {
       problems.push({
         path: at(i, "article.slug"),
         code: "slug_taken",
-        message: `article "${slug}" exists with another body`,
+        message: `article "${slug}" exists with another body; import with update to store this one as its new version`,
+      });
+    }
+    const sameBody = stored.byHash.get(hashes[i]!);
+    if (update && sameBody && sameBody.slug !== slug && stored.bySlug.has(slug)) {
+      problems.push({
+        path: at(i, "article.body"),
+        code: "body_taken",
+        message: `article "${sameBody.slug}" has this body already`,
       });
     }
     if (earlierSlugs.has(slug) || earlierHashes.has(hashes[i]!)) {

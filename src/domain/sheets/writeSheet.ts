@@ -4,6 +4,7 @@ import { Prisma } from "../../generated/prisma/client.js";
 import { utcOffsetMinutes } from "../articles/publishedAt.js";
 import { deriveContradictions, pairKey, type StanceRecord } from "../relations/deriveContradictions.js";
 import { type ClaimSheet, parseClaimRef } from "./claimSheet.js";
+import { reanchorClaim } from "./reanchorClaim.js";
 
 // A checked claim sheet is written with hand-written, portable SQL on prepared statements, a
 // table's rows a few statements at a time: through Prisma's ORM each of a sheet's ~20 queries
@@ -40,11 +41,17 @@ export function sheetWriterOn(sql: SqlWriter): SheetWriter {
 export interface WrittenSheet {
   articleId: number;
   derivedContradictions: number;
+  /** Stored claims a corrected body no longer holds, kept as orphaned. */
+  orphanedClaims: number;
+  /** Relations the sheet named that were already stored (kept, with their ids and history). */
+  keptRelations: number;
 }
 
 /**
- * Writes one checked sheet: a new article, or the replacement of a stored one (`existingId`)
- * whose claims, with their chains, topics, stances and relations, are deleted first.
+ * Writes one checked sheet: a new article, or (`existingId`) a new version of a stored one.
+ * A stored article is never emptied: its claims keep their ids (a claim the sheet names by key
+ * is updated in place; one it leaves out stays, re-anchored in a corrected body or marked
+ * orphaned), every relation and review event stays, and a replaced body is kept as a revision.
  */
 export async function writeSheet(
   w: SheetWriter,
@@ -58,26 +65,85 @@ export async function writeSheet(
   const a = sheet.article;
   const publishedAt = new Date(a.publishedAt);
   const publisherId = sourceIds.get(a.publisher)!;
-  let articleId: number;
-  if (existingId !== undefined) {
-    // Deleting the claims cascades to their chains, topics, stances and relations.
-    await w.sql.execute(Prisma.sql`DELETE FROM "Claim" WHERE "articleId" = ${existingId}`);
-    await w.sql.execute(Prisma.sql`UPDATE "Article" SET "slug" = ${a.slug}, "title" = ${a.title}, "publisherId" = ${publisherId},
-      "section" = ${a.section}, "language" = ${a.language}, "url" = ${a.url}, "publishedAt" = ${publishedAt},
-      "publishedUtcOffset" = ${utcOffsetMinutes(a.publishedAt)}, "body" = ${a.body}, "bodySha256" = ${bodySha256}
-      WHERE "id" = ${existingId}`);
-    articleId = existingId;
-  } else {
-    articleId = await insertId(
-      w.sql,
-      Prisma.sql`INSERT INTO "Article" ("slug", "title", "publisherId", "section", "language", "url",
+  if (existingId !== undefined) return reviseArticle(w, sheet, bodySha256, existingId, sourceIds, now);
+  const articleId = await insertId(
+    w.sql,
+    Prisma.sql`INSERT INTO "Article" ("slug", "title", "publisherId", "section", "language", "url",
       "publishedAt", "publishedUtcOffset", "body", "bodySha256", "createdAt")
       VALUES (${a.slug}, ${a.title}, ${publisherId}, ${a.section}, ${a.language}, ${a.url},
       ${publishedAt}, ${utcOffsetMinutes(a.publishedAt)}, ${a.body}, ${bodySha256}, ${now}) RETURNING "id"`,
-    );
-  }
+  );
   const derivedContradictions = await addClaims(w, articleId, sheet, sourceIds, update, now);
-  return { articleId, derivedContradictions };
+  return { articleId, derivedContradictions, orphanedClaims: 0, keptRelations: 0 };
+}
+
+interface StoredClaim {
+  id: number;
+  key: string;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The update path: the article's metadata (and body, the old one kept as a revision), claims
+ * merged by key, the sheet's relations added where missing. Nothing is deleted but the chains,
+ * topics and stances of claims the sheet restates (they are written again from it).
+ */
+async function reviseArticle(
+  w: SheetWriter,
+  sheet: ClaimSheet,
+  bodySha256: string,
+  articleId: number,
+  sourceIds: Map<string, number>,
+  now: Date,
+): Promise<WrittenSheet> {
+  const { sql } = w;
+  const a = sheet.article;
+  const [previous] = await sql.rows<{ body: string; bodySha256: string }>(
+    Prisma.sql`SELECT "body", "bodySha256" FROM "Article" WHERE "id" = ${articleId}`,
+  );
+  const bodyChanged = previous!.bodySha256 !== bodySha256;
+  if (bodyChanged) {
+    await sql.execute(Prisma.sql`INSERT INTO "ArticleRevision" ("articleId", "body", "bodySha256", "replacedAt")
+      VALUES (${articleId}, ${previous!.body}, ${previous!.bodySha256}, ${now})`);
+  }
+  await sql.execute(Prisma.sql`UPDATE "Article" SET "slug" = ${a.slug}, "title" = ${a.title}, "publisherId" = ${sourceIds.get(a.publisher)!},
+      "section" = ${a.section}, "language" = ${a.language}, "url" = ${a.url}, "publishedAt" = ${new Date(a.publishedAt)},
+      "publishedUtcOffset" = ${utcOffsetMinutes(a.publishedAt)}, "body" = ${a.body}, "bodySha256" = ${bodySha256}
+      WHERE "id" = ${articleId}`);
+
+  const stored = await sql.rows<StoredClaim>(
+    Prisma.sql`SELECT "id", "key", "quote", "start", "end" FROM "Claim" WHERE "articleId" = ${articleId}`,
+  );
+  const restated = new Set(sheet.claims.map((c) => c.key));
+  let orphanedClaims = 0;
+  for (const claim of stored) {
+    if (restated.has(claim.key)) {
+      // Chains, topics and stances come again from the sheet; the claim row (and its id) stays.
+      await sql.execute(Prisma.sql`DELETE FROM "AttributionLink" WHERE "claimId" = ${claim.id}`);
+      await sql.execute(Prisma.sql`DELETE FROM "ClaimTopic" WHERE "claimId" = ${claim.id}`);
+      await sql.execute(Prisma.sql`DELETE FROM "ClaimStance" WHERE "claimId" = ${claim.id}`);
+    } else if (bodyChanged) {
+      const anchor = reanchorClaim(previous!.body, a.body, claim);
+      if (anchor === null) orphanedClaims += 1;
+      await sql.execute(
+        anchor === null
+          ? Prisma.sql`UPDATE "Claim" SET "anchor" = 'orphaned' WHERE "id" = ${claim.id}`
+          : Prisma.sql`UPDATE "Claim" SET "start" = ${anchor.start}, "end" = ${anchor.end}, "anchor" = 'anchored' WHERE "id" = ${claim.id}`,
+      );
+    }
+  }
+  const storedKeys = new Set(stored.map((c) => c.key));
+  for (const c of sheet.claims.filter((claim) => storedKeys.has(claim.key))) {
+    await sql.execute(Prisma.sql`UPDATE "Claim" SET "quote" = ${c.quote}, "start" = ${c.start}, "end" = ${c.end},
+      "gloss" = ${c.gloss}, "kind" = ${c.kind}, "hedged" = ${c.hedged}, "cue" = ${c.cue}, "statedOn" = ${c.statedOn},
+      "anchor" = 'anchored' WHERE "articleId" = ${articleId} AND "key" = ${c.key}`);
+  }
+  const { derived, kept } = await writeClaims(w, articleId, sheet, sourceIds, true, now, {
+    existingKeys: storedKeys,
+  });
+  return { articleId, derivedContradictions: derived, orphanedClaims, keptRelations: kept };
 }
 
 async function insertId(sql: SqlWriter, query: Prisma.Sql): Promise<number> {
@@ -166,11 +232,29 @@ export async function addClaims(
   updatePropositions: boolean,
   now = new Date(),
 ): Promise<number> {
+  return (await writeClaims(w, articleId, sheet, sourceIds, updatePropositions, now)).derived;
+}
+
+/**
+ * addClaims, where the claims with `existingKeys` are stored already (their rows are kept; only
+ * their chains, topics and stances are written) and a relation already stored is kept as it is.
+ */
+async function writeClaims(
+  w: SheetWriter,
+  articleId: number,
+  sheet: ClaimSheet,
+  sourceIds: Map<string, number>,
+  updatePropositions: boolean,
+  now: Date,
+  { existingKeys = new Set<string>() }: { existingKeys?: Set<string> } = {},
+): Promise<{ derived: number; kept: number }> {
   const { sql } = w;
   await sql.insert(
     "Claim",
     ["articleId", "key", "quote", "start", "end", "gloss", "kind", "hedged", "cue", "statedOn"],
-    sheet.claims.map((c) => [articleId, c.key, c.quote, c.start, c.end, c.gloss, c.kind, c.hedged, c.cue, c.statedOn]),
+    sheet.claims
+      .filter((c) => !existingKeys.has(c.key))
+      .map((c) => [articleId, c.key, c.quote, c.start, c.end, c.gloss, c.kind, c.hedged, c.cue, c.statedOn]),
   );
   // Read back by (article, key), which is unique, in one indexed range: cheaper than RETURNING,
   // which SQLite buffers row by row. Claims already in the article (a CSV adds to it) have other keys.
@@ -214,20 +298,30 @@ export async function addClaims(
     const { article, key } = parseClaimRef(ref);
     return article === null || article === sheet.article.slug ? claimIds.get(key)! : others.get(ref)!;
   };
-  await createRelations(
-    sql,
-    sheet.relations.map((r) => ({
-      fromClaimId: resolve(r.from),
-      toClaimId: resolve(r.to),
-      type: r.type,
-      rationale: r.rationale,
-      status: r.status,
-      origin: r.origin,
-    })),
-    "imported from claim sheet",
-    now,
-  );
-  return proposeDerivedContradictions(sql, [...propositionIds.values()], now);
+  const named = sheet.relations.map((r) => ({
+    fromClaimId: resolve(r.from),
+    toClaimId: resolve(r.to),
+    type: r.type,
+    rationale: r.rationale,
+    status: r.status,
+    origin: r.origin,
+  }));
+  // A relation stored already keeps its id, status and review history: the sheet does not reset them.
+  const fresh = existingKeys.size === 0 ? named : await withoutStoredRelations(sql, named);
+  await createRelations(sql, fresh, "imported from claim sheet", now);
+  const derived = await proposeDerivedContradictions(sql, [...propositionIds.values()], now);
+  return { derived, kept: named.length - fresh.length };
+}
+
+async function withoutStoredRelations(sql: SqlWriter, relations: NewRelation[]): Promise<NewRelation[]> {
+  const fresh: NewRelation[] = [];
+  for (const r of relations) {
+    const [row] = await sql.rows<{ id: number }>(
+      Prisma.sql`SELECT "id" FROM "Relation" WHERE "fromClaimId" = ${r.fromClaimId} AND "toClaimId" = ${r.toClaimId} AND "type" = ${r.type}`,
+    );
+    if (row === undefined) fresh.push(r);
+  }
+  return fresh;
 }
 
 /** Ids of the stored claims a sheet's relations name as `article/key`. */

@@ -23,8 +23,9 @@ export function importRoutes(db: Db, limits: { maxArticleBytes?: number } = {}):
       summary: "Import a claim sheet, an array of them, or JSONL (one per line); all or nothing",
       description:
         "The format is GET /api/schemas/claim-sheet.json. Every problem is reported at once in 422 invalid_claim_sheet " +
-        "details, located by path. An article whose body is stored is reported already_present (200), or replaced with " +
-        "update=true (admin). 201 when an article was created.",
+        "details, located by path. An article whose body is stored is reported already_present (200). With update=true a sheet " +
+        "for a stored slug is its new version (status updated, revised for a new body, unchanged when it says what is stored): " +
+        "claims keep their ids, relations and history; an old body is kept as a revision (admin only). 201 when an article was created.",
       access: "reviewer",
       // Replacing a stored article takes an admin: refused with the other guards, before a body is read.
       elevated: { role: "admin", when: (req) => isUpdateFlag(req.query.update), description: "update=true" },

@@ -16,7 +16,7 @@
  * @typedef {"proposed" | "confirmed" | "dismissed" | "needs_evidence"} ReviewStatus
  * @typedef {{ id: number, type: string, fromClaimId: number, toClaimId: number, status: ReviewStatus,
  *   origin: string, version: number, rationale: string }} RelationSummary
- * @typedef {RelationSummary & { sides: [ClaimBrief, ClaimBrief] }} Contradiction
+ * @typedef {RelationSummary & { sides: [ClaimBrief, ClaimBrief], needsAttention?: boolean }} Contradiction
  * @typedef {{ claim: Claim, hopDistance: number, throughStateMedia: boolean, throughAnonymous: boolean }} ComparisonSide
  * @typedef {{ a: ComparisonSide, b: ComparisonSide,
  *   shared: { sources: SourceSummary[], sameSpeaker: boolean, sameArticle: boolean },

@@ -211,6 +211,9 @@ function queueItem(row, titles) {
           " ",
           h("span", { class: "badge" }, row.origin),
           " ",
+          ...(row.needsAttention
+            ? [h("span", { class: "badge attention" }, "needs attention: quote lost in a correction"), " "]
+            : []),
           `#${row.id}`,
         ),
       ),
