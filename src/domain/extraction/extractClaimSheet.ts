@@ -491,4 +491,3 @@ function datelineOf(text: string): string | null {
   return `${m[3]}-${pad(month)}-${pad(m[2]!)}T${pad(m[4] ?? 0)}:${pad(m[5] ?? 0)}:00Z`;
 }
 
-export type { SourceKind };

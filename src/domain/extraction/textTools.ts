@@ -69,14 +69,6 @@ export function wordSegments(text: string): { segment: string; index: number; is
   }));
 }
 
-/** Every index at which `needle` occurs in `text` between `from` and `to`. */
-export function occurrences(text: string, needle: string, from = 0, to = text.length): number[] {
-  const out: number[] = [];
-  for (let at = text.indexOf(needle, from); at !== -1 && at + needle.length <= to; at = text.indexOf(needle, at + 1))
-    out.push(at);
-  return out;
-}
-
 /** Whether a string has Thai letters. */
 export const hasThai = (text: string) => /[\u0E00-\u0E7F]/.test(text);
 

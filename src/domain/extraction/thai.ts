@@ -841,11 +841,3 @@ function findContrasts(
   }
   return out;
 }
-export const __debugFindCues = (text: string) => {
-  const p = { start: 0, end: text.length };
-  return findCues(text, p, quotedRanges(text, p)).map((h) => [
-    h.entry.form,
-    text.slice(h.cue.start, h.cue.end),
-    h.contentStart,
-  ]);
-};

@@ -33,12 +33,6 @@ export const ENGLISH_HEDGES: readonly string[] = [
   "perhaps",
 ];
 
-/** Thai negation words: a denial cue plus these makes a strong denial; they mark `negated`. */
-export const THAI_NEGATIONS: readonly string[] = ["ไม่ได้", "ไม่มี", "ไม่ใช่", "ไม่เคย", "ไม่", "มิได้", "แต่อย่างใด"];
-
-/** English negation words, matched as whole words. */
-export const ENGLISH_NEGATIONS: readonly string[] = ["not", "no", "never", "n't", "neither", "nor", "none"];
-
 /**
  * Marks of a negative claim: it says something did not happen, does not exist or is untrue.
  * Bare "ไม่" is left out: it negates adjectives too often ("ไม่เพียงพอ": insufficient).
