@@ -41,18 +41,38 @@ END $$;
 CREATE TRIGGER "Source_count_insert" AFTER INSERT ON "Source" FOR EACH ROW EXECUTE FUNCTION "Source_count_row"();
 CREATE TRIGGER "Source_count_delete" AFTER DELETE ON "Source" FOR EACH ROW EXECUTE FUNCTION "Source_count_row"();
 
--- Statement-level triggers with transition tables: a multi-row insert of links recounts each
--- touched source once, not once per row.
-CREATE FUNCTION "AttributionLink_recount"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Statement-level triggers with transition tables, counting only what the statement changed
+-- (as the SQLite triggers do): a claim counts for a source once, however many of its links name it.
+CREATE FUNCTION "AttributionLink_count_added"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE "SourceClaimCount" k
-     SET "asSpeaker" = (SELECT COUNT(DISTINCT l."claimId") FROM "AttributionLink" l
-           WHERE l."sourceId" = k."sourceId" AND l."role" = 'speaker'),
-         "inChains" = (SELECT COUNT(DISTINCT l."claimId") FROM "AttributionLink" l WHERE l."sourceId" = k."sourceId")
-   WHERE k."sourceId" IN (SELECT "sourceId" FROM touched);
+     SET "inChains" = k."inChains" + d."chains", "asSpeaker" = k."asSpeaker" + d."speakers"
+    FROM (SELECT n."sourceId",
+                 COUNT(DISTINCT n."claimId") FILTER (WHERE NOT EXISTS (SELECT 1 FROM "AttributionLink" l
+                   WHERE l."sourceId" = n."sourceId" AND l."claimId" = n."claimId"
+                     AND l."id" NOT IN (SELECT "id" FROM added))) AS "chains",
+                 COUNT(DISTINCT n."claimId") FILTER (WHERE n."role" = 'speaker' AND NOT EXISTS (SELECT 1 FROM "AttributionLink" l
+                   WHERE l."sourceId" = n."sourceId" AND l."claimId" = n."claimId" AND l."role" = 'speaker'
+                     AND l."id" NOT IN (SELECT "id" FROM added WHERE "role" = 'speaker'))) AS "speakers"
+            FROM added n GROUP BY n."sourceId") d
+   WHERE k."sourceId" = d."sourceId";
   RETURN NULL;
 END $$;
-CREATE FUNCTION "AttributionLink_recount_both"() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION "AttributionLink_count_removed"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "SourceClaimCount" k
+     SET "inChains" = k."inChains" - d."chains", "asSpeaker" = k."asSpeaker" - d."speakers"
+    FROM (SELECT o."sourceId",
+                 COUNT(DISTINCT o."claimId") FILTER (WHERE NOT EXISTS (SELECT 1 FROM "AttributionLink" l
+                   WHERE l."sourceId" = o."sourceId" AND l."claimId" = o."claimId")) AS "chains",
+                 COUNT(DISTINCT o."claimId") FILTER (WHERE o."role" = 'speaker' AND NOT EXISTS (SELECT 1 FROM "AttributionLink" l
+                   WHERE l."sourceId" = o."sourceId" AND l."claimId" = o."claimId" AND l."role" = 'speaker')) AS "speakers"
+            FROM removed o GROUP BY o."sourceId") d
+   WHERE k."sourceId" = d."sourceId";
+  RETURN NULL;
+END $$;
+-- A link that changes source, claim or role (rare: sheets delete and insert links): both sources recounted.
+CREATE FUNCTION "AttributionLink_count_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE "SourceClaimCount" k
      SET "asSpeaker" = (SELECT COUNT(DISTINCT l."claimId") FROM "AttributionLink" l
@@ -62,8 +82,8 @@ BEGIN
   RETURN NULL;
 END $$;
 CREATE TRIGGER "AttributionLink_count_insert" AFTER INSERT ON "AttributionLink"
-  REFERENCING NEW TABLE AS touched FOR EACH STATEMENT EXECUTE FUNCTION "AttributionLink_recount"();
+  REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION "AttributionLink_count_added"();
 CREATE TRIGGER "AttributionLink_count_delete" AFTER DELETE ON "AttributionLink"
-  REFERENCING OLD TABLE AS touched FOR EACH STATEMENT EXECUTE FUNCTION "AttributionLink_recount"();
+  REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION "AttributionLink_count_removed"();
 CREATE TRIGGER "AttributionLink_count_update" AFTER UPDATE ON "AttributionLink"
-  REFERENCING OLD TABLE AS old_links NEW TABLE AS new_links FOR EACH STATEMENT EXECUTE FUNCTION "AttributionLink_recount_both"();
+  REFERENCING OLD TABLE AS old_links NEW TABLE AS new_links FOR EACH STATEMENT EXECUTE FUNCTION "AttributionLink_count_changed"();
