@@ -11,14 +11,6 @@ class ListValue {
   constructor(readonly values: readonly unknown[]) {}
 }
 
-/** SQL that differs between the engines, inside a Prisma.Sql (see byEngine). */
-class EngineSql {
-  constructor(
-    readonly sqlite: Prisma.Sql,
-    readonly postgresql: Prisma.Sql,
-  ) {}
-}
-
 /** Longest IN list that is padded on SQLite; longer ones are left as they are. */
 const LONGEST_PADDED_LIST = 512;
 
@@ -33,23 +25,6 @@ const LONGEST_PADDED_LIST = 512;
 export function inList(values: readonly unknown[]): Prisma.Sql {
   if (values.length === 0) throw new Error("an IN list needs at least one value");
   return Prisma.sql`${new ListValue(values)}`;
-}
-
-/** SQL written one way for SQLite and another for PostgreSQL, e.g. `LIKE` and `ILIKE`. */
-export function byEngine(sql: { sqlite: Prisma.Sql; postgresql: Prisma.Sql }): Prisma.Sql {
-  return Prisma.sql`${new EngineSql(sql.sqlite, sql.postgresql)}`;
-}
-
-/**
- * A case-insensitive "contains" of `text` in `column`, with LIKE's wildcards in the text
- * escaped. SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE that of every letter.
- */
-export function containsText(column: Prisma.Sql, text: string): Prisma.Sql {
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return byEngine({
-    sqlite: Prisma.sql`${column} LIKE ${pattern} ESCAPE '\\'`,
-    postgresql: Prisma.sql`${column} ILIKE ${pattern} ESCAPE '\\'`,
-  });
 }
 
 /** How a value is bound: SQLite stores booleans as 0/1 and dates as ISO text, as Prisma does. */
@@ -90,9 +65,7 @@ export function renderSql(query: Prisma.Sql, engine: Engine): RenderedSql {
       parts.push(text);
       if (i === sql.values.length) return;
       const value = sql.values[i];
-      if (value instanceof EngineSql) {
-        render(value[engine]);
-      } else if (value instanceof ListValue) {
+      if (value instanceof ListValue) {
         parts.push(renderList(value.values, engine, parts, sql.strings[i + 1] ?? "", placeholder));
       } else {
         parts.push(placeholder(value));

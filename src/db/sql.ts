@@ -7,7 +7,7 @@ import type { Pool, PoolClient } from "./postgresPool.js";
 import { markWrote, mayReadFromReplica } from "./requestScope.js";
 import type { Engine } from "./url.js";
 
-export { byEngine, containsText, inList } from "./dialect.js";
+export { inList } from "./dialect.js";
 export { inRequestScope } from "./requestScope.js";
 
 // The hot lookups, the exports and the imports run hand-written, portable SQL (quoted

@@ -490,4 +490,3 @@ function datelineOf(text: string): string | null {
   const pad = (n: number | string) => String(n).padStart(2, "0");
   return `${m[3]}-${pad(month)}-${pad(m[2]!)}T${pad(m[4] ?? 0)}:${pad(m[5] ?? 0)}:00Z`;
 }
-

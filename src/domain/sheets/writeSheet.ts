@@ -1,5 +1,4 @@
-import type { Db } from "../../db/client.js";
-import { type SqlWriter, sqlWriter } from "../../db/sql.js";
+import type { SqlWriter } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { utcOffsetMinutes } from "../articles/publishedAt.js";
 import { deriveContradictions, pairKey, type StanceRecord } from "../relations/deriveContradictions.js";
@@ -10,8 +9,6 @@ import { reanchorClaim } from "./reanchorClaim.js";
 // table's rows a few statements at a time: through Prisma's ORM each of a sheet's ~20 queries
 // cost more than the rows it wrote. Rows go in the order the ORM wrote them (claims, their
 // chains, propositions, topics, stances, relations), so ids come out as they did.
-
-export type Tx = Prisma.TransactionClient;
 
 /** Who recorded the relations a sheet brings, in their review history. */
 export const IMPORT_ACTOR = "claim-sheet import";
@@ -26,11 +23,6 @@ export interface SheetWriter {
   sourceIds: Map<string, number>;
   topicIds: Map<string, number>;
   propositionIds: Map<string, number>;
-}
-
-/** A writer for the transaction `tx` of `db`; call it inside `db.$transaction`. */
-export async function sheetWriter(db: Db, tx: Tx): Promise<SheetWriter> {
-  return sheetWriterOn(await sqlWriter(db, tx));
 }
 
 /** A writer on an open transaction's SqlWriter (see writeTransaction). */
