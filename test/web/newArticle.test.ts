@@ -119,7 +119,9 @@ describe("a new Thai article, from pasted text to a confirmed contradiction", ()
       ["proposed", "curated", 1],
     ]);
     const acrossArticles = rows[1]!;
-    expect(acrossArticles.rationale).toMatch(/\bc3 asserts\b/);
+    expect(acrossArticles.rationale).toMatch(
+      /^asserts what stored claim \d+ \(dmitry-peskov, .*\(c3 against infoquest-kim-putin-2023-09-20\/peskov-denial-military-agreement\)/,
+    );
 
     await page.getByRole("link", { name: "Go to the queue" }).click();
     await web.settled();
