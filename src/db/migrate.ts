@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
+import Database from "better-sqlite3";
 import { PROJECT_ROOT } from "../projectRoot.js";
 import { sqliteFilePath } from "./client.js";
 import { postgresPool } from "./postgresPool.js";
@@ -19,6 +20,9 @@ export async function applyMigrations(databaseUrl: string): Promise<void> {
     return;
   }
   mkdirSync(dirname(resolve(sqliteFilePath(databaseUrl))), { recursive: true });
+  // A database that has every migration needs no deploy. Skipping it also keeps a CLI command
+  // working beside a running server: the deploy wants a lock the server's WAL connection holds.
+  if (sqliteIsCurrent(databaseUrl)) return;
   const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
   const result = spawnSync(process.execPath, [prismaCli, "migrate", "deploy"], {
     cwd: PROJECT_ROOT,
@@ -27,6 +31,31 @@ export async function applyMigrations(databaseUrl: string): Promise<void> {
   });
   if (result.status !== 0) {
     throw new Error(`prisma migrate deploy failed:\n${result.stdout}${result.stderr}`);
+  }
+}
+
+const SQLITE_MIGRATIONS_DIR = join(PROJECT_ROOT, "prisma", "migrations");
+
+/** Whether the SQLite file exists and records every committed migration as finished. */
+function sqliteIsCurrent(databaseUrl: string): boolean {
+  const file = resolve(sqliteFilePath(databaseUrl));
+  if (!existsSync(file)) return false;
+  const committed = readdirSync(SQLITE_MIGRATIONS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+  const connection = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = connection
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
+      .get();
+    if (!table) return false;
+    const rows = connection
+      .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+      .all() as { migration_name: string }[];
+    const applied = new Set(rows.map((row) => row.migration_name));
+    return committed.every((name) => applied.has(name));
+  } finally {
+    connection.close();
   }
 }
 

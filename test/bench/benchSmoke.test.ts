@@ -106,7 +106,7 @@ describe("runBench (smoke size)", () => {
   it("renders one table row per figure", () => {
     const table = renderRun(run);
     expect(table.split("\n").filter((line) => line.startsWith("| "))).toHaveLength(
-      1 + 1 + 6 * 2 + run.exports.length * 2,
+      1 + 1 + run.lookups.length * 2 + run.exports.length * 2,
     );
   });
 });

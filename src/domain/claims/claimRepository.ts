@@ -41,6 +41,7 @@ export const claimSelect = {
   hedged: true,
   cue: true,
   statedOn: true,
+  anchor: true,
   article: { select: { slug: true, title: true } },
   links: {
     select: { chain: true, position: true, role: true, source: { select: sourceSummarySelect } },
