@@ -13,6 +13,7 @@ const TABLES: { name: string; key: string[] }[] = [
   { name: "Source", key: ["id"] },
   { name: "SourceName", key: ["id"] },
   { name: "Article", key: ["id"] },
+  { name: "ArticleRevision", key: ["id"] },
   { name: "Claim", key: ["id"] },
   { name: "AttributionLink", key: ["id"] },
   { name: "Topic", key: ["id"] },

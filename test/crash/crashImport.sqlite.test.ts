@@ -1,3 +1,4 @@
+// SQLite-only: all-or-nothing is checked with PRAGMA integrity_check on the SQLite file the import writes.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,3 +1,4 @@
+// SQLite-only: WAL, busy_timeout and SQLITE_BUSY are the SQLite engine's locking (PostgreSQL never answers busy).
 import Database from "better-sqlite3";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
