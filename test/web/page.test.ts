@@ -60,7 +60,7 @@ describe("contradictions queue", () => {
         .evaluateAll((items) => items.map((item) => Number(item.getAttribute("data-relation-id")))),
     ).toEqual(dismissed);
 
-    const kyodo = peskovKyodo.sides.map((side) => side.chain).join(" <- ");
+    const kyodo = peskovKyodo.sides.map((side) => side.chain).join(" → ");
     const sources = (await web.api<{ data: { slug: string; name: string }[] }>("/api/sources?limit=500")).data;
     const kyodoSource = sources.find((source) => /^Kyodo/.test(source.name) && kyodo.includes(source.name))!;
     const topic = "ukraine-war";

@@ -75,6 +75,7 @@ interface StoredClaim {
   quote: string;
   start: number;
   end: number;
+  spanIn: string;
 }
 
 /**
@@ -92,10 +93,11 @@ async function reviseArticle(
 ): Promise<WrittenSheet> {
   const { sql } = w;
   const a = sheet.article;
-  const [previous] = await sql.rows<{ body: string; bodySha256: string }>(
-    Prisma.sql`SELECT "body", "bodySha256" FROM "Article" WHERE "id" = ${articleId}`,
+  const [previous] = await sql.rows<{ body: string; bodySha256: string; title: string }>(
+    Prisma.sql`SELECT "body", "bodySha256", "title" FROM "Article" WHERE "id" = ${articleId}`,
   );
   const bodyChanged = previous!.bodySha256 !== bodySha256;
+  const titleChanged = previous!.title !== a.title;
   if (bodyChanged) {
     await sql.execute(Prisma.sql`INSERT INTO "ArticleRevision" ("articleId", "body", "bodySha256", "replacedAt")
       VALUES (${articleId}, ${previous!.body}, ${previous!.bodySha256}, ${now})`);
@@ -106,7 +108,7 @@ async function reviseArticle(
       WHERE "id" = ${articleId}`);
 
   const stored = await sql.rows<StoredClaim>(
-    Prisma.sql`SELECT "id", "key", "quote", "start", "end" FROM "Claim" WHERE "articleId" = ${articleId}`,
+    Prisma.sql`SELECT "id", "key", "quote", "start", "end", "spanIn" FROM "Claim" WHERE "articleId" = ${articleId}`,
   );
   const restated = new Set(sheet.claims.map((c) => c.key));
   let orphanedClaims = 0;
@@ -116,8 +118,12 @@ async function reviseArticle(
       await sql.execute(Prisma.sql`DELETE FROM "AttributionLink" WHERE "claimId" = ${claim.id}`);
       await sql.execute(Prisma.sql`DELETE FROM "ClaimTopic" WHERE "claimId" = ${claim.id}`);
       await sql.execute(Prisma.sql`DELETE FROM "ClaimStance" WHERE "claimId" = ${claim.id}`);
-    } else if (bodyChanged) {
-      const anchor = reanchorClaim(previous!.body, a.body, claim);
+    } else if (claim.spanIn === "title" ? titleChanged : bodyChanged) {
+      // A headline claim is re-anchored in the new title, the others in the new body.
+      const anchor =
+        claim.spanIn === "title"
+          ? reanchorClaim(previous!.title, a.title, claim)
+          : reanchorClaim(previous!.body, a.body, claim);
       if (anchor === null) orphanedClaims += 1;
       await sql.execute(
         anchor === null
@@ -128,7 +134,7 @@ async function reviseArticle(
   }
   const storedKeys = new Set(stored.map((c) => c.key));
   for (const c of sheet.claims.filter((claim) => storedKeys.has(claim.key))) {
-    await sql.execute(Prisma.sql`UPDATE "Claim" SET "quote" = ${c.quote}, "start" = ${c.start}, "end" = ${c.end},
+    await sql.execute(Prisma.sql`UPDATE "Claim" SET "quote" = ${c.quote}, "spanIn" = ${c.in ?? "body"}, "start" = ${c.start}, "end" = ${c.end},
       "gloss" = ${c.gloss}, "kind" = ${c.kind}, "hedged" = ${c.hedged}, "cue" = ${c.cue}, "statedOn" = ${c.statedOn},
       "anchor" = 'anchored' WHERE "articleId" = ${articleId} AND "key" = ${c.key}`);
   }
@@ -243,10 +249,22 @@ async function writeClaims(
   const { sql } = w;
   await sql.insert(
     "Claim",
-    ["articleId", "key", "quote", "start", "end", "gloss", "kind", "hedged", "cue", "statedOn"],
+    ["articleId", "key", "quote", "spanIn", "start", "end", "gloss", "kind", "hedged", "cue", "statedOn"],
     sheet.claims
       .filter((c) => !existingKeys.has(c.key))
-      .map((c) => [articleId, c.key, c.quote, c.start, c.end, c.gloss, c.kind, c.hedged, c.cue, c.statedOn]),
+      .map((c) => [
+        articleId,
+        c.key,
+        c.quote,
+        c.in ?? "body",
+        c.start,
+        c.end,
+        c.gloss,
+        c.kind,
+        c.hedged,
+        c.cue,
+        c.statedOn,
+      ]),
   );
   // Read back by (article, key), which is unique, in one indexed range: cheaper than RETURNING,
   // which SQLite buffers row by row. Claims already in the article (a CSV adds to it) have other keys.

@@ -4,6 +4,7 @@
 import { withQuery } from "./api.js";
 import { definitionList, h } from "./dom.js";
 import { cutIntoRuns } from "./spans.js";
+import { CHAIN_ARROW } from "./vocabulary.js";
 
 /** @typedef {import("./types.js").SourceSummary} SourceSummary */
 /** @typedef {import("./types.js").TracedChain} TracedChain */
@@ -32,19 +33,14 @@ export function humanize(word) {
   return word.replaceAll("_", " ");
 }
 
-/** The API's "Speaker <- Relay <- Publisher" drawn speaker -> ... -> publisher. @param {string} text */
-export function chainArrows(text) {
-  return text.split(" <- ").join(" → ");
-}
-
 /**
  * How a fact-checker names a side: its speaker, and the outlet that first carried it when that
  * is someone else ("Sources close to Russian officials via Kyodo News").
  * @param {{ speaker: SourceSummary }} claim
- * @param {string} chainText the API's "Speaker <- Reporter <- Publisher"
+ * @param {string} chainText the API's "Speaker → Reporter → Publisher"
  */
 export function sideName(claim, chainText) {
-  const names = chainText.split(" <- ");
+  const names = chainText.split(CHAIN_ARROW);
   const outlet = names.length > 2 ? (names[1] ?? "") : "";
   const alreadyNamed = outlet !== "" && claim.speaker.name.includes(outlet.split(" ")[0] ?? outlet);
   return outlet && !alreadyNamed ? `${claim.speaker.name} via ${outlet}` : claim.speaker.name;
@@ -172,7 +168,7 @@ export function claimCard(claim) {
       { class: "meta" },
       h("span", { class: "badge" }, humanize(claim.kind)),
       " ",
-      h("span", { class: "chain-text" }, chainArrows(chainText)),
+      h("span", { class: "chain-text" }, chainText),
       " ",
       sourceBadges(claim.speaker),
     ),

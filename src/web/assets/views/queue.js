@@ -1,17 +1,9 @@
 // @ts-check
 // The contradictions queue: what waits for a decision comes first.
 import { getAll, getData } from "../api.js";
-import {
-  chainArrows,
-  downloadLinks,
-  humanize,
-  sideName,
-  sourceBadges,
-  statusBadge,
-  statusLabel,
-} from "../components.js";
+import { downloadLinks, humanize, sideName, sourceBadges, statusBadge, statusLabel } from "../components.js";
 import { h } from "../dom.js";
-import { RELATION_TYPES } from "../vocabulary.js";
+import { CHAIN_ARROW, RELATION_TYPES } from "../vocabulary.js";
 
 /** @typedef {import("../types.js").Contradiction} Contradiction */
 /** @typedef {import("../types.js").ClaimBrief} ClaimBrief */
@@ -234,7 +226,7 @@ export function relationHref(row) {
  * @param {Map<string, string>} titles
  */
 function sideBrief(claim, label, titles) {
-  const names = claim.chain.split(" <- ");
+  const names = claim.chain.split(CHAIN_ARROW);
   const outlet = names.length > 1 ? names[names.length - 1] : null;
   return h(
     "div",
@@ -252,7 +244,7 @@ function sideBrief(claim, label, titles) {
     ),
     h("p", { class: "gloss" }, claim.gloss),
     h("p", { class: "quote", lang: "th" }, claim.quote),
-    h("p", { class: "chain-text" }, chainArrows(claim.chain)),
+    h("p", { class: "chain-text" }, claim.chain),
     h(
       "p",
       { class: "side-article meta" },
