@@ -176,22 +176,73 @@ export function claimCard(claim) {
 }
 
 /**
- * @typedef {{ start: number, end: number, claimId: number, title: string, className: string, href?: string }} Highlight
+ * @typedef {{ start: number, end: number, claimId: number, title: string, className: string, href?: string,
+ *   in?: "body" | "title" }} Highlight in: the text the span is into (body when left out)
  */
 
 /**
- * An article body with the given spans highlighted. Where spans overlap, the innermost one takes
- * the link; `data-claim-ids` lists every claim a run belongs to.
+ * A claim's span as a highlight, into the text its `span.in` names.
+ * @param {Claim} claim
+ * @param {Omit<Highlight, "start" | "end" | "claimId" | "in">} look
+ * @returns {Highlight}
+ */
+export function claimHighlight(claim, look) {
+  return { start: claim.span.start, end: claim.span.end, claimId: claim.id, in: claim.span.in ?? "body", ...look };
+}
+
+/**
+ * An article body with the given spans highlighted (headline claims' spans are left to
+ * titleText). Where spans overlap, the innermost one takes the link; `data-claim-ids` lists every
+ * claim a run belongs to.
  * @param {string} body
  * @param {string} language BCP 47 tag of the body
  * @param {Highlight[]} highlights
  */
 export function articleText(body, language, highlights) {
-  const runs = cutIntoRuns(body, highlights);
   return h(
     "div",
     { class: "article-text", lang: language },
-    runs.map((run) => {
+    markedRuns(
+      body,
+      highlights.filter((span) => span.in !== "title"),
+    ),
+  );
+}
+
+/**
+ * An article's title with its headline claims highlighted, as inline content (for an h1 or a
+ * line above the body).
+ * @param {string} title
+ * @param {Highlight[]} highlights
+ */
+export function titleText(title, highlights) {
+  return markedRuns(
+    title,
+    highlights.filter((span) => span.in === "title"),
+  );
+}
+
+/**
+ * The article as a claim's context shows it: the title (marked when the claim is a headline
+ * claim), then the body.
+ * @param {{ title: string, body: string, language: string }} article
+ * @param {Highlight[]} highlights
+ */
+export function articleWithTitle(article, highlights) {
+  return [
+    h("p", { class: "article-title", lang: article.language }, titleText(article.title, highlights)),
+    articleText(article.body, article.language, highlights),
+  ];
+}
+
+/**
+ * `text` cut at the spans, each covered run in a mark.
+ * @param {string} text
+ * @param {Highlight[]} highlights
+ */
+function markedRuns(text, highlights) {
+  const runs = cutIntoRuns(text, highlights);
+  return runs.map((run) => {
       if (run.spans.length === 0) return run.text;
       const inner = [...run.spans].sort((a, b) => a.end - a.start - (b.end - b.start))[0];
       if (!inner) return run.text;
@@ -205,8 +256,7 @@ export function articleText(body, language, highlights) {
         },
         content,
       );
-    }),
-  );
+  });
 }
 
 /** Scrolls each article box so its own quote (`mark.mark-self`) shows, without moving the page. @param {Element} root */

@@ -8,7 +8,7 @@
  *   throughStateMedia: boolean, throughAnonymous: boolean }} TracedChain
  * @typedef {{ proposition: string, text: string, stance: "asserts" | "denies" | "hedges" }} ClaimStance
  * @typedef {{ id: number, key: string, article: { slug: string, title: string }, quote: string,
- *   span: { start: number, end: number }, gloss: string, kind: string, hedged: boolean, cue: string | null,
+ *   span: { in: "body" | "title", start: number, end: number }, gloss: string, kind: string, hedged: boolean, cue: string | null,
  *   statedOn: string | null, speaker: SourceSummary, chains: TracedChain[], topics: string[],
  *   stances: ClaimStance[] }} Claim
  * @typedef {{ id: number, key: string, article: string, quote: string, gloss: string, kind: string,

@@ -1,7 +1,15 @@
 // @ts-check
 // Articles: the list, and one article's full text with every claim's span highlighted and linked.
 import { getData } from "../api.js";
-import { articleText, claimCard, downloadLinks, formatLocal, sourceLink } from "../components.js";
+import {
+  articleText,
+  claimCard,
+  claimHighlight,
+  downloadLinks,
+  formatLocal,
+  sourceLink,
+  titleText,
+} from "../components.js";
 import { h } from "../dom.js";
 
 /** @typedef {import("../types.js").ArticleSummary} ArticleSummary */
@@ -48,19 +56,20 @@ export async function articleView({ params }) {
   /** @type {ArticleDetail} */
   const article = await getData(`/api/articles/${encodeURIComponent(slug)}`);
   // Neighbouring quotes often touch: alternate two tints so each claim's extent shows.
-  const highlights = article.claims.map((claim, index) => ({
-    start: claim.span.start,
-    end: claim.span.end,
-    claimId: claim.id,
-    title: `${claim.key}: ${claim.gloss}`,
-    className: index % 2 ? "mark-claim mark-alt" : "mark-claim",
-    href: `#/claims/${claim.id}`,
-  }));
+  const highlights = article.claims.map((claim, index) =>
+    claimHighlight(claim, {
+      title: `${claim.key}: ${claim.gloss}`,
+      className: index % 2 ? "mark-claim mark-alt" : "mark-claim",
+      href: `#/claims/${claim.id}`,
+    }),
+  );
+  const headlineClaims = article.claims.filter((claim) => claim.span.in === "title").length;
   const content = h(
     "section",
     { class: "article-page", "data-article": article.slug },
     h("p", { class: "breadcrumb" }, h("a", { href: "#/articles" }, "← Articles")),
-    h("h1", { tabindex: "-1", lang: article.language }, article.title),
+    // Headline claims are highlighted in the title itself: fact-checkers read the headline first.
+    h("h1", { tabindex: "-1", lang: article.language, class: "article-headline" }, titleText(article.title, highlights)),
     h(
       "p",
       { class: "meta" },
@@ -69,6 +78,7 @@ export async function articleView({ params }) {
       article.section ? ` · ${article.section}` : "",
       article.url ? [" · ", h("a", { href: article.url, rel: "noopener noreferrer" }, "original")] : null,
       ` · ${article.claims.length} claim${article.claims.length === 1 ? "" : "s"} highlighted`,
+      headlineClaims ? ` (${headlineClaims} in the headline)` : "",
     ),
     downloadLinks({ article: article.slug }, "claims of this article"),
     h(

@@ -1,7 +1,7 @@
 // @ts-check
 // One claim: its quote in context, its facts and chains, and the relations it takes part in.
 import { getAll, getData } from "../api.js";
-import { articleText, claimFacts, humanize, scrollQuotesIntoView, statusBadge } from "../components.js";
+import { articleWithTitle, claimFacts, claimHighlight, humanize, scrollQuotesIntoView, statusBadge } from "../components.js";
 import { h } from "../dom.js";
 import { compareWithSection } from "./relate.js";
 
@@ -31,7 +31,13 @@ export async function claimView({ params }) {
       ),
     ),
     h("h1", { tabindex: "-1" }, claim.gloss),
-    h("p", { class: "meta" }, `Claim ${claim.key} · `, claim.speaker.name),
+    h(
+      "p",
+      { class: "meta" },
+      `Claim ${claim.key} · `,
+      claim.speaker.name,
+      claim.span.in === "title" ? [" · ", h("span", { class: "badge" }, "headline claim")] : null,
+    ),
     h("blockquote", { class: "quote", lang: article.language }, claim.quote),
     claimFacts(claim, article.publishedAt),
     h("h2", {}, "Relations"),
@@ -76,9 +82,7 @@ export async function claimView({ params }) {
         role: "region",
         "aria-label": "Article text with this claim highlighted",
       },
-      articleText(article.body, article.language, [
-        { start: claim.span.start, end: claim.span.end, claimId: claim.id, title: claim.gloss, className: "mark-self" },
-      ]),
+      articleWithTitle(article, [claimHighlight(claim, { title: claim.gloss, className: "mark-self" })]),
     ),
   );
   content.append(compareWithSection(claim, sources));

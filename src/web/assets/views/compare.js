@@ -2,8 +2,9 @@
 // The comparison view: both claims side by side, each quote in its article, and the review.
 import { ApiError, askForToken, getData, request, storedToken, storeToken, versionFromEtag } from "../api.js";
 import {
-  articleText,
+  articleWithTitle,
   claimFacts,
+  claimHighlight,
   downloadLinks,
   formatUtc,
   humanize,
@@ -210,24 +211,8 @@ function sideView(side, key, label, articles, other) {
   const article = articles.get(claim.article.slug);
   const titleId = `side-${key}-title`;
   const highlights = [
-    {
-      start: claim.span.start,
-      end: claim.span.end,
-      claimId: claim.id,
-      title: `${label}: ${claim.gloss}`,
-      className: "mark-self",
-    },
-    ...(other
-      ? [
-          {
-            start: other.claim.span.start,
-            end: other.claim.span.end,
-            claimId: other.claim.id,
-            title: `Other side: ${other.claim.gloss}`,
-            className: "mark-other",
-          },
-        ]
-      : []),
+    claimHighlight(claim, { title: `${label}: ${claim.gloss}`, className: "mark-self" }),
+    ...(other ? [claimHighlight(other.claim, { title: `Other side: ${other.claim.gloss}`, className: "mark-other" })] : []),
   ];
   return h(
     "section",
@@ -258,7 +243,7 @@ function sideView(side, key, label, articles, other) {
             role: "region",
             "aria-label": `Article text with ${label}'s quote highlighted`,
           },
-          articleText(article.body, article.language, highlights),
+          articleWithTitle(article, highlights),
         )
       : h("p", {}, "The article text is not available."),
     h(
