@@ -243,19 +243,19 @@ export function articleWithTitle(article, highlights) {
 function markedRuns(text, highlights) {
   const runs = cutIntoRuns(text, highlights);
   return runs.map((run) => {
-      if (run.spans.length === 0) return run.text;
-      const inner = [...run.spans].sort((a, b) => a.end - a.start - (b.end - b.start))[0];
-      if (!inner) return run.text;
-      const content = inner.href ? h("a", { href: inner.href }, run.text) : run.text;
-      return h(
-        "mark",
-        {
-          class: `${inner.className}${run.spans.length > 1 ? " overlap" : ""}`,
-          "data-claim-ids": run.spans.map((span) => span.claimId).join(" "),
-          title: inner.title,
-        },
-        content,
-      );
+    if (run.spans.length === 0) return run.text;
+    const inner = [...run.spans].sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+    if (!inner) return run.text;
+    const content = inner.href ? h("a", { href: inner.href }, run.text) : run.text;
+    return h(
+      "mark",
+      {
+        class: `${inner.className}${run.spans.length > 1 ? " overlap" : ""}`,
+        "data-claim-ids": run.spans.map((span) => span.claimId).join(" "),
+        title: inner.title,
+      },
+      content,
+    );
   });
 }
 

@@ -33,6 +33,9 @@
  * @typedef {{ slug: string, title: string, publisher: SourceSummary, section: string | null, language: string,
  *   url: string | null, publishedAt: string, bodySha256: string, claimCount: number }} ArticleSummary
  * @typedef {ArticleSummary & { body: string, claims: Claim[] }} ArticleDetail
+ * @typedef {{ claim: ClaimBrief, article: { slug: string, title: string, publishedAt: string },
+ *   publisher: SourceSummary, firstOutlet: SourceSummary, outlets: SourceSummary[], relationId: number | null }} StatementCarrier
+ * @typedef {{ claimId: number, speaker: SourceSummary, carriers: StatementCarrier[], firstCarrier: StatementCarrier }} StatementCarriers
  */
 
 export {};

@@ -1,6 +1,6 @@
 // @ts-check
 // Articles: the list, and one article's full text with every claim's span highlighted and linked.
-import { getData } from "../api.js";
+import { getAll, getData } from "../api.js";
 import {
   articleText,
   claimCard,
@@ -11,6 +11,7 @@ import {
   titleText,
 } from "../components.js";
 import { h } from "../dom.js";
+import { addClaimSection } from "./addClaim.js";
 
 /** @typedef {import("../types.js").ArticleSummary} ArticleSummary */
 /** @typedef {import("../types.js").ArticleDetail} ArticleDetail */
@@ -53,8 +54,11 @@ export async function articleListView(_route) {
 /** @param {import("../app.js").Route} route */
 export async function articleView({ params }) {
   const slug = params[0] ?? "";
-  /** @type {ArticleDetail} */
-  const article = await getData(`/api/articles/${encodeURIComponent(slug)}`);
+  /** @type {[ArticleDetail, import("../types.js").Source[]]} */
+  const [article, sources] = await Promise.all([
+    getData(`/api/articles/${encodeURIComponent(slug)}`),
+    getAll("/api/sources"),
+  ]);
   // Neighbouring quotes often touch: alternate two tints so each claim's extent shows.
   const highlights = article.claims.map((claim, index) =>
     claimHighlight(claim, {
@@ -64,12 +68,18 @@ export async function articleView({ params }) {
     }),
   );
   const headlineClaims = article.claims.filter((claim) => claim.span.in === "title").length;
+  // Headline claims are highlighted in the title itself: fact-checkers read the headline first.
+  const headline = h(
+    "h1",
+    { tabindex: "-1", lang: article.language, class: "article-headline" },
+    titleText(article.title, highlights),
+  );
+  const bodyText = articleText(article.body, article.language, highlights);
   const content = h(
     "section",
     { class: "article-page", "data-article": article.slug },
     h("p", { class: "breadcrumb" }, h("a", { href: "#/articles" }, "← Articles")),
-    // Headline claims are highlighted in the title itself: fact-checkers read the headline first.
-    h("h1", { tabindex: "-1", lang: article.language, class: "article-headline" }, titleText(article.title, highlights)),
+    headline,
     h(
       "p",
       { class: "meta" },
@@ -84,7 +94,12 @@ export async function articleView({ params }) {
     h(
       "div",
       { class: "article-layout" },
-      h("div", { class: "article-body" }, articleText(article.body, article.language, highlights)),
+      h(
+        "div",
+        { class: "article-body" },
+        bodyText,
+        addClaimSection(article, sources, { title: headline, body: bodyText }, rerender),
+      ),
       h(
         "aside",
         { class: "article-claims", "aria-labelledby": "article-claims-title" },
@@ -94,4 +109,9 @@ export async function articleView({ params }) {
     ),
   );
   return { title: article.title, content };
+}
+
+/** Draws the current view again, in place (after a write the view shows). */
+function rerender() {
+  window.dispatchEvent(new HashChangeEvent("hashchange"));
 }

@@ -212,7 +212,9 @@ function sideView(side, key, label, articles, other) {
   const titleId = `side-${key}-title`;
   const highlights = [
     claimHighlight(claim, { title: `${label}: ${claim.gloss}`, className: "mark-self" }),
-    ...(other ? [claimHighlight(other.claim, { title: `Other side: ${other.claim.gloss}`, className: "mark-other" })] : []),
+    ...(other
+      ? [claimHighlight(other.claim, { title: `Other side: ${other.claim.gloss}`, className: "mark-other" })]
+      : []),
   ];
   return h(
     "section",
