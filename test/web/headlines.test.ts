@@ -179,7 +179,7 @@ describe("a statement relayed by several outlets", () => {
     await web.open(`/claims/${denial.id}`);
     const carriers = page.locator(".carriers");
     expect(await carriers.locator(".carried-first").textContent()).toBe(
-      "2 articles carried Dmitry Peskov's statement. First: TASS (2023-09-14 08:00 (UTC)).",
+      "2 articles carried Dmitry Peskov's statement. First: TASS, 2023-09-14 08:00 (UTC).",
     );
     expect(
       await carriers
@@ -301,5 +301,75 @@ describe("adding a claim to a stored article from its page", () => {
     expect(await web.horizontalOverflow()).toBe(0);
     await web.screenshot("article-add-claim-phone");
     await web.freshPage(DESKTOP);
+  });
+});
+
+describe("a headline claim in the review step of a new article", () => {
+  /** Written for this test. */
+  const TEXT = `Harbour council delays ferry fare rise
+
+Council spokesman Tom Reed said the ferry fare rise would wait until spring.
+`;
+  const HEADLINE = "Harbour council delays ferry fare rise";
+
+  it("is drawn in the headline, accepted and imported with its span in the title", async () => {
+    const page = await web.freshPage();
+    // The extractor proposes body claims only (its rules are another module's): the test adds the
+    // headline claim an extractor would, to the real answer of POST /api/extract.
+    await page.route("**/api/extract", async (route) => {
+      const response = await route.fetch();
+      const json = await response.json();
+      const sheet = json.data.sheet;
+      expect(sheet.article.title).toBe(HEADLINE);
+      sheet.claims.push({
+        key: "headline",
+        in: "title",
+        quote: HEADLINE,
+        start: 0,
+        end: [...HEADLINE].length,
+        gloss: "The headline: the council delays the ferry fare rise",
+        kind: "editorial",
+        hedged: false,
+        cue: null,
+        statedOn: null,
+        topics: [],
+        chains: [[{ source: sheet.article.publisher, role: "speaker" }]],
+        stances: [],
+      });
+      await route.fulfill({ response, json });
+    });
+    await web.open("/new");
+    await page.getByLabel("Article text").fill(TEXT);
+    await page.getByRole("button", { name: "Propose claims" }).click();
+    await page.locator(".review-step").waitFor();
+    expect(await page.locator(".review-title mark").textContent()).toBe(HEADLINE);
+    const card = page.locator('.proposal[data-key="headline"]');
+    expect(await card.getAttribute("data-signature")).toBe(`title:0:${HEADLINE.length}`);
+    expect(await card.locator(".headline-badge").isVisible()).toBe(true);
+    expect(await card.locator(".span-note").textContent()).toBe(` now title 0–${HEADLINE.length}`);
+
+    // Moving its span by a selection in the headline keeps it there.
+    await selectText(page, ".review-title", "delays ferry fare rise");
+    await card.locator("summary").click();
+    await card.getByRole("button", { name: "Use selection as the quote" }).click();
+    expect(await card.locator(".span-note").textContent()).toBe(" now title 16–38");
+    expect(await card.locator(".quote").textContent()).toBe("delays ferry fare rise");
+
+    await page.getByRole("button", { name: "Accept all undecided" }).click();
+    await page.locator(".article-fields").getByLabel("Publisher", { exact: true }).fill("InfoQuest");
+    await page.getByRole("button", { name: "Import accepted" }).click();
+    await answerToken(page);
+    await page.getByText(/^Imported: /).waitFor();
+    const slug = (await web.api<{ data: { slug: string; title: string }[] }>("/api/articles")).data.find(
+      (a) => a.title === HEADLINE,
+    )!.slug;
+    const stored = (await web.api<{ data: ArticleDetail }>(`/api/articles/${slug}`)).data;
+    expect(stored.claims[0]).toMatchObject({
+      key: "headline",
+      quote: "delays ferry fare rise",
+      span: { in: "title", start: 16, end: 38 },
+    });
+    expect(stored.claims[0]!.chains[0]!.text).toBe("InfoQuest");
+    await page.unrouteAll();
   });
 });

@@ -120,7 +120,7 @@ function carriersSection(carried) {
             { class: "carried-first" },
             `${carriers.length} articles carried ${carried.speaker.name}'s statement. First: `,
             h("strong", {}, first),
-            ` (${formatLocal(firstCarrier.article.publishedAt)}).`,
+            `, ${formatLocal(firstCarrier.article.publishedAt)}.`,
           ),
           h(
             "ol",
