@@ -2,6 +2,7 @@ import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "../../src/domain/access/tokenService.js";
 import { csvRecord, parseCsv } from "../../src/domain/exports/csv.js";
+import { inProcessImporter } from "../../src/domain/sheets/importThread.js";
 import { apiRoutes } from "../../src/http/apiRoutes.js";
 import { type ApiRoute, responseBody } from "../../src/http/routeTable.js";
 import { useSeededApp } from "../support/seededApp.js";
@@ -17,7 +18,12 @@ beforeAll(async () => {
   admin = `Bearer ${(await createApiToken(seeded.testDb().db, { name: "contract test", role: "admin" })).token}`;
 });
 
-const routes = (): ApiRoute[] => apiRoutes(seeded.testDb().db, () => ({}), { publicUrl: "http://127.0.0.1" });
+const routes = (): ApiRoute[] =>
+  apiRoutes(seeded.testDb().db, () => ({}), {
+    publicUrl: "http://127.0.0.1",
+    bodyLimitBytes: 1024,
+    importer: inProcessImporter(seeded.testDb().db),
+  });
 const key = (spec: { method: string; path: string }) => `${spec.method.toUpperCase()} ${spec.path}`;
 
 interface Example {
