@@ -15,7 +15,7 @@ function jsonLines(count: number): string {
     const sheet = smallSheet(`thread-${i}`);
     sheet.article.body = `${SMALL_BODY} ${i}`;
     // A proposition of its own: one shared by every sheet makes each import re-derive them all.
-    sheet.propositions = sheet.propositions.map((p) => ({ ...p, key: `${p.key}-${i}` }));
+    sheet.propositions = sheet.propositions?.map((p) => ({ ...p, key: `${p.key}-${i}` }));
     for (const claim of sheet.claims)
       claim.stances = claim.stances?.map((s) => ({ ...s, proposition: `${s.proposition}-${i}` }));
     lines.push(JSON.stringify(sheet));

@@ -53,6 +53,20 @@ const post = (url: string) => request(seeded.app()).post(url).set("Authorization
 const EXAMPLES: Record<string, Example> = {
   "GET /articles": { call: async () => get("/api/articles") },
   "GET /articles/:slug": { call: async () => get("/api/articles/infoquest-kim-putin-2023-09-20") },
+  "GET /articles/:slug/revisions": {
+    call: async () => get("/api/articles/infoquest-kim-putin-2023-09-20/revisions"),
+  },
+  "GET /articles/:slug/revisions/:number": {
+    call: async () => {
+      // A corrected article of its own, so that it has a revision and the seed stays as it is.
+      const sheet = smallSheet("revised-article");
+      sheet.article.body = `${sheet.article.body} (ฉบับแรก)`;
+      await post("/api/articles").send(sheet).expect(201);
+      sheet.article.body = `${sheet.article.body} (แก้ไข)`;
+      await post("/api/articles?update=true").send(sheet).expect(200);
+      return get("/api/articles/revised-article/revisions/1");
+    },
+  },
   "GET /sources": { call: async () => get("/api/sources?limit=3") },
   "GET /sources/:slug": { call: async () => get("/api/sources/kyodo") },
   "GET /sources/:slug/claims": { call: async () => get("/api/sources/kyodo/claims?limit=2") },
