@@ -2,7 +2,12 @@ import { IN_LIST_SIZE, inChunks } from "../../db/inChunks.js";
 import { inList, type SqlWriter } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { utcOffsetMinutes } from "../articles/publishedAt.js";
-import { deriveContradictions, pairKey, type StanceRecord } from "../relations/deriveContradictions.js";
+import {
+  type DerivedContradiction,
+  deriveContradictions,
+  pairKey,
+  type StanceRecord,
+} from "../relations/deriveContradictions.js";
 import { type ClaimSheet, parseClaimRef } from "./claimSheet.js";
 import { reanchorClaim } from "./reanchorClaim.js";
 
@@ -139,7 +144,7 @@ async function reviseArticle(
   return { articleId, derivedContradictions: derived, orphanedClaims, keptRelations: kept };
 }
 
-async function insertId(sql: SqlWriter, query: Prisma.Sql): Promise<number> {
+export async function insertId(sql: SqlWriter, query: Prisma.Sql): Promise<number> {
   return Number((await sql.rows<{ id: number | bigint }>(query))[0]!.id);
 }
 
@@ -303,7 +308,7 @@ async function writeClaims(
   const fresh = existingKeys.size === 0 ? named : await withoutStoredRelations(sql, named);
   await createRelations(sql, fresh, "imported from claim sheet", now);
   const derived = await proposeDerivedContradictions(sql, [...propositionIds.values()], [...claimIds.values()], now);
-  return { derived, kept: named.length - fresh.length };
+  return { derived: derived.length, kept: named.length - fresh.length };
 }
 
 async function withoutStoredRelations(sql: SqlWriter, relations: NewRelation[]): Promise<NewRelation[]> {
@@ -373,7 +378,7 @@ async function upsertTopics(w: SheetWriter, sheet: ClaimSheet): Promise<Map<stri
   return ids;
 }
 
-interface NewRelation {
+export interface NewRelation {
   fromClaimId: number;
   toClaimId: number;
   type: string;
@@ -383,7 +388,12 @@ interface NewRelation {
 }
 
 /** Creates relations, in order, each with the first event of its review history. */
-async function createRelations(sql: SqlWriter, relations: NewRelation[], note: string, now: Date): Promise<void> {
+export async function createRelations(
+  sql: SqlWriter,
+  relations: NewRelation[],
+  note: string,
+  now: Date,
+): Promise<void> {
   if (relations.length === 0) return;
   const created = await sql.insert<{ id: number; status: string }>(
     "Relation",
@@ -402,17 +412,17 @@ async function createRelations(sql: SqlWriter, relations: NewRelation[], note: s
 
 /**
  * Proposes contradictions between the article's claims and any claims, stored or new, that take
- * opposite stances on the given propositions. Returns how many were proposed. Two statements
+ * opposite stances on the given propositions. Returns those proposed. Two statements
  * (per 500 propositions or claims), whatever the number of stances: on PostgreSQL each
  * statement is a round trip.
  */
-async function proposeDerivedContradictions(
+export async function proposeDerivedContradictions(
   sql: SqlWriter,
   propositionIds: number[],
   articleClaimIds: number[],
   now: Date,
-): Promise<number> {
-  if (propositionIds.length === 0) return 0;
+): Promise<DerivedContradiction[]> {
+  if (propositionIds.length === 0) return [];
   // Each proposition in id order, and each one's stances in claim order.
   const stances = await inChunks(
     [...propositionIds].sort((x, y) => x - y),
@@ -428,7 +438,7 @@ async function proposeDerivedContradictions(
   );
   const article = new Set(articleClaimIds);
   const stancing = [...new Set(stances.map((s) => s.claimId).filter((id) => article.has(id)))];
-  if (stancing.length === 0) return 0;
+  if (stancing.length === 0) return [];
   const existing = new Set<string>();
   // The list is bound twice: half a chunk, under SQLite's 999 parameters.
   const relationsOf = (chunk: number[]) =>
@@ -450,5 +460,5 @@ async function proposeDerivedContradictions(
     "derived from opposite stances",
     now,
   );
-  return derived.length;
+  return derived;
 }
