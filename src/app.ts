@@ -2,6 +2,7 @@ import express, { type Express, type RequestHandler } from "express";
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { inRequestScope } from "./db/requestScope.js";
+import { inProcessImporter, type SheetImporter } from "./domain/sheets/importThread.js";
 import { routeNotFound } from "./errors.js";
 import { apiRoutes } from "./http/apiRoutes.js";
 import { authenticate } from "./http/middleware/authenticate.js";
@@ -29,11 +30,13 @@ export interface AppDeps {
       >
     >;
   db: Db;
+  /** Where POST /api/articles imports run: the server gives an import thread; by default, in process. */
+  importer?: SheetImporter;
   log?: (message: string, error: unknown) => void;
 }
 
 /** The Express app, without listen(): tests, the CLI and the server each build their own. */
-export function buildApp({ config, db, log }: AppDeps): Express {
+export function buildApp({ config, db, importer = inProcessImporter(db), log }: AppDeps): Express {
   const readsRequireToken = config.readsRequireToken ?? false;
   const app = express();
   app.disable("x-powered-by");
@@ -67,6 +70,8 @@ export function buildApp({ config, db, log }: AppDeps): Express {
   const routes = apiRoutes(db, () => openApiDocument, {
     publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL,
     maxArticleBytes: config.maxArticleBytes,
+    bodyLimitBytes: config.bodyLimitBytes,
+    importer,
   });
   const openApiDocument = buildOpenApiDocument(routes, { readsRequireToken });
   const api = express.Router();

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.js";
+import type { SheetImporter } from "../domain/sheets/importThread.js";
 import { articleRoutes } from "./routes/articles.js";
 import { claimRoutes } from "./routes/claims.js";
 import { contradictionRoutes } from "./routes/contradictions.js";
@@ -18,7 +19,7 @@ import type { ApiRoute } from "./routeTable.js";
 export function apiRoutes(
   db: Db,
   openApiDocument: () => object,
-  settings: { publicUrl: string; maxArticleBytes?: number },
+  settings: { publicUrl: string; maxArticleBytes?: number; bodyLimitBytes: number; importer: SheetImporter },
 ): ApiRoute[] {
   return [
     ...articleRoutes(db),
@@ -26,7 +27,7 @@ export function apiRoutes(
     ...claimRoutes(db),
     ...contradictionRoutes(db),
     ...relationRoutes(db),
-    ...importRoutes(db, settings),
+    ...importRoutes(db, settings.importer, settings),
     ...exportRoutes(db, settings.publicUrl),
     ...schemaRoutes(),
     ...extractRoutes(db),

@@ -21,6 +21,8 @@ export interface ClaimRecord {
   hedged: boolean;
   cue: string | null;
   statedOn: string | null;
+  /** anchored, or orphaned by a corrected body. */
+  anchor: string;
   article: { slug: string; title: string };
   links: { chain: number; position: number; role: string; source: SourceSummaryRecord }[];
   /** By topic slug, ascending. */

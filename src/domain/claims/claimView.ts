@@ -14,6 +14,12 @@ import type { ClaimRecord, ClaimRelationRecord } from "./claimRepository.js";
 
 // The claims' response contract: each schema, then the presenter typed against it.
 
+/** Whether the article's current body still holds the claim's quote. */
+const ClaimAnchor = z.enum(["anchored", "orphaned"]).meta({
+  description:
+    "orphaned: a corrected body (a new revision) no longer holds the quote; the span keeps its offsets in the body it was read from",
+});
+
 export const ClaimView = z
   .strictObject({
     id: z.int(),
@@ -32,6 +38,7 @@ export const ClaimView = z
     hedged: z.boolean(),
     cue: z.string().nullable(),
     statedOn: z.string().nullable(),
+    anchor: ClaimAnchor,
     speaker: SourceSummary,
     chains: z.array(TracedChain),
     topics: z.array(z.string()),
@@ -60,6 +67,7 @@ export function presentClaim(record: ClaimRecord): ClaimView {
     hedged: record.hedged,
     cue: record.cue,
     statedOn: record.statedOn,
+    anchor: record.anchor === "orphaned" ? "orphaned" : "anchored",
     speaker: chains[0]!.links[0]!.source,
     chains,
     topics: record.topics.map((t) => t.topic.slug),
@@ -80,6 +88,7 @@ export const ClaimBrief = z
     quote: z.string(),
     gloss: z.string(),
     kind: ClaimKind,
+    anchor: ClaimAnchor,
     speaker: SourceSummary,
     chain: z.string().meta({ description: "The first chain's text" }),
   })
@@ -94,6 +103,7 @@ export function briefClaim(view: ClaimView): ClaimBrief {
     quote: view.quote,
     gloss: view.gloss,
     kind: view.kind,
+    anchor: view.anchor,
     speaker: view.speaker,
     chain: view.chains[0]!.text,
   };

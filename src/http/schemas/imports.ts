@@ -16,9 +16,10 @@ export const isUpdateFlag = (value: unknown): boolean => value === "1" || value 
  */
 export const ImportArticles = z.object({
   query: z.strictObject({ update: UpdateFlag }),
-  body: z
-    .unknown()
-    .meta({ description: "a claim sheet, an array of them, or JSONL text (see /api/schemas/claim-sheet.json)" }),
+  body: z.string().meta({
+    description:
+      "a claim sheet or an array of them (application/json), or one per line (application/jsonl); see /api/schemas/claim-sheet.json",
+  }),
 });
 
 /** POST /api/articles/:slug/claims.csv: claim rows as text/csv. */
