@@ -168,10 +168,23 @@ export function claimCard(claim) {
       { class: "meta" },
       h("span", { class: "badge" }, humanize(claim.kind)),
       " ",
+      claim.anchor === "orphaned" ? [orphanedBadge(), " "] : null,
       h("span", { class: "chain-text" }, chainText),
       " ",
       sourceBadges(claim.speaker),
     ),
+  );
+}
+
+/** Said of a claim a corrected article no longer holds: its quote and span are from an earlier text. */
+export function orphanedBadge() {
+  return h(
+    "span",
+    {
+      class: "badge warn",
+      title: "A correction of the article removed this quote; its span is in an earlier revision",
+    },
+    "not in the corrected text",
   );
 }
 

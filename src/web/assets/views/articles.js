@@ -59,14 +59,17 @@ export async function articleView({ params }) {
     getData(`/api/articles/${encodeURIComponent(slug)}`),
     getAll("/api/sources"),
   ]);
-  // Neighbouring quotes often touch: alternate two tints so each claim's extent shows.
-  const highlights = article.claims.map((claim, index) =>
-    claimHighlight(claim, {
-      title: `${claim.key}: ${claim.gloss}`,
-      className: index % 2 ? "mark-claim mark-alt" : "mark-claim",
-      href: `#/claims/${claim.id}`,
-    }),
-  );
+  // Neighbouring quotes often touch: alternate two tints so each claim's extent shows. An orphaned
+  // claim's span is into an earlier revision, so it is listed but not drawn in this text.
+  const highlights = article.claims
+    .filter((claim) => claim.anchor !== "orphaned")
+    .map((claim, index) =>
+      claimHighlight(claim, {
+        title: `${claim.key}: ${claim.gloss}`,
+        className: index % 2 ? "mark-claim mark-alt" : "mark-claim",
+        href: `#/claims/${claim.id}`,
+      }),
+    );
   const headlineClaims = article.claims.filter((claim) => claim.span.in === "title").length;
   // Headline claims are highlighted in the title itself: fact-checkers read the headline first.
   const headline = h(
@@ -90,6 +93,7 @@ export async function articleView({ params }) {
       ` · ${article.claims.length} claim${article.claims.length === 1 ? "" : "s"} highlighted`,
       headlineClaims ? ` (${headlineClaims} in the headline)` : "",
     ),
+    article.revisionCount > 0 ? corrections(article) : null,
     downloadLinks({ article: article.slug }, "claims of this article"),
     h(
       "div",
@@ -109,6 +113,25 @@ export async function articleView({ params }) {
     ),
   );
   return { title: article.title, content };
+}
+
+/**
+ * Where a corrected article says so: its earlier texts, each linked to what the next one changed.
+ * @param {ArticleDetail} article
+ */
+function corrections(article) {
+  const numbers = Array.from({ length: article.revisionCount }, (_, i) => i + 1);
+  const orphaned = article.claims.filter((claim) => claim.anchor === "orphaned").length;
+  return h(
+    "p",
+    { class: "corrections" },
+    `Corrected ${article.revisionCount} time${article.revisionCount === 1 ? "" : "s"}: `,
+    numbers.map((n, i) => [
+      i > 0 ? ", " : "",
+      h("a", { href: `#/articles/${encodeURIComponent(article.slug)}/revisions/${n}` }, `what revision ${n} became`),
+    ]),
+    orphaned ? `. ${orphaned} claim${orphaned === 1 ? " is" : "s are"} not in the corrected text.` : ".",
+  );
 }
 
 /** Draws the current view again, in place (after a write the view shows). */

@@ -8,6 +8,7 @@ import {
   downloadLinks,
   formatUtc,
   humanize,
+  orphanedBadge,
   scrollQuotesIntoView,
   sideName,
   sourceLink,
@@ -45,6 +46,7 @@ export async function compareView({ params }) {
   const detail = {
     ...relation.relation,
     sides: [briefOf(comparison.a.claim), briefOf(comparison.b.claim)],
+    needsAttention: comparison.a.claim.anchor === "orphaned" || comparison.b.claim.anchor === "orphaned",
     comparison,
   };
   const { a, b } = detail.comparison;
@@ -135,6 +137,7 @@ function briefOf(claim) {
     quote: claim.quote,
     gloss: claim.gloss,
     kind: claim.kind,
+    anchor: claim.anchor,
     speaker: claim.speaker,
     chain: claim.chains[0]?.text ?? "",
   };
@@ -210,9 +213,11 @@ function sideView(side, key, label, articles, other) {
   const claim = side.claim;
   const article = articles.get(claim.article.slug);
   const titleId = `side-${key}-title`;
+  // An orphaned claim's span is into an earlier revision of its article: not drawn in this text.
+  const anchored = (/** @type {import("../types.js").Claim} */ c) => c.anchor !== "orphaned";
   const highlights = [
-    claimHighlight(claim, { title: `${label}: ${claim.gloss}`, className: "mark-self" }),
-    ...(other
+    ...(anchored(claim) ? [claimHighlight(claim, { title: `${label}: ${claim.gloss}`, className: "mark-self" })] : []),
+    ...(other && anchored(other.claim)
       ? [claimHighlight(other.claim, { title: `Other side: ${other.claim.gloss}`, className: "mark-other" })]
       : []),
   ];
@@ -227,6 +232,14 @@ function sideView(side, key, label, articles, other) {
       sideName(claim, claim.chains[0]?.text ?? ""),
     ),
     h("blockquote", { class: "quote", lang: article?.language ?? "th" }, claim.quote),
+    anchored(claim)
+      ? null
+      : h(
+          "p",
+          { class: "notice attention" },
+          orphanedBadge(),
+          " A correction of the article removed this quote: check the relation against the corrected text.",
+        ),
     h(
       "p",
       { class: "hop-summary" },
