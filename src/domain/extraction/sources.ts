@@ -1,6 +1,7 @@
 import type { ClaimKind, SourceKind } from "../vocabulary.js";
 import { THAI_AUXILIARIES, THAI_NAME_ENDERS } from "./lexicon/connectives.js";
 import { THAI_CUES } from "./lexicon/cues.js";
+import { OUTLETS, type OutletEntry } from "./lexicon/outlets.js";
 import { THAI_ROLE_CONTINUERS } from "./lexicon/thaiWords.js";
 import { ENGLISH_TITLES, THAI_TITLES, type TitleEntry } from "./lexicon/titles.js";
 import { slugify, uniqueSlug } from "./slugs.js";
@@ -193,13 +194,26 @@ export class SourceDirectory {
     if (stored) return stored;
     const parsed = hasThai(phrase) ? this.parseThai(phrase, mention.start, cueKind) : parseEnglish(phrase, cueKind);
     if (!parsed) return null;
+    // "สำนักข่าวรอยเตอร์" is Reuters: stored under its English name, or proposed with it as the slug.
+    const outlet = outletNamed([parsed.name, ...parsed.extraNames]);
+    if (outlet) {
+      for (const form of [outlet.english, ...outlet.latin, ...outlet.thai]) {
+        const hit = this.matchKnown(form);
+        if (hit) return { ...hit, reason: `"${phrase}" is ${outlet.english}, stored as "${hit.name}"` };
+      }
+      for (const form of [outlet.english, ...outlet.latin])
+        if (!parsed.extraNames.includes(form) && parsed.name !== form) parsed.extraNames.push(form);
+      parsed.kind = outlet.kind;
+      parsed.reason = `"${parsed.name}" is the outlet ${outlet.english}`;
+    }
     const same = this.matchProposed(parsed);
     if (same) {
       for (const name of [parsed.name, ...parsed.extraNames]) if (!same.names.includes(name)) same.names.push(name);
       for (const alias of parsed.aliases) if (!same.aliases.includes(alias)) same.aliases.push(alias);
       return same;
     }
-    const latin = [parsed.name, ...parsed.extraNames].find((n) => /^[A-Za-z][A-Za-z0-9 .&'-]*$/.test(n));
+    const latin =
+      outlet?.english ?? [parsed.name, ...parsed.extraNames].find((n) => /^[A-Za-z][A-Za-z0-9 .&'-]*$/.test(n));
     const title = thaiTitleAt(parsed.name);
     const dropTitle =
       title && (title.type === "person" || MEDIA.has(title.kind!)) && parsed.name.length > title.form.length + 1;
@@ -383,6 +397,24 @@ function fromKnown(source: KnownSource, reason: string): ResolvedSource {
     reason,
     aliases: [],
   };
+}
+
+/** The well-known outlet one of these names is (a Thai form with or without its title, or a Latin one). */
+export function outletNamed(names: readonly string[]): OutletEntry | undefined {
+  for (const raw of names) {
+    const name = normalizeName(raw);
+    const title = hasThai(name) ? thaiTitleAt(name) : undefined;
+    const bare = title?.type === "organisation" ? name.slice(title.form.length).trim() : name;
+    const lower = name.toLowerCase().replace(/^the\s+/, "");
+    const hit = OUTLETS.find(
+      (o) =>
+        o.thai.includes(name) ||
+        o.thai.includes(bare) ||
+        [o.english, ...o.latin].some((l) => l.toLowerCase().replace(/^the\s+/, "") === lower),
+    );
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 /** Collapses runs of spaces and normalises to NFC. */

@@ -102,7 +102,16 @@ export function extractThai(text: string): { attributions: Attribution[]; contra
     const nextClause = new Map<Attribution, ClauseEnd["stop"]>();
     let boundary = paragraph.start;
     for (const hit of hits) {
-      const attribution = buildAttribution(text, paragraph, quotes, hit, boundary, found);
+      // A claim that ended before this cue ends the search for its speaker too.
+      const ended = found.length > 0 ? found[found.length - 1]!.span.end : paragraph.start;
+      const attribution = buildAttribution(
+        text,
+        paragraph,
+        quotes,
+        hit,
+        ended <= hit.cue.start ? Math.max(boundary, ended) : boundary,
+        found,
+      );
       boundary = Math.max(boundary, hit.contentStart);
       if (attribution) {
         found.push(attribution);
@@ -645,6 +654,8 @@ function scanClause(text: string, paragraph: TextRange, quotes: TextRange[], sta
       const continuer = CONTINUERS.find((e) => text.startsWith(e, k));
       if (continuer) return { end: j, stop: { at: k, word: continuer } };
       if (ENDERS.some((e) => text.startsWith(e, k))) return { end: j, stop: { at: k, word: "" } };
+      if (titledSpeakerAhead(text, paragraph, k) && !JOINING_BEFORE.test(text.slice(Math.max(start, j - 6), j)))
+        return { end: j, stop: { at: k, word: "" } };
       // A new subject noun phrase after a space ("... ทางทหาร การพบกันครั้งนี้...") starts a new sentence.
       if (
         j - start >= 25 &&
@@ -658,6 +669,25 @@ function scanClause(text: string, paragraph: TextRange, quotes: TextRange[], sta
       return { end: j + 1, stop: null };
   }
   return { end: paragraph.end, stop: null };
+}
+
+// Honorifics and ranks (นาย, นางสาว, ดร., พล.อ.): an office (รัฐมนตรี) after a space is more often an apposition.
+const NAME_TITLES = SPEAKER_TITLES.filter(
+  (t) => t.type === "person" && t.nameFollows && (t.kind === null || t.form.includes(".")),
+);
+const VERB_CUES = CUES.filter((c) => c.frame === "verb");
+
+/**
+ * Whether a titled name at `at` is the subject of a cue close ahead ("... จะปิดโรงงาน นายอนุชา
+ * ... โฆษกรัฐบาล กล่าวว่า"): a new sentence, not the object of the clause before it.
+ */
+function titledSpeakerAhead(text: string, paragraph: TextRange, at: number): boolean {
+  if (!NAME_TITLES.some((t) => text.startsWith(t.form, at))) return false;
+  const window = text.slice(at, Math.min(paragraph.end, at + 90));
+  const that = window.indexOf("ว่า");
+  if (that === -1) return false;
+  const verb = window.slice(0, that).replace(/(?:ด้วย|อีก|เพิ่มเติม|ไว้|ยัง)+$/, "");
+  return VERB_CUES.some((c) => c.complement === "that" && verb.endsWith(c.form));
 }
 
 const CONTINUERS = [...THAI_CONTINUERS].sort((a, b) => b.length - a.length);

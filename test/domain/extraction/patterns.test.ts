@@ -188,7 +188,7 @@ describe("Thai reporting frames", () => {
       publisher: "test-wire",
     });
     expect(sheet.sources.filter((s) => s.slug !== "test-wire").map((s) => s.names)).toEqual([
-      ["รอยเตอร์", "สำนักข่าวรอยเตอร์"],
+      ["รอยเตอร์", "Reuters", "สำนักข่าวรอยเตอร์"],
     ]);
     expect(new Set(sheet.claims.map((c) => c.chains[0]![0]!.source)).size).toBe(1);
   });
