@@ -392,8 +392,10 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
     // "had been told", "was said": a passive is no one's attribution.
     if (/\b(?:been|being|be|was|were|is|are)\s+$/i.test(before)) continue;
 
-    // Trailing: "CONTENT, X said." (verb at the end of the sentence).
-    const tail = s.slice(vEnd, endTrim);
+    // Trailing: "CONTENT, X said." (verb at the end of the sentence), perhaps "..., quoting Y".
+    let tail = s.slice(vEnd, endTrim);
+    const quotingTail = /,\s+(?:quoting|citing)\s+([^,]+)$/i.exec(tail);
+    if (quotingTail) tail = tail.slice(0, quotingTail.index);
     const lastComma = before.lastIndexOf(",");
     // The tail may go on with a subordinate clause: "..., the bank said on Tuesday, as prices rose."
     if (
@@ -430,6 +432,23 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
           { start: sentence.start + (dateline ? dateline[0].length : 0), end: at(contentEnd) },
           ',"“”',
         );
+        if (quotingTail) {
+          // "CONTENT, the agency said, quoting a pilot.": the pilot said it, the agency carried it.
+          const citedStart = at(vEnd + quotingTail.index + quotingTail[0].length - quotingTail[1]!.length);
+          const cited = mention(text, citedStart, citedStart + quotingTail[1]!.length);
+          if (cited)
+            return build(
+              text,
+              cited,
+              [resolvePronoun(spk, previous)],
+              entry.kind === "statement" ? SAID : entry,
+              { start: at(vStart), end: at(vEnd) },
+              span,
+              "en.verb.trailing_quoting",
+              `"${spk.text} ${verb}" after the claim, quoting "${cited.text}"`,
+              entry.weight - 0.05,
+            );
+        }
         return build(
           text,
           resolvePronoun(spk, previous),
@@ -534,9 +553,14 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       via = [mention(text, nameStart, nameStart + name.length)!];
       contentEnd = contentStart + carrier.index;
     }
-    const saying = /,\s+(?:saying|adding|noting|arguing|warning)\s+(?:that\s+)?/i.exec(
-      s.slice(contentStart, contentEnd),
-    );
+    // "X dismissed the report as ... and said CONTENT": the object first, then what was said.
+    const saying =
+      /,\s+(?:saying|adding|noting|arguing|warning)\s+(?:that\s+)?/i.exec(s.slice(contentStart, contentEnd)) ??
+      (entry.kind === "denial" || entry.kind === "assessment"
+        ? /\s+and\s+(?:also\s+)?(?:said|added|insisted|stressed|noted|stated|maintained|argued)\s+(?:that\s+)?/i.exec(
+            s.slice(contentStart, contentEnd),
+          )
+        : null);
     const object = saying ? s.slice(contentStart, contentStart + saying.index) : "";
     if (saying) contentStart += saying.index + saying[0].length;
     let span = trimRange(text, { start: at(contentStart), end: at(contentEnd) }, ",");

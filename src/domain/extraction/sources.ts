@@ -268,8 +268,11 @@ export class SourceDirectory {
 
   private matchProposed(parsed: ParsedName): ResolvedSource | undefined {
     const forms = [parsed.name, ...parsed.extraNames, ...parsed.aliases];
+    // "กรมอุตุฯ" after "กรมอุตุนิยมวิทยา": ฯ shortens a name met before.
+    const stem = parsed.name.endsWith("ฯ") ? parsed.name.slice(0, -1).trim() : "";
     return this.proposed.find(
       (s) =>
+        (stem.length >= 3 && s.names.some((n) => n.startsWith(stem) && n.length > stem.length)) ||
         forms.some((f) => s.names.includes(f)) ||
         // "Weber said" after "Karl Weber": a surname alone names the person met before.
         (parsed.extraNames.length === 0 && !parsed.name.includes(" ") && s.aliases.includes(parsed.name)) ||
@@ -280,6 +283,26 @@ export class SourceDirectory {
   private parseThai(phrase: string, at: number, cueKind: ClaimKind | null): ParsedName | null {
     const title = thaiTitleAt(phrase);
     const paren = /\(([A-Za-z][A-Za-z0-9.&-]{1,15})\)/.exec(phrase);
+    // "ผู้ว่าราชการจังหวัดภูเก็ต ประพันธ์ เกษมสุข": an office with its complement, then the name.
+    const chunks = phrase.split(" ");
+    if (
+      title?.type === "person" &&
+      !title.nameFollows &&
+      chunks.length >= 2 &&
+      chunks.length <= 3 &&
+      chunks[0]!.length > title.form.length &&
+      chunks.slice(1).every((c) => c.length >= 2 && !thaiTitleAt(c) && !/[0-9A-Za-z()"]/.test(c))
+    ) {
+      const name = chunks.slice(1).join(" ");
+      return {
+        name,
+        extraNames: [phrase],
+        aliases: chunks.slice(1),
+        kind: title.kind,
+        reason: `a name after the office "${chunks[0]}": kind from the title "${title.form}"`,
+        person: true,
+      };
+    }
     if (title?.type === "person" && title.nameFollows) {
       const person = this.parseThaiPerson(phrase, title);
       if (person) return person;
@@ -654,6 +677,16 @@ function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | n
   if (!/^[A-Z0-9]/.test(cleaned)) {
     // "residents", "local farmers": an untitled description of who spoke.
     if (cleaned.split(/\s+/).length > 4) return null;
+    // "a harbour pilot", "an official": one unnamed person.
+    if (/^an?\s+[a-z]/.test(phrase) && !/[A-Z]/.test(cleaned))
+      return {
+        name: cleaned,
+        extraNames: [],
+        aliases: [],
+        kind: "anonymous",
+        reason: `one unnamed person ("${phrase}"): anonymous`,
+        person: false,
+      };
     return {
       name: cleaned,
       extraNames: [],

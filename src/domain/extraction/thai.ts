@@ -1,4 +1,9 @@
-import { THAI_AUXILIARIES, THAI_CLAUSE_OPENERS, THAI_CONTENT_ENDERS } from "./lexicon/connectives.js";
+import {
+  THAI_AUXILIARIES,
+  THAI_CLAUSE_OPENERS,
+  THAI_CONTENT_ENDERS,
+  THAI_TOPIC_SHIFTERS,
+} from "./lexicon/connectives.js";
 import { THAI_CONTRAST_MARKERS } from "./lexicon/contrast.js";
 import { type CueEntry, THAI_CUES } from "./lexicon/cues.js";
 import { THAI_HEDGES } from "./lexicon/stance.js";
@@ -438,8 +443,15 @@ function buildAttribution(
       : `"${cueText}" names the source after it: "${hit.after.text}"`;
   } else {
     const left = speakerBefore(text, paragraph, quotes, hit.cue.start, Math.max(boundary, hit.quoteBefore?.end ?? 0));
-    if (left === "shared") {
-      const last = previous[previous.length - 1];
+    const last = previous[previous.length - 1];
+    const subject = left === "shared" ? subjectOfClauseBefore(text, last?.span.end ?? boundary, hit.cue.start) : null;
+    if (subject) {
+      // "ด้าน ผู้ว่าฯ X สั่งปิดชายหาด และเน้นย้ำว่า ...": the subject of the clause the cue is joined to.
+      speaker = subject;
+      rule = "th.verb.joined_subject";
+      explanation = `"${cueText}" is joined by และ to a clause whose subject is "${subject.text}"`;
+      confidence -= 0.15;
+    } else if (left === "shared") {
       if (!last) return null;
       speaker = last.speaker;
       via.push(...last.via);
@@ -605,6 +617,30 @@ function speakerBefore(
   return { start: from + offset + lead, end: from + offset + lead + phrase.length, text: phrase };
 }
 
+/**
+ * The subject of a clause with no cue of its own between the last claim and a joined cue
+ * ("... ด้านผู้ว่าราชการจังหวัด X Y สั่งปิดชายหาด และ<cue>"): a title on a word edge after a clause
+ * opener, then the words up to the predicate (the last space-separated chunk before และ).
+ */
+function subjectOfClauseBefore(text: string, from: number, cueStart: number): Mention | null {
+  const gap = text.slice(from, cueStart);
+  const join = gap.search(/\s+(?:และ|พร้อม(?:ทั้ง)?)(?:ยัง)?(?:ได้)?\s*$/);
+  if (join === -1) return null;
+  for (let j = 0; j < join; j++) {
+    if (!startsWithTitle(gap, j)) continue;
+    const before = gap.slice(0, j).trimEnd();
+    const edge =
+      j === 0 || /\s/.test(gap[j - 1]!) || OPENERS.some((o) => before.endsWith(o) && /(?:^|\s)\S*$/.test(before));
+    if (!edge || !OPENERS.some((o) => before.endsWith(o))) continue;
+    const chunks = gap.slice(j, join).split(/\s+/);
+    if (chunks.length < 2 || chunks.length > 5) return null;
+    const phrase = chunks.slice(0, -1).join(" ");
+    const start = from + j;
+    return { start, end: start + phrase.length, text: phrase };
+  }
+  return null;
+}
+
 function startsWithTitle(text: string, at: number): boolean {
   return SPEAKER_TITLES.some((t) => text.startsWith(t.form, at));
 }
@@ -654,6 +690,9 @@ function scanClause(text: string, paragraph: TextRange, quotes: TextRange[], sta
       const continuer = CONTINUERS.find((e) => text.startsWith(e, k));
       if (continuer) return { end: j, stop: { at: k, word: continuer } };
       if (ENDERS.some((e) => text.startsWith(e, k))) return { end: j, stop: { at: k, word: "" } };
+      const shifter = THAI_TOPIC_SHIFTERS.find((w) => text.startsWith(w, k));
+      if (shifter && startsWithTitle(text, k + shifter.length + (text[k + shifter.length] === " " ? 1 : 0)))
+        return { end: j, stop: { at: k, word: "" } };
       if (titledSpeakerAhead(text, paragraph, k) && !JOINING_BEFORE.test(text.slice(Math.max(start, j - 6), j)))
         return { end: j, stop: { at: k, word: "" } };
       // A new subject noun phrase after a space ("... ทางทหาร การพบกันครั้งนี้...") starts a new sentence.

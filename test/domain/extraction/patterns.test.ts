@@ -239,3 +239,57 @@ describe("Thai datelines", () => {
     expect(be.sheet.article.publishedAt).toBe("2024-03-04T00:00:00+07:00");
   });
 });
+
+describe("misses found on the first held-out set", () => {
+  it("pattern 1: takes the claim before ', X said, quoting Y': Y speaks, X carries", () => {
+    expect(proposed("The ferry left port two hours late, the Coastline Bulletin said, quoting a deckhand.")).toEqual([
+      expect.objectContaining({
+        quote: "The ferry left port two hours late",
+        speaker: "deckhand",
+        chain: ["deckhand:speaker", "Coastline Bulletin:reporter", "test-wire:publisher"],
+      }),
+    ]);
+  });
+
+  it("pattern 2: reads 'dismissed the report as ... and said CONTENT' as a denial of that report", () => {
+    const text =
+      'Radio Pemba reported that the mill would close. The owners dismissed the report as "gossip" and said the mill was hiring.';
+    expect(proposed(text).map((c) => [c.quote, c.speaker, c.kind, c.stance])).toEqual([
+      ["the mill would close", "Radio Pemba", "report", "asserts"],
+      ["the mill was hiring", "owners", "denial", "denies"],
+    ]);
+    expect(contradictions(text)).toEqual([["c2", "c1", "denial_of_report"]]);
+  });
+
+  it("pattern 6: gives 'และเน้นย้ำว่า' the subject of the clause it is joined to, not the previous speaker", () => {
+    const claims = proposed(
+      "กรมชลประทานระบุว่า น้ำในเขื่อนจะลดลงในสัปดาห์หน้า ด้านผู้ว่าราชการจังหวัดน่าน สมปอง ใจงาม สั่งเปิดศูนย์พักพิง และเน้นย้ำว่า ชาวบ้านต้องเตรียมอพยพ",
+    );
+    expect(claims.map((c) => [c.quote, c.speaker])).toEqual([
+      ["น้ำในเขื่อนจะลดลงในสัปดาห์หน้า", "กรมชลประทาน"],
+      ["ชาวบ้านต้องเตรียมอพยพ", "สมปอง ใจงาม"],
+    ]);
+  });
+
+  it("pattern 8: ends a claim where a titled name with its own cue begins", () => {
+    expect(
+      proposed("สำนักข่าวเอบีซีรายงานว่า โรงงานจะปิดชั่วคราว นางสาวมาลี ศรีสุข โฆษกบริษัท กล่าวว่า พนักงานจะได้รับค่าจ้างครบ").map((c) => [
+        c.quote,
+        c.speaker,
+      ]),
+    ).toEqual([
+      ["โรงงานจะปิดชั่วคราว", "สำนักข่าวเอบีซี"],
+      ["พนักงานจะได้รับค่าจ้างครบ", "นางสาวมาลี ศรีสุข"],
+    ]);
+  });
+
+  it("pattern 9: one source for 'กรมอุตุนิยมวิทยา' and its short form 'กรมอุตุฯ'", () => {
+    const { sheet } = extractClaimSheet("กรมอุตุนิยมวิทยาระบุว่า ฝนจะตกหนักในภาคเหนือ โดยกรมอุตุฯ ระบุว่าอุณหภูมิจะลดลง 3 องศา", {
+      publisher: "test-wire",
+      now: () => new Date("2024-01-02T03:04:05Z"),
+    });
+    expect(sheet.sources.filter((s) => s.slug !== "test-wire").map((s) => s.names)).toEqual([
+      ["กรมอุตุนิยมวิทยา", "กรมอุตุฯ"],
+    ]);
+  });
+});
