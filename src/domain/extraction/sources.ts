@@ -298,7 +298,7 @@ export class SourceDirectory {
         name,
         extraNames: [phrase],
         aliases: chunks.slice(1),
-        kind: title.kind,
+        kind: title.kind ?? "official",
         reason: `a name after the office "${chunks[0]}": kind from the title "${title.form}"`,
         person: true,
       };
