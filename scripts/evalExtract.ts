@@ -21,6 +21,8 @@ if (process.argv[2] === undefined) {
     ["dev", "th"],
     ["holdout", "en"],
     ["holdout", "th"],
+    ["holdout2", "en"],
+    ["holdout2", "th"],
   ] as const) {
     const set = DevSet.parse(JSON.parse(await readFile(new URL(`eval/${folder}/${language}.json`, root), "utf8")));
     for (const mode of folder === "dev" ? (["cold", "warm"] as const) : (["cold"] as const)) {
@@ -28,7 +30,12 @@ if (process.argv[2] === undefined) {
         id: text.id,
         evaluation: evaluateExtraction(devTextSheet(set, text), mode),
       }));
-      const name = folder === "dev" ? "dev set" : "held-out set (never tuned on)";
+      const name =
+        folder === "dev"
+          ? "dev set"
+          : folder === "holdout"
+            ? "held-out set (never tuned on)"
+            : "second held-out set (scored before tuning)";
       const summary = sumEvaluations(`${name} ${language}, ${set.texts.length} texts, ${mode}`, parts);
       process.stdout.write(`${formatEvaluation(summary)}\n\n`);
     }
