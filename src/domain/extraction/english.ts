@@ -2,8 +2,10 @@ import { ENGLISH_ABBREVIATIONS, ENGLISH_AUXILIARIES, ENGLISH_CLAUSE_OPENERS } fr
 import { ENGLISH_CONTRAST_MARKERS, ENGLISH_REPORT_ANAPHORS } from "./lexicon/contrast.js";
 import { type CueEntry, ENGLISH_CUES } from "./lexicon/cues.js";
 import {
+  ENGLISH_ANONYMITY_ASIDES,
   ENGLISH_CUE_NEGATIONS,
   ENGLISH_DESCRIPTION_NOUNS,
+  ENGLISH_FIGURE_NOUNS,
   ENGLISH_LEADING_ADVERBIALS,
   ENGLISH_SOURCE_NOUNS,
 } from "./lexicon/englishWords.js";
@@ -48,6 +50,16 @@ const OPENER_RE = new RegExp(`^(?:${ENGLISH_CLAUSE_OPENERS.map(escapeRegExp).joi
 const APPOSITIVE = new RegExp(
   `^(?!(?:${ENGLISH_LEADING_ADVERBIALS.join("|")})\\b)[A-Z][\\w.'’-]*(?:\\s+[A-Z][\\w.'’-]*)*,\\s+(?:a|an|the|who|which|whose|one|[a-z]+\\s+of)\\s`,
 );
+
+/** Cue kinds whose content is a clause ("said that ..."), not an object ("denied the report"). */
+const THAT_CLAUSE_KINDS = new Set(["statement", "report", "warning", "announcement", "expectation"]);
+
+/** "put the death toll at": the only use of "put" that reports something. */
+const FIGURE_AT = new RegExp(
+  `^\\s+(?:the|its|their|a)\\s+(?:[\\w-]+\\s+)?(?:${ENGLISH_FIGURE_NOUNS.map(escapeRegExp).join("|")})\\s+at\\b`,
+  "i",
+);
+const ANONYMITY_ASIDE = new RegExp(`,\\s+(?:${ENGLISH_ANONYMITY_ASIDES.map(escapeRegExp).join("|")})\\b`, "i");
 
 /** Objects of "told" that are the audience, not the content ("told reporters that"). */
 const AUDIENCE_RE =
@@ -191,6 +203,10 @@ export function extractEnglish(text: string): { attributions: Attribution[]; con
       const nested = nestedIn(text, found);
       attributions.push(nested);
       inParagraph.push(nested);
+      if (found.follow) {
+        attributions.push(found.follow);
+        inParagraph.push(found.follow);
+      }
       // "X denied the report": the denial contradicts the latest report before it.
       if (
         nested.stance === "denies" &&
@@ -256,7 +272,10 @@ function build(
   };
 }
 
-function extractSentence(text: string, sentence: TextRange, previous: Attribution | null): Attribution | null {
+/** An attribution, and a second claim its sentence goes on with (", adding that ..."). */
+type Found = Attribution & { follow?: Attribution };
+
+function extractSentence(text: string, sentence: TextRange, previous: Attribution | null): Found | null {
   const s = text.slice(sentence.start, sentence.end);
   const at = (i: number) => sentence.start + i;
   const endTrim = s.replace(/[.!?"”’]+$/, "").length;
@@ -348,7 +367,9 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       const speaker = mention(text, at(tailStart), at(tailStart + verbBefore[1]!.length))!;
       const entry = VERBS.find((c) => c.form === verbBefore[2]!.split(" ")[0]) ?? VERBS[0]!;
       const cueStart = at(tailStart + verbBefore[1]!.length + 1);
-      return build(
+      // '"...," she told a rally, adding that B.': B is a second claim of the same speaker.
+      const adding = /,\s+(adding|saying|noting|warning)\s+(?:that\s+)?/i.exec(tail);
+      const quoted: Found = build(
         text,
         resolvePronoun(speaker, previous),
         [],
@@ -359,6 +380,25 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
         `a quotation followed by "${speaker.text} ${entry.form}"`,
         0.92,
       );
+      if (adding) {
+        const from = at(tailStart + adding.index + adding[0].length);
+        const span = trimRange(text, { start: from, end: at(endTrim) }, ',"”');
+        const addEntry =
+          adding[1]!.toLowerCase() === "warning" ? (VERBS.find((c) => c.form === "warned") ?? entry) : SAID;
+        if (span.end - span.start >= 3)
+          quoted.follow = build(
+            text,
+            quoted.speaker,
+            [],
+            addEntry,
+            { start: at(tailStart + adding.index + 2), end: at(tailStart + adding.index + 2 + adding[1]!.length) },
+            span,
+            "en.quote.adding",
+            `"${adding[1]}" after the quotation's attribution goes on with the same speaker`,
+            0.85,
+          );
+      }
+      return quoted;
     }
     if (verbAfter) {
       const verbLength = verbAfter[1]!.length;
@@ -388,6 +428,7 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
     const vEnd = vStart + verb.length;
     const before = s.slice(0, vStart);
     if ((before.match(/["“”]/g) ?? []).length % 2 === 1) continue; // inside a quotation
+    if ((verb === "put" || verb === "puts") && !FIGURE_AT.test(s.slice(vEnd))) continue;
     if (NEGATED_BEFORE.test(before)) continue;
     // "had been told", "was said": a passive is no one's attribution.
     if (/\b(?:been|being|be|was|were|is|are)\s+$/i.test(before)) continue;
@@ -533,6 +574,8 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
         s.slice(contentStart, contentEnd),
       );
     if (aside) contentEnd = contentStart + aside.index;
+    const anonymity = ANONYMITY_ASIDE.exec(s.slice(contentStart, contentEnd));
+    if (anonymity) contentEnd = contentStart + anonymity.index;
     const contrast = new RegExp(
       `,\\s+(?:${ENGLISH_CONTRAST_MARKERS.map((m) => escapeRegExp(m.form)).join("|")})\\b`,
       "i",
@@ -562,6 +605,11 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
           )
         : null);
     const object = saying ? s.slice(contentStart, contentStart + saying.index) : "";
+    // "X said A, adding that B": when the cue takes a clause, A is a claim too, B a second one.
+    const first =
+      saying && /^,/.test(saying[0]) && THAT_CLAUSE_KINDS.has(entry.kind) && object.trim().split(/\s+/).length >= 3
+        ? trimRange(text, { start: at(contentStart), end: at(contentStart + saying.index) }, ',"“”')
+        : null;
     if (saying) contentStart += saying.index + saying[0].length;
     let span = trimRange(text, { start: at(contentStart), end: at(contentEnd) }, ",");
     if (text[span.start] === '"' || text[span.start] === "“")
@@ -583,6 +631,25 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
     if (deniedAt) {
       const from = at(contentStart - object.length - saying![0].length + deniedAt.index);
       built.denies = { start: from, end: from + deniedAt[0].length, text: deniedAt[0] };
+    }
+    if (first) {
+      const lead: Found = build(
+        text,
+        built.speaker,
+        via,
+        entry,
+        built.cue,
+        first,
+        built.rule,
+        built.explanation,
+        built.confidence,
+      );
+      lead.follow = {
+        ...built,
+        rule: `${built.rule}+adding`,
+        confidence: Math.round((built.confidence - 0.05) * 100) / 100,
+      };
+      return lead;
     }
     return built;
   }

@@ -270,9 +270,18 @@ export class SourceDirectory {
     const forms = [parsed.name, ...parsed.extraNames, ...parsed.aliases];
     // "กรมอุตุฯ" after "กรมอุตุนิยมวิทยา": ฯ shortens a name met before.
     const stem = parsed.name.endsWith("ฯ") ? parsed.name.slice(0, -1).trim() : "";
+    // "ministry says" in a headline, then "The agriculture ministry said": a bare head noun is the
+    // fuller name met before or after it.
+    const head = (n: string) => (/^[a-z]+$/.test(n) ? n : null);
+    const lastWord = (n: string) => n.split(" ").pop()!.toLowerCase();
     return this.proposed.find(
       (s) =>
         (stem.length >= 3 && s.names.some((n) => n.startsWith(stem) && n.length > stem.length)) ||
+        (!parsed.person &&
+          s.aliases.length === 0 &&
+          s.kind === parsed.kind &&
+          (s.names.some((n) => head(n) !== null && /\s/.test(parsed.name) && lastWord(parsed.name) === n) ||
+            (head(parsed.name) !== null && s.names.some((n) => /\s/.test(n) && lastWord(n) === parsed.name)))) ||
         forms.some((f) => s.names.includes(f)) ||
         // "Weber said" after "Karl Weber": a surname alone names the person met before.
         (parsed.extraNames.length === 0 && !parsed.name.includes(" ") && s.aliases.includes(parsed.name)) ||
@@ -496,9 +505,12 @@ export function splitPersonName(rest: string): { name: string; parts: string[]; 
     const end = nameTokenEnd(second[1]!);
     const part2 = second[1]!.slice(0, end);
     // "กัมพูชา ออกมาตอบโต้": a second word that opens with an auxiliary or a cue is the predicate.
+    // "อรทัย มีสุข ผู้อำนวยการ...": a word between the given name and a title is the family name,
+    // even when it opens like a function word (มี, ได้).
+    const beforeTitle = end === second[1]!.length && thaiTitleAt(after, second[0].length + 1) !== undefined;
     const isWord =
       part2.length < 2 ||
-      THAI_NAME_ENDERS.some((e) => part2.startsWith(e)) ||
+      (!beforeTitle && THAI_NAME_ENDERS.some((e) => part2.startsWith(e))) ||
       THAI_AUXILIARIES.some((a) => a.length >= 2 && second[1]!.startsWith(a)) ||
       THAI_CUES.some((c) => c.frame === "verb" && second[1]!.startsWith(c.form));
     if (!isWord) return { name: `${part1} ${part2}`, parts: [part1, part2], length: part1.length + 1 + part2.length };
@@ -618,7 +630,8 @@ function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | n
     }
     // A name before an appositive role: "Dmitry Peskov, the Kremlin spokesman".
     const before = capitalRuns.find((r) => r.index === 0 && !firstTitleIn(r[0], ENGLISH_TITLES, true));
-    if (before && title.at > before[0].length) {
+    // ... only when a comma sets the role off: "Two senior officials" is no one's name.
+    if (before && title.at > before[0].length && cleaned[before[0].length] === ",") {
       const parts = before[0].split(/\s+/);
       return {
         name: before[0],
@@ -640,6 +653,17 @@ function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | n
   }
   if (title && title.entry.type === "organisation") {
     const name = acronym ? cleaned.slice(0, acronym.index).trim() : cleaned;
+    // "the opposition newspaper Dagblad", "regional broadcaster NTV-Sever": a description, then the name.
+    const described = /^[a-z][a-z -]*\s+([A-Z][\p{L}0-9'’&.-]*(?:\s+[A-Z][\p{L}0-9'’&.-]*)*)$/u.exec(name);
+    if (described && MEDIA.has(title.entry.kind!))
+      return {
+        name: described[1]!,
+        extraNames: [name, ...(acronym ? [acronym[1]!] : [])],
+        aliases: [],
+        kind: title.entry.kind!,
+        reason: `"${name}": a ${title.entry.form} named ${described[1]}`,
+        person: false,
+      };
     return {
       name,
       extraNames: acronym ? [acronym[1]!] : [],

@@ -149,6 +149,15 @@ export function extractThai(text: string): { attributions: Attribution[]; contra
       attribution.confidence = Math.round((attribution.confidence - 0.15) * 100) / 100;
     }
     mergeDenialObjects(text, folded);
+    // A claim cut short by a later frame keeps a hedge only if the hedge is still in what it says.
+    for (const a of folded) {
+      if (!a.hedged || a.explanation.includes("hedged like")) continue;
+      const said = text.slice(a.span.start, a.span.end);
+      if (THAI_HEDGES.some((h) => findThaiWord(said, h, THAI_NOMINAL_PREFIXES) !== -1)) continue;
+      a.hedged = false;
+      a.stance = a.cue.entry.stance;
+      a.explanation = a.explanation.replace(/; hedged by "[^"]*"/, "");
+    }
     attributions.push(...folded);
     contrasts.push(...findContrasts(text, paragraph, folded, attributions.slice(0, -folded.length || undefined)));
   }
@@ -690,6 +699,11 @@ function scanClause(text: string, paragraph: TextRange, quotes: TextRange[], sta
       const continuer = CONTINUERS.find((e) => text.startsWith(e, k));
       if (continuer) return { end: j, stop: { at: k, word: continuer } };
       if (ENDERS.some((e) => text.startsWith(e, k))) return { end: j, stop: { at: k, word: "" } };
+      // '... ภายในเดือนมิถุนายน "เราใกล้ถึงแล้ว" นายX กล่าว': a quotation with its own speaker after it.
+      if (OPENING_QUOTES.has(text[k]!)) {
+        const quote = quotes.find((q) => q.start === k + 1);
+        if (quote && quotedThenCue(text, paragraph, quote.end + 1)) return { end: j, stop: { at: k, word: "" } };
+      }
       const shifter = THAI_TOPIC_SHIFTERS.find((w) => text.startsWith(w, k));
       if (shifter && startsWithTitle(text, k + shifter.length + (text[k + shifter.length] === " " ? 1 : 0)))
         return { end: j, stop: { at: k, word: "" } };
@@ -727,6 +741,15 @@ function titledSpeakerAhead(text: string, paragraph: TextRange, at: number): boo
   if (that === -1) return false;
   const verb = window.slice(0, that).replace(/(?:ด้วย|อีก|เพิ่มเติม|ไว้|ยัง)+$/, "");
   return VERB_CUES.some((c) => c.complement === "that" && verb.endsWith(c.form));
+}
+
+/** Whether a speaker and a verb cue with no ว่า follow a closing quotation mark ('" นายX กล่าว'). */
+function quotedThenCue(text: string, paragraph: TextRange, from: number): boolean {
+  const after = text.slice(from, Math.min(paragraph.end, from + 60));
+  return VERB_CUES.some((c) => {
+    const at = after.indexOf(c.form);
+    return at > 0 && !after.slice(0, at + c.form.length + 3).includes("ว่า");
+  });
 }
 
 const CONTINUERS = [...THAI_CONTINUERS].sort((a, b) => b.length - a.length);

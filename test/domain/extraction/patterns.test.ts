@@ -293,3 +293,84 @@ describe("misses found on the first held-out set", () => {
     ]);
   });
 });
+
+describe("patterns found by the second held-out set", () => {
+  it("pattern 8: ends the claim at the publisher's ', speaking on condition of anonymity'", () => {
+    expect(
+      proposed(
+        "Three aides said the mayor would stand down, speaking on condition of anonymity because the plan was private.",
+      ).map((c) => [c.quote, c.speaker, c.stance]),
+    ).toEqual([["the mayor would stand down", "Three aides", "asserts"]]);
+  });
+
+  it("pattern 4: a quotation, 'she told X, adding that B': B is a second claim of the same speaker", () => {
+    expect(
+      proposed('"The road is closed," Ada Mirren told reporters, adding that repairs would take a week.').map((c) => [
+        c.quote,
+        c.speaker,
+      ]),
+    ).toEqual([
+      ["The road is closed", "Ada Mirren"],
+      ["repairs would take a week", "Ada Mirren"],
+    ]);
+  });
+
+  it("pattern 4: 'X said A, adding that B' keeps A and B as two claims", () => {
+    expect(
+      proposed("Analyst Tomas Berg said the harvest was late, adding that prices would climb.").map((c) => c.quote),
+    ).toEqual(["the harvest was late", "prices would climb"]);
+  });
+
+  it("pattern 6: 'X, citing Y, put the death toll at N' is a report, compared with another source's figure", () => {
+    const text =
+      "Officials said 9 people died in the fire. The newspaper Kestrel Daily, citing firefighters, put the death toll at 31.";
+    expect(proposed(text).map((c) => [c.quote, c.chain])).toEqual([
+      ["9 people died in the fire", ["Officials:speaker", "test-wire:publisher"]],
+      ["the death toll at 31", ["firefighters:speaker", "Kestrel Daily:reporter", "test-wire:publisher"]],
+    ]);
+    expect(contradictions(text)).toEqual([["c2", "c1", "conflicting_numbers"]]);
+  });
+
+  it("pattern 10: conflicting figures need the same measure: 800 คน against 200 ตำแหน่ง is no conflict", () => {
+    expect(
+      contradictions(
+        "สำนักข่าวเอบีซีรายงานว่า โรงงานจะเลิกจ้างพนักงาน 800 คน นายสมชาย ใจดี ผู้จัดการโรงงาน กล่าวว่า โรงงานจะรับพนักงานใหม่ 200 ตำแหน่ง",
+      ),
+    ).toEqual([]);
+  });
+
+  it("pattern 10: 'the estimate was too gloomy' disputes the figure it points back at", () => {
+    expect(
+      contradictions(
+        "The bank said growth may slow to 1% next year. Economist Lia Moss said the estimate was too gloomy.",
+      ),
+    ).toEqual([["c2", "c1", "denial_of_report"]]);
+  });
+
+  it("pattern 9: a bare 'ministry' in a headline and 'the health ministry' are one source", () => {
+    const { sheet } = extractClaimSheet(
+      "Clinics to open on Sundays, ministry says. The health ministry said on Monday that 40 clinics would open.",
+      { publisher: "test-wire", now: () => new Date("2024-01-02T03:04:05Z") },
+    );
+    expect(sheet.sources.filter((s) => s.slug !== "test-wire")).toHaveLength(1);
+  });
+
+  it("pattern 9: a family name that opens like a function word (มีสุข) stays with the given name before a title", () => {
+    expect(proposed("นางสาวอรอุมา มีสุข ผู้อำนวยการโรงพยาบาล กล่าวว่า เตียงผู้ป่วยยังว่าง").map((c) => c.speaker)).toEqual([
+      "นางสาวอรอุมา มีสุข",
+    ]);
+  });
+
+  it("pattern 4: a Thai quotation with its own trailing speaker ends the claim before it", () => {
+    expect(proposed('นายเอก ดีมาก กล่าวว่า ฝนจะหยุดในวันพรุ่งนี้ "เราพร้อมแล้ว" นายเอกกล่าว').map((c) => c.quote)).toEqual([
+      "ฝนจะหยุดในวันพรุ่งนี้",
+      "เราพร้อมแล้ว",
+    ]);
+  });
+
+  it("pattern 10: a hedge cut off with the clause that held it no longer hedges the claim", () => {
+    expect(
+      proposed("นายเอก ดีมาก กล่าวว่า การเจรจาคืบหน้า เขาระบุด้วยว่า ข้อตกลงอาจลงนามได้ในเดือนหน้า").map((c) => c.stance),
+    ).toEqual(["asserts", "hedges"]);
+  });
+});
