@@ -21,8 +21,6 @@ if (process.argv[2] === undefined) {
     ["dev", "th"],
     ["holdout", "en"],
     ["holdout", "th"],
-    ["holdout2", "en"],
-    ["holdout2", "th"],
   ] as const) {
     const set = DevSet.parse(JSON.parse(await readFile(new URL(`eval/${folder}/${language}.json`, root), "utf8")));
     for (const mode of folder === "dev" ? (["cold", "warm"] as const) : (["cold"] as const)) {
@@ -31,11 +29,7 @@ if (process.argv[2] === undefined) {
         evaluation: evaluateExtraction(devTextSheet(set, text), mode),
       }));
       const name =
-        folder === "dev"
-          ? "dev set"
-          : folder === "holdout"
-            ? "held-out set (never tuned on)"
-            : "second held-out set (scored before tuning)";
+        folder === "dev" ? "dev set" : folder === "holdout" ? "held-out set" : "third held-out set (never tuned on)";
       const summary = sumEvaluations(`${name} ${language}, ${set.texts.length} texts, ${mode}`, parts);
       process.stdout.write(`${formatEvaluation(summary)}\n\n`);
     }
