@@ -21,6 +21,8 @@ if (process.argv[2] === undefined) {
     ["dev", "th"],
     ["holdout", "en"],
     ["holdout", "th"],
+    ["holdout3", "en"],
+    ["holdout3", "th"],
   ] as const) {
     const set = DevSet.parse(JSON.parse(await readFile(new URL(`eval/${folder}/${language}.json`, root), "utf8")));
     for (const mode of folder === "dev" ? (["cold", "warm"] as const) : (["cold"] as const)) {
