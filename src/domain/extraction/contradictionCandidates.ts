@@ -1,10 +1,12 @@
 import {
   ENGLISH_CONTRAST_CONNECTIVES,
+  ENGLISH_NUMBER_WORDS,
   ENGLISH_REPORT_ANAPHORS,
   FIGURE_TOPICS,
   NUMBER_SCALES,
   THAI_CONTRAST_CONNECTIVES,
   THAI_REPORT_ANAPHORS,
+  ZERO_FIGURES,
 } from "./lexicon/contrast.js";
 import {
   ENGLISH_FALSITY_MARKERS,
@@ -64,6 +66,21 @@ function amounts(quote: string): { n: string; unit: string }[] {
       return { n: m[1]!.replace(/[,.]$/, ""), unit: unit.toLowerCase().replace(/s$/, "") };
     })
     .filter((a) => !/^(?:19|20)\d\d$/.test(a.n));
+}
+
+const NUMBER_WORD = new RegExp(`\\b(${Object.keys(ENGLISH_NUMBER_WORDS).join("|")})\\b`, "gi");
+
+/**
+ * The figures of a claim on a figure topic, words included: digits, English number words, and
+ * nought for "no one was killed" / "ไม่มีผู้เสียชีวิต".
+ */
+function figures(quote: string, language: "th" | "en"): { n: string; unit: string }[] {
+  const out = amounts(quote);
+  if (!FIGURE_TOPICS.some((t) => t[language].test(quote))) return out;
+  if (language === "en")
+    for (const m of quote.matchAll(NUMBER_WORD)) out.push({ n: ENGLISH_NUMBER_WORDS[m[1]!.toLowerCase()]!, unit: "" });
+  if (ZERO_FIGURES[language].test(quote)) out.push({ n: "0", unit: "" });
+  return out;
 }
 
 /** Two figures can be in conflict only when they count the same thing (or one does not say). */
@@ -145,10 +162,10 @@ export function contradictionCandidates(
     const connective = connectives.find((c) =>
       language === "th" ? between.includes(c) : new RegExp(`\\b${c}\\b`, "i").test(between),
     );
-    const numsB = amounts(b.quote);
+    const numsB = figures(b.quote, language);
     // Figures are compared with every earlier claim of another source on the same measure, not only the nearest.
     for (const o of numsB.length > 0 ? earlier(b) : []) {
-      const numsO = amounts(o.quote);
+      const numsO = figures(o.quote, language);
       const topic = [...shared(o, b), ...figureTopics(o.quote, b.quote, language)];
       if (numsO.length === 0 || topic.length === 0 || !sameMeasure(numsO, numsB)) continue;
       if (numsO.some((x) => numsB.some((y) => x.n === y.n))) break;

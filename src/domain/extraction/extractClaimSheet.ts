@@ -235,10 +235,12 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
   const usedSlugs = new Set(claims.flatMap((c) => c.chains.flat().map((l) => l.source)));
   usedSlugs.add(publisher.slug);
   const newSources = directory.newSources().filter((s) => usedSlugs.has(s.slug));
+  const slug = articleSlug(text, options.title);
+  const propositions = proposePropositions(slug, claims, claimProposals, relationProposals);
   const sheet = ClaimSheet.parse({
     format: CLAIM_SHEET_FORMAT,
     article: {
-      slug: articleSlug(text, options.title),
+      slug,
       title: options.title ?? titleOf(text),
       publisher: publisher.slug,
       section: null,
@@ -248,7 +250,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
       body: text,
     },
     sources: newSources.map(toSheetSource),
-    propositions: [],
+    propositions,
     claims,
     relations,
   });
@@ -356,6 +358,55 @@ function addOppositeStances(
       );
     }
   }
+}
+
+/** Rules whose two claims take opposite stances on one statement (not two different figures). */
+const STANCE_RULES = new Set([
+  "denial_of_report",
+  "opposite_polarity",
+  "contrast_connective",
+  "opposite_stance",
+  "contrast_marker",
+]);
+
+/**
+ * Propositions for the contradiction candidates within the text: for each pair where one claim
+ * denies and the other asserts (or hedges), the asserted content becomes a proposition
+ * (`<article-slug>.<key>`, so keys never collide across articles) and both claims take their
+ * stance on it, the denial "denies". Stored, the pair is then one asserts/denies pair on a shared
+ * proposition; the candidate relation keeps its rule and evidence. Conflicting figures get no
+ * proposition: each side asserts its own number.
+ */
+function proposePropositions(
+  articleSlug: string,
+  claims: SheetClaim[],
+  proposals: ClaimProposal[],
+  relations: RelationProposal[],
+): { key: string; text: string }[] {
+  const out = new Map<string, { key: string; text: string }>();
+  const stanceOf = (key: string) => proposals.find((p) => p.key === key)?.stance;
+  for (const relation of relations) {
+    if (relation.type !== "contradicts" || relation.to.includes("/")) continue;
+    if (!STANCE_RULES.has(relation.rule.split(":")[0]!)) continue;
+    const [a, b] = [relation.from, relation.to];
+    const denier =
+      stanceOf(a) === "denies" && stanceOf(b) !== "denies"
+        ? a
+        : stanceOf(b) === "denies" && stanceOf(a) !== "denies"
+          ? b
+          : null;
+    if (!denier) continue;
+    const asserted = claims.find((c) => c.key === (denier === a ? b : a))!;
+    const denial = claims.find((c) => c.key === denier)!;
+    const key = `${articleSlug}.${asserted.key}`;
+    if (!out.has(key)) out.set(key, { key, text: truncateGraphemes(asserted.quote, 200) });
+    const take = (claim: SheetClaim, stance: Stance) => {
+      if (!claim.stances.some((st) => st.proposition === key)) claim.stances.push({ proposition: key, stance });
+    };
+    take(asserted, stanceOf(asserted.key) === "hedges" ? "hedges" : "asserts");
+    take(denial, "denies");
+  }
+  return [...out.values()];
 }
 
 const OUTLETS = new Set<SourceKind>(["news_agency", "broadcaster", "newspaper", "publisher"]);

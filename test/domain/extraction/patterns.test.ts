@@ -374,3 +374,32 @@ describe("patterns found by the second held-out set", () => {
     ).toEqual(["asserts", "hedges"]);
   });
 });
+
+describe("pattern 10: proposition-level stances for contradiction candidates", () => {
+  it("gives a denial and the report it denies opposite stances on one proposition, keyed by the article", () => {
+    const { sheet, proposals } = extractClaimSheet(
+      "Radio Pemba reported that the mill would close. The owners denied the report, saying the mill was hiring.",
+      { publisher: "test-wire", title: "Mill", now: () => new Date("2024-01-02T03:04:05Z") },
+    );
+    const key = `${sheet.article.slug}.c1`;
+    expect(sheet.propositions).toEqual([{ key, text: "the mill would close" }]);
+    expect(sheet.claims.map((c) => [c.key, c.stances])).toEqual([
+      ["c1", [{ proposition: key, stance: "asserts" }]],
+      ["c2", [{ proposition: key, stance: "denies" }]],
+    ]);
+    expect(proposals.relations.map((r) => [r.from, r.to, r.rule])).toEqual([["c2", "c1", "denial_of_report"]]);
+    expect(proposals.relations[0]!.reason).toContain('denies "the report"');
+  });
+
+  it("sets 'no one was killed' against a casualty count as conflicting figures, with the evidence", () => {
+    const text = 'Rebels said they had killed a crew of three. "No one was killed," police spokesman Ben Arl said.';
+    const { sheet, proposals } = extractClaimSheet(text, {
+      publisher: "test-wire",
+      now: () => new Date("2024-01-02T03:04:05Z"),
+    });
+    expect(proposals.relations.map((r) => [r.from, r.to, r.rule])).toEqual([["c2", "c1", "conflicting_numbers"]]);
+    expect(proposals.relations[0]!.reason).toMatch(/c2 gives 0 where c1 gives 3/);
+    // Two different figures are not one proposition's two sides.
+    expect(sheet.propositions).toEqual([]);
+  });
+});

@@ -76,3 +76,27 @@ export const NUMBER_SCALES: readonly string[] = [
   "หมื่น",
   "แสน",
 ];
+
+/** A figure of nought said in words ("no one was killed", "ไม่มีผู้เสียชีวิต"): set against a count on the same topic. */
+export const ZERO_FIGURES: { en: RegExp; th: RegExp } = {
+  en: /\b(?:no one|nobody|none|no (?:deaths|casualties|injuries|victims|fatalities|one was))\b/i,
+  th: /(?:ไม่มีผู้|ไม่มีรายงานผู้|ไม่พบผู้)/,
+};
+
+/** Counts written as words, read as figures ("its crew of four"). */
+export const ENGLISH_NUMBER_WORDS: Readonly<Record<string, string>> = {
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  six: "6",
+  seven: "7",
+  eight: "8",
+  nine: "9",
+  ten: "10",
+  eleven: "11",
+  twelve: "12",
+  dozen: "12",
+  hundreds: "100s",
+  dozens: "12s",
+};
