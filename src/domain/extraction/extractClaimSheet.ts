@@ -7,6 +7,10 @@ import {
   type SheetSource,
 } from "../sheets/claimSheet.js";
 import { truncateGraphemes } from "../text/graphemes.js";
+
+// A text no longer than `max` UTF-16 units has at most `max` graphemes: no need to segment it.
+const shorten = (text: string, max: number) => (text.length <= max ? text : truncateGraphemes(text, max));
+
 import type { ChainRole, SourceKind, Stance } from "../vocabulary.js";
 import { callsUntrue, contradictionCandidates, negativeMark } from "./contradictionCandidates.js";
 import { extractEnglish } from "./english.js";
@@ -162,7 +166,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
       quote,
       start: codePointOffset(text, start),
       end: codePointOffset(text, end),
-      gloss: `${speaker.name} ${attribution.cue.entry.gloss}: ${truncateGraphemes(quote, 80)}`,
+      gloss: `${speaker.name} ${attribution.cue.entry.gloss}: ${shorten(quote, 80)}`,
       kind: claimKind(attribution, speaker, chain.length),
       hedged: attribution.hedged,
       cue: attribution.cue.text.trim(),
@@ -399,7 +403,7 @@ function proposePropositions(
     const asserted = claims.find((c) => c.key === (denier === a ? b : a))!;
     const denial = claims.find((c) => c.key === denier)!;
     const key = `${articleSlug}.${asserted.key}`;
-    if (!out.has(key)) out.set(key, { key, text: truncateGraphemes(asserted.quote, 200) });
+    if (!out.has(key)) out.set(key, { key, text: shorten(asserted.quote, 200) });
     const take = (claim: SheetClaim, stance: Stance) => {
       if (!claim.stances.some((st) => st.proposition === key)) claim.stances.push({ proposition: key, stance });
     };
@@ -470,7 +474,7 @@ function resolvePublisher(
 
 function titleOf(text: string): string {
   const first = text.split("\n").find((line) => line.trim().length > 0) ?? "Untitled";
-  return truncateGraphemes(first.trim(), 120);
+  return shorten(first.trim(), 120);
 }
 
 function articleSlug(text: string, title: string | undefined): string {
