@@ -7,7 +7,8 @@ import { ClaimSheet } from "../src/domain/sheets/claimSheet.js";
 /**
  * `npm run eval:extract [-- SHEET.json]`: scores the extractor against a curated claim sheet (the
  * seed by default), then against the development set (eval/dev/*.json) and the held-out sets
- * (eval/holdout/, eval/holdout3/: never tuned on), per language, with every miss listed. "cold" knows only the publisher; "warm" knows every curated source as if stored.
+ * (eval/holdout/; eval/holdout3/, never tuned on), per language, with every miss listed. "cold"
+ * knows only the publisher; "warm" knows every curated source as if stored.
  */
 const root = new URL("..", import.meta.url);
 const path = process.argv[2] ?? new URL("seed/infoquest-kim-putin-2023-09-20.json", root).pathname;
