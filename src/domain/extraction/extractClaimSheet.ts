@@ -64,6 +64,8 @@ export interface RelationProposal {
   rule: string;
   reason: string;
   confidence: number;
+  /** The proposition the two claims take opposite stances on, when one denies what the other asserts. */
+  proposition?: { key: string; text: string; stances: { claim: string; stance: Stance }[] };
 }
 
 export interface ExtractionResult {
@@ -240,7 +242,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
   usedSlugs.add(publisher.slug);
   const newSources = directory.newSources().filter((s) => usedSlugs.has(s.slug));
   const slug = articleSlug(text, options.title);
-  const propositions = proposePropositions(slug, claims, claimProposals, relationProposals);
+  proposePropositions(slug, claims, claimProposals, relationProposals);
   const sheet = ClaimSheet.parse({
     format: CLAIM_SHEET_FORMAT,
     article: {
@@ -254,7 +256,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
       body: text,
     },
     sources: newSources.map(toSheetSource),
-    propositions,
+    propositions: [],
     claims,
     relations,
   });
@@ -375,23 +377,21 @@ const STANCE_RULES = new Set([
 
 /**
  * Propositions for the contradiction candidates within the text: for each pair where one claim
- * denies and the other asserts (or hedges), the asserted content becomes a proposition
- * (`<article-slug>.<key>`, so keys never collide across articles) and both claims take their
- * stance on it, the denial "denies". Stored, the pair is then one asserts/denies pair on a shared
- * proposition; the candidate relation keeps its rule and evidence. Conflicting figures get no
- * proposition: each side asserts its own number.
+ * denies and the other asserts (or hedges), the asserted content is the proposition both take a
+ * stance on (`<article-slug>.<key>`, so keys never collide across articles), the denial "denies".
+ * It rides on the relation's proposal, not in the sheet: a reviewer who rejects the relation must
+ * not get it back as a contradiction derived from the stances on import. Conflicting figures get
+ * no proposition: each side asserts its own number.
  */
 function proposePropositions(
   articleSlug: string,
   claims: SheetClaim[],
   proposals: ClaimProposal[],
   relations: RelationProposal[],
-): { key: string; text: string }[] {
-  const out = new Map<string, { key: string; text: string }>();
+): void {
   const stanceOf = (key: string) => proposals.find((p) => p.key === key)?.stance;
   for (const relation of relations) {
-    if (relation.type !== "contradicts" || relation.to.includes("/")) continue;
-    if (!STANCE_RULES.has(relation.rule.split(":")[0]!)) continue;
+    if (relation.type !== "contradicts" || relation.to.includes("/") || !STANCE_RULES.has(relation.rule)) continue;
     const [a, b] = [relation.from, relation.to];
     const denier =
       stanceOf(a) === "denies" && stanceOf(b) !== "denies"
@@ -401,16 +401,15 @@ function proposePropositions(
           : null;
     if (!denier) continue;
     const asserted = claims.find((c) => c.key === (denier === a ? b : a))!;
-    const denial = claims.find((c) => c.key === denier)!;
-    const key = `${articleSlug}.${asserted.key}`;
-    if (!out.has(key)) out.set(key, { key, text: shorten(asserted.quote, 200) });
-    const take = (claim: SheetClaim, stance: Stance) => {
-      if (!claim.stances.some((st) => st.proposition === key)) claim.stances.push({ proposition: key, stance });
+    relation.proposition = {
+      key: `${articleSlug}.${asserted.key}`,
+      text: shorten(asserted.quote, 200),
+      stances: [
+        { claim: asserted.key, stance: stanceOf(asserted.key) === "hedges" ? "hedges" : "asserts" },
+        { claim: denier, stance: "denies" },
+      ],
     };
-    take(asserted, stanceOf(asserted.key) === "hedges" ? "hedges" : "asserts");
-    take(denial, "denies");
   }
-  return [...out.values()];
 }
 
 const OUTLETS = new Set<SourceKind>(["news_agency", "broadcaster", "newspaper", "publisher"]);

@@ -381,14 +381,19 @@ describe("pattern 10: proposition-level stances for contradiction candidates", (
       "Radio Pemba reported that the mill would close. The owners denied the report, saying the mill was hiring.",
       { publisher: "test-wire", title: "Mill", now: () => new Date("2024-01-02T03:04:05Z") },
     );
-    const key = `${sheet.article.slug}.c1`;
-    expect(sheet.propositions).toEqual([{ key, text: "the mill would close" }]);
-    expect(sheet.claims.map((c) => [c.key, c.stances])).toEqual([
-      ["c1", [{ proposition: key, stance: "asserts" }]],
-      ["c2", [{ proposition: key, stance: "denies" }]],
-    ]);
     expect(proposals.relations.map((r) => [r.from, r.to, r.rule])).toEqual([["c2", "c1", "denial_of_report"]]);
     expect(proposals.relations[0]!.reason).toContain('denies "the report"');
+    expect(proposals.relations[0]!.proposition).toEqual({
+      key: `${sheet.article.slug}.c1`,
+      text: "the mill would close",
+      stances: [
+        { claim: "c1", stance: "asserts" },
+        { claim: "c2", stance: "denies" },
+      ],
+    });
+    // The stances ride on the proposal: a rejected candidate must not come back, derived, on import.
+    expect(sheet.propositions).toEqual([]);
+    expect(sheet.claims.flatMap((c) => c.stances)).toEqual([]);
   });
 
   it("sets 'no one was killed' against a casualty count as conflicting figures, with the evidence", () => {
@@ -400,6 +405,7 @@ describe("pattern 10: proposition-level stances for contradiction candidates", (
     expect(proposals.relations.map((r) => [r.from, r.to, r.rule])).toEqual([["c2", "c1", "conflicting_numbers"]]);
     expect(proposals.relations[0]!.reason).toMatch(/c2 gives 0 where c1 gives 3/);
     // Two different figures are not one proposition's two sides.
+    expect(proposals.relations[0]!.proposition).toBeUndefined();
     expect(sheet.propositions).toEqual([]);
   });
 });
