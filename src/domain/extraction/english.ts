@@ -51,6 +51,23 @@ const APPOSITIVE = new RegExp(
   `^(?!(?:${ENGLISH_LEADING_ADVERBIALS.join("|")})\\b)[A-Z][\\w.'’-]*(?:\\s+[A-Z][\\w.'’-]*)*,\\s+(?:a|an|the|who|which|whose|one|[a-z]+\\s+of)\\s`,
 );
 
+/** A word that makes a clause of a phrase (an auxiliary, or a past form). */
+const CLAUSE_VERB =
+  /\b(?:is|are|was|were|will|would|had|has|have|could|can|may|might|must|should|did|does|do|[a-z]{3,}ed)\b/i;
+
+/** Verbs that may come before their speaker after the claim (", said X."). */
+const INVERTED_VERBS = new Set([
+  "said",
+  "says",
+  "added",
+  "wrote",
+  "stated",
+  "warned",
+  "insisted",
+  "explained",
+  "noted",
+]);
+
 /** Cue kinds whose content is a clause ("said that ..."), not an object ("denied the report"). */
 const THAT_CLAUSE_KINDS = new Set(["statement", "report", "warning", "announcement", "expectation"]);
 
@@ -429,6 +446,70 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
     const before = s.slice(0, vStart);
     if ((before.match(/["“”]/g) ?? []).length % 2 === 1) continue; // inside a quotation
     if ((verb === "put" || verb === "puts") && !FIGURE_AT.test(s.slice(vEnd))) continue;
+    // "X was quoted as saying (that) CONTENT": X said it, whoever quoted it.
+    const quotedAs = verb === "quoted" ? /^(.+?)\s+(?:was|were|is|has been)\s+$/i.exec(before) : null;
+    const asSaying = quotedAs ? /^\s+as saying\s+(?:that\s+)?/i.exec(s.slice(vEnd)) : null;
+    if (quotedAs && asSaying) {
+      const speaker = mention(text, sentence.start, at(quotedAs[1]!.length));
+      const span = trimRange(text, { start: at(vEnd + asSaying[0].length), end: at(endTrim) }, ',"“”');
+      if (speaker && plausibleSpeaker(speaker.text.replace(OPENER_RE, "")) && span.end - span.start >= 3)
+        return build(
+          text,
+          resolvePronoun(speaker, previous),
+          [],
+          SAID,
+          { start: at(vStart), end: at(vEnd) },
+          span,
+          "en.quoted_as_saying",
+          `"${speaker.text}" was quoted as saying the claim`,
+          0.8,
+        );
+    }
+    // "CONTENT, said X[, a spokesman for Y]." (the verb before its speaker, closing the sentence).
+    // Only when what comes before is a clause (it has a verb) and what comes after is a short
+    // name without one: "Her deputy, Emil Darr, said the doses were late" is a leading frame.
+    const head = s.slice(vEnd, endTrim).split(",")[0]!.trim();
+    if (
+      /,\s*["”]?\s*$/.test(before) &&
+      INVERTED_VERBS.has(verb) &&
+      CLAUSE_VERB.test(before) &&
+      !/,\s+(?:who|which|whose|citing|quoting)\b/i.test(before) &&
+      !CLAUSE_VERB.test(head) &&
+      head.split(/\s+/).length <= 6
+    ) {
+      let speaker = mention(text, at(vEnd), at(endTrim));
+      // ", said Reuters, citing two sources.": the sources said it, Reuters carried it.
+      const citing = speaker ? /^(.+?),\s+(?:citing|quoting)\s+(.+)$/i.exec(speaker.text) : null;
+      const via: Mention[] = [];
+      if (speaker && citing) {
+        via.push(mention(text, speaker.start, speaker.start + citing[1]!.length)!);
+        speaker = mention(text, speaker.end - citing[2]!.length, speaker.end);
+      }
+      if (
+        speaker &&
+        !/^(?:on|in|at|to|by|for|that|this|it|yesterday|today|last|earlier|later)\b/i.test(speaker.text) &&
+        plausibleSpeaker(speaker.text.split(",")[0]!)
+      ) {
+        const dateline = /^[^—–\n]*\([^)]*\)\s*[—–-]\s*/.exec(s);
+        const span = trimRange(
+          text,
+          { start: sentence.start + (dateline ? dateline[0].length : 0), end: at(before.lastIndexOf(",")) },
+          ',"“”',
+        );
+        if (span.end - span.start >= 3)
+          return build(
+            text,
+            resolvePronoun(speaker, previous),
+            via,
+            entry,
+            { start: at(vStart), end: at(vEnd) },
+            span,
+            "en.verb.trailing_inverted",
+            `"${verb} ${speaker.text}" after the claim`,
+            entry.weight - 0.02,
+          );
+      }
+    }
     if (NEGATED_BEFORE.test(before)) continue;
     // "had been told", "was said": a passive is no one's attribution.
     if (/\b(?:been|being|be|was|were|is|are)\s+$/i.test(before)) continue;
@@ -526,6 +607,9 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
     } else {
       // "Dmitry Peskov, the Kremlin spokesman, said": keep the appositive with the name;
       // otherwise a comma ends a leading phrase ("Contrary to ..., KCNA reported").
+      // "A government spokesman, who declined to be named, said": the relative clause describes the speaker.
+      const relative = APPOSITIVE.test(speaker.text) ? null : /^(.+?),\s+(?:who|which)\s[^,]*$/.exec(speaker.text);
+      if (relative) speaker = mention(text, speaker.start, speaker.start + relative[1]!.length)!;
       const comma = speaker.text.lastIndexOf(",");
       if (comma !== -1 && !APPOSITIVE.test(speaker.text)) {
         speaker = mention(text, speaker.start + comma + 1, speaker.end)!;
@@ -562,7 +646,7 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       }
     }
     const lead =
-      /^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s*|(?:on|last|this) \w+\s*|in an? (?:statement|interview|post|briefing)(?: [^,]*?)?(?=\s+that\b|,)|at a (?:news|press) conference|during a (?:briefing|visit))?\s*[,:]?\s*(?:that\s+)?/i.exec(
+      /^\s*(?:on (?:social media|(?:his|her|its|their) (?:website|blog|account)|Facebook|Telegram|X|Twitter)(?:\s+on \w+)?(?=\s+that\b)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s*|(?:on|last|this) \w+\s*|in an? (?:statement|interview|post|briefing)(?: [^,]*?)?(?=\s+that\b|,)|at a (?:news|press) conference|during a (?:briefing|visit))?\s*[,:]?\s*(?:that\s+)?/i.exec(
         rest,
       )!;
     contentStart += lead[0].length;
@@ -576,6 +660,9 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
     if (aside) contentEnd = contentStart + aside.index;
     const anonymity = ANONYMITY_ASIDE.exec(s.slice(contentStart, contentEnd));
     if (anonymity) contentEnd = contentStart + anonymity.index;
+    // ", though engineers have warned of cracks": the publisher's counterpoint, not the speaker's claim.
+    const though = /,\s+(?:though|although|even though)\s/i.exec(s.slice(contentStart, contentEnd));
+    if (though) contentEnd = contentStart + though.index;
     const contrast = new RegExp(
       `,\\s+(?:${ENGLISH_CONTRAST_MARKERS.map((m) => escapeRegExp(m.form)).join("|")})\\b`,
       "i",
@@ -685,6 +772,9 @@ function nestedIn(text: string, outer: Attribution): Attribution {
   if (outer.rule.startsWith("en.quote")) return outer;
   const inner = extractSentence(text, outer.span, null);
   if (inner?.rule !== "en.verb.lead") return outer;
+  // "X insisted A, though engineers have warned B": a subordinate clause is not a nested report.
+  if (/^(?:though|although|even though|while|whereas|but|as|because|since|after|when|if)\b/i.test(inner.speaker.text))
+    return outer;
   const lead = text.slice(outer.span.start, inner.speaker.start);
   // The inner speaker opens the content, perhaps after its description ("Her deputy, Emil Darr, said").
   if (inner.speaker.start !== outer.span.start && !/^[A-Za-z'’ ]{0,40},\s*$/.test(lead)) return outer;

@@ -419,3 +419,48 @@ describe("pattern 11: readable slugs", () => {
     expect(sheet.sources.map((s) => s.slug).sort()).toEqual(["reuters", "somchai-saengthong", "test-wire"]);
   });
 });
+
+describe("common wire constructions, in sentences of our own", () => {
+  it("pattern 3: 'CONTENT, said NAME, a spokesman for Y' and ', said X, citing Y' after the claim", () => {
+    expect(
+      proposed(
+        "Fares will rise in May, said Omar Haddad, a spokesman for the rail board. The line will close, said Radio Sur, citing two drivers.",
+      ).map((c) => [c.quote, c.chain]),
+    ).toEqual([
+      ["Fares will rise in May", ["Omar Haddad:speaker", "test-wire:publisher"]],
+      ["The line will close", ["two drivers:speaker", "Radio Sur:reporter", "test-wire:publisher"]],
+    ]);
+  });
+
+  it("pattern 3: keeps 'Name, who ..., said CONTENT' a leading frame, not an inverted one", () => {
+    expect(proposed("Lena Ruiz, who chairs the board, said the vote failed.").map((c) => [c.quote, c.speaker])).toEqual(
+      [["the vote failed", "Lena Ruiz"]],
+    );
+  });
+
+  it("pattern 6: 'X was quoted as saying', 'wrote on social media that'", () => {
+    expect(
+      proposed(
+        "The mayor was quoted as saying that the market would reopen. The minister wrote on social media that the bridge was safe.",
+      ).map((c) => [c.quote, c.speaker]),
+    ).toEqual([
+      ["the market would reopen", "mayor"],
+      ["the bridge was safe", "minister"],
+    ]);
+  });
+
+  it("pattern 9: 'A government spokesman, who declined to be named, said': the description is the speaker", () => {
+    expect(
+      proposed("A government spokesman, who declined to be named, said talks would resume.").map((c) => c.speaker),
+    ).toEqual(["government spokesman"]);
+  });
+
+  it("pattern 8: the publisher's ', though ...' after a claim is neither the claim nor a nested report", () => {
+    expect(
+      proposed("The governor insisted the dam was safe, though engineers have warned of cracks.").map((c) => [
+        c.quote,
+        c.speaker,
+      ]),
+    ).toEqual([["the dam was safe", "governor"]]);
+  });
+});
