@@ -105,7 +105,8 @@ export function nameTokenEnd(token: string, enders: readonly string[] = ENDERS):
     if (ender.length < 3 && p + ender.length === token.length) continue;
     if (ender.length >= 3) return p;
     starts ??= new Set(wordSegments(token).map((s) => s.index));
-    if (starts.has(p)) return p;
+    // The function word must be a whole segment: มา is not a word inside ดีมาก (ดี|มาก).
+    if (starts.has(p) && (starts.has(p + ender.length) || p + ender.length >= token.length)) return p;
   }
   return token.length;
 }

@@ -8,6 +8,7 @@ import { THAI_CONTRAST_MARKERS } from "./lexicon/contrast.js";
 import { type CueEntry, THAI_CUES } from "./lexicon/cues.js";
 import { THAI_HEDGES } from "./lexicon/stance.js";
 import {
+  THAI_ANONYMITY_ASIDES,
   THAI_APPOSITIVE_OPENERS,
   THAI_CLAUSE_LEADS,
   THAI_COMPARATIVE_HEADS,
@@ -555,7 +556,10 @@ function speakerBefore(
 ): Mention | "shared" | null {
   let from = Math.max(paragraph.start, boundary, cueStart - MAX_SPEAKER);
   for (const q of quotes) if (q.end < cueStart && q.end + 1 > from) from = q.end + 1;
-  const window = text.slice(from, cueStart);
+  let window = text.slice(from, cueStart);
+  // "แหล่งข่าว...ซึ่งไม่ประสงค์จะเปิดเผยชื่อ กล่าวว่า": the aside describes the speaker; drop it.
+  const aside = new RegExp(`(?:ซึ่ง|ที่)(?:${THAI_ANONYMITY_ASIDES.join("|")})\\s*$`).exec(window);
+  if (aside) window = window.slice(0, aside.index);
   const trimmed = stripThaiAuxiliaries(window);
   if (THAI_SHARED_SUBJECT.some((c) => trimmed.endsWith(c))) {
     const before = trimmed.slice(0, trimmed.length - THAI_SHARED_SUBJECT.find((c) => trimmed.endsWith(c))!.length);

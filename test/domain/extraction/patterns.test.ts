@@ -464,3 +464,15 @@ describe("common wire constructions, in sentences of our own", () => {
     ).toEqual([["the dam was safe", "governor"]]);
   });
 });
+
+describe("common Thai constructions, in sentences of our own", () => {
+  it("pattern 5: 'แหล่งข่าว...ซึ่งไม่ประสงค์จะเปิดเผยชื่อ กล่าวว่า': the aside is neither a clause nor part of the name", () => {
+    expect(
+      proposed("แหล่งข่าวในกระทรวงพลังงานซึ่งไม่ประสงค์จะเปิดเผยชื่อ กล่าวว่า ราคาน้ำมันจะลดลง").map((c) => [c.quote, c.speaker]),
+    ).toEqual([["ราคาน้ำมันจะลดลง", "แหล่งข่าวในกระทรวงพลังงาน"]]);
+  });
+
+  it("pattern 5: a family name is not cut at a function word inside it (ดีมาก is ดี|มาก, not ดี + มา)", () => {
+    expect(proposed("นายเอก ดีมาก ระบุว่า ฝนจะหยุดตก").map((c) => c.speaker)).toEqual(["นายเอก ดีมาก"]);
+  });
+});
