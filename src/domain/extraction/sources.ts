@@ -568,6 +568,11 @@ function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | n
       /^(?:an?|the)\s+(?:new\s+|recent\s+)?(?:report|statement|study|survey|analysis|data|figures|estimates?)\s+(?:by|from|of)\s+/i,
       "",
     )
+    // "a police statement", "an army bulletin": the one that issued it.
+    .replace(
+      /^(?:[Aa]n?|[Tt]he)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+(?:statement|bulletin|announcement|communique)$/,
+      "$1",
+    )
     .replace(/^(?:the|a|an)\s+/i, "")
     .replace(/[,;:]+$/, "")
     .trim();
