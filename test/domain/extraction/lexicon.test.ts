@@ -131,6 +131,22 @@ describe("names and slugs", () => {
     expect(official.filter(([thai, rtgs]) => romanizeThai(thai) !== rtgs)).toEqual([]);
   });
 
+  it("gives any run of Thai letters and marks a slug of Latin letters, digits and hyphens (seeded random strings)", () => {
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const letters = [..."กขคงจฉชซญดตถทธนบปผฝพฟภมยรลวศษสหฬอฮะัาำิีึืุูเแโใไ็่้๊๋์ฯๆฤ ๑"];
+    const bad: string[] = [];
+    for (let k = 0; k < 2000; k++) {
+      let word = "";
+      for (let i = 1 + Math.floor(random() * 12); i > 0; i--) word += letters[Math.floor(random() * letters.length)];
+      if (!/^[a-z0-9-]+$/.test(slugify(word))) bad.push(word);
+    }
+    expect(bad).toEqual([]);
+  });
+
   it("romanises personal names readably and makes slugs from them without the title", () => {
     expect(romanizeThai("ประยุทธ์ จันทร์โอชา")).toBe("prayut chanocha");
     expect(romanizeThai("เศรษฐา ทวีสิน")).toBe("settha thawisin");
