@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import autocannon from "autocannon";
-import Database from "better-sqlite3";
 import { encodeCursor } from "../src/domain/pagination.js";
+import { openBenchDatabase } from "./benchDatabase.js";
 import { topicSlug } from "./corpus.js";
 import { progress } from "./progress.js";
 import type { RunningServer } from "./servers.js";
@@ -36,33 +36,30 @@ export interface LookupFigures {
  * of 20), a cursor 90% of the way through their claims, a mid-popular topic, and a derived
  * contradiction's two claims.
  */
-export function chooseLookups(file: string): Lookup[] {
-  const db = new Database(file, { readonly: true });
+export async function chooseLookups(databaseUrl: string): Promise<Lookup[]> {
+  const db = openBenchDatabase(databaseUrl, 1);
   try {
-    const top = db
-      .prepare(
-        `SELECT s."id", s."slug", COUNT(*) AS "n" FROM "AttributionLink" l JOIN "Source" s ON s."id" = l."sourceId"
-          WHERE l."role" = 'speaker' GROUP BY l."sourceId" ORDER BY "n" DESC, s."id" LIMIT 1`,
-      )
-      .get() as { id: number; slug: string; n: number };
-    const deep = db
-      .prepare(
+    const one = async (sql: string, params: unknown[] = []) => (await db.all(sql, params))[0];
+    const top = (await one(
+      `SELECT s."id", s."slug", COUNT(*) AS "n" FROM "AttributionLink" l JOIN "Source" s ON s."id" = l."sourceId"
+        WHERE l."role" = 'speaker' GROUP BY s."id", s."slug" ORDER BY "n" DESC, s."id" LIMIT 1`,
+    )) as { id: number; slug: string; n: number };
+    const deep = Object.values(
+      (await one(
         `SELECT DISTINCT "claimId" FROM "AttributionLink" WHERE "sourceId" = ? ORDER BY "claimId" LIMIT 1 OFFSET ?`,
-      )
-      .pluck()
-      .get(top.id, Math.floor(top.n * 0.9)) as number;
-    const pairs = db
-      .prepare(`SELECT COUNT(*) FROM "Relation" WHERE "type" = 'contradicts' AND "origin" = 'derived'`)
-      .pluck()
-      .get() as number;
-    const pair = db
-      .prepare(
-        `SELECT "fromClaimId" AS "a", "toClaimId" AS "b" FROM "Relation" WHERE "type" = 'contradicts' AND "origin" = 'derived' ORDER BY "id" LIMIT 1 OFFSET ?`,
-      )
-      .get(Math.floor(pairs / 2)) as { a: number; b: number } | undefined;
+        [top.id, Math.floor(Number(top.n) * 0.9)],
+      ))!,
+    )[0] as number;
+    const { pairs } = (await one(
+      `SELECT COUNT(*) AS "pairs" FROM "Relation" WHERE "type" = 'contradicts' AND "origin" = 'derived'`,
+    )) as { pairs: number };
+    const pair = (await one(
+      `SELECT "fromClaimId" AS "a", "toClaimId" AS "b" FROM "Relation" WHERE "type" = 'contradicts' AND "origin" = 'derived' ORDER BY "id" LIMIT 1 OFFSET ?`,
+      [Math.floor(Number(pairs) / 2)],
+    )) as { a: number; b: number } | undefined;
     const compare =
       pair ??
-      (db.prepare(`SELECT "fromClaimId" AS "a", "toClaimId" AS "b" FROM "Relation" ORDER BY "id" LIMIT 1`).get() as {
+      ((await one(`SELECT "fromClaimId" AS "a", "toClaimId" AS "b" FROM "Relation" ORDER BY "id" LIMIT 1`)) as {
         a: number;
         b: number;
       });
@@ -87,7 +84,7 @@ export function chooseLookups(file: string): Lookup[] {
       },
     ];
   } finally {
-    db.close();
+    await db.close();
   }
 }
 

@@ -29,3 +29,38 @@ export const SQLITE_SHELL_CLAIMS_CSV = `SELECT c."id", c."key", a."slug" AS "art
     ORDER BY 1)) AS "contradicting_claim_ids"
 FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
 ORDER BY c."id";`;
+
+/**
+ * psql's side on PostgreSQL: the same columns and order, for `\copy (...) to stdout csv header`.
+ * One line: psql reads a backslash command's arguments up to the end of the line.
+ */
+const PSQL_CHAIN_PARTS = (
+  column: string,
+  separator: string,
+) => `(SELECT string_agg("part", ' | ' ORDER BY "chain") FROM (
+    SELECT l."chain", string_agg(${column}, '${separator}' ORDER BY l."position") AS "part"
+      FROM "AttributionLink" l JOIN "Source" s ON s."id" = l."sourceId" WHERE l."claimId" = c."id" GROUP BY l."chain") parts)`;
+
+export const PSQL_CLAIMS_CSV =
+  `SELECT c."id", c."key", a."slug" AS "article", c."quote", c."start", c."end", c."gloss", c."kind",
+  CASE WHEN c."hedged" THEN 'true' ELSE 'false' END AS "hedged", c."cue", c."statedOn" AS "stated_on",
+  to_char(a."publishedAt" + a."publishedUtcOffset" * interval '1 minute', 'YYYY-MM-DD"T"HH24:MI:SS')
+    || CASE WHEN a."publishedUtcOffset" < 0 THEN '-' ELSE '+' END
+    || lpad((abs(a."publishedUtcOffset") / 60)::text, 2, '0') || ':' || lpad((abs(a."publishedUtcOffset") % 60)::text, 2, '0')
+    AS "article_published_at",
+  (SELECT s."name" FROM "AttributionLink" l JOIN "Source" s ON s."id" = l."sourceId"
+    WHERE l."claimId" = c."id" AND l."chain" = 0 AND l."position" = 0) AS "speaker",
+  ${PSQL_CHAIN_PARTS('s."name"', " <- ")} AS "chain",
+  ${PSQL_CHAIN_PARTS('s."slug"', "<")} AS "chain_slugs",
+  ${PSQL_CHAIN_PARTS('l."role"', "<")} AS "chain_roles",
+  (SELECT COUNT(*) - 1 FROM "AttributionLink" l WHERE l."claimId" = c."id" AND l."chain" = 0) AS "hop_distance",
+  (SELECT string_agg(t."slug", ' ' ORDER BY t."slug") FROM "ClaimTopic" ct JOIN "Topic" t ON t."id" = ct."topicId"
+    WHERE ct."claimId" = c."id") AS "topics",
+  (SELECT string_agg(cs."stance" || ':' || p."key", ' ' ORDER BY p."key") FROM "ClaimStance" cs
+    JOIN "Proposition" p ON p."id" = cs."propositionId" WHERE cs."claimId" = c."id") AS "stances",
+  (SELECT string_agg("other"::text, ' ' ORDER BY "other") FROM (
+    SELECT r."toClaimId" AS "other" FROM "Relation" r WHERE r."fromClaimId" = c."id" AND r."type" = 'contradicts' AND r."status" <> 'dismissed'
+    UNION SELECT r."fromClaimId" FROM "Relation" r WHERE r."toClaimId" = c."id" AND r."type" = 'contradicts' AND r."status" <> 'dismissed'
+  ) others) AS "contradicting_claim_ids"
+FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+ORDER BY c."id"`.replace(/\s+/g, " ");
