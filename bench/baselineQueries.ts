@@ -182,8 +182,6 @@ export function baselineQueries(db: BenchDatabase) {
   };
 }
 
-export type BaselineQueries = ReturnType<typeof baselineQueries>;
-
 /** An FTS5 phrase: the query as one quoted string. */
 const ftsPhrase = (q: string) => `"${q.replaceAll('"', '""')}"`;
 

@@ -60,7 +60,6 @@ describe("renderRun", () => {
     });
     expect(table.split("\n").filter((line) => line.startsWith("| "))).toEqual([
       "| Engine | Measure | claimtrail | baseline | ratio | target |",
-      "|---|---|---|---|---|---|",
       "| SQLite | import via importClaimSheets, 500 sheets a call (claims/s), 1,000 claims in 0.0 s | 25,000 | - | - | >= 20,000: met |",
       "| PostgreSQL | import via importClaimSheets, 500 sheets a call (claims/s), 1,000 claims in 0.0 s | 25,000 | - | - | >= 30,000: **missed** |",
       "| SQLite | `GET /api/articles` (articles, first page) req/s | 100 | 200 | 0.50x | >= 0.5x: met (same JSON) |",
