@@ -26,7 +26,7 @@ export interface LookupFigures {
   lookup: Lookup;
   claimtrail: LoadFigures;
   baseline: LoadFigures;
-  /** Whether both servers answered 200 with deep-equal JSON. */
+  /** Whether both servers answered 200 with byte-identical JSON. */
   sameJson: boolean;
   difference?: string;
 }
@@ -88,7 +88,11 @@ export async function chooseLookups(databaseUrl: string): Promise<Lookup[]> {
   }
 }
 
-/** Fetches the lookup from both servers; they must agree (this is what keeps the baseline honest). */
+/**
+ * Fetches the lookup from both servers; they must answer 200 with byte-identical JSON (this is
+ * what keeps the baseline honest). A difference is reported at the first differing value, or as
+ * a byte offset when the values agree but the text does not (key order, number format).
+ */
 export async function compareAnswers(
   lookup: Lookup,
   claimtrail: string,
@@ -97,24 +101,27 @@ export async function compareAnswers(
   // A server still busy with the previous lookup's backlog may take long; it must not hang the run.
   const get = async (base: string) => {
     const response = await fetch(base + lookup.path, { signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
-    return { status: response.status, body: (await response.json()) as unknown };
+    return { status: response.status, text: await response.text() };
   };
-  let ours: { status: number; body: unknown };
-  let theirs: { status: number; body: unknown };
+  let ours: { status: number; text: string };
+  let theirs: { status: number; text: string };
   try {
     [ours, theirs] = await Promise.all([get(claimtrail), get(baseline)]);
   } catch (error) {
     return { same: false, difference: `no answer within ${ANSWER_TIMEOUT_MS / 1000} s (${String(error)})` };
   }
-  const [oursBody, theirsBody] = [ours.body, theirs.body];
   if (ours.status !== 200 || theirs.status !== 200) {
-    return {
-      same: false,
-      difference: `status ${ours.status} vs ${theirs.status}: ${JSON.stringify(oursBody).slice(0, 300)}`,
-    };
+    return { same: false, difference: `status ${ours.status} vs ${theirs.status}: ${ours.text.slice(0, 300)}` };
   }
-  const difference = firstDifference(oursBody, theirsBody, "$");
-  return difference === undefined ? { same: true } : { same: false, difference };
+  if (ours.text === theirs.text) return { same: true };
+  const difference = firstDifference(JSON.parse(ours.text), JSON.parse(theirs.text), "$");
+  if (difference !== undefined) return { same: false, difference };
+  let at = 0;
+  while (ours.text[at] === theirs.text[at]) at++;
+  return {
+    same: false,
+    difference: `same values, different bytes from offset ${at}: ${JSON.stringify(ours.text.slice(at, at + 80))} vs ${JSON.stringify(theirs.text.slice(at, at + 80))}`,
+  };
 }
 
 function firstDifference(a: unknown, b: unknown, path: string): string | undefined {
