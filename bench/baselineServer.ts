@@ -1,7 +1,7 @@
 /**
  * The baseline: a minimal node:http server over the raw driver (better-sqlite3, or pg on
  * PostgreSQL) that answers the benchmarked lookups with hand-written SQL (bench/baselineQueries.ts)
- * and returns the same JSON as claimtrail. It reuses only claimtrail's pure chain-tracing, cursor
+ * and returns byte-identical JSON to claimtrail. It reuses only claimtrail's pure chain-tracing, cursor
  * and text-span functions, so what it saves is the framework, validation and ORM cost.
  * Engine-specific SQL is fine here: it is a yardstick, not the product.
  *
