@@ -15,7 +15,7 @@ export function baselineQueries(db: BenchDatabase) {
   const first = async (sql: string, params: readonly unknown[]) => (await pluck(sql, params))[0];
   const postgres = db.engine === "postgresql";
 
-  const CLAIM_COLUMNS = `c."id", c."key", c."quote", c."start", c."end", c."gloss", c."kind", c."hedged", c."cue", c."statedOn", c."anchor", c."articleId"`;
+  const CLAIM_COLUMNS = `c."id", c."key", c."quote", c."spanIn", c."start", c."end", c."gloss", c."kind", c."hedged", c."cue", c."statedOn", c."anchor", c."articleId"`;
   const SOURCE_COLUMNS = `s."id", s."slug", s."name", s."kind", s."countryCode", s."stateControlled", s."description",
       s."affiliationId", k."asSpeaker", k."inChains"`;
 

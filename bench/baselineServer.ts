@@ -69,7 +69,7 @@ async function presentClaims(rows: Row[]) {
       key: row.key,
       article: { slug: article.slug, title: article.title },
       quote: row.quote,
-      span: { start: row.start, end: row.end },
+      span: { in: row.spanIn, start: row.start, end: row.end },
       gloss: row.gloss,
       kind: row.kind,
       hedged: isTrue(row.hedged),

@@ -72,6 +72,7 @@ const EXAMPLES: Record<string, Example> = {
   "GET /sources/:slug/claims": { call: async () => get("/api/sources/kyodo/claims?limit=2") },
   "GET /claims": { call: async () => get("/api/claims?limit=2") },
   "GET /claims/:id": { call: async () => get(`/api/claims/${(await claimIds()).denial}`) },
+  "GET /claims/:id/carriers": { call: async () => get(`/api/claims/${(await claimIds()).denial}/carriers`) },
   "GET /contradictions": { call: async () => get("/api/contradictions?limit=1") },
   "GET /contradictions/:id": { call: async () => get(`/api/contradictions/${await contradictionId()}`) },
   "GET /compare": {
@@ -95,6 +96,23 @@ const EXAMPLES: Record<string, Example> = {
   },
   "GET /relations/:id/history": { call: async () => get(`/api/relations/${await contradictionId()}/history`) },
   "POST /articles": { call: async () => post("/api/articles").send(smallSheet("contract-article")) },
+  "POST /articles/:slug/claims": {
+    call: async () =>
+      post("/api/articles/contract-article/claims").send({
+        claims: [
+          {
+            key: "headline",
+            in: "title",
+            quote: "ทดสอบ",
+            start: 0,
+            end: 5,
+            gloss: "The headline",
+            kind: "editorial",
+            chains: [[{ source: "test-wire", role: "speaker" }]],
+          },
+        ],
+      }),
+  },
   "POST /articles/:slug/claims.csv": {
     call: async () => {
       // The article's own rows under new keys: valid claim rows the article does not have yet.

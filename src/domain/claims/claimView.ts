@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { SourceSummary, TracedChain, traceChains } from "../attribution/traceChain.js";
 import { presentSourceSummary } from "../sources/sourceView.js";
-import { type ChainRole, ClaimKind, RelationOrigin, RelationType, ReviewStatus, Stance } from "../vocabulary.js";
+import {
+  type ChainRole,
+  ClaimKind,
+  RelationOrigin,
+  RelationType,
+  ReviewStatus,
+  SpanText,
+  Stance,
+} from "../vocabulary.js";
 import type { ClaimRecord, ClaimRelationRecord } from "./claimRepository.js";
 
 // The claims' response contract: each schema, then the presenter typed against it.
@@ -19,8 +27,12 @@ export const ClaimView = z
     article: z.strictObject({ slug: z.string(), title: z.string() }),
     quote: z.string(),
     span: z
-      .strictObject({ start: z.int(), end: z.int() })
-      .meta({ description: "Code-point offsets into the article body, end exclusive" }),
+      .strictObject({
+        in: SpanText.meta({ description: 'The text the offsets are into: "body", or "title" for a headline claim' }),
+        start: z.int(),
+        end: z.int(),
+      })
+      .meta({ description: "Code-point offsets into the article body (or title, see `in`), end exclusive" }),
     gloss: z.string(),
     kind: ClaimKind,
     hedged: z.boolean(),
@@ -49,7 +61,7 @@ export function presentClaim(record: ClaimRecord): ClaimView {
     key: record.key,
     article: { slug: record.article.slug, title: record.article.title },
     quote: record.quote,
-    span: { start: record.start, end: record.end },
+    span: { in: record.spanIn as SpanText, start: record.start, end: record.end },
     gloss: record.gloss,
     kind: record.kind as ClaimKind,
     hedged: record.hedged,

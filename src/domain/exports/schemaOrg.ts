@@ -63,6 +63,8 @@ function presentClaimLd(record: ClaimLdRecord, urls: ExportUrls) {
     url: urls.claim(view.id),
     identifier: view.key,
     text: view.quote,
+    // schema.org has no span property: a headline claim says so in its position in the article.
+    ...(view.span.in === "title" ? { position: "headline" } : {}),
     inLanguage: record.article.language,
     description: view.gloss,
     author: agent(view.speaker),

@@ -8,6 +8,7 @@ import { checkClaimSheet, sha256Hex } from "./checkClaimSheet.js";
 import { ClaimSheet, parseClaimRef } from "./claimSheet.js";
 import { DEFAULT_MAX_ARTICLE_BYTES } from "./sheetText.js";
 import type { ImportResult } from "./sheetView.js";
+import { writeNewSheets } from "./writeNewSheets.js";
 import { sheetWriterOn, writeSheet } from "./writeSheet.js";
 
 export { IMPORT_ACTOR } from "./writeSheet.js";
@@ -137,10 +138,39 @@ async function writeSheets(
   const writeAll = async (sql: SqlWriter): Promise<ImportResult[]> => {
     const writer = sheetWriterOn(sql);
     const results: ImportResult[] = [];
+    // New articles (without update) are written a run at a time, table by table.
+    let run: number[] = [];
+    const writeRun = async () => {
+      if (run.length === 0) return;
+      const written = await writeNewSheets(
+        writer,
+        run.map((i) => sheets[i]!),
+        run.map((i) => hashes[i]!),
+        new Date(),
+      );
+      run.forEach((i, n) => {
+        const sheet = sheets[i]!;
+        results.push({
+          articleSlug: sheet.article.slug,
+          status: "created",
+          claims: sheet.claims.length,
+          sources: sheet.sources.length,
+          relations: sheet.relations.length,
+          derivedContradictions: written[n]!.derivedContradictions,
+        });
+        options.onProgress?.(i + 1, sheets.length);
+      });
+      run = [];
+    };
     for (const [i, sheet] of sheets.entries()) {
       const existing = update
         ? (stored.bySlug.get(sheet.article.slug) ?? stored.byHash.get(hashes[i]!))
         : stored.byHash.get(hashes[i]!);
+      if (!update && !existing) {
+        run.push(i);
+        continue;
+      }
+      await writeRun();
       if (existing && (!update || unchanged.has(i))) {
         results.push({
           articleSlug: existing.slug,
@@ -164,6 +194,7 @@ async function writeSheets(
       }
       options.onProgress?.(i + 1, sheets.length);
     }
+    await writeRun();
     return results;
   };
   return writeTransaction(db, writeAll);

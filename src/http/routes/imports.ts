@@ -2,10 +2,11 @@ import express from "express";
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { importClaimCsv } from "../../domain/exports/importClaimCsv.js";
+import { addArticleClaims } from "../../domain/sheets/addArticleClaims.js";
 import type { SheetImporter } from "../../domain/sheets/importThread.js";
 import { CsvImportResult, ImportResult } from "../../domain/sheets/sheetView.js";
 import { type ApiRoute, one, route } from "../routeTable.js";
-import { ImportArticles, ImportClaimRows, isUpdateFlag } from "../schemas/imports.js";
+import { AddArticleClaims, ImportArticles, ImportClaimRows, isUpdateFlag } from "../schemas/imports.js";
 
 /** Bodies the JSON parser leaves alone: JSONL claim sheets and CSV claim rows (parsed as text in app.ts). */
 export const IMPORT_TEXT_TYPES = ["application/jsonl", "application/x-ndjson", "text/csv"];
@@ -48,6 +49,20 @@ export function importRoutes(
           update: query.update,
           maxArticleBytes: limits.maxArticleBytes,
         }),
+    }),
+    route({
+      method: "post",
+      path: "/articles/:slug/claims",
+      summary: "Add claims (as a claim sheet writes them) to a stored article; all or nothing",
+      description:
+        "Every stored claim, relation and review event stays. A claim may be spanned in the title (in: title). " +
+        "Its sources and propositions must be stored; a key already in the article is 422 claim_exists.",
+      access: "reviewer",
+      schema: AddArticleClaims,
+      status: 201,
+      response: one(CsvImportResult),
+      errors: [422],
+      handler: ({ params, body }) => addArticleClaims(db, params.slug, body.claims),
     }),
     route({
       method: "post",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SheetClaim } from "../../domain/sheets/claimSheet.js";
 import { SlugParam } from "./common.js";
 
 const UpdateFlag = z
@@ -26,4 +27,16 @@ export const ImportClaimRows = z.object({
   params: z.object({ slug: SlugParam }),
   query: z.strictObject({}),
   body: z.string({ error: "send the rows as text/csv" }),
+});
+
+/**
+ * POST /api/articles/:slug/claims: new claims for a stored article, each as a claim sheet writes
+ * it (`in: "title"` for a headline claim).
+ */
+export const AddArticleClaims = z.object({
+  params: z.object({ slug: SlugParam }),
+  query: z.strictObject({}),
+  body: z.strictObject({
+    claims: z.array(SheetClaim).min(1, "send at least one claim").max(500),
+  }),
 });
