@@ -1,119 +1,24 @@
 /**
- * The baseline: a minimal node:http server over better-sqlite3 that answers the benchmarked
- * lookups with hand-written SQL and returns the same JSON as claimtrail. It reuses only
- * claimtrail's pure chain-tracing and cursor functions, so what it saves is the framework,
- * validation and ORM cost. SQLite-only SQL is fine here: it is a yardstick, not the product.
+ * The baseline: a minimal node:http server over the raw driver (better-sqlite3, or pg on
+ * PostgreSQL) that answers the benchmarked lookups with hand-written SQL (bench/baselineQueries.ts)
+ * and returns byte-identical JSON to claimtrail. It reuses only claimtrail's pure chain-tracing, cursor
+ * and text-span functions, so what it saves is the framework, validation and ORM cost.
+ * Engine-specific SQL is fine here: it is a yardstick, not the product.
  *
- * Run: node --import tsx bench/baselineServer.ts FILE.db   (prints "listening PORT")
+ * Run: node --import tsx bench/baselineServer.ts DATABASE_URL   (file:... or postgres://...; prints "listening PORT")
  */
 import { createServer, type ServerResponse } from "node:http";
-import Database from "better-sqlite3";
 import { formatWithOffset } from "../src/domain/articles/publishedAt.js";
 import { sharedSources, type TracedChain, traceChains } from "../src/domain/attribution/traceChain.js";
 import { encodeCursor } from "../src/domain/pagination.js";
 import { findSpan } from "../src/domain/search/searchText.js";
 import type { ChainRole, SourceKind } from "../src/domain/vocabulary.js";
+import { baselineQueries, type Row } from "./baselineQueries.js";
+import { isTrue, openBenchDatabase } from "./benchDatabase.js";
 
-type Row = Record<string, unknown>;
-
-const file = process.argv[2];
-if (!file) throw new Error("usage: baselineServer.ts FILE.db");
-const db = new Database(file, { readonly: true, fileMustExist: true });
-
-const CLAIM_COLUMNS = `c."id", c."key", c."quote", c."spanIn", c."start", c."end", c."gloss", c."kind", c."hedged", c."cue", c."statedOn", c."articleId"`;
-const sql = {
-  sourceId: db.prepare(`SELECT "id" FROM "Source" WHERE "slug" = ?`).pluck(),
-  topicId: db.prepare(`SELECT "id" FROM "Topic" WHERE "slug" = ?`).pluck(),
-  // Driven by the source's links and the topic's claims in index order: a written-out EXISTS
-  // over claims is what SQLite 3.5x turns into a slow range join (measured: 500 ms vs 0.1 ms).
-  claimsBySource: db.prepare(`SELECT ${CLAIM_COLUMNS} FROM "Claim" c
-    WHERE c."id" IN (SELECT DISTINCT l."claimId" FROM "AttributionLink" l WHERE l."sourceId" = ? AND l."claimId" > ? ORDER BY l."claimId" LIMIT ?)
-    ORDER BY c."id"`),
-  claimsByTopicKind: db.prepare(`SELECT ${CLAIM_COLUMNS} FROM "ClaimTopic" ct JOIN "Claim" c ON c."id" = ct."claimId"
-    WHERE ct."topicId" = ? AND ct."claimId" > ? AND c."kind" = ?
-    ORDER BY ct."claimId" LIMIT ?`),
-  claimsById: db.prepare(`SELECT ${CLAIM_COLUMNS} FROM "Claim" c
-    WHERE c."id" IN (SELECT "value" FROM json_each(?))`),
-  // Links, topics and claims name their sources, topics and articles by id; each of those is
-  // read once a page (a join would decode the same names once per row).
-  links: db.prepare(`SELECT l."claimId", l."chain", l."position", l."role", l."sourceId"
-    FROM "AttributionLink" l WHERE l."claimId" IN (SELECT "value" FROM json_each(?))`),
-  sources: db.prepare(
-    `SELECT "id", "slug", "name", "kind", "countryCode", "stateControlled" FROM "Source" WHERE "id" IN (SELECT "value" FROM json_each(?))`,
-  ),
-  articles: db.prepare(`SELECT "id", "slug", "title" FROM "Article" WHERE "id" IN (SELECT "value" FROM json_each(?))`),
-  topics: db.prepare(`SELECT ct."claimId", t."slug" FROM "ClaimTopic" ct JOIN "Topic" t ON t."id" = ct."topicId"
-    WHERE ct."claimId" IN (SELECT "value" FROM json_each(?)) ORDER BY ct."claimId", t."slug"`),
-  stances: db.prepare(`SELECT cs."claimId", cs."stance", p."key", p."text" FROM "ClaimStance" cs
-    JOIN "Proposition" p ON p."id" = cs."propositionId"
-    WHERE cs."claimId" IN (SELECT "value" FROM json_each(?)) ORDER BY cs."claimId", cs."propositionId"`),
-  contradictionsBySource:
-    db.prepare(`SELECT r."id", r."type", r."fromClaimId", r."toClaimId", r."status", r."origin", r."version", r."rationale"
-    FROM "Relation" r
-    WHERE r."type" = 'contradicts' AND r."id" > ?
-      AND (EXISTS (SELECT 1 FROM "AttributionLink" l WHERE l."claimId" = r."fromClaimId" AND l."sourceId" = ?)
-        OR EXISTS (SELECT 1 FROM "AttributionLink" l WHERE l."claimId" = r."toClaimId" AND l."sourceId" = ?))
-    ORDER BY r."id" LIMIT ?`),
-  relationsBetween:
-    db.prepare(`SELECT "id", "type", "fromClaimId", "toClaimId", "status", "origin", "version", "rationale"
-    FROM "Relation" WHERE ("fromClaimId" = ? AND "toClaimId" = ?) OR ("fromClaimId" = ? AND "toClaimId" = ?) ORDER BY "id"`),
-};
-
-// Search, directories and facets (issue 15): the same answers from the same FTS5 tables and
-// counts, without the framework, validation or repositories.
-const search = {
-  textIds: db
-    .prepare(`SELECT rowid FROM "ClaimText" WHERE "ClaimText" MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?`)
-    .pluck(),
-  namedLinks: db
-    .prepare(`SELECT COALESCE(SUM("inChains"), 0) FROM "SourceClaimCount" WHERE "sourceId" IN
-      (SELECT "sourceId" FROM "SourceNameText" WHERE "SourceNameText" MATCH ?)`)
-    .pluck(),
-  namedSortedIds: db
-    .prepare(`SELECT DISTINCT "claimId" FROM "AttributionLink" WHERE "sourceId" IN
-      (SELECT "sourceId" FROM "SourceNameText" WHERE "SourceNameText" MATCH ?) AND "claimId" > ? ORDER BY "claimId" LIMIT ?`)
-    .pluck(),
-  namedWalkIds: db
-    .prepare(`SELECT c."id" FROM "Claim" c WHERE c."id" > ? AND EXISTS (SELECT 1 FROM "AttributionLink" l
-      WHERE l."claimId" = c."id" AND +l."sourceId" IN (SELECT "sourceId" FROM "SourceNameText" WHERE "SourceNameText" MATCH ?))
-      ORDER BY c."id" LIMIT ?`)
-    .pluck(),
-  names:
-    db.prepare(`SELECT s."slug", s."name", 0 AS "position" FROM "Source" s WHERE s."slug" IN (SELECT "value" FROM json_each(?))
-    UNION ALL SELECT s."slug", n."name", n."position" + 1 FROM "SourceName" n JOIN "Source" s ON s."id" = n."sourceId"
-     WHERE s."slug" IN (SELECT "value" FROM json_each(?)) ORDER BY 1, 3`),
-  sourcePage:
-    db.prepare(`SELECT s."id", s."slug", s."name", s."kind", s."countryCode", s."stateControlled", s."description",
-      s."affiliationId", k."asSpeaker", k."inChains"
-    FROM "Source" s JOIN "SourceClaimCount" k ON k."sourceId" = s."id" WHERE s."id" > ? ORDER BY s."id" LIMIT ?`),
-  sourcesByClaims:
-    db.prepare(`SELECT s."id", s."slug", s."name", s."kind", s."countryCode", s."stateControlled", s."description",
-      s."affiliationId", k."asSpeaker", k."inChains"
-    FROM "SourceClaimCount" k JOIN "Source" s ON s."id" = k."sourceId" ORDER BY k."inChains" DESC, k."sourceId" LIMIT ?`),
-  sourceNames:
-    db.prepare(`SELECT "sourceId", "name" FROM "SourceName" WHERE "sourceId" IN (SELECT "value" FROM json_each(?))
-    ORDER BY "sourceId", "position"`),
-  articlePage: db.prepare(`SELECT a."id", a."slug", a."title", a."section", a."language", a."url", a."publishedAt",
-      a."publishedUtcOffset", a."bodySha256", a."publisherId",
-      (SELECT COUNT(*) FROM "Claim" c WHERE c."articleId" = a."id") AS "claimCount"
-    FROM "Article" a ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ?`),
-  topicKindIds: db
-    .prepare(`SELECT ct."claimId" FROM "ClaimTopic" ct JOIN "Claim" c ON c."id" = ct."claimId"
-      WHERE ct."topicId" = ? AND c."kind" = ? ORDER BY ct."claimId" LIMIT ?`)
-    .pluck(),
-  facetKind: db.prepare(`SELECT "kind" AS "value", COUNT(*) AS "count" FROM "Claim"
-    WHERE "id" IN (SELECT "value" FROM json_each(?)) GROUP BY "kind"`),
-  facetTopic:
-    db.prepare(`SELECT t."slug" AS "value", COUNT(*) AS "count" FROM "ClaimTopic" ct JOIN "Topic" t ON t."id" = ct."topicId"
-    WHERE ct."claimId" IN (SELECT "value" FROM json_each(?)) GROUP BY t."slug"`),
-  facetSpeaker: db.prepare(`SELECT s."slug" AS "value", s."name" AS "name", COUNT(*) AS "count"
-    FROM "AttributionLink" l JOIN "Source" s ON s."id" = l."sourceId"
-    WHERE l."claimId" IN (SELECT "value" FROM json_each(?)) AND l."chain" = 0 AND l."position" = 0 GROUP BY s."slug", s."name"`),
-  facetStatus: db.prepare(`SELECT "status" AS "value", COUNT(DISTINCT "claimId") AS "count" FROM (
-      SELECT "status", "fromClaimId" AS "claimId" FROM "Relation" WHERE "fromClaimId" IN (SELECT "value" FROM json_each(?))
-      UNION ALL SELECT "status", "toClaimId" FROM "Relation" WHERE "toClaimId" IN (SELECT "value" FROM json_each(?)))
-    GROUP BY "status"`),
-};
+const databaseUrl = process.argv[2];
+if (!databaseUrl) throw new Error("usage: baselineServer.ts DATABASE_URL");
+const db = baselineQueries(openBenchDatabase(databaseUrl));
 
 function groupBy(rows: Row[]): Map<number, Row[]> {
   const groups = new Map<number, Row[]>();
@@ -127,17 +32,17 @@ function groupBy(rows: Row[]): Map<number, Row[]> {
 }
 
 const byId = (rows: Row[]) => new Map(rows.map((row) => [row.id as number, row]));
-const idList = (ids: unknown[]) => JSON.stringify([...new Set(ids)]);
+const unique = (ids: unknown[]) => [...new Set(ids)];
 
 /** Claim rows to the JSON claimtrail presents, with five batched look-ups for the page. */
-function presentClaims(rows: Row[]) {
-  const ids = JSON.stringify(rows.map((r) => r.id));
-  const linkRows = sql.links.all(ids) as Row[];
+async function presentClaims(rows: Row[]) {
+  const ids = rows.map((r) => r.id);
+  const linkRows = (await db.links(ids)) as Row[];
   const links = groupBy(linkRows);
-  const sources = byId(sql.sources.all(idList(linkRows.map((l) => l.sourceId))) as Row[]);
-  const articles = byId(sql.articles.all(idList(rows.map((r) => r.articleId))) as Row[]);
-  const topics = groupBy(sql.topics.all(ids) as Row[]);
-  const stances = groupBy(sql.stances.all(ids) as Row[]);
+  const sources = byId((await db.sources(unique(linkRows.map((l) => l.sourceId)))) as Row[]);
+  const articles = byId((await db.articles(unique(rows.map((r) => r.articleId)))) as Row[]);
+  const topics = groupBy((await db.topics(ids)) as Row[]);
+  const stances = groupBy((await db.stances(ids)) as Row[]);
   return rows.map((row) => {
     const chains: TracedChain[] = traceChains(
       (links.get(row.id as number) ?? [])
@@ -153,7 +58,7 @@ function presentClaims(rows: Row[]) {
               name: source.name as string,
               kind: source.kind as SourceKind,
               country: source.countryCode as string | null,
-              stateControlled: source.stateControlled === 1,
+              stateControlled: isTrue(source.stateControlled),
             },
           };
         }),
@@ -167,9 +72,10 @@ function presentClaims(rows: Row[]) {
       span: { in: row.spanIn, start: row.start, end: row.end },
       gloss: row.gloss,
       kind: row.kind,
-      hedged: row.hedged === 1,
+      hedged: isTrue(row.hedged),
       cue: row.cue,
       statedOn: row.statedOn,
+      anchor: row.anchor === "orphaned" ? "orphaned" : "anchored",
       speaker: chains[0]!.links[0]!.source,
       chains,
       topics: (topics.get(row.id as number) ?? []).map((t) => t.slug),
@@ -182,7 +88,7 @@ function presentClaims(rows: Row[]) {
   });
 }
 
-type ClaimJson = ReturnType<typeof presentClaims>[number];
+type ClaimJson = Awaited<ReturnType<typeof presentClaims>>[number];
 
 function brief(claim: ClaimJson) {
   return {
@@ -192,6 +98,7 @@ function brief(claim: ClaimJson) {
     quote: claim.quote,
     gloss: claim.gloss,
     kind: claim.kind,
+    anchor: claim.anchor,
     speaker: claim.speaker,
     chain: claim.chains[0]!.text,
   };
@@ -211,24 +118,29 @@ function decodeCursor(cursor: string | null): number {
   return Number.parseInt(Buffer.from(cursor, "base64url").toString("utf8").replace(/^id:/, ""), 10);
 }
 
-function listSourceClaims(slug: string, query: URLSearchParams) {
-  const sourceId = sql.sourceId.get(slug);
+async function listSourceClaims(slug: string, query: URLSearchParams) {
+  const sourceId = await db.sourceId(slug);
   if (sourceId === undefined) return null;
   const limit = Number(query.get("limit") ?? 50);
-  const rows = sql.claimsBySource.all(sourceId, decodeCursor(query.get("cursor")), limit + 1) as Row[];
+  const rows = (await db.claimsBySource(sourceId, decodeCursor(query.get("cursor")), limit + 1)) as Row[];
   const { rows: pageRows, page: p } = page(rows, limit);
-  return { data: presentClaims(pageRows), page: p };
+  return { data: await presentClaims(pageRows), page: p };
 }
 
-function listClaimsByTopicAndKind(query: URLSearchParams) {
+async function listClaimsByTopicAndKind(query: URLSearchParams) {
   const limit = Number(query.get("limit") ?? 50);
-  const topicId = sql.topicId.get(query.get("topic"));
+  const topicId = await db.topicId(query.get("topic"));
   const rows =
     topicId === undefined
       ? []
-      : (sql.claimsByTopicKind.all(topicId, decodeCursor(query.get("cursor")), query.get("kind"), limit + 1) as Row[]);
+      : ((await db.claimsByTopicKind(
+          topicId,
+          decodeCursor(query.get("cursor")),
+          query.get("kind"),
+          limit + 1,
+        )) as Row[]);
   const { rows: pageRows, page: p } = page(rows, limit);
-  return { data: presentClaims(pageRows), page: p };
+  return { data: await presentClaims(pageRows), page: p };
 }
 
 function relationSummary(r: Row) {
@@ -244,29 +156,29 @@ function relationSummary(r: Row) {
   };
 }
 
-function listContradictionsBySource(query: URLSearchParams) {
+async function listContradictionsBySource(query: URLSearchParams) {
   const limit = Number(query.get("limit") ?? 50);
-  const sourceId = sql.sourceId.get(query.get("source"));
+  const sourceId = await db.sourceId(query.get("source"));
   const rows =
     sourceId === undefined
       ? []
-      : (sql.contradictionsBySource.all(decodeCursor(query.get("cursor")), sourceId, sourceId, limit + 1) as Row[]);
+      : ((await db.contradictionsBySource(decodeCursor(query.get("cursor")), sourceId, limit + 1)) as Row[]);
   const { rows: pageRows, page: p } = page(rows, limit);
   const claimIds = [...new Set(pageRows.flatMap((r) => [r.fromClaimId, r.toClaimId]))];
-  const claims = new Map(presentClaims(sql.claimsById.all(JSON.stringify(claimIds)) as Row[]).map((c) => [c.id, c]));
+  const claims = new Map((await presentClaims(await db.claimsById(claimIds))).map((c) => [c.id, c]));
   return {
-    data: pageRows.map((r) => ({
-      ...relationSummary(r),
-      sides: [brief(claims.get(r.fromClaimId)!), brief(claims.get(r.toClaimId)!)],
-    })),
+    data: pageRows.map((r) => {
+      const sides = [brief(claims.get(r.fromClaimId)!), brief(claims.get(r.toClaimId)!)];
+      return { ...relationSummary(r), sides, needsAttention: sides.some((side) => side.anchor === "orphaned") };
+    }),
     page: p,
   };
 }
 
-function compare(query: URLSearchParams) {
+async function compare(query: URLSearchParams) {
   const aId = Number(query.get("a"));
   const bId = Number(query.get("b"));
-  const claims = presentClaims(sql.claimsById.all(JSON.stringify([aId, bId])) as Row[]);
+  const claims = await presentClaims(await db.claimsById([aId, bId]));
   const a = claims.find((c) => c.id === aId);
   const b = claims.find((c) => c.id === bId);
   if (!a || !b) return null;
@@ -285,38 +197,33 @@ function compare(query: URLSearchParams) {
         sameSpeaker: a.speaker.slug === b.speaker.slug,
         sameArticle: a.article.slug === b.article.slug,
       },
-      relations: (sql.relationsBetween.all(aId, bId, bId, aId) as Row[]).map(relationSummary),
+      relations: ((await db.relationsBetween(aId, bId)) as Row[]).map(relationSummary),
     },
   };
 }
 
-const phrase = (q: string) => `"${q.replaceAll('"', '""')}"`;
-
-function searchClaims(query: URLSearchParams) {
+async function searchClaims(query: URLSearchParams) {
   const q = query.get("q")!.trim();
   const limit = Number(query.get("limit") ?? 50);
   const after = decodeCursor(query.get("cursor"));
-  const match = phrase(q);
-  const links = search.namedLinks.get(match) as number;
+  const links = await db.namedLinks(q);
   const named =
     links === 0
       ? []
       : links <= 10_000
-        ? search.namedSortedIds.all(match, after, limit + 1)
-        : search.namedWalkIds.all(after, match, limit + 1);
-  const ids = [...new Set([...(search.textIds.all(match, after, limit + 1) as number[]), ...(named as number[])])]
+        ? await db.namedSortedIds(q, after, limit + 1)
+        : await db.namedWalkIds(q, after, limit + 1);
+  const ids = [...new Set([...(await db.textIds(q, after, limit + 1)), ...(named as number[])])]
     .sort((a, b) => a - b)
     .slice(0, limit + 1);
   const more = ids.length > limit;
   const pageIds = ids.slice(0, limit);
-  const claims = presentClaims(sql.claimsById.all(JSON.stringify(pageIds)) as Row[]).sort(
+  const claims = (await presentClaims(await db.claimsById(pageIds))).sort(
     (a, b) => (a.id as number) - (b.id as number),
   );
-  const slugs = JSON.stringify([
-    ...new Set(claims.flatMap((c) => c.chains.flatMap((ch) => ch.links.map((l) => l.source.slug)))),
-  ]);
+  const slugs = [...new Set(claims.flatMap((c) => c.chains.flatMap((ch) => ch.links.map((l) => l.source.slug))))];
   const names = new Map<string, string[]>();
-  for (const row of search.names.all(slugs, slugs) as Row[]) {
+  for (const row of (await db.names(slugs)) as Row[]) {
     const list = names.get(row.slug as string);
     if (!list) names.set(row.slug as string, [row.name as string]);
     else if (!list.includes(row.name as string)) list.push(row.name as string);
@@ -347,23 +254,23 @@ function sourceSummary(row: Row) {
     name: row.name,
     kind: row.kind,
     country: row.countryCode,
-    stateControlled: row.stateControlled === 1,
+    stateControlled: isTrue(row.stateControlled),
   };
 }
 
-function listSources(query: URLSearchParams) {
+async function listSources(query: URLSearchParams) {
   const limit = Number(query.get("limit") ?? 50);
   const rows = (
     query.get("sort") === "claims"
-      ? search.sourcesByClaims.all(limit + 1)
-      : search.sourcePage.all(decodeCursor(query.get("cursor")), limit + 1)
+      ? await db.sourcesByClaims(limit + 1)
+      : await db.sourcePage(decodeCursor(query.get("cursor")), limit + 1)
   ) as Row[];
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;
-  const ids = JSON.stringify(pageRows.map((r) => r.id));
-  const names = groupBy((search.sourceNames.all(ids) as Row[]).map((r) => ({ ...r, claimId: r.sourceId })));
+  const ids = pageRows.map((r) => r.id);
+  const names = groupBy(((await db.sourceNames(ids)) as Row[]).map((r) => ({ ...r, claimId: r.sourceId })));
   const affiliations = byId(
-    sql.sources.all(idList(pageRows.map((r) => r.affiliationId).filter((id) => id !== null))) as Row[],
+    (await db.sources(unique(pageRows.map((r) => r.affiliationId).filter((id) => id !== null)))) as Row[],
   );
   return {
     data: pageRows.map((row) => ({
@@ -377,12 +284,12 @@ function listSources(query: URLSearchParams) {
   };
 }
 
-function listArticles(query: URLSearchParams) {
+async function listArticles(query: URLSearchParams) {
   const limit = Number(query.get("limit") ?? 50);
-  const rows = search.articlePage.all(limit + 1) as Row[];
+  const rows = (await db.articlePage(limit + 1)) as Row[];
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;
-  const publishers = byId(sql.sources.all(idList(pageRows.map((r) => r.publisherId))) as Row[]);
+  const publishers = byId((await db.sources(unique(pageRows.map((r) => r.publisherId)))) as Row[]);
   return {
     data: pageRows.map((row) => ({
       slug: row.slug,
@@ -407,19 +314,19 @@ function facetRows(rows: Row[]) {
     .slice(0, 20);
 }
 
-function facetedTopicKind(query: URLSearchParams) {
-  const listed = listClaimsByTopicAndKind(query);
-  const topicId = sql.topicId.get(query.get("topic"));
-  const ids = topicId === undefined ? [] : (search.topicKindIds.all(topicId, query.get("kind"), 501) as number[]);
-  const counted = JSON.stringify(ids.slice(0, 500));
+async function facetedTopicKind(query: URLSearchParams) {
+  const listed = await listClaimsByTopicAndKind(query);
+  const topicId = await db.topicId(query.get("topic"));
+  const ids = topicId === undefined ? [] : ((await db.topicKindIds(topicId, query.get("kind"), 501)) as number[]);
+  const counted = ids.slice(0, 500);
   return {
     ...listed,
     facets: {
       counted: { claims: Math.min(ids.length, 500), complete: ids.length <= 500 },
-      kind: facetRows(search.facetKind.all(counted) as Row[]),
-      topic: facetRows(search.facetTopic.all(counted) as Row[]),
-      speaker: facetRows(search.facetSpeaker.all(counted) as Row[]),
-      status: facetRows(search.facetStatus.all(counted, counted) as Row[]),
+      kind: facetRows((await db.facetKind(counted)) as Row[]),
+      topic: facetRows((await db.facetTopic(counted)) as Row[]),
+      speaker: facetRows((await db.facetSpeaker(counted)) as Row[]),
+      status: facetRows((await db.facetStatus(counted)) as Row[]),
     },
   };
 }
@@ -433,21 +340,31 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(json);
 }
 
-const server = createServer((req, res) => {
-  const url = new URL(req.url ?? "/", "http://baseline");
+/** The answer to one request, or null for a 404. */
+function answer(url: URL): Promise<unknown> | null {
   const sourceClaims = /^\/api\/sources\/([^/]+)\/claims$/.exec(url.pathname);
-  let body: unknown;
-  if (sourceClaims) body = listSourceClaims(decodeURIComponent(sourceClaims[1]!), url.searchParams);
-  else if (url.pathname === "/api/claims" && url.searchParams.has("q")) body = searchClaims(url.searchParams);
-  else if (url.pathname === "/api/claims" && url.searchParams.has("facets")) body = facetedTopicKind(url.searchParams);
-  else if (url.pathname === "/api/claims") body = listClaimsByTopicAndKind(url.searchParams);
-  else if (url.pathname === "/api/sources") body = listSources(url.searchParams);
-  else if (url.pathname === "/api/articles") body = listArticles(url.searchParams);
-  else if (url.pathname === "/api/contradictions") body = listContradictionsBySource(url.searchParams);
-  else if (url.pathname === "/api/compare") body = compare(url.searchParams);
-  if (body === undefined || body === null)
-    send(res, 404, { error: { code: "not_found", message: "not found", details: [] } });
-  else send(res, 200, body);
+  if (sourceClaims) return listSourceClaims(decodeURIComponent(sourceClaims[1]!), url.searchParams);
+  if (url.pathname === "/api/claims" && url.searchParams.has("q")) return searchClaims(url.searchParams);
+  if (url.pathname === "/api/claims" && url.searchParams.has("facets")) return facetedTopicKind(url.searchParams);
+  if (url.pathname === "/api/claims") return listClaimsByTopicAndKind(url.searchParams);
+  if (url.pathname === "/api/sources") return listSources(url.searchParams);
+  if (url.pathname === "/api/articles") return listArticles(url.searchParams);
+  if (url.pathname === "/api/contradictions") return listContradictionsBySource(url.searchParams);
+  if (url.pathname === "/api/compare") return compare(url.searchParams);
+  return null;
+}
+
+const NOT_FOUND = { error: { code: "not_found", message: "not found", details: [] } };
+
+const server = createServer(async (req, res) => {
+  try {
+    const body = await answer(new URL(req.url ?? "/", "http://baseline"));
+    if (body === undefined || body === null) send(res, 404, NOT_FOUND);
+    else send(res, 200, body);
+  } catch (error) {
+    process.stderr.write(`baseline: ${String(error)}\n`);
+    send(res, 500, { error: { code: "internal", message: String(error), details: [] } });
+  }
 });
 server.listen(0, "127.0.0.1", () => {
   const address = server.address();

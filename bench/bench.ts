@@ -1,26 +1,36 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
+import { sqliteFilePath } from "../src/db/client.js";
+import { type Engine, engineOf, redactedUrl } from "../src/db/url.js";
+import { openBenchDatabase } from "./benchDatabase.js";
 import type { CorpusOptions } from "./corpus.js";
 import {
   type ExportFigures,
-  hasSqliteShell,
+  hasShell,
   measureHttpExport,
   measurePagedExport,
+  measurePsqlExport,
   measureSqliteShellExport,
 } from "./exports.js";
-import { type ImportFigures, importCorpus } from "./importCorpus.js";
+import { importCorpus } from "./importCorpus.js";
 import { chooseLookups, measureLookups } from "./lookups.js";
+import { type ImportRecord, readPostgresImportRecord, writePostgresImportRecord } from "./postgresDatabase.js";
 import { progress, progressDone } from "./progress.js";
-import { type BenchRun, currentLoad, describeMachine } from "./results.js";
+import { type BenchRun, currentLoad, describeMachine, type EngineRun } from "./results.js";
 import { type RunningServer, startBaseline, startClaimtrail } from "./servers.js";
-import { SQLITE_SHELL_CLAIMS_CSV } from "./shellExport.js";
+import { PSQL_CLAIMS_CSV, SQLITE_SHELL_CLAIMS_CSV } from "./shellExport.js";
+
+/** One database the benchmark measures: a SQLite file or a PostgreSQL database. */
+export interface BenchTarget {
+  /** claimtrail's DATABASE_URL for it: `file:/path.db` or `postgres://...`. */
+  url: string;
+  /** Skip the import: it already holds a corpus (from an earlier run), whatever `corpus` asks for. */
+  reuse: boolean;
+}
 
 export interface BenchOptions {
-  /** The SQLite file the corpus is imported into. */
-  file: string;
-  /** Skip the import: the file already holds a corpus (from an earlier run with --db), whatever `corpus` asks for. */
-  reuse: boolean;
+  /** The databases to measure, one engine section each, in this order. */
+  targets: BenchTarget[];
   corpus: CorpusOptions;
   seconds: number;
   connections: number;
@@ -55,44 +65,71 @@ async function hasExportEndpoint(server: RunningServer): Promise<boolean> {
 }
 
 /** The claims, articles and sources a reused database holds: what a run on it measures. */
-function storedCorpusSize(file: string): Pick<BenchRun, "claims" | "articles" | "sources"> {
-  const db = new Database(file, { readonly: true });
+async function storedCorpusSize(url: string): Promise<Pick<EngineRun, "claims" | "articles" | "sources">> {
+  const db = openBenchDatabase(url, 1);
   try {
-    const count = (table: string) => db.prepare(`SELECT COUNT(*) FROM "${table}"`).pluck().get() as number;
-    return { claims: count("Claim"), articles: count("Article"), sources: count("Source") };
+    const count = async (table: string) =>
+      Number(Object.values((await db.all(`SELECT COUNT(*) AS "n" FROM "${table}"`))[0]!)[0]);
+    return { claims: await count("Claim"), articles: await count("Article"), sources: await count("Source") };
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
-/** The whole benchmark, in order: import, lookups under load, exports. */
+// The import's figures are kept with the corpus, so a run that reuses it still reports them:
+// beside the SQLite file, in the PostgreSQL database's comment (which also marks it as the
+// benchmark's own, see preparePostgres).
+async function readImportRecord(url: string): Promise<ImportRecord | null> {
+  if (engineOf(url) === "postgresql") return readPostgresImportRecord(url);
+  const file = `${sqliteFilePath(url)}.import.json`;
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as ImportRecord) : null;
+}
+
+async function writeImportRecord(url: string, record: ImportRecord): Promise<void> {
+  if (engineOf(url) === "postgresql") await writePostgresImportRecord(url, record);
+  else writeFileSync(`${sqliteFilePath(url)}.import.json`, JSON.stringify(record));
+}
+
+/** The whole benchmark, each database in turn: import, lookups under load, exports. */
 export async function runBench(options: BenchOptions): Promise<BenchRun> {
-  const url = `file:${options.file}`;
-  const notes: string[] = [];
   const loadBefore = currentLoad();
   const date = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  const engines: EngineRun[] = [];
+  for (const target of options.targets) engines.push(await benchOne(target, options, date));
+  progress("done");
+  progressDone();
+  return {
+    label: options.label,
+    date,
+    machine: describeMachine(),
+    loadBefore,
+    seconds: options.seconds,
+    connections: options.connections,
+    engines,
+  };
+}
 
+async function benchOne(target: BenchTarget, options: BenchOptions, date: string): Promise<EngineRun> {
+  const { url } = target;
+  const engine = engineOf(url);
+  const notes: string[] = [];
   const phases = options.phases ?? new Set(PHASES);
-  // The import's figures are kept beside the database, so a run that reuses it still reports them.
-  const importRecord = `${options.file}.import.json`;
-  let imported: BenchRun["import"] = null;
-  if (options.reuse) {
-    if (existsSync(importRecord)) {
-      const record = JSON.parse(readFileSync(importRecord, "utf8")) as {
-        date: string;
-        figures: ImportFigures;
-        loadBefore: number;
-      };
+  const loadBefore = currentLoad();
+  let imported: EngineRun["import"] = null;
+  if (target.reuse) {
+    const record = await readImportRecord(url);
+    if (record) {
       imported = record.figures;
       notes.push(
         `Import measured when the corpus was built (${record.date}, load average ${record.loadBefore.toFixed(2)}); this run reused it.`,
       );
     } else {
-      notes.push(`Import skipped: reused the corpus in ${options.file}.`);
+      notes.push(`Import skipped: reused the corpus in ${redactedUrl(url)}.`);
     }
   } else if (phases.has("import")) {
+    progress(`${engine}: import`);
     imported = await importCorpus(url, options.corpus);
-    writeFileSync(importRecord, JSON.stringify({ date, loadBefore, figures: imported }));
+    await writeImportRecord(url, { date, loadBefore, figures: imported });
     progressDone();
   }
 
@@ -100,56 +137,64 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     ? []
     : await withServer(
         () => startClaimtrail(url),
-        (claimtrail) =>
-          withServer(
-            () => startBaseline(options.file),
+        async (claimtrail) => {
+          const lookups = await chooseLookups(url);
+          return withServer(
+            () => startBaseline(url),
             (baseline) =>
-              measureLookups(chooseLookups(options.file), claimtrail, baseline, {
+              measureLookups(lookups, claimtrail, baseline, {
                 seconds: options.seconds,
                 connections: options.connections,
               }),
-          ),
+          );
+        },
       );
   progressDone();
 
-  const exports: BenchRun["exports"] = [];
-  if (phases.has("exports")) await measureExports(options, url, exports, notes);
-  progress("done");
-  progressDone();
+  const exports: EngineRun["exports"] = [];
+  if (phases.has("exports")) await measureExports(engine, url, options.workFolder, exports, notes);
 
   return {
-    label: options.label,
-    ...(options.reuse
-      ? storedCorpusSize(options.file)
+    engine,
+    ...(target.reuse
+      ? await storedCorpusSize(url)
       : { claims: options.corpus.claims, articles: options.corpus.articles, sources: options.corpus.sources }),
-    date,
-    machine: describeMachine(),
     loadBefore,
     import: imported,
     lookups,
-    seconds: options.seconds,
-    connections: options.connections,
     exports,
     notes,
   };
 }
 
-async function measureExports(
-  options: BenchOptions,
+/** The shell that exports the same CSV straight from the database: the export's yardstick. */
+async function measureShellBaseline(
+  engine: Engine,
   url: string,
-  exports: BenchRun["exports"],
+  workFolder: string,
+  notes: string[],
+): Promise<ExportFigures | null> {
+  const shell = engine === "sqlite" ? "sqlite3" : "psql";
+  if (!(await hasShell(shell))) {
+    notes.push(
+      `${shell} or /usr/bin/time is missing: no export baseline (apt-get install ${shell === "psql" ? "postgresql-client" : "sqlite3"} time).`,
+    );
+    return null;
+  }
+  const file = join(workFolder, `${engine}-shell.csv`);
+  return engine === "sqlite"
+    ? measureSqliteShellExport("sqlite3 -csv", sqliteFilePath(url), SQLITE_SHELL_CLAIMS_CSV, file)
+    : measurePsqlExport("psql \\copy csv", url, PSQL_CLAIMS_CSV, file);
+}
+
+async function measureExports(
+  engine: Engine,
+  url: string,
+  workFolder: string,
+  exports: EngineRun["exports"],
   notes: string[],
 ): Promise<void> {
-  const shell = (await hasSqliteShell())
-    ? await measureSqliteShellExport(
-        "sqlite3 -csv",
-        options.file,
-        SQLITE_SHELL_CLAIMS_CSV,
-        join(options.workFolder, "shell.csv"),
-      )
-    : null;
-  if (!shell)
-    notes.push("The sqlite3 shell or /usr/bin/time is missing: no export baseline (apt-get install sqlite3 time).");
+  const shell = await measureShellBaseline(engine, url, workFolder, notes);
   const endpoint = await withServer(() => startClaimtrail(url), hasExportEndpoint);
   if (endpoint) {
     // CSV: a header, then one row a claim; JSONL: one claim sheet an article.
@@ -164,7 +209,7 @@ async function measureExports(
             `export claims.${format}`,
             server,
             `/api/export/claims.${format}`,
-            join(options.workFolder, `claims.${format}`),
+            join(workFolder, `${engine}-claims.${format}`),
             headerRows,
           ),
       );
@@ -181,7 +226,7 @@ async function measureExports(
           "paged /api/claims to JSONL",
           server,
           "/api/claims",
-          join(options.workFolder, "paged.jsonl"),
+          join(workFolder, `${engine}-paged.jsonl`),
         ),
     );
     exports.push({ claimtrail: figures, baseline: shell });

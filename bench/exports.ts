@@ -89,37 +89,13 @@ export async function measurePagedExport(
   return { name, seconds, peakRssMiB: await peakRssMiB(server.pid), bytes: (await stat(file)).size, rows };
 }
 
-/**
- * The yardstick: the sqlite3 shell's `-csv` export of the equivalent query, timed with
- * /usr/bin/time (wall seconds and maximum resident set).
- */
-export async function measureSqliteShellExport(
-  name: string,
-  databaseFile: string,
-  query: string,
-  file: string,
-): Promise<ExportFigures> {
+/** Runs a shell command under GNU time (wall seconds and maximum resident set) into `file`. */
+async function measureShellExport(name: string, script: string, args: string[], file: string): Promise<ExportFigures> {
   progress(`export: ${name}`);
   const timing = `${file}.time`;
-  await run(
-    "/usr/bin/time",
-    [
-      "-f",
-      "%e %M",
-      "-o",
-      timing,
-      "sh",
-      "-c",
-      'sqlite3 -readonly -csv -header "$1" "$2" > "$3"',
-      "sh",
-      databaseFile,
-      query,
-      file,
-    ],
-    {
-      maxBuffer: 1024 * 1024,
-    },
-  );
+  await run("/usr/bin/time", ["-f", "%e %M", "-o", timing, "sh", "-c", script, "sh", ...args, file], {
+    maxBuffer: 1024 * 1024,
+  });
   const [seconds, kib] = (await readFile(timing, "utf8")).trim().split(/\s+/).slice(-2).map(Number);
   return {
     name,
@@ -130,10 +106,35 @@ export async function measureSqliteShellExport(
   };
 }
 
-/** Whether the sqlite3 shell and /usr/bin/time are installed (the shell baseline needs both). */
-export async function hasSqliteShell(): Promise<boolean> {
+/** The yardstick on SQLite: the sqlite3 shell's `-csv` export of the equivalent query. */
+export function measureSqliteShellExport(
+  name: string,
+  databaseFile: string,
+  query: string,
+  file: string,
+): Promise<ExportFigures> {
+  return measureShellExport(name, 'sqlite3 -readonly -csv -header "$1" "$2" > "$3"', [databaseFile, query], file);
+}
+
+/** The yardstick on PostgreSQL: psql's `\copy (query) to stdout csv header`. */
+export function measurePsqlExport(
+  name: string,
+  databaseUrl: string,
+  query: string,
+  file: string,
+): Promise<ExportFigures> {
+  return measureShellExport(
+    name,
+    'psql "$1" -v ON_ERROR_STOP=1 -X -q -c "\\copy ($2) to stdout with (format csv, header)" > "$3"',
+    [databaseUrl, query],
+    file,
+  );
+}
+
+/** Whether the shell (`sqlite3` or `psql`) and /usr/bin/time are installed (the shell baseline needs both). */
+export async function hasShell(shell: "sqlite3" | "psql"): Promise<boolean> {
   try {
-    await run("sh", ["-c", "command -v sqlite3 && test -x /usr/bin/time"]);
+    await run("sh", ["-c", `command -v ${shell} && test -x /usr/bin/time`]);
     return true;
   } catch {
     return false;

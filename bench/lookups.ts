@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import autocannon from "autocannon";
-import Database from "better-sqlite3";
 import { encodeCursor } from "../src/domain/pagination.js";
+import { openBenchDatabase } from "./benchDatabase.js";
 import { topicSlug } from "./corpus.js";
 import { progress } from "./progress.js";
 import type { RunningServer } from "./servers.js";
@@ -26,7 +26,7 @@ export interface LookupFigures {
   lookup: Lookup;
   claimtrail: LoadFigures;
   baseline: LoadFigures;
-  /** Whether both servers answered 200 with deep-equal JSON. */
+  /** Whether both servers answered 200 with byte-identical JSON. */
   sameJson: boolean;
   difference?: string;
 }
@@ -36,33 +36,30 @@ export interface LookupFigures {
  * of 20), a cursor 90% of the way through their claims, a mid-popular topic, and a derived
  * contradiction's two claims.
  */
-export function chooseLookups(file: string): Lookup[] {
-  const db = new Database(file, { readonly: true });
+export async function chooseLookups(databaseUrl: string): Promise<Lookup[]> {
+  const db = openBenchDatabase(databaseUrl, 1);
   try {
-    const top = db
-      .prepare(
-        `SELECT s."id", s."slug", COUNT(*) AS "n" FROM "AttributionLink" l JOIN "Source" s ON s."id" = l."sourceId"
-          WHERE l."role" = 'speaker' GROUP BY l."sourceId" ORDER BY "n" DESC, s."id" LIMIT 1`,
-      )
-      .get() as { id: number; slug: string; n: number };
-    const deep = db
-      .prepare(
+    const one = async (sql: string, params: unknown[] = []) => (await db.all(sql, params))[0];
+    const top = (await one(
+      `SELECT s."id", s."slug", COUNT(*) AS "n" FROM "AttributionLink" l JOIN "Source" s ON s."id" = l."sourceId"
+        WHERE l."role" = 'speaker' GROUP BY s."id", s."slug" ORDER BY "n" DESC, s."id" LIMIT 1`,
+    )) as { id: number; slug: string; n: number };
+    const deep = Object.values(
+      (await one(
         `SELECT DISTINCT "claimId" FROM "AttributionLink" WHERE "sourceId" = ? ORDER BY "claimId" LIMIT 1 OFFSET ?`,
-      )
-      .pluck()
-      .get(top.id, Math.floor(top.n * 0.9)) as number;
-    const pairs = db
-      .prepare(`SELECT COUNT(*) FROM "Relation" WHERE "type" = 'contradicts' AND "origin" = 'derived'`)
-      .pluck()
-      .get() as number;
-    const pair = db
-      .prepare(
-        `SELECT "fromClaimId" AS "a", "toClaimId" AS "b" FROM "Relation" WHERE "type" = 'contradicts' AND "origin" = 'derived' ORDER BY "id" LIMIT 1 OFFSET ?`,
-      )
-      .get(Math.floor(pairs / 2)) as { a: number; b: number } | undefined;
+        [top.id, Math.floor(Number(top.n) * 0.9)],
+      ))!,
+    )[0] as number;
+    const { pairs } = (await one(
+      `SELECT COUNT(*) AS "pairs" FROM "Relation" WHERE "type" = 'contradicts' AND "origin" = 'derived'`,
+    )) as { pairs: number };
+    const pair = (await one(
+      `SELECT "fromClaimId" AS "a", "toClaimId" AS "b" FROM "Relation" WHERE "type" = 'contradicts' AND "origin" = 'derived' ORDER BY "id" LIMIT 1 OFFSET ?`,
+      [Math.floor(Number(pairs) / 2)],
+    )) as { a: number; b: number } | undefined;
     const compare =
       pair ??
-      (db.prepare(`SELECT "fromClaimId" AS "a", "toClaimId" AS "b" FROM "Relation" ORDER BY "id" LIMIT 1`).get() as {
+      ((await one(`SELECT "fromClaimId" AS "a", "toClaimId" AS "b" FROM "Relation" ORDER BY "id" LIMIT 1`)) as {
         a: number;
         b: number;
       });
@@ -87,11 +84,15 @@ export function chooseLookups(file: string): Lookup[] {
       },
     ];
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
-/** Fetches the lookup from both servers; they must agree (this is what keeps the baseline honest). */
+/**
+ * Fetches the lookup from both servers; they must answer 200 with byte-identical JSON (this is
+ * what keeps the baseline honest). A difference is reported at the first differing value, or as
+ * a byte offset when the values agree but the text does not (key order, number format).
+ */
 export async function compareAnswers(
   lookup: Lookup,
   claimtrail: string,
@@ -100,24 +101,27 @@ export async function compareAnswers(
   // A server still busy with the previous lookup's backlog may take long; it must not hang the run.
   const get = async (base: string) => {
     const response = await fetch(base + lookup.path, { signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
-    return { status: response.status, body: (await response.json()) as unknown };
+    return { status: response.status, text: await response.text() };
   };
-  let ours: { status: number; body: unknown };
-  let theirs: { status: number; body: unknown };
+  let ours: { status: number; text: string };
+  let theirs: { status: number; text: string };
   try {
     [ours, theirs] = await Promise.all([get(claimtrail), get(baseline)]);
   } catch (error) {
     return { same: false, difference: `no answer within ${ANSWER_TIMEOUT_MS / 1000} s (${String(error)})` };
   }
-  const [oursBody, theirsBody] = [ours.body, theirs.body];
   if (ours.status !== 200 || theirs.status !== 200) {
-    return {
-      same: false,
-      difference: `status ${ours.status} vs ${theirs.status}: ${JSON.stringify(oursBody).slice(0, 300)}`,
-    };
+    return { same: false, difference: `status ${ours.status} vs ${theirs.status}: ${ours.text.slice(0, 300)}` };
   }
-  const difference = firstDifference(oursBody, theirsBody, "$");
-  return difference === undefined ? { same: true } : { same: false, difference };
+  if (ours.text === theirs.text) return { same: true };
+  const difference = firstDifference(JSON.parse(ours.text), JSON.parse(theirs.text), "$");
+  if (difference !== undefined) return { same: false, difference };
+  let at = 0;
+  while (ours.text[at] === theirs.text[at]) at++;
+  return {
+    same: false,
+    difference: `same values, different bytes from offset ${at}: ${JSON.stringify(ours.text.slice(at, at + 80))} vs ${JSON.stringify(theirs.text.slice(at, at + 80))}`,
+  };
 }
 
 function firstDifference(a: unknown, b: unknown, path: string): string | undefined {

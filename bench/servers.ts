@@ -84,7 +84,7 @@ export function startClaimtrail(databaseUrl: string): Promise<RunningServer> {
   );
 }
 
-/** The raw better-sqlite3 baseline on the same database file. */
-export function startBaseline(file: string): Promise<RunningServer> {
-  return startChild(["bench/baselineServer.ts", file], {}, /listening (\d+)/);
+/** The raw-driver baseline (better-sqlite3, or pg) on the same database. */
+export function startBaseline(databaseUrl: string): Promise<RunningServer> {
+  return startChild(["bench/baselineServer.ts", databaseUrl], {}, /listening (\d+)/);
 }
