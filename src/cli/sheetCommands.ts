@@ -1,5 +1,5 @@
-import { createWriteStream } from "node:fs";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { constants, createWriteStream } from "node:fs";
+import { access, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { PassThrough, type Writable } from "node:stream";
 import { z } from "zod";
@@ -8,12 +8,13 @@ import type { Db } from "../db/client.js";
 import { importClaimCsv } from "../domain/exports/importClaimCsv.js";
 import { EXPORT_FORMATS, type ExportTable, isExportFormat, writeExport } from "../domain/exports/writeExport.js";
 import { claimSheetJsonSchemaText } from "../domain/sheets/claimSheetSchema.js";
-import { importClaimSheets } from "../domain/sheets/importClaimSheet.js";
-import { parseJsonLinesText, parseJsonText, stripBom } from "../domain/sheets/sheetText.js";
+import { importClaimSheetStream, importClaimSheets } from "../domain/sheets/importClaimSheet.js";
+import { parseJsonText, stripBom } from "../domain/sheets/sheetText.js";
 import type { ImportResult } from "../domain/sheets/sheetView.js";
 import { ReviewStatus } from "../domain/vocabulary.js";
 import { AppError } from "../errors.js";
 import { ClaimFilterQuery } from "../http/schemas/common.js";
+import { holdsJsonArray, jsonArrayItems, jsonLines } from "./sheetFiles.js";
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
@@ -60,29 +61,41 @@ Every problem is listed, with where it is (claims[3].quote, rows[5].start), and 
 The claim-sheet format: docs/claim-sheet.schema.json (\`claimtrail schema\`).
 `;
 
+async function readText(file: string): Promise<string> {
+  return readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    throw new AppError(404, "not_found", `cannot read ${file}: ${error.code ?? error.message}`);
+  });
+}
+
 /** `claimtrail import`: prints one line per article. */
 export async function runImport(db: Db, values: Values, positionals: string[]): Promise<number> {
   if (positionals.length > 1) throw new AppError(400, "validation_error", "import takes one FILE");
   const args = parseOptions(ImportArgs, { ...values, file: positionals[0] });
-  const text = await readFile(args.file, "utf8").catch((error: NodeJS.ErrnoException) => {
+  await access(args.file, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
     throw new AppError(404, "not_found", `cannot read ${args.file}: ${error.code ?? error.message}`);
   });
   const kind = extname(args.file).toLowerCase();
   if (kind === ".csv") {
     if (args.article === undefined) throw new AppError(400, "validation_error", "a CSV import needs --article SLUG");
-    const result = await importClaimCsv(db, args.article, stripBom(text));
+    const result = await importClaimCsv(db, args.article, stripBom(await readText(args.file)));
     process.stdout.write(
       `added ${result.claims} claims to ${result.articleSlug} (+${result.derivedContradictions} derived contradictions)\n`,
     );
     return 0;
   }
-  const input = kind === ".jsonl" || kind === ".ndjson" ? parseJsonLinesText(text) : parseJsonText(stripBom(text));
   const onProgress = process.stderr.isTTY
     ? (done: number, total: number) =>
         process.stderr.write(`\rimported ${done}/${total} articles${done === total ? "\n" : ""}`)
     : undefined;
-  const { maxArticleBytes } = loadConfig();
-  const results = await importClaimSheets(db, input, { update: args.update, onProgress, maxArticleBytes });
+  const options = { update: args.update, onProgress, maxArticleBytes: loadConfig().maxArticleBytes };
+  // JSONL and JSON arrays are read a sheet at a time (twice: to check, then to write), so memory
+  // stays flat whatever the file's size; a file of one sheet is read whole.
+  const results =
+    kind === ".jsonl" || kind === ".ndjson"
+      ? await importClaimSheetStream(db, () => jsonLines(args.file), options)
+      : (await holdsJsonArray(args.file))
+        ? await importClaimSheetStream(db, () => jsonArrayItems(args.file), options)
+        : await importClaimSheets(db, parseJsonText(stripBom(await readText(args.file))), options);
   for (const result of results) process.stdout.write(`${describeImport(result)}\n`);
   return 0;
 }
