@@ -10,10 +10,11 @@ import { errorHandler } from "./http/middleware/errorHandler.js";
 import { requireRole } from "./http/middleware/requireRole.js";
 import { securityHeaders } from "./http/middleware/securityHeaders.js";
 import { writeRateLimit } from "./http/middleware/writeRateLimit.js";
-import { API_PREFIX, buildOpenApiDocument } from "./http/openapi.js";
-import { DOCS_ASSETS_PATH, docsAssets } from "./http/routes/docs.js";
+import { buildOpenApiDocument } from "./http/openapi.js";
+import { docsAssets } from "./http/routes/docs.js";
 import { IMPORT_TEXT_TYPES } from "./http/routes/imports.js";
 import { type ApiRoute, mountRoutes } from "./http/routeTable.js";
+import { API_PREFIX, urls } from "./urls.js";
 import { webRoutes } from "./web/webRoutes.js";
 
 /** Base of exported absolute URLs when none is configured: the default HOST and PORT. */
@@ -30,10 +31,13 @@ export interface AppDeps {
     >;
   db: Db;
   log?: (message: string, error: unknown) => void;
+  /** Where the API is mounted (API_PREFIX, `/api`; the web page calls `/api`). Every URL written follows it. */
+  apiPrefix?: string;
 }
 
 /** The Express app, without listen(): tests, the CLI and the server each build their own. */
-export function buildApp({ config, db, log }: AppDeps): Express {
+export function buildApp({ config, db, log, apiPrefix = API_PREFIX }: AppDeps): Express {
+  const links = urls(config.publicUrl ?? DEFAULT_PUBLIC_URL, apiPrefix);
   const readsRequireToken = config.readsRequireToken ?? false;
   const app = express();
   app.disable("x-powered-by");
@@ -64,15 +68,12 @@ export function buildApp({ config, db, log }: AppDeps): Express {
       ...(spec.method === "get" ? [] : [limitWrites]),
     ];
   };
-  const routes = apiRoutes(db, () => openApiDocument, {
-    publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL,
-    maxArticleBytes: config.maxArticleBytes,
-  });
-  const openApiDocument = buildOpenApiDocument(routes, { readsRequireToken });
+  const routes = apiRoutes(db, () => openApiDocument, { urls: links, maxArticleBytes: config.maxArticleBytes });
+  const openApiDocument = buildOpenApiDocument(routes, { readsRequireToken, urls: links });
   const api = express.Router();
   mountRoutes(api, routes, guards, parseBody);
-  app.use(DOCS_ASSETS_PATH, docsAssets());
-  app.use(API_PREFIX, api);
+  app.use(links.docsAssets(), docsAssets(links));
+  app.use(links.apiPrefix, api);
   app.use(webRoutes());
 
   app.use((req, _res, next) => next(routeNotFound(req.method, req.path)));

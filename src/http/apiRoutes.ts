@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.js";
+import type { Urls } from "../urls.js";
 import { articleRoutes } from "./routes/articles.js";
 import { claimRoutes } from "./routes/claims.js";
 import { contradictionRoutes } from "./routes/contradictions.js";
@@ -12,13 +13,13 @@ import { sourceRoutes } from "./routes/sources.js";
 import type { ApiRoute } from "./routeTable.js";
 
 /**
- * Every route under /api. A route listed here is mounted behind the guards its access needs
+ * Every route under the API prefix (/api). A route listed here is mounted behind the guards its access needs
  * and described in /api/openapi.json from its own schema; nothing else is needed.
  */
 export function apiRoutes(
   db: Db,
   openApiDocument: () => object,
-  settings: { publicUrl: string; maxArticleBytes?: number },
+  settings: { urls: Urls; maxArticleBytes?: number },
 ): ApiRoute[] {
   return [
     ...articleRoutes(db),
@@ -27,9 +28,9 @@ export function apiRoutes(
     ...contradictionRoutes(db),
     ...relationRoutes(db),
     ...importRoutes(db, settings),
-    ...exportRoutes(db, settings.publicUrl),
-    ...schemaRoutes(),
+    ...exportRoutes(db, settings.urls),
+    ...schemaRoutes(settings.urls),
     ...extractRoutes(db),
-    ...docsRoutes(openApiDocument),
+    ...docsRoutes(openApiDocument, settings.urls),
   ];
 }

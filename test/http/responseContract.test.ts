@@ -4,6 +4,7 @@ import { createApiToken } from "../../src/domain/access/tokenService.js";
 import { csvRecord, parseCsv } from "../../src/domain/exports/csv.js";
 import { apiRoutes } from "../../src/http/apiRoutes.js";
 import { type ApiRoute, responseBody } from "../../src/http/routeTable.js";
+import { urls } from "../../src/urls.js";
 import { useSeededApp } from "../support/seededApp.js";
 import { smallSheet } from "../support/sheets.js";
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
   admin = `Bearer ${(await createApiToken(seeded.testDb().db, { name: "contract test", role: "admin" })).token}`;
 });
 
-const routes = (): ApiRoute[] => apiRoutes(seeded.testDb().db, () => ({}), { publicUrl: "http://127.0.0.1" });
+const routes = (): ApiRoute[] => apiRoutes(seeded.testDb().db, () => ({}), { urls: urls("http://127.0.0.1") });
 const key = (spec: { method: string; path: string }) => `${spec.method.toUpperCase()} ${spec.path}`;
 
 interface Example {
@@ -88,6 +89,7 @@ const EXAMPLES: Record<string, Example> = {
   },
   "GET /export/:file": { call: async () => get("/api/export/claims.csv"), raw: "text" },
   "GET /schemas/claim-sheet.json": { call: async () => get("/api/schemas/claim-sheet.json"), raw: "json" },
+  "GET /schemas/vocabulary": { call: async () => get("/api/schemas/vocabulary"), raw: "json" },
   "POST /extract": {
     call: async () =>
       post("/api/extract").send({ text: "นายเอ บีซี โฆษกรัฐบาลกล่าวว่า รัฐบาลจะลดภาษี", publisher: "infoquest" }),

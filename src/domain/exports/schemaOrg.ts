@@ -1,12 +1,12 @@
 import type { Db } from "../../db/client.js";
 import type { Prisma } from "../../generated/prisma/client.js";
+import type { Urls } from "../../urls.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
 import type { SourceSummary } from "../attribution/traceChain.js";
 import { claimSelect } from "../claims/claimRepository.js";
 import { presentClaim } from "../claims/claimView.js";
 import type { SourceKind } from "../vocabulary.js";
 import { type ExportFilters, exportedClaims, exportedContradictions } from "./exportFilters.js";
-import type { ExportUrls } from "./exportUrls.js";
 import { after, keysetPages } from "./keyset.js";
 
 /** Who publishes the reviews: claimtrail's fact-checkers. */
@@ -45,7 +45,7 @@ type ClaimLdRecord = Prisma.ClaimGetPayload<{ select: typeof claimLdSelect }>;
  * in; `firstAppearance` the first outlet that reported it (the chain's reporter), or the
  * article when the chain has none.
  */
-function presentClaimLd(record: ClaimLdRecord, urls: ExportUrls) {
+function presentClaimLd(record: ClaimLdRecord, urls: Urls) {
   const view = presentClaim(record);
   const publishedAt = formatWithOffset(record.article.publishedAt, record.article.publishedUtcOffset);
   const appearance = {
@@ -85,7 +85,7 @@ const reviewSelect = {
  * requires (`claimReviewed`, `reviewRating.alternateName`, `url`): the rating says which
  * claim contradicts it and the rationale explains why.
  */
-function presentClaimReview(record: Prisma.RelationGetPayload<{ select: typeof reviewSelect }>, urls: ExportUrls) {
+function presentClaimReview(record: Prisma.RelationGetPayload<{ select: typeof reviewSelect }>, urls: Urls) {
   const reviewed = presentClaim(record.fromClaim);
   const other = presentClaim(record.toClaim);
   return {
@@ -112,7 +112,7 @@ function presentClaimReview(record: Prisma.RelationGetPayload<{ select: typeof r
 export async function* schemaOrgChunks(
   db: Db,
   filters: ExportFilters,
-  urls: ExportUrls,
+  urls: Urls,
   pageSize?: number,
   onClaims: (count: number) => void = () => {},
 ): AsyncGenerator<string> {

@@ -1,11 +1,11 @@
 import type { Db } from "../../db/client.js";
 import type { Prisma } from "../../generated/prisma/client.js";
+import type { Urls } from "../../urls.js";
 import { claimSelect } from "../claims/claimRepository.js";
 import { presentClaim } from "../claims/claimView.js";
 import { utf16Index } from "../text/codePoints.js";
 import { isGraphemeBoundary } from "../text/graphemes.js";
 import { type ExportFilters, exportedClaims } from "./exportFilters.js";
-import type { ExportUrls } from "./exportUrls.js";
 import { after, keysetPages } from "./keyset.js";
 
 /** Code points of context a TextQuoteSelector carries on each side of the quote. */
@@ -44,7 +44,7 @@ type ArticleText = { body: string; bodySha256: string };
 export async function* webAnnotationChunks(
   db: Db,
   filters: ExportFilters,
-  urls: ExportUrls,
+  urls: Urls,
   pageSize?: number,
   onClaims: (count: number) => void = () => {},
 ): AsyncGenerator<string> {
