@@ -3,6 +3,7 @@ import { open } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { lineAndColumn, parseJsonText, sanitiseExcerpt } from "../domain/sheets/sheetText.js";
 import { AppError } from "../errors.js";
+import { keepHeapInBudget } from "./heapBudget.js";
 
 // Claim-sheet files read one sheet at a time, so an import's memory does not grow with the file.
 
@@ -34,6 +35,7 @@ export async function* jsonLines(file: string): AsyncGenerator<unknown> {
     number += 1;
     const line = number === 1 && text.charCodeAt(0) === BOM ? text.slice(1) : text;
     if (line.trim() === "") continue;
+    keepHeapInBudget();
     yield parseJsonText(line, `line ${number}`);
   }
 }
@@ -104,7 +106,10 @@ export async function* jsonArrayItems(file: string): AsyncGenerator<unknown> {
           depth -= 1;
         } else if (depth === 0 && (c === COMMA || c === CLOSE_ARRAY)) {
           item += chunk.slice(itemFrom, i);
-          if (item.trim() !== "" || c === COMMA || items > 0) yield parseItem(item, itemOrigin);
+          if (item.trim() !== "" || c === COMMA || items > 0) {
+            keepHeapInBudget();
+            yield parseItem(item, itemOrigin);
+          }
           items += 1;
           item = "";
           itemOrigin = { line, column: offset + i - lineStart + 2 };

@@ -183,8 +183,8 @@ async function writeOne(
 /** Claim sheets in file order, read afresh from the start at each call: once to check them, once to write them. */
 export type SheetReader = () => AsyncIterable<unknown>;
 
-/** Sheets checked (and, in the second pass, written) per round of lookups. */
-const STREAM_BATCH = 500;
+/** Sheets checked per round of lookups: 500 kept ~25 MB of parsed sheets alive across the lookups' awaits. */
+const STREAM_BATCH = 100;
 
 async function* batchesOf<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let batch: T[] = [];
