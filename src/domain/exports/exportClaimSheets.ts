@@ -2,7 +2,8 @@ import type { Db } from "../../db/client.js";
 import { inChunks } from "../../db/inChunks.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
-import { claimWhere, findMatchingClaims } from "../claims/claimRepository.js";
+import { claimWhere } from "../claims/claimFilters.js";
+import { findMatchingClaims } from "../claims/claimRepository.js";
 import { articleHasRelations } from "../relations/relationRepository.js";
 import {
   CLAIM_SHEET_FORMAT,

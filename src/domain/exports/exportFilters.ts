@@ -1,6 +1,6 @@
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { ClaimFilters } from "../claims/claimFilters.js";
-import { claimWhere } from "../claims/claimRepository.js";
+import { claimWhere } from "../claims/claimFilters.js";
 import type { ReviewStatus } from "../vocabulary.js";
 
 /** What every export accepts: the filters of GET /api/claims, and a review status for contradictions. */
