@@ -1,10 +1,12 @@
 import type { Db } from "../../db/client.js";
 import { inChunks } from "../../db/inChunks.js";
+import { writeTransaction } from "../../db/sql.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
 import { claimWhere } from "../claims/claimFilters.js";
 import { claimSelect } from "../claims/claimRepository.js";
-import type { SheetArticle, SheetProposition } from "../sheets/claimSheet.js";
+import type { ClaimSheet, SheetArticle, SheetProposition } from "../sheets/claimSheet.js";
+import { addClaims, sheetWriterOn, upsertSources } from "../sheets/writeSheet.js";
 import { type ExportFilters, hasClaimFilter } from "./exportFilters.js";
 import { after } from "./keyset.js";
 
@@ -388,4 +390,16 @@ export async function findStoredSourceSlugs(db: Db, slugs: readonly string[]): P
     db.source.findMany({ where: { slug: { in: chunk } }, select: { slug: true } }),
   );
   return new Set(rows.map((s) => s.slug));
+}
+
+/**
+ * Adds a checked sheet's claims (the claim-row import's) to a stored article in one transaction,
+ * with the sources they cite; returns how many contradictions were derived.
+ */
+export function writeClaimRows(db: Db, articleId: number, sheet: ClaimSheet): Promise<number> {
+  return writeTransaction(db, async (sql) => {
+    const writer = sheetWriterOn(sql);
+    const sourceIds = await upsertSources(writer, sheet, false);
+    return addClaims(writer, articleId, sheet, sourceIds, false);
+  });
 }

@@ -1,13 +1,16 @@
 import type { Db } from "../../db/client.js";
-import { writeTransaction } from "../../db/sql.js";
 import { invalidSheet, notFound, type ProblemDetail, validationError } from "../../errors.js";
 import { checkClaimSheet } from "../sheets/checkClaimSheet.js";
 import { CLAIM_SHEET_FORMAT, type ClaimSheet, SheetClaim } from "../sheets/claimSheet.js";
 import type { CsvImportResult } from "../sheets/sheetView.js";
-import { addClaims, sheetWriterOn, upsertSources } from "../sheets/writeSheet.js";
 import { CHAIN_SEPARATOR } from "./claimRows.js";
 import { type CsvRecord, CsvSyntaxError, parseCsvRecords, restoreFormula } from "./csv.js";
-import { findPropositionsByKey, findSheetArticleWithKeys, findStoredSourceSlugs } from "./exportRepository.js";
+import {
+  findPropositionsByKey,
+  findSheetArticleWithKeys,
+  findStoredSourceSlugs,
+  writeClaimRows,
+} from "./exportRepository.js";
 
 /** Columns a claim row must have; the others the CSV export writes are optional or ignored. */
 export const REQUIRED_CSV_COLUMNS = [
@@ -175,11 +178,7 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
   }
   if (problems.length > 0) throw invalidSheet(problems);
 
-  const derived = await writeTransaction(db, async (sql) => {
-    const writer = sheetWriterOn(sql);
-    const sourceIds = await upsertSources(writer, sheet, false);
-    return addClaims(writer, article.id, sheet, sourceIds, false);
-  });
+  const derived = await writeClaimRows(db, article.id, sheet);
   return { articleSlug, claims: claims.length, derivedContradictions: derived };
 }
 
