@@ -20,7 +20,7 @@ const file = process.argv[2];
 if (!file) throw new Error("usage: baselineServer.ts FILE.db");
 const db = new Database(file, { readonly: true, fileMustExist: true });
 
-const CLAIM_COLUMNS = `c."id", c."key", c."quote", c."start", c."end", c."gloss", c."kind", c."hedged", c."cue", c."statedOn", c."articleId"`;
+const CLAIM_COLUMNS = `c."id", c."key", c."quote", c."spanIn", c."start", c."end", c."gloss", c."kind", c."hedged", c."cue", c."statedOn", c."articleId"`;
 const sql = {
   sourceId: db.prepare(`SELECT "id" FROM "Source" WHERE "slug" = ?`).pluck(),
   topicId: db.prepare(`SELECT "id" FROM "Topic" WHERE "slug" = ?`).pluck(),
@@ -164,7 +164,7 @@ function presentClaims(rows: Row[]) {
       key: row.key,
       article: { slug: article.slug, title: article.title },
       quote: row.quote,
-      span: { start: row.start, end: row.end },
+      span: { in: row.spanIn, start: row.start, end: row.end },
       gloss: row.gloss,
       kind: row.kind,
       hedged: row.hedged === 1,

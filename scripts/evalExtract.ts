@@ -6,8 +6,9 @@ import { ClaimSheet } from "../src/domain/sheets/claimSheet.js";
 
 /**
  * `npm run eval:extract [-- SHEET.json]`: scores the extractor against a curated claim sheet (the
- * seed by default), then against the development set (eval/dev/*.json), per language, with every
- * miss listed. "cold" knows only the publisher; "warm" knows every curated source as if stored.
+ * seed by default), then against the development set (eval/dev/*.json) and the held-out sets
+ * (eval/holdout/; eval/holdout3/, never tuned on), per language, with every miss listed. "cold"
+ * knows only the publisher; "warm" knows every curated source as if stored.
  */
 const root = new URL("..", import.meta.url);
 const path = process.argv[2] ?? new URL("seed/infoquest-kim-putin-2023-09-20.json", root).pathname;
@@ -21,6 +22,8 @@ if (process.argv[2] === undefined) {
     ["dev", "th"],
     ["holdout", "en"],
     ["holdout", "th"],
+    ["holdout3", "en"],
+    ["holdout3", "th"],
   ] as const) {
     const set = DevSet.parse(JSON.parse(await readFile(new URL(`eval/${folder}/${language}.json`, root), "utf8")));
     for (const mode of folder === "dev" ? (["cold", "warm"] as const) : (["cold"] as const)) {
@@ -28,7 +31,8 @@ if (process.argv[2] === undefined) {
         id: text.id,
         evaluation: evaluateExtraction(devTextSheet(set, text), mode),
       }));
-      const name = folder === "dev" ? "dev set" : "held-out set (never tuned on)";
+      const name =
+        folder === "dev" ? "dev set" : folder === "holdout" ? "held-out set" : "third held-out set (never tuned on)";
       const summary = sumEvaluations(`${name} ${language}, ${set.texts.length} texts, ${mode}`, parts);
       process.stdout.write(`${formatEvaluation(summary)}\n\n`);
     }

@@ -2,6 +2,7 @@ import express, { type Express, type RequestHandler } from "express";
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { inRequestScope } from "./db/requestScope.js";
+import { inProcessImporter, type SheetImporter } from "./domain/sheets/importThread.js";
 import { routeNotFound } from "./errors.js";
 import { apiRoutes } from "./http/apiRoutes.js";
 import { authenticate } from "./http/middleware/authenticate.js";
@@ -30,13 +31,21 @@ export interface AppDeps {
       >
     >;
   db: Db;
+  /** Where POST /api/articles imports run: the server gives an import thread; by default, in process. */
+  importer?: SheetImporter;
   log?: (message: string, error: unknown) => void;
   /** Where the API is mounted (API_PREFIX, `/api`; the web page calls `/api`). Every URL written follows it. */
   apiPrefix?: string;
 }
 
 /** The Express app, without listen(): tests, the CLI and the server each build their own. */
-export function buildApp({ config, db, log, apiPrefix = API_PREFIX }: AppDeps): Express {
+export function buildApp({
+  config,
+  db,
+  importer = inProcessImporter(db),
+  log,
+  apiPrefix = API_PREFIX,
+}: AppDeps): Express {
   const links = urls(config.publicUrl ?? DEFAULT_PUBLIC_URL, apiPrefix);
   const readsRequireToken = config.readsRequireToken ?? false;
   const app = express();
@@ -68,7 +77,12 @@ export function buildApp({ config, db, log, apiPrefix = API_PREFIX }: AppDeps): 
       ...(spec.method === "get" ? [] : [limitWrites]),
     ];
   };
-  const routes = apiRoutes(db, () => openApiDocument, { urls: links, maxArticleBytes: config.maxArticleBytes });
+  const routes = apiRoutes(db, () => openApiDocument, {
+    urls: links,
+    maxArticleBytes: config.maxArticleBytes,
+    bodyLimitBytes: config.bodyLimitBytes,
+    importer,
+  });
   const openApiDocument = buildOpenApiDocument(routes, { readsRequireToken, urls: links });
   const api = express.Router();
   mountRoutes(api, routes, guards, parseBody);

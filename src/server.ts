@@ -3,9 +3,10 @@ import type { Socket } from "node:net";
 import { loadSeed } from "../seed/loadSeed.js";
 import { buildApp } from "./app.js";
 import type { Config } from "./config.js";
-import { createDb, SERVER_BUSY_TIMEOUT_MS } from "./db/client.js";
+import { CLI_BUSY_TIMEOUT_MS, createDb, SERVER_BUSY_TIMEOUT_MS } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
 import { redactedUrl } from "./db/url.js";
+import { importThread } from "./domain/sheets/importThread.js";
 
 export interface RunningServer {
   server: Server;
@@ -39,7 +40,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
         `seeded ${seeded.articleSlug}: ${seeded.claims} claims, ${seeded.relations} relations (+${seeded.derivedContradictions} derived)`,
       );
     }
-    const server = createServer(buildApp({ config, db }));
+    // The import thread waits for another writer's lock as a CLI does: its waits block no request.
+    const importer = importThread({ databaseUrl: config.databaseUrl, busyTimeoutMs: CLI_BUSY_TIMEOUT_MS });
+    const server = createServer(buildApp({ config, db, importer }));
     answerClientErrors(server);
     await listen(server, config);
     const address = server.address();
@@ -47,7 +50,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
     log(`claimtrail serving ${redactedUrl(config.databaseUrl)} at http://${config.host}:${port}/`);
     let closing: Promise<void> | undefined;
     const shutdown = () => {
-      closing ??= closeGracefully(server, config.shutdownGraceMs).then(() => db.$disconnect());
+      closing ??= closeGracefully(server, config.shutdownGraceMs)
+        .then(() => importer.close())
+        .then(() => db.$disconnect());
       return closing;
     };
     return { server, shutdown };

@@ -6,7 +6,7 @@ import type { Database } from "better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-pg/client.js";
 import { type Pool, postgresPool } from "./postgresPool.js";
-import { markWrote } from "./requestScope.js";
+import { markWrote, mayReadFromReplica } from "./requestScope.js";
 import { type Engine, engineOf } from "./url.js";
 
 /**
@@ -90,10 +90,21 @@ function createPostgresDb(databaseUrl: string, replicaUrls: readonly string[]): 
   // The adapter ends the pool when the client disconnects; the replicas' pools end with it.
   const adapter = new PrismaPg(primary, { disposeExternalPool: true });
   const base = new PostgresPrismaClient({ adapter });
+  // The ORM's reads in a request that has not written go to a replica, as the SQL module's do.
+  const replicaClients = replicas.map((pool) => new PostgresPrismaClient({ adapter: new PrismaPg(pool) }));
+  let nextReplica = 0;
   const db = base.$extends({
     query: {
       $allModels: {
-        $allOperations: ({ args, query }) => query(caseInsensitiveText(args) as typeof args),
+        $allOperations: ({ model, operation, args, query }) => {
+          const text = caseInsensitiveText(args) as typeof args;
+          if (replicaClients.length === 0 || !ORM_READS.has(operation) || !mayReadFromReplica()) return query(text);
+          const replica = replicaClients[nextReplica++ % replicaClients.length]!;
+          const delegate = (replica as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>)[
+            model.charAt(0).toLowerCase() + model.slice(1)
+          ]!;
+          return delegate[operation]!(text);
+        },
       },
     },
   }) as unknown as Db;
@@ -101,12 +112,25 @@ function createPostgresDb(databaseUrl: string, replicaUrls: readonly string[]): 
   Object.defineProperty(db, "$disconnect", {
     value: async () => {
       await disconnect();
+      await Promise.all(replicaClients.map((client) => client.$disconnect()));
       await Promise.all(replicas.map((pool) => pool.end()));
     },
   });
   postgresClients.set(db, { primary, replicas });
   return db;
 }
+
+/** ORM operations that only read, which a replica may serve. */
+const ORM_READS = new Set([
+  "findUnique",
+  "findUniqueOrThrow",
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "count",
+  "aggregate",
+  "groupBy",
+]);
 
 /**
  * The ORM's text filters with `mode: "insensitive"` added: SQLite's LIKE (what `contains`

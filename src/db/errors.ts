@@ -14,3 +14,11 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /** The 409 a broken unique constraint becomes when no feature gives it a more precise one. */
 export const alreadyExists = () => conflict("already_exists", "a record with the same unique fields already exists");
+
+/** SQLITE_BUSY / Prisma's timeout on a locked database: another writer holds the lock. */
+export function isDatabaseBusy(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P1008" || error.code === "P2034"))
+    return true;
+  const text = error instanceof Error ? `${(error as { code?: unknown }).code ?? ""} ${error.message}` : "";
+  return /SQLITE_BUSY|database is locked/i.test(text);
+}

@@ -56,19 +56,36 @@ function statementName(text: string): string {
   return name;
 }
 
-async function postgresRows<T>(client: Pool | PoolClient, query: Prisma.Sql): Promise<T[]> {
+/**
+ * A statement is named (prepared once per connection, its plan cached) unless `cachePlan` is
+ * false: an import's reads run against tables the import itself grows, and a plan cached while
+ * they were small (a sequential scan) would stay for the rest of the transaction.
+ */
+interface StatementOptions {
+  cachePlan?: boolean;
+}
+
+async function postgresRows<T>(
+  client: Pool | PoolClient,
+  query: Prisma.Sql,
+  { cachePlan = true }: StatementOptions = {},
+): Promise<T[]> {
   const { text, values } = renderSql(query, "postgresql");
   try {
-    return (await client.query({ name: statementName(text), text, values })).rows as T[];
+    return (await client.query({ name: cachePlan ? statementName(text) : undefined, text, values })).rows as T[];
   } catch (error) {
     throw asConflict(error);
   }
 }
 
-async function postgresExecute(client: PoolClient, query: Prisma.Sql): Promise<number> {
+async function postgresExecute(
+  client: PoolClient,
+  query: Prisma.Sql,
+  { cachePlan = true }: StatementOptions = {},
+): Promise<number> {
   const { text, values } = renderSql(query, "postgresql");
   try {
-    return (await client.query({ name: statementName(text), text, values })).rowCount ?? 0;
+    return (await client.query({ name: cachePlan ? statementName(text) : undefined, text, values })).rowCount ?? 0;
   } catch (error) {
     throw asConflict(error);
   }
@@ -318,8 +335,8 @@ async function arrayTypes(
  */
 function postgresWriter(pool: Pool, client: PoolClient): SqlWriter {
   return {
-    execute: (query) => postgresExecute(client, query),
-    rows: <T>(query: Prisma.Sql) => postgresRows<T>(client, query),
+    execute: (query) => postgresExecute(client, query, { cachePlan: false }),
+    rows: <T>(query: Prisma.Sql) => postgresRows<T>(client, query, { cachePlan: false }),
     async insert<T>(
       table: string,
       columns: readonly string[],

@@ -39,6 +39,10 @@ export type ClaimKind = z.infer<typeof ClaimKind>;
 export const ChainRole = z.enum(["speaker", "reporter", "relay", "publisher"]);
 export type ChainRole = z.infer<typeof ChainRole>;
 
+/** Which of an article's texts a claim's span is into: its body, or its title (a headline claim). */
+export const SpanText = z.enum(["body", "title"]);
+export type SpanText = z.infer<typeof SpanText>;
+
 /** The stance a claim takes on a proposition. */
 export const Stance = z.enum(["asserts", "denies", "hedges"]);
 export type Stance = z.infer<typeof Stance>;

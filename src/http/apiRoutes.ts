@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.js";
+import type { SheetImporter } from "../domain/sheets/importThread.js";
 import type { Urls } from "../urls.js";
 import { articleRoutes } from "./routes/articles.js";
 import { claimRoutes } from "./routes/claims.js";
@@ -19,7 +20,7 @@ import type { ApiRoute } from "./routeTable.js";
 export function apiRoutes(
   db: Db,
   openApiDocument: () => object,
-  settings: { urls: Urls; maxArticleBytes?: number },
+  settings: { urls: Urls; maxArticleBytes?: number; bodyLimitBytes: number; importer: SheetImporter },
 ): ApiRoute[] {
   return [
     ...articleRoutes(db),
@@ -27,7 +28,7 @@ export function apiRoutes(
     ...claimRoutes(db),
     ...contradictionRoutes(db),
     ...relationRoutes(db),
-    ...importRoutes(db, settings),
+    ...importRoutes(db, settings.importer, settings),
     ...exportRoutes(db, settings.urls),
     ...schemaRoutes(settings.urls),
     ...extractRoutes(db),

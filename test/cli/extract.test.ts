@@ -31,7 +31,7 @@ describe("claimtrail extract", () => {
     const sheet = ClaimSheet.parse(JSON.parse(readFileSync(out, "utf8")));
     expect(sheet.claims.map((c) => [c.quote, c.cue])).toEqual([["รัฐบาลจะลดภาษี", "กล่าวว่า"]]);
     expect(printed).toEqual([
-      'c1   asserts 0.90 oe-bisi -> test-wire  "รัฐบาลจะลดภาษี"\n',
+      'c1   asserts 0.90 e-bisi -> test-wire  "รัฐบาลจะลดภาษี"\n',
       `wrote ${out}: 1 claims, 2 new sources\n`,
     ]);
   });

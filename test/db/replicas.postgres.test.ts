@@ -78,6 +78,13 @@ describe("read replicas", () => {
       expect(await topics(primary.db)).toEqual([{ slug: "replica-a" }]);
       // Not yet on the replica, so a read that sees nothing was served by the replica.
       expect(await inRequestScope(() => topics(db))).toEqual([]);
+      // The ORM's reads too; outside a request they go to the primary.
+      const ormTopics = () =>
+        db.topic.findMany({ where: { slug: { startsWith: "replica-" } }, select: { slug: true } });
+      // (awaited inside the scope: a Prisma query runs when it is awaited, not when it is built)
+      expect(await inRequestScope(async () => await ormTopics())).toEqual([]);
+      expect(await inRequestScope(async () => await db.topic.count({ where: { slug: "replica-a" } }))).toBe(0);
+      expect(await ormTopics()).toEqual([{ slug: "replica-a" }]);
       const res = await request(buildApp({ config: { bodyLimitBytes: 1024 }, db, log: () => {} }))
         .get("/api/claims?topic=replica-a")
         .expect(200);

@@ -20,8 +20,8 @@ describe("traceChains", () => {
 
   it("orders links from speaker to publisher and renders them", () => {
     const [chain] = traceChains(links);
-    expect(chain!.text).toBe("SHOIGU <- KCBS <- YONHAP <- IQ");
-    expect(chain!.slugs).toBe("shoigu<kcbs<yonhap<iq");
+    expect(chain!.text).toBe("SHOIGU → KCBS → YONHAP → IQ");
+    expect(chain!.slugs).toBe("shoigu>kcbs>yonhap>iq");
     expect(chain!.hopDistance).toBe(3);
     expect(chain!.throughStateMedia).toBe(true);
     expect(chain!.throughAnonymous).toBe(false);

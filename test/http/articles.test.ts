@@ -17,18 +17,24 @@ describe("GET /api/articles", () => {
       language: "th",
       url: null,
       publishedAt: "2023-09-20T12:14:00+07:00",
-      claimCount: 33,
+      claimCount: 34,
     });
   });
 });
 
 describe("GET /api/articles/:slug", () => {
-  it("returns the exact body and every claim with a span that slices out its quote", async () => {
+  it("returns the exact body and every claim with a span that slices out its quote, the headline's first", async () => {
     const res = await request(seeded.app()).get(`/api/articles/${SLUG}`).expect(200);
-    const { body, claims } = res.body.data;
-    expect(claims).toHaveLength(33);
-    for (const claim of claims) expect(sliceCodePoints(body, claim.span.start, claim.span.end)).toBe(claim.quote);
-    const starts = claims.map((c: { span: { start: number } }) => c.span.start);
+    const { title, body, claims } = res.body.data;
+    expect(claims).toHaveLength(34);
+    type Spanned = { quote: string; span: { in: "body" | "title"; start: number; end: number } };
+    for (const claim of claims as Spanned[]) {
+      const text = claim.span.in === "title" ? title : body;
+      expect(sliceCodePoints(text, claim.span.start, claim.span.end)).toBe(claim.quote);
+    }
+    expect((claims as Spanned[]).map((c) => c.span.in)).toEqual(["title", ...Array(33).fill("body")]);
+    expect(claims[0].span).toEqual({ in: "title", start: 9, end: 70 });
+    const starts = (claims as Spanned[]).slice(1).map((c) => c.span.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });
 

@@ -13,7 +13,9 @@ describe("?q= ignores case on every engine", () => {
         keys(await request(seeded.app()).get(`/api/claims?q=${q}`).expect(200)),
       ),
     );
-    expect(found[0]).toHaveLength(6);
+    // Six body claims, and the headline's gloss ("...to meet Putin...").
+    expect(found[0]).toHaveLength(7);
+    expect(found[0]).toContain("infoquest-headline-world-fears-kim-putin-trip");
     expect(found[1]).toEqual(found[0]);
     expect(found[2]).toEqual(found[0]);
   });
@@ -21,7 +23,7 @@ describe("?q= ignores case on every engine", () => {
   it("exports the same claims for putin and Putin", async () => {
     const lower = await request(seeded.app()).get("/api/export/claims.csv?q=putin").expect(200);
     const upper = await request(seeded.app()).get("/api/export/claims.csv?q=Putin").expect(200);
-    expect(lower.text.trim().split("\n").length).toBe(7);
+    expect(lower.text.trim().split("\n").length).toBe(8);
     expect(lower.text).toBe(upper.text);
   });
 });

@@ -42,8 +42,8 @@ describe("GET /api/claims", () => {
       pages++;
     } while (cursor);
     expect(pages).toBe(4);
-    expect(seen).toHaveLength(33);
-    expect(new Set(seen).size).toBe(33);
+    expect(seen).toHaveLength(34);
+    expect(new Set(seen).size).toBe(34);
   });
 
   it("400s bad filters and a forged cursor, naming each field", async () => {
@@ -89,7 +89,7 @@ describe("GET /api/claims/:id", () => {
       speaker: { slug: "dmitry-peskov" },
       stances: [{ proposition: "ru-kp-military-agreement", stance: "denies" }],
     });
-    expect(claim.chains.map((c: { text: string }) => c.text)).toEqual(["Dmitry Peskov <- InfoQuest"]);
+    expect(claim.chains.map((c: { text: string }) => c.text)).toEqual(["Dmitry Peskov → InfoQuest"]);
     expect(
       claim.relations.map((r: { type: string; direction: string; other: { key: string } }) => [
         r.type,

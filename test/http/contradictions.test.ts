@@ -16,7 +16,7 @@ describe("GET /api/contradictions", () => {
     ]);
     expect(res.body.data[0].sides[1]).toMatchObject({
       speaker: { slug: "kyodo-sources-close-to-russian-officials", kind: "anonymous" },
-      chain: "Sources close to Russian officials (cited by Kyodo) <- Kyodo News <- InfoQuest",
+      chain: "Sources close to Russian officials (cited by Kyodo) → Kyodo News → InfoQuest",
     });
     expect(res.body.data[0]).toMatchObject({ type: "contradicts", status: "proposed", origin: "curated", version: 1 });
   });
@@ -52,7 +52,7 @@ describe("GET /api/contradictions/:id", () => {
     );
     expect(comparison.a).toMatchObject({ hopDistance: 1, throughStateMedia: false, throughAnonymous: false });
     expect(comparison.b).toMatchObject({ hopDistance: 2, throughStateMedia: false, throughAnonymous: true });
-    expect(comparison.a.claim.chains[0].text).toBe("Dmitry Peskov <- InfoQuest");
+    expect(comparison.a.claim.chains[0].text).toBe("Dmitry Peskov → InfoQuest");
     expect(
       comparison.b.claim.chains[0].links.map(
         (l: { source: { slug: string }; role: string }) => `${l.source.slug}:${l.role}`,

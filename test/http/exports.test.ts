@@ -33,7 +33,7 @@ describe("GET /api/export/claims.csv", () => {
     const text: string = res.text;
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.split("\r\n")[0]).toBe(
-      "\uFEFFid,key,article,quote,start,end,gloss,kind,hedged,cue,stated_on,article_published_at,speaker,chain,chain_slugs,chain_roles,hop_distance,topics,stances,contradicting_claim_ids",
+      "\uFEFFid,key,article,quote,start,end,span_in,gloss,kind,hedged,cue,stated_on,article_published_at,speaker,chain,chain_slugs,chain_roles,hop_distance,topics,stances,contradicting_claim_ids",
     );
     const raw = parseCsv(text).slice(1);
     expect(raw.map((row) => row[3])).toEqual([
@@ -41,7 +41,8 @@ describe("GET /api/export/claims.csv", () => {
       "'=ไม่มีการเจรจาเรื่องอาวุธ",
       "'+ข้อมูลเพิ่มเติม -ลบ @ผู้ใช้",
     ]);
-    expect(raw.map((row) => row[6])).toEqual([
+    expect(raw.map((row) => row[6])).toEqual(["body", "body", "body"]);
+    expect(raw.map((row) => row[7])).toEqual([
       'Yonhap: Kim "will" travel to Russia,\nper reports',
       "'-Peskov denies arms talks",
       "'@InfoQuest adds, +context",
@@ -58,9 +59,9 @@ describe("GET /api/export/claims.csv", () => {
     const peskov = rows[1]!;
     expect(peskov).toMatchObject({
       speaker: "Dmitry Peskov",
-      chain: "Dmitry Peskov <- TASS <- InfoQuest | Dmitry Peskov <- InfoQuest",
-      chain_slugs: "dmitry-peskov<tass<infoquest | dmitry-peskov<infoquest",
-      chain_roles: "speaker<reporter<publisher | speaker<publisher",
+      chain: "Dmitry Peskov → TASS → InfoQuest | Dmitry Peskov → InfoQuest",
+      chain_slugs: "dmitry-peskov>tass>infoquest | dmitry-peskov>infoquest",
+      chain_roles: "speaker>reporter>publisher | speaker>publisher",
       hop_distance: "2",
       stated_on: "2023-09-19",
       article_published_at: "2023-09-20T12:14:00+07:00",
@@ -128,7 +129,7 @@ describe("GET /api/export/claims.xlsx", () => {
     expect(claims.getRow(1).getCell(4).value).toBe("quote");
     expect(claims.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(claims.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(claims.autoFilter).toBe("A1:T1");
+    expect(claims.autoFilter).toBe("A1:U1");
     expect(claims.getColumn(4).width).toBe(60);
     expect(claims.getRow(2).getCell(4).value).toBe('"คิม จองอึน" จะเดินทางไปรัสเซีย, ตามรายงาน');
     expect(claims.getRow(3).getCell(4).value).toBe("=ไม่มีการเจรจาเรื่องอาวุธ");

@@ -2,6 +2,7 @@ import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "../../src/domain/access/tokenService.js";
 import { csvRecord, parseCsv } from "../../src/domain/exports/csv.js";
+import { inProcessImporter } from "../../src/domain/sheets/importThread.js";
 import { apiRoutes } from "../../src/http/apiRoutes.js";
 import { type ApiRoute, responseBody } from "../../src/http/routeTable.js";
 import { urls } from "../../src/urls.js";
@@ -18,7 +19,12 @@ beforeAll(async () => {
   admin = `Bearer ${(await createApiToken(seeded.testDb().db, { name: "contract test", role: "admin" })).token}`;
 });
 
-const routes = (): ApiRoute[] => apiRoutes(seeded.testDb().db, () => ({}), { urls: urls("http://127.0.0.1") });
+const routes = (): ApiRoute[] =>
+  apiRoutes(seeded.testDb().db, () => ({}), {
+    urls: urls("http://127.0.0.1"),
+    bodyLimitBytes: 1024,
+    importer: inProcessImporter(seeded.testDb().db),
+  });
 const key = (spec: { method: string; path: string }) => `${spec.method.toUpperCase()} ${spec.path}`;
 
 interface Example {
@@ -48,11 +54,26 @@ const post = (url: string) => request(seeded.app()).post(url).set("Authorization
 const EXAMPLES: Record<string, Example> = {
   "GET /articles": { call: async () => get("/api/articles") },
   "GET /articles/:slug": { call: async () => get("/api/articles/infoquest-kim-putin-2023-09-20") },
+  "GET /articles/:slug/revisions": {
+    call: async () => get("/api/articles/infoquest-kim-putin-2023-09-20/revisions"),
+  },
+  "GET /articles/:slug/revisions/:number": {
+    call: async () => {
+      // A corrected article of its own, so that it has a revision and the seed stays as it is.
+      const sheet = smallSheet("revised-article");
+      sheet.article.body = `${sheet.article.body} (ฉบับแรก)`;
+      await post("/api/articles").send(sheet).expect(201);
+      sheet.article.body = `${sheet.article.body} (แก้ไข)`;
+      await post("/api/articles?update=true").send(sheet).expect(200);
+      return get("/api/articles/revised-article/revisions/1");
+    },
+  },
   "GET /sources": { call: async () => get("/api/sources?limit=3") },
   "GET /sources/:slug": { call: async () => get("/api/sources/kyodo") },
   "GET /sources/:slug/claims": { call: async () => get("/api/sources/kyodo/claims?limit=2") },
   "GET /claims": { call: async () => get("/api/claims?limit=2") },
   "GET /claims/:id": { call: async () => get(`/api/claims/${(await claimIds()).denial}`) },
+  "GET /claims/:id/carriers": { call: async () => get(`/api/claims/${(await claimIds()).denial}/carriers`) },
   "GET /contradictions": { call: async () => get("/api/contradictions?limit=1") },
   "GET /contradictions/:id": { call: async () => get(`/api/contradictions/${await contradictionId()}`) },
   "GET /compare": {
@@ -76,6 +97,23 @@ const EXAMPLES: Record<string, Example> = {
   },
   "GET /relations/:id/history": { call: async () => get(`/api/relations/${await contradictionId()}/history`) },
   "POST /articles": { call: async () => post("/api/articles").send(smallSheet("contract-article")) },
+  "POST /articles/:slug/claims": {
+    call: async () =>
+      post("/api/articles/contract-article/claims").send({
+        claims: [
+          {
+            key: "headline",
+            in: "title",
+            quote: "ทดสอบ",
+            start: 0,
+            end: 5,
+            gloss: "The headline",
+            kind: "editorial",
+            chains: [[{ source: "test-wire", role: "speaker" }]],
+          },
+        ],
+      }),
+  },
   "POST /articles/:slug/claims.csv": {
     call: async () => {
       // The article's own rows under new keys: valid claim rows the article does not have yet.

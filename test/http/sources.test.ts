@@ -12,7 +12,8 @@ describe("GET /api/sources", () => {
     );
     expect(res.body.data).toHaveLength(18);
     expect(counts["dmitry-peskov"]).toEqual({ asSpeaker: 2, inChains: 2 });
-    expect(counts.infoquest).toEqual({ asSpeaker: 15, inChains: 33 });
+    // 15 claims of the body and the headline's are InfoQuest's own; it publishes all 34.
+    expect(counts.infoquest).toEqual({ asSpeaker: 16, inChains: 34 });
     expect(counts.yonhap).toEqual({ asSpeaker: 0, inChains: 1 });
     expect(counts.kcbs).toEqual({ asSpeaker: 0, inChains: 1 });
     expect(counts.kyodo).toEqual({ asSpeaker: 0, inChains: 1 });
@@ -77,7 +78,7 @@ describe("GET /api/sources/:slug/claims", () => {
     expect(claim.key).toBe("shoigu-praise-kp-army");
     expect(claim.speaker.slug).toBe("sergei-shoigu");
     expect(claim.chains[0].text).toBe(
-      "Sergei Shoigu <- Korean Central Broadcasting Station <- Yonhap News Agency <- InfoQuest",
+      "Sergei Shoigu → Korean Central Broadcasting Station → Yonhap News Agency → InfoQuest",
     );
     expect(claim.chains[0].links.map((l: { role: string }) => l.role)).toEqual([
       "speaker",

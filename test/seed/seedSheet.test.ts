@@ -24,10 +24,21 @@ describe("the seed claim sheet", () => {
     expect(sheet.article.publishedAt).toBe("2023-09-20T12:14:00+07:00");
   });
 
-  it("passes every check, and every quote sits at its offsets", () => {
+  it("passes every check, and every quote sits at its offsets in the body or, for the headline, the title", () => {
     expect(checkClaimSheet(sheet)).toEqual([]);
-    for (const claim of sheet.claims)
-      expect(sliceCodePoints(sheet.article.body, claim.start, claim.end)).toBe(claim.quote);
+    for (const claim of sheet.claims) {
+      const text = claim.in === "title" ? sheet.article.title : sheet.article.body;
+      expect(sliceCodePoints(text, claim.start, claim.end)).toBe(claim.quote);
+    }
+  });
+
+  it("checks the headline first: one claim is the title's own framing, by InfoQuest, after the column's name", () => {
+    const headline = sheet.claims.filter((c) => c.in === "title");
+    expect(headline.map((c) => [c.key, c.start, c.kind, c.chains])).toEqual([
+      ["infoquest-headline-world-fears-kim-putin-trip", 9, "editorial", [[{ source: "infoquest", role: "speaker" }]]],
+    ]);
+    expect(sliceCodePoints(sheet.article.title, 0, 9)).toBe("In Focus ");
+    expect(headline[0]!.end).toBe([...sheet.article.title].length);
   });
 
   it("holds the curated counts", () => {
@@ -37,13 +48,14 @@ describe("the seed claim sheet", () => {
         return counts;
       }, {});
     expect(sheet.sources).toHaveLength(18);
-    expect(sheet.claims).toHaveLength(33);
+    // 33 in the body, 1 in the title.
+    expect(sheet.claims).toHaveLength(34);
     expect(sheet.propositions).toHaveLength(7);
     expect(count(sheet.claims, (c) => c.kind)).toEqual({
       announcement: 1,
       assessment: 5,
       denial: 1,
-      editorial: 9,
+      editorial: 10,
       expectation: 1,
       report: 5,
       statement: 10,

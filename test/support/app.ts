@@ -2,9 +2,11 @@ import type { Server } from "node:http";
 import type { Express } from "express";
 import request from "supertest";
 import { type AppDeps, buildApp } from "../../src/app.js";
+import { CLI_BUSY_TIMEOUT_MS } from "../../src/db/client.js";
 import type { Role } from "../../src/domain/access/roles.js";
 import { createApiToken } from "../../src/domain/access/tokenService.js";
 import { importClaimSheet } from "../../src/domain/sheets/importClaimSheet.js";
+import { importThread } from "../../src/domain/sheets/importThread.js";
 import { smallSheet } from "./sheets.js";
 import { createTestDb, type TestDb } from "./testDb.js";
 
@@ -22,7 +24,9 @@ let tokenCount = 0;
 export async function createTestApp(config: Partial<AppDeps["config"]> = {}): Promise<TestApp> {
   const testDb = createTestDb();
   await importClaimSheet(testDb.db, smallSheet());
-  const app = buildApp({ config: { bodyLimitBytes: 64 * 1024, ...config }, db: testDb.db, log: () => {} });
+  // Imports run on an import thread with its own connection, as on the server.
+  const importer = importThread({ databaseUrl: testDb.url, busyTimeoutMs: CLI_BUSY_TIMEOUT_MS });
+  const app = buildApp({ config: { bodyLimitBytes: 64 * 1024, ...config }, db: testDb.db, importer, log: () => {} });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", resolve));
   return {
@@ -34,6 +38,7 @@ export async function createTestApp(config: Partial<AppDeps["config"]> = {}): Pr
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await importer.close();
       await testDb.close();
     },
   };

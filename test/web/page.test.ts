@@ -60,7 +60,7 @@ describe("contradictions queue", () => {
         .evaluateAll((items) => items.map((item) => Number(item.getAttribute("data-relation-id")))),
     ).toEqual(dismissed);
 
-    const kyodo = peskovKyodo.sides.map((side) => side.chain).join(" <- ");
+    const kyodo = peskovKyodo.sides.map((side) => side.chain).join(" → ");
     const sources = (await web.api<{ data: { slug: string; name: string }[] }>("/api/sources?limit=500")).data;
     const kyodoSource = sources.find((source) => /^Kyodo/.test(source.name) && kyodo.includes(source.name))!;
     const topic = "ukraine-war";
@@ -230,21 +230,22 @@ describe("sources directory", () => {
 });
 
 describe("article view", () => {
-  it("highlights every claim's span and links it to the claim", async () => {
+  it("highlights every claim's span, the headline's in the title, and links it to the claim", async () => {
     await web.freshPage();
     const article = (
-      await web.api<{ data: { slug: string; claims: { id: number; quote: string }[] } }>(
+      await web.api<{ data: { slug: string; claims: { id: number; quote: string; span: { in: string } }[] } }>(
         "/api/articles/infoquest-kim-putin-2023-09-20",
       )
     ).data;
     await web.open(`/articles/${article.slug}`);
     for (const claim of article.claims) {
-      const marks = web.page.locator(`.article-text mark[data-claim-ids~="${claim.id}"]`);
+      const text = claim.span.in === "title" ? "h1.article-headline" : ".article-text";
+      const marks = web.page.locator(`${text} mark[data-claim-ids~="${claim.id}"]`);
       expect((await marks.allTextContents()).join("")).toBe(claim.quote);
     }
     await web.screenshot("article");
 
-    const first = article.claims[0]!;
+    const first = article.claims.find((claim) => claim.span.in === "body")!;
     await web.page.locator(`.article-text mark[data-claim-ids~="${first.id}"] a`).first().click();
     await web.page.waitForURL(new RegExp(`#/claims/${first.id}$`));
     await web.settled();

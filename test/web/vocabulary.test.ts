@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ChainRole, ClaimKind, RelationType, ReviewStatus, SourceKind, Stance } from "../../src/domain/vocabulary.js";
+import { CHAIN_ARROW } from "../../src/domain/attribution/chainText.js";
+import {
+  ChainRole,
+  ClaimKind,
+  RelationType,
+  ReviewStatus,
+  SourceKind,
+  SpanText,
+  Stance,
+} from "../../src/domain/vocabulary.js";
 
 // The browser module is plain JavaScript (type-checked by `tsc -p src/web`): loaded by path.
 const WEB_VOCABULARY = "../../src/web/assets/vocabulary.js";
@@ -11,6 +20,8 @@ describe("the page's vocabulary", () => {
     expect(web.CLAIM_KINDS).toEqual(ClaimKind.options);
     expect(web.CHAIN_ROLES).toEqual(ChainRole.options);
     expect(web.STANCES).toEqual(Stance.options);
+    expect(web.SPAN_TEXTS).toEqual(SpanText.options);
+    expect(web.CHAIN_ARROW).toBe(CHAIN_ARROW);
     expect(web.RELATION_TYPES).toEqual(RelationType.options);
     expect(web.REVIEW_STATUSES).toEqual(ReviewStatus.options);
   });

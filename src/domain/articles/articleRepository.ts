@@ -38,10 +38,16 @@ function toRecord({ _count, ...row }: Prisma.ArticleGetPayload<{ select: typeof 
   return { ...row, claimCount: _count.claims };
 }
 
-/** One article by slug, with its exact body, or undefined. */
-export async function findArticle(db: Db, slug: string): Promise<(ArticleRecord & { body: string }) | undefined> {
-  const row = await db.article.findUnique({ where: { slug }, select: { ...articleSelect, body: true } });
-  return row ? { ...toRecord(row), body: row.body } : undefined;
+/** One article by slug, with its exact body and how many earlier bodies it has, or undefined. */
+export async function findArticle(
+  db: Db,
+  slug: string,
+): Promise<(ArticleRecord & { body: string; revisionCount: number }) | undefined> {
+  const row = await db.article.findUnique({
+    where: { slug },
+    select: { ...articleSelect, body: true, _count: { select: { claims: true, revisions: true } } },
+  });
+  return row ? { ...toRecord(row), body: row.body, revisionCount: row._count.revisions } : undefined;
 }
 
 /** When each of these articles was published, as local time at its offset (2023-09-20T12:14:00+07:00), by slug. */
@@ -102,4 +108,45 @@ export async function findArticlesByIds(db: Db, ids: readonly number[]): Promise
   const rows = await db.article.findMany({ where: { id: { in: [...ids] } }, select: articleSelect });
   const byId = new Map(rows.map((row) => [row.id, toRecord(row)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** A body an article had before a correction replaced it. */
+export interface RevisionRecord {
+  bodySha256: string;
+  replacedAt: Date;
+  /** Its length in code points. */
+  length: number;
+}
+
+/** The article's earlier bodies, oldest first (the first is the body first imported). */
+export async function findRevisions(db: Db, articleId: number): Promise<RevisionRecord[]> {
+  const rows = await db.articleRevision.findMany({
+    where: { articleId },
+    orderBy: { id: "asc" },
+    select: { bodySha256: true, replacedAt: true, body: true },
+  });
+  return rows.map((row) => ({ bodySha256: row.bodySha256, replacedAt: row.replacedAt, length: [...row.body].length }));
+}
+
+/**
+ * Revision `number` (from 1, oldest first) with its body, and the body that replaced it: the
+ * next revision's, or the article's current body after the last one. Undefined if there is none.
+ */
+export async function findRevisionPair(
+  db: Db,
+  articleId: number,
+  number: number,
+): Promise<{ revision: RevisionRecord & { body: string }; nextBody: string } | undefined> {
+  const rows = await db.articleRevision.findMany({
+    where: { articleId },
+    orderBy: { id: "asc" },
+    skip: number - 1,
+    take: 2,
+    select: { bodySha256: true, replacedAt: true, body: true },
+  });
+  const [revision, next] = rows;
+  if (revision === undefined) return undefined;
+  const nextBody =
+    next?.body ?? (await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { body: true } })).body;
+  return { revision: { ...revision, length: [...revision.body].length }, nextBody };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ChainRole, SourceKind } from "../vocabulary.js";
+import { chainSlugText, chainText } from "./chainText.js";
 
 /** What a chain shows of each source in it. */
 export const SourceSummary = z
@@ -22,10 +23,11 @@ export const TracedChain = z
   .strictObject({
     index: z.int(),
     links: z.array(ChainLink),
-    text: z
-      .string()
-      .meta({ description: '"Sergei Shoigu <- KCBS <- Yonhap <- InfoQuest": the speaker first, each relay after' }),
-    slugs: z.string().meta({ description: '"sergei-shoigu<kcbs<yonhap<infoquest"' }),
+    text: z.string().meta({
+      description:
+        '"Sergei Shoigu → KCBS → Yonhap → InfoQuest": the speaker first, each outlet that passed it on after, the publisher last',
+    }),
+    slugs: z.string().meta({ description: '"sergei-shoigu>kcbs>yonhap>infoquest", in the same order' }),
     hopDistance: z
       .int()
       .meta({ description: "Links between the speaker and the publisher: 0 when the publisher speaks" }),
@@ -48,8 +50,8 @@ export function traceChains(links: ReadonlyArray<ChainLink & { chain: number }>)
   return [...byChain.entries()].map(([index, chain]) => ({
     index,
     links: chain,
-    text: chain.map((link) => link.source.name).join(" <- "),
-    slugs: chain.map((link) => link.source.slug).join("<"),
+    text: chainText(chain.map((link) => link.source.name)),
+    slugs: chainSlugText(chain.map((link) => link.source.slug)),
     hopDistance: chain.length - 1,
     throughStateMedia: chain.some((link) => link.source.stateControlled && MEDIA_KINDS.has(link.source.kind)),
     throughAnonymous: chain.some((link) => link.source.kind === "anonymous"),

@@ -11,7 +11,9 @@ export interface ClaimRecord {
   id: number;
   key: string;
   quote: string;
-  /** Code-point offsets into the article body, end exclusive. */
+  /** "body", or "title" for a headline claim: the text `start`/`end` are into. */
+  spanIn: string;
+  /** Code-point offsets into the article body (or title), end exclusive. */
   start: number;
   end: number;
   gloss: string;
@@ -19,6 +21,8 @@ export interface ClaimRecord {
   hedged: boolean;
   cue: string | null;
   statedOn: string | null;
+  /** anchored, or orphaned by a corrected body. */
+  anchor: string;
   article: { slug: string; title: string };
   links: { chain: number; position: number; role: string; source: SourceSummaryRecord }[];
   /** By topic slug, ascending. */
@@ -42,6 +46,7 @@ export const claimSelect = {
   cue: true,
   statedOn: true,
   anchor: true,
+  spanIn: true,
   article: { select: { slug: true, title: true } },
   links: {
     select: { chain: true, position: true, role: true, source: { select: sourceSummarySelect } },
@@ -87,6 +92,7 @@ interface ClaimColumns {
   cue: string | null;
   statedOn: string | null;
   anchor: string;
+  spanIn: string;
   articleId: Int;
 }
 
@@ -165,7 +171,9 @@ export async function findMatchingClaims(
 export async function findArticleClaims(db: Db, articleId: number): Promise<ClaimRecord[]> {
   const ids = await queryRows<{ id: Int }>(
     db,
-    Prisma.sql`SELECT c."id" FROM "Claim" c WHERE c."articleId" = ${articleId} ORDER BY c."start", c."id"`,
+    // Headline claims first (the title is read before the body), then the body's in span order.
+    Prisma.sql`SELECT c."id" FROM "Claim" c WHERE c."articleId" = ${articleId}
+      ORDER BY CASE WHEN c."spanIn" = 'title' THEN 0 ELSE 1 END, c."start", c."id"`,
   );
   const byId = new Map(
     (
@@ -231,7 +239,7 @@ export async function findClaimPage(
   return withDetails(db, claims);
 }
 
-const CLAIM_COLUMNS = Prisma.sql`c."id", c."key", c."quote", c."start", c."end", c."gloss", c."kind", c."hedged", c."cue", c."statedOn", c."anchor", c."articleId"`;
+const CLAIM_COLUMNS = Prisma.sql`c."id", c."key", c."quote", c."start", c."end", c."gloss", c."kind", c."hedged", c."cue", c."statedOn", c."anchor", c."spanIn", c."articleId"`;
 
 /**
  * Adds each claim's article, chains, topics and stances: five queries for the whole page. The
@@ -315,6 +323,7 @@ async function withDetails(db: Db, claims: ClaimColumns[]): Promise<ClaimRecord[
       cue: c.cue,
       statedOn: c.statedOn,
       anchor: c.anchor,
+      spanIn: c.spanIn,
       article: articleById.get(int(c.articleId))!,
       links: (linksOf.get(id) ?? []).map((l) => ({
         chain: int(l.chain),

@@ -1,10 +1,24 @@
 import { z } from "zod";
 import { SourceSummary, TracedChain, traceChains } from "../attribution/traceChain.js";
 import { presentSourceSummary } from "../sources/sourceView.js";
-import { type ChainRole, ClaimKind, RelationOrigin, RelationType, ReviewStatus, Stance } from "../vocabulary.js";
+import {
+  type ChainRole,
+  ClaimKind,
+  RelationOrigin,
+  RelationType,
+  ReviewStatus,
+  SpanText,
+  Stance,
+} from "../vocabulary.js";
 import type { ClaimRecord, ClaimRelationRecord } from "./claimRepository.js";
 
 // The claims' response contract: each schema, then the presenter typed against it.
+
+/** Whether the article's current body still holds the claim's quote. */
+const ClaimAnchor = z.enum(["anchored", "orphaned"]).meta({
+  description:
+    "orphaned: a corrected body (a new revision) no longer holds the quote; the span keeps its offsets in the body it was read from",
+});
 
 export const ClaimView = z
   .strictObject({
@@ -13,13 +27,18 @@ export const ClaimView = z
     article: z.strictObject({ slug: z.string(), title: z.string() }),
     quote: z.string(),
     span: z
-      .strictObject({ start: z.int(), end: z.int() })
-      .meta({ description: "Code-point offsets into the article body, end exclusive" }),
+      .strictObject({
+        in: SpanText.meta({ description: 'The text the offsets are into: "body", or "title" for a headline claim' }),
+        start: z.int(),
+        end: z.int(),
+      })
+      .meta({ description: "Code-point offsets into the article body (or title, see `in`), end exclusive" }),
     gloss: z.string(),
     kind: ClaimKind,
     hedged: z.boolean(),
     cue: z.string().nullable(),
     statedOn: z.string().nullable(),
+    anchor: ClaimAnchor,
     speaker: SourceSummary,
     chains: z.array(TracedChain),
     topics: z.array(z.string()),
@@ -42,12 +61,13 @@ export function presentClaim(record: ClaimRecord): ClaimView {
     key: record.key,
     article: { slug: record.article.slug, title: record.article.title },
     quote: record.quote,
-    span: { start: record.start, end: record.end },
+    span: { in: record.spanIn as SpanText, start: record.start, end: record.end },
     gloss: record.gloss,
     kind: record.kind as ClaimKind,
     hedged: record.hedged,
     cue: record.cue,
     statedOn: record.statedOn,
+    anchor: record.anchor === "orphaned" ? "orphaned" : "anchored",
     speaker: chains[0]!.links[0]!.source,
     chains,
     topics: record.topics.map((t) => t.topic.slug),
@@ -68,6 +88,7 @@ export const ClaimBrief = z
     quote: z.string(),
     gloss: z.string(),
     kind: ClaimKind,
+    anchor: ClaimAnchor,
     speaker: SourceSummary,
     chain: z.string().meta({ description: "The first chain's text" }),
   })
@@ -82,6 +103,7 @@ export function briefClaim(view: ClaimView): ClaimBrief {
     quote: view.quote,
     gloss: view.gloss,
     kind: view.kind,
+    anchor: view.anchor,
     speaker: view.speaker,
     chain: view.chains[0]!.text,
   };

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { findPublicationTimes } from "../articles/articleRepository.js";
+import { chainSlugText } from "../attribution/chainText.js";
 import type { ClaimRecord } from "../claims/claimRepository.js";
 import { findMatchingClaims } from "../claims/claimRepository.js";
 import { presentClaim } from "../claims/claimView.js";
@@ -19,6 +20,8 @@ export interface ClaimExportRow {
   quote: string;
   start: number;
   end: number;
+  /** "body", or "title" for a headline claim: the text start/end are into. */
+  spanIn: string;
   gloss: string;
   kind: string;
   hedged: boolean;
@@ -26,11 +29,11 @@ export interface ClaimExportRow {
   statedOn: string | null;
   articlePublishedAt: string;
   speaker: string;
-  /** "Sergei Shoigu <- KCBS <- Yonhap <- InfoQuest" */
+  /** "Sergei Shoigu → KCBS → Yonhap → InfoQuest" (see chainText) */
   chain: string;
-  /** "sergei-shoigu<kcbs<yonhap<infoquest" */
+  /** "sergei-shoigu>kcbs>yonhap>infoquest" */
   chainSlugs: string;
-  /** "speaker<reporter<relay<publisher" */
+  /** "speaker>reporter>relay>publisher" */
   chainRoles: string;
   hopDistance: number;
   /** Topic slugs, space-separated. */
@@ -51,6 +54,7 @@ export const CLAIM_COLUMNS: Column<ClaimExportRow>[] = [
   { header: "quote", width: 60, wrap: true, value: (r) => r.quote },
   { header: "start", width: 8, value: (r) => r.start },
   { header: "end", width: 8, value: (r) => r.end },
+  { header: "span_in", width: 8, value: (r) => r.spanIn },
   { header: "gloss", width: 50, wrap: true, value: (r) => r.gloss },
   { header: "kind", width: 13, value: (r) => r.kind },
   { header: "hedged", width: 8, value: (r) => r.hedged },
@@ -76,6 +80,7 @@ function toRow(record: ClaimRecord, publishedAt: string, contradicting: number[]
     quote: view.quote,
     start: view.span.start,
     end: view.span.end,
+    spanIn: view.span.in,
     gloss: view.gloss,
     kind: view.kind,
     hedged: view.hedged,
@@ -85,7 +90,7 @@ function toRow(record: ClaimRecord, publishedAt: string, contradicting: number[]
     speaker: view.speaker.name,
     chain: view.chains.map((c) => c.text).join(CHAIN_SEPARATOR),
     chainSlugs: view.chains.map((c) => c.slugs).join(CHAIN_SEPARATOR),
-    chainRoles: view.chains.map((c) => c.links.map((l) => l.role).join("<")).join(CHAIN_SEPARATOR),
+    chainRoles: view.chains.map((c) => chainSlugText(c.links.map((l) => l.role))).join(CHAIN_SEPARATOR),
     hopDistance: view.chains[0]!.hopDistance,
     topics: view.topics.join(" "),
     stances: [...view.stances]

@@ -172,6 +172,8 @@ async function* sheetClaimPages(
       }
       return {
         key: c.key,
+        // Written only for a headline claim: a body claim's sheet reads as it always did.
+        ...(c.spanIn === "title" ? { in: "title" as const } : {}),
         quote: c.quote,
         start: c.start,
         end: c.end,

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { invalidSheet, notFound, type ProblemDetail, validationError } from "../../errors.js";
+import { splitChainSlugs } from "../attribution/chainText.js";
 import { checkClaimSheet } from "../sheets/checkClaimSheet.js";
 import { CLAIM_SHEET_FORMAT, type ClaimSheet, SheetClaim } from "../sheets/claimSheet.js";
 import type { CsvImportResult } from "../sheets/sheetView.js";
@@ -30,6 +31,7 @@ const COLUMN_OF: Record<string, string> = {
   quote: "quote",
   start: "start",
   end: "end",
+  in: "span_in",
   gloss: "gloss",
   kind: "kind",
   hedged: "hedged",
@@ -93,12 +95,8 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
         message: `is "${cell("article")}", not "${articleSlug}"`,
       });
     }
-    const chainSlugs = cell("chain_slugs")
-      .split(CHAIN_SEPARATOR.trim())
-      .map((chain) => chain.split("<").map((s) => s.trim()));
-    const chainRoles = cell("chain_roles")
-      .split(CHAIN_SEPARATOR.trim())
-      .map((chain) => chain.split("<").map((s) => s.trim()));
+    const chainSlugs = cell("chain_slugs").split(CHAIN_SEPARATOR.trim()).map(splitChainSlugs);
+    const chainRoles = cell("chain_roles").split(CHAIN_SEPARATOR.trim()).map(splitChainSlugs);
     if (
       chainSlugs.length !== chainRoles.length ||
       chainSlugs.some((chain, c) => chain.length !== chainRoles[c]!.length)
@@ -116,6 +114,7 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
       quote: cell("quote"),
       start: /^\d+$/.test(cell("start")) ? Number(cell("start")) : cell("start"),
       end: /^\d+$/.test(cell("end")) ? Number(cell("end")) : cell("end"),
+      ...(cell("span_in") === "" ? {} : { in: cell("span_in") }),
       gloss: cell("gloss"),
       kind: cell("kind"),
       hedged: { "": false, true: true, false: false }[cell("hedged")] ?? cell("hedged"),

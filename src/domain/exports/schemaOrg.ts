@@ -45,6 +45,8 @@ function presentClaimLd(record: ClaimLdRecord, urls: Urls) {
     url: urls.claim(view.id),
     identifier: view.key,
     text: view.quote,
+    // schema.org has no span property: a headline claim says so in its position in the article.
+    ...(view.span.in === "title" ? { position: "headline" } : {}),
     inLanguage: record.article.language,
     description: view.gloss,
     author: agent(view.speaker),

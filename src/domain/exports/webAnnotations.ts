@@ -43,7 +43,7 @@ export async function* webAnnotationChunks(
 ): AsyncGenerator<string> {
   const context = [
     "http://www.w3.org/ns/anno.jsonld",
-    { claimtrail: urls.vocabulary(), bodySha256: "claimtrail:bodySha256" },
+    { claimtrail: urls.vocabulary(), bodySha256: "claimtrail:bodySha256", spanIn: "claimtrail:spanIn" },
   ];
   yield `{\n"@context": ${JSON.stringify(context)},\n"id": ${JSON.stringify(urls.annotations())},\n"type": "AnnotationCollection",\n"label": "claimtrail claims",\n"first": {"type": "AnnotationPage", "items": [`;
   const bodies = new Map<number, ArticleText>();
@@ -62,7 +62,9 @@ export async function* webAnnotationChunks(
     for (const record of page) {
       const view = presentClaim(record);
       const article = await bodyOf(record.articleId);
-      const { prefix, suffix } = quoteContext(article.body, view.span.start, view.span.end);
+      // A headline claim's selectors are into the title: its context comes from there.
+      const text = view.span.in === "title" ? record.article.title : article.body;
+      const { prefix, suffix } = quoteContext(text, view.span.start, view.span.end);
       items.push(
         JSON.stringify({
           id: `${urls.claim(view.id)}#annotation`,
@@ -80,6 +82,7 @@ export async function* webAnnotationChunks(
           target: {
             source: record.article.url ?? urls.article(record.article.slug),
             bodySha256: article.bodySha256,
+            ...(view.span.in === "title" ? { spanIn: "title" } : {}),
             selector: [
               { type: "TextQuoteSelector", exact: view.quote, prefix, suffix },
               { type: "TextPositionSelector", start: view.span.start, end: view.span.end },

@@ -1,8 +1,12 @@
 import {
   ENGLISH_CONTRAST_CONNECTIVES,
+  ENGLISH_NUMBER_WORDS,
   ENGLISH_REPORT_ANAPHORS,
+  FIGURE_TOPICS,
+  NUMBER_SCALES,
   THAI_CONTRAST_CONNECTIVES,
   THAI_REPORT_ANAPHORS,
+  ZERO_FIGURES,
 } from "./lexicon/contrast.js";
 import {
   ENGLISH_FALSITY_MARKERS,
@@ -52,11 +56,41 @@ export function callsUntrue(quote: string, language: "th" | "en"): boolean {
   return language === "th" ? THAI_FALSITY_MARKERS.some((m) => quote.includes(m)) : EN_FALSITY.test(quote);
 }
 
-/** Numbers in a claim that are counts or amounts (not years), with the word after each. */
-function amounts(quote: string): string[] {
-  return [...quote.matchAll(/\d[\d,.]*/g)]
-    .map((m) => m[0].replace(/[,.]$/, ""))
-    .filter((n) => !/^(?:19|20)\d\d$/.test(n));
+/** Numbers in a claim that are counts or amounts (not years), with the word after each (its unit). */
+function amounts(quote: string): { n: string; unit: string }[] {
+  // A number glued to a name ("Geran-25", "F16") is part of the name, not a figure.
+  return [...quote.matchAll(/(?<![\p{L}\d-])(\d[\d,.]*)\s*(%|[^\s\d,.;:()"]*)(?:\s+([^\s\d,.;:()"]+))?/gu)]
+    .map((m) => {
+      let unit = m[2] ?? "";
+      if (NUMBER_SCALES.includes(unit.toLowerCase()) && m[3]) unit = m[3];
+      return { n: m[1]!.replace(/[,.]$/, ""), unit: unit.toLowerCase().replace(/s$/, "") };
+    })
+    .filter((a) => !/^(?:19|20)\d\d$/.test(a.n));
+}
+
+const NUMBER_WORD = new RegExp(`\\b(${Object.keys(ENGLISH_NUMBER_WORDS).join("|")})\\b`, "gi");
+
+/**
+ * The figures of a claim on a figure topic, words included: digits, English number words, and
+ * nought for "no one was killed" / "ไม่มีผู้เสียชีวิต".
+ */
+function figures(quote: string, language: "th" | "en"): { n: string; unit: string }[] {
+  const out = amounts(quote);
+  if (!FIGURE_TOPICS.some((t) => t[language].test(quote))) return out;
+  if (language === "en")
+    for (const m of quote.matchAll(NUMBER_WORD)) out.push({ n: ENGLISH_NUMBER_WORDS[m[1]!.toLowerCase()]!, unit: "" });
+  if (ZERO_FIGURES[language].test(quote)) out.push({ n: "0", unit: "" });
+  return out;
+}
+
+/** Two figures can be in conflict only when they count the same thing (or one does not say). */
+function sameMeasure(a: { unit: string }[], b: { unit: string }[]): boolean {
+  return a.some((x) => b.some((y) => x.unit === "" || y.unit === "" || x.unit === y.unit));
+}
+
+/** The figure topics two claims both touch ("casualties"). */
+function figureTopics(a: string, b: string, language: "th" | "en"): string[] {
+  return FIGURE_TOPICS.filter((t) => t[language].test(a) && t[language].test(b)).map((t) => t.topic);
 }
 
 /**
@@ -128,18 +162,24 @@ export function contradictionCandidates(
     const connective = connectives.find((c) =>
       language === "th" ? between.includes(c) : new RegExp(`\\b${c}\\b`, "i").test(between),
     );
-    const evidence = `shared ${common.map((w) => `"${w}"`).join(", ")}`;
-    if (common.length === 0) continue;
-    const numsA = amounts(a.quote);
-    const numsB = amounts(b.quote);
-    if (numsA.length > 0 && numsB.length > 0 && !numsA.some((n) => numsB.includes(n)))
+    const numsB = figures(b.quote, language);
+    // Figures are compared with every earlier claim of another source on the same measure, not only the nearest.
+    for (const o of numsB.length > 0 ? earlier(b) : []) {
+      const numsO = figures(o.quote, language);
+      const topic = [...shared(o, b), ...figureTopics(o.quote, b.quote, language)];
+      if (numsO.length === 0 || topic.length === 0 || !sameMeasure(numsO, numsB)) continue;
+      if (numsO.some((x) => numsB.some((y) => x.n === y.n))) break;
       add(
         b,
-        a,
+        o,
         "conflicting_numbers",
-        `rule conflicting_numbers: ${b.key} gives ${numsB.join(", ")} where ${a.key} gives ${numsA.join(", ")}; ${evidence}`,
+        `rule conflicting_numbers: ${b.key} gives ${numsB.map((x) => x.n).join(", ")} where ${o.key} gives ${numsO.map((x) => x.n).join(", ")}; shared ${topic.map((w) => `"${w}"`).join(", ")}`,
         0.7,
       );
+      break;
+    }
+    const evidence = `shared ${common.map((w) => `"${w}"`).join(", ")}`;
+    if (common.length === 0) continue;
     if (Boolean(negA) !== Boolean(negB) && (b.denies || a.denies || negA || negB)) {
       const neg = negA ? a : b;
       add(

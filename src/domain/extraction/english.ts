@@ -2,8 +2,10 @@ import { ENGLISH_ABBREVIATIONS, ENGLISH_AUXILIARIES, ENGLISH_CLAUSE_OPENERS } fr
 import { ENGLISH_CONTRAST_MARKERS, ENGLISH_REPORT_ANAPHORS } from "./lexicon/contrast.js";
 import { type CueEntry, ENGLISH_CUES } from "./lexicon/cues.js";
 import {
+  ENGLISH_ANONYMITY_ASIDES,
   ENGLISH_CUE_NEGATIONS,
   ENGLISH_DESCRIPTION_NOUNS,
+  ENGLISH_FIGURE_NOUNS,
   ENGLISH_LEADING_ADVERBIALS,
   ENGLISH_SOURCE_NOUNS,
 } from "./lexicon/englishWords.js";
@@ -48,6 +50,33 @@ const OPENER_RE = new RegExp(`^(?:${ENGLISH_CLAUSE_OPENERS.map(escapeRegExp).joi
 const APPOSITIVE = new RegExp(
   `^(?!(?:${ENGLISH_LEADING_ADVERBIALS.join("|")})\\b)[A-Z][\\w.'’-]*(?:\\s+[A-Z][\\w.'’-]*)*,\\s+(?:a|an|the|who|which|whose|one|[a-z]+\\s+of)\\s`,
 );
+
+/** A word that makes a clause of a phrase (an auxiliary, or a past form). */
+const CLAUSE_VERB =
+  /\b(?:is|are|was|were|will|would|had|has|have|could|can|may|might|must|should|did|does|do|[a-z]{3,}ed)\b/i;
+
+/** Verbs that may come before their speaker after the claim (", said X."). */
+const INVERTED_VERBS = new Set([
+  "said",
+  "says",
+  "added",
+  "wrote",
+  "stated",
+  "warned",
+  "insisted",
+  "explained",
+  "noted",
+]);
+
+/** Cue kinds whose content is a clause ("said that ..."), not an object ("denied the report"). */
+const THAT_CLAUSE_KINDS = new Set(["statement", "report", "warning", "announcement", "expectation"]);
+
+/** "put the death toll at": the only use of "put" that reports something. */
+const FIGURE_AT = new RegExp(
+  `^\\s+(?:the|its|their|a)\\s+(?:[\\w-]+\\s+)?(?:${ENGLISH_FIGURE_NOUNS.map(escapeRegExp).join("|")})\\s+at\\b`,
+  "i",
+);
+const ANONYMITY_ASIDE = new RegExp(`,\\s+(?:${ENGLISH_ANONYMITY_ASIDES.map(escapeRegExp).join("|")})\\b`, "i");
 
 /** Objects of "told" that are the audience, not the content ("told reporters that"). */
 const AUDIENCE_RE =
@@ -191,6 +220,10 @@ export function extractEnglish(text: string): { attributions: Attribution[]; con
       const nested = nestedIn(text, found);
       attributions.push(nested);
       inParagraph.push(nested);
+      if (found.follow) {
+        attributions.push(found.follow);
+        inParagraph.push(found.follow);
+      }
       // "X denied the report": the denial contradicts the latest report before it.
       if (
         nested.stance === "denies" &&
@@ -256,7 +289,10 @@ function build(
   };
 }
 
-function extractSentence(text: string, sentence: TextRange, previous: Attribution | null): Attribution | null {
+/** An attribution, and a second claim its sentence goes on with (", adding that ..."). */
+type Found = Attribution & { follow?: Attribution };
+
+function extractSentence(text: string, sentence: TextRange, previous: Attribution | null): Found | null {
   const s = text.slice(sentence.start, sentence.end);
   const at = (i: number) => sentence.start + i;
   const endTrim = s.replace(/[.!?"”’]+$/, "").length;
@@ -348,7 +384,9 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       const speaker = mention(text, at(tailStart), at(tailStart + verbBefore[1]!.length))!;
       const entry = VERBS.find((c) => c.form === verbBefore[2]!.split(" ")[0]) ?? VERBS[0]!;
       const cueStart = at(tailStart + verbBefore[1]!.length + 1);
-      return build(
+      // '"...," she told a rally, adding that B.': B is a second claim of the same speaker.
+      const adding = /,\s+(adding|saying|noting|warning)\s+(?:that\s+)?/i.exec(tail);
+      const quoted: Found = build(
         text,
         resolvePronoun(speaker, previous),
         [],
@@ -359,6 +397,25 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
         `a quotation followed by "${speaker.text} ${entry.form}"`,
         0.92,
       );
+      if (adding) {
+        const from = at(tailStart + adding.index + adding[0].length);
+        const span = trimRange(text, { start: from, end: at(endTrim) }, ',"”');
+        const addEntry =
+          adding[1]!.toLowerCase() === "warning" ? (VERBS.find((c) => c.form === "warned") ?? entry) : SAID;
+        if (span.end - span.start >= 3)
+          quoted.follow = build(
+            text,
+            quoted.speaker,
+            [],
+            addEntry,
+            { start: at(tailStart + adding.index + 2), end: at(tailStart + adding.index + 2 + adding[1]!.length) },
+            span,
+            "en.quote.adding",
+            `"${adding[1]}" after the quotation's attribution goes on with the same speaker`,
+            0.85,
+          );
+      }
+      return quoted;
     }
     if (verbAfter) {
       const verbLength = verbAfter[1]!.length;
@@ -388,12 +445,79 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
     const vEnd = vStart + verb.length;
     const before = s.slice(0, vStart);
     if ((before.match(/["“”]/g) ?? []).length % 2 === 1) continue; // inside a quotation
+    if ((verb === "put" || verb === "puts") && !FIGURE_AT.test(s.slice(vEnd))) continue;
+    // "X was quoted as saying (that) CONTENT": X said it, whoever quoted it.
+    const quotedAs = verb === "quoted" ? /^(.+?)\s+(?:was|were|is|has been)\s+$/i.exec(before) : null;
+    const asSaying = quotedAs ? /^\s+as saying\s+(?:that\s+)?/i.exec(s.slice(vEnd)) : null;
+    if (quotedAs && asSaying) {
+      const speaker = mention(text, sentence.start, at(quotedAs[1]!.length));
+      const span = trimRange(text, { start: at(vEnd + asSaying[0].length), end: at(endTrim) }, ',"“”');
+      if (speaker && plausibleSpeaker(speaker.text.replace(OPENER_RE, "")) && span.end - span.start >= 3)
+        return build(
+          text,
+          resolvePronoun(speaker, previous),
+          [],
+          SAID,
+          { start: at(vStart), end: at(vEnd) },
+          span,
+          "en.quoted_as_saying",
+          `"${speaker.text}" was quoted as saying the claim`,
+          0.8,
+        );
+    }
+    // "CONTENT, said X[, a spokesman for Y]." (the verb before its speaker, closing the sentence).
+    // Only when what comes before is a clause (it has a verb) and what comes after is a short
+    // name without one: "Her deputy, Emil Darr, said the doses were late" is a leading frame.
+    const head = s.slice(vEnd, endTrim).split(",")[0]!.trim();
+    if (
+      /,\s*["”]?\s*$/.test(before) &&
+      INVERTED_VERBS.has(verb) &&
+      CLAUSE_VERB.test(before) &&
+      !/,\s+(?:who|which|whose|citing|quoting)\b/i.test(before) &&
+      !CLAUSE_VERB.test(head) &&
+      head.split(/\s+/).length <= 6
+    ) {
+      let speaker = mention(text, at(vEnd), at(endTrim));
+      // ", said Reuters, citing two sources.": the sources said it, Reuters carried it.
+      const citing = speaker ? /^(.+?),\s+(?:citing|quoting)\s+(.+)$/i.exec(speaker.text) : null;
+      const via: Mention[] = [];
+      if (speaker && citing) {
+        via.push(mention(text, speaker.start, speaker.start + citing[1]!.length)!);
+        speaker = mention(text, speaker.end - citing[2]!.length, speaker.end);
+      }
+      if (
+        speaker &&
+        !/^(?:on|in|at|to|by|for|that|this|it|yesterday|today|last|earlier|later)\b/i.test(speaker.text) &&
+        plausibleSpeaker(speaker.text.split(",")[0]!)
+      ) {
+        const dateline = /^[^—–\n]*\([^)]*\)\s*[—–-]\s*/.exec(s);
+        const span = trimRange(
+          text,
+          { start: sentence.start + (dateline ? dateline[0].length : 0), end: at(before.lastIndexOf(",")) },
+          ',"“”',
+        );
+        if (span.end - span.start >= 3)
+          return build(
+            text,
+            resolvePronoun(speaker, previous),
+            via,
+            entry,
+            { start: at(vStart), end: at(vEnd) },
+            span,
+            "en.verb.trailing_inverted",
+            `"${verb} ${speaker.text}" after the claim`,
+            entry.weight - 0.02,
+          );
+      }
+    }
     if (NEGATED_BEFORE.test(before)) continue;
     // "had been told", "was said": a passive is no one's attribution.
     if (/\b(?:been|being|be|was|were|is|are)\s+$/i.test(before)) continue;
 
-    // Trailing: "CONTENT, X said." (verb at the end of the sentence).
-    const tail = s.slice(vEnd, endTrim);
+    // Trailing: "CONTENT, X said." (verb at the end of the sentence), perhaps "..., quoting Y".
+    let tail = s.slice(vEnd, endTrim);
+    const quotingTail = /,\s+(?:quoting|citing)\s+([^,]+)$/i.exec(tail);
+    if (quotingTail) tail = tail.slice(0, quotingTail.index);
     const lastComma = before.lastIndexOf(",");
     // The tail may go on with a subordinate clause: "..., the bank said on Tuesday, as prices rose."
     if (
@@ -430,6 +554,23 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
           { start: sentence.start + (dateline ? dateline[0].length : 0), end: at(contentEnd) },
           ',"“”',
         );
+        if (quotingTail) {
+          // "CONTENT, the agency said, quoting a pilot.": the pilot said it, the agency carried it.
+          const citedStart = at(vEnd + quotingTail.index + quotingTail[0].length - quotingTail[1]!.length);
+          const cited = mention(text, citedStart, citedStart + quotingTail[1]!.length);
+          if (cited)
+            return build(
+              text,
+              cited,
+              [resolvePronoun(spk, previous)],
+              entry.kind === "statement" ? SAID : entry,
+              { start: at(vStart), end: at(vEnd) },
+              span,
+              "en.verb.trailing_quoting",
+              `"${spk.text} ${verb}" after the claim, quoting "${cited.text}"`,
+              entry.weight - 0.05,
+            );
+        }
         return build(
           text,
           resolvePronoun(spk, previous),
@@ -466,6 +607,9 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
     } else {
       // "Dmitry Peskov, the Kremlin spokesman, said": keep the appositive with the name;
       // otherwise a comma ends a leading phrase ("Contrary to ..., KCNA reported").
+      // "A government spokesman, who declined to be named, said": the relative clause describes the speaker.
+      const relative = APPOSITIVE.test(speaker.text) ? null : /^(.+?),\s+(?:who|which)\s[^,]*$/.exec(speaker.text);
+      if (relative) speaker = mention(text, speaker.start, speaker.start + relative[1]!.length)!;
       const comma = speaker.text.lastIndexOf(",");
       if (comma !== -1 && !APPOSITIVE.test(speaker.text)) {
         speaker = mention(text, speaker.start + comma + 1, speaker.end)!;
@@ -502,7 +646,7 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       }
     }
     const lead =
-      /^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s*|(?:on|last|this) \w+\s*|in an? (?:statement|interview|post|briefing)(?: [^,]*?)?(?=\s+that\b|,)|at a (?:news|press) conference|during a (?:briefing|visit))?\s*[,:]?\s*(?:that\s+)?/i.exec(
+      /^\s*(?:on (?:social media|(?:his|her|its|their) (?:website|blog|account)|Facebook|Telegram|X|Twitter)(?:\s+on \w+)?(?=\s+that\b)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s*|(?:on|last|this) \w+\s*|in an? (?:statement|interview|post|briefing)(?: [^,]*?)?(?=\s+that\b|,)|at a (?:news|press) conference|during a (?:briefing|visit))?\s*[,:]?\s*(?:that\s+)?/i.exec(
         rest,
       )!;
     contentStart += lead[0].length;
@@ -514,6 +658,11 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
         s.slice(contentStart, contentEnd),
       );
     if (aside) contentEnd = contentStart + aside.index;
+    const anonymity = ANONYMITY_ASIDE.exec(s.slice(contentStart, contentEnd));
+    if (anonymity) contentEnd = contentStart + anonymity.index;
+    // ", though engineers have warned of cracks": the publisher's counterpoint, not the speaker's claim.
+    const though = /,\s+(?:though|although|even though)\s/i.exec(s.slice(contentStart, contentEnd));
+    if (though) contentEnd = contentStart + though.index;
     const contrast = new RegExp(
       `,\\s+(?:${ENGLISH_CONTRAST_MARKERS.map((m) => escapeRegExp(m.form)).join("|")})\\b`,
       "i",
@@ -534,10 +683,20 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       via = [mention(text, nameStart, nameStart + name.length)!];
       contentEnd = contentStart + carrier.index;
     }
-    const saying = /,\s+(?:saying|adding|noting|arguing|warning)\s+(?:that\s+)?/i.exec(
-      s.slice(contentStart, contentEnd),
-    );
+    // "X dismissed the report as ... and said CONTENT": the object first, then what was said.
+    const saying =
+      /,\s+(?:saying|adding|noting|arguing|warning)\s+(?:that\s+)?/i.exec(s.slice(contentStart, contentEnd)) ??
+      (entry.kind === "denial" || entry.kind === "assessment"
+        ? /\s+and\s+(?:also\s+)?(?:said|added|insisted|stressed|noted|stated|maintained|argued)\s+(?:that\s+)?/i.exec(
+            s.slice(contentStart, contentEnd),
+          )
+        : null);
     const object = saying ? s.slice(contentStart, contentStart + saying.index) : "";
+    // "X said A, adding that B": when the cue takes a clause, A is a claim too, B a second one.
+    const first =
+      saying && /^,/.test(saying[0]) && THAT_CLAUSE_KINDS.has(entry.kind) && object.trim().split(/\s+/).length >= 3
+        ? trimRange(text, { start: at(contentStart), end: at(contentStart + saying.index) }, ',"“”')
+        : null;
     if (saying) contentStart += saying.index + saying[0].length;
     let span = trimRange(text, { start: at(contentStart), end: at(contentEnd) }, ",");
     if (text[span.start] === '"' || text[span.start] === "“")
@@ -559,6 +718,25 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
     if (deniedAt) {
       const from = at(contentStart - object.length - saying![0].length + deniedAt.index);
       built.denies = { start: from, end: from + deniedAt[0].length, text: deniedAt[0] };
+    }
+    if (first) {
+      const lead: Found = build(
+        text,
+        built.speaker,
+        via,
+        entry,
+        built.cue,
+        first,
+        built.rule,
+        built.explanation,
+        built.confidence,
+      );
+      lead.follow = {
+        ...built,
+        rule: `${built.rule}+adding`,
+        confidence: Math.round((built.confidence - 0.05) * 100) / 100,
+      };
+      return lead;
     }
     return built;
   }
@@ -594,6 +772,9 @@ function nestedIn(text: string, outer: Attribution): Attribution {
   if (outer.rule.startsWith("en.quote")) return outer;
   const inner = extractSentence(text, outer.span, null);
   if (inner?.rule !== "en.verb.lead") return outer;
+  // "X insisted A, though engineers have warned B": a subordinate clause is not a nested report.
+  if (/^(?:though|although|even though|while|whereas|but|as|because|since|after|when|if)\b/i.test(inner.speaker.text))
+    return outer;
   const lead = text.slice(outer.span.start, inner.speaker.start);
   // The inner speaker opens the content, perhaps after its description ("Her deputy, Emil Darr, said").
   if (inner.speaker.start !== outer.span.start && !/^[A-Za-z'’ ]{0,40},\s*$/.test(lead)) return outer;

@@ -7,6 +7,10 @@ import {
   type SheetSource,
 } from "../sheets/claimSheet.js";
 import { truncateGraphemes } from "../text/graphemes.js";
+
+// A text no longer than `max` UTF-16 units has at most `max` graphemes: no need to segment it.
+const shorten = (text: string, max: number) => (text.length <= max ? text : truncateGraphemes(text, max));
+
 import type { ChainRole, SourceKind, Stance } from "../vocabulary.js";
 import { callsUntrue, contradictionCandidates, negativeMark } from "./contradictionCandidates.js";
 import { extractEnglish } from "./english.js";
@@ -60,6 +64,8 @@ export interface RelationProposal {
   rule: string;
   reason: string;
   confidence: number;
+  /** The proposition the two claims take opposite stances on, when one denies what the other asserts. */
+  proposition?: { key: string; text: string; stances: { claim: string; stance: Stance }[] };
 }
 
 export interface ExtractionResult {
@@ -162,7 +168,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
       quote,
       start: codePointOffset(text, start),
       end: codePointOffset(text, end),
-      gloss: `${speaker.name} ${attribution.cue.entry.gloss}: ${truncateGraphemes(quote, 80)}`,
+      gloss: `${speaker.name} ${attribution.cue.entry.gloss}: ${shorten(quote, 80)}`,
       kind: claimKind(attribution, speaker, chain.length),
       hedged: attribution.hedged,
       cue: attribution.cue.text.trim(),
@@ -235,10 +241,12 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
   const usedSlugs = new Set(claims.flatMap((c) => c.chains.flat().map((l) => l.source)));
   usedSlugs.add(publisher.slug);
   const newSources = directory.newSources().filter((s) => usedSlugs.has(s.slug));
+  const slug = articleSlug(text, options.title);
+  proposePropositions(slug, claims, claimProposals, relationProposals);
   const sheet = ClaimSheet.parse({
     format: CLAIM_SHEET_FORMAT,
     article: {
-      slug: articleSlug(text, options.title),
+      slug,
       title: options.title ?? titleOf(text),
       publisher: publisher.slug,
       section: null,
@@ -358,6 +366,52 @@ function addOppositeStances(
   }
 }
 
+/** Rules whose two claims take opposite stances on one statement (not two different figures). */
+const STANCE_RULES = new Set([
+  "denial_of_report",
+  "opposite_polarity",
+  "contrast_connective",
+  "opposite_stance",
+  "contrast_marker",
+]);
+
+/**
+ * Propositions for the contradiction candidates within the text: for each pair where one claim
+ * denies and the other asserts (or hedges), the asserted content is the proposition both take a
+ * stance on (`<article-slug>.<key>`, so keys never collide across articles), the denial "denies".
+ * It rides on the relation's proposal, not in the sheet: a reviewer who rejects the relation must
+ * not get it back as a contradiction derived from the stances on import. Conflicting figures get
+ * no proposition: each side asserts its own number.
+ */
+function proposePropositions(
+  articleSlug: string,
+  claims: SheetClaim[],
+  proposals: ClaimProposal[],
+  relations: RelationProposal[],
+): void {
+  const stanceOf = (key: string) => proposals.find((p) => p.key === key)?.stance;
+  for (const relation of relations) {
+    if (relation.type !== "contradicts" || relation.to.includes("/") || !STANCE_RULES.has(relation.rule)) continue;
+    const [a, b] = [relation.from, relation.to];
+    const denier =
+      stanceOf(a) === "denies" && stanceOf(b) !== "denies"
+        ? a
+        : stanceOf(b) === "denies" && stanceOf(a) !== "denies"
+          ? b
+          : null;
+    if (!denier) continue;
+    const asserted = claims.find((c) => c.key === (denier === a ? b : a))!;
+    relation.proposition = {
+      key: `${articleSlug}.${asserted.key}`,
+      text: shorten(asserted.quote, 200),
+      stances: [
+        { claim: asserted.key, stance: stanceOf(asserted.key) === "hedges" ? "hedges" : "asserts" },
+        { claim: denier, stance: "denies" },
+      ],
+    };
+  }
+}
+
 const OUTLETS = new Set<SourceKind>(["news_agency", "broadcaster", "newspaper", "publisher"]);
 
 /**
@@ -419,7 +473,7 @@ function resolvePublisher(
 
 function titleOf(text: string): string {
   const first = text.split("\n").find((line) => line.trim().length > 0) ?? "Untitled";
-  return truncateGraphemes(first.trim(), 120);
+  return shorten(first.trim(), 120);
 }
 
 function articleSlug(text: string, title: string | undefined): string {

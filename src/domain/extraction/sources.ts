@@ -1,6 +1,7 @@
 import type { ClaimKind, SourceKind } from "../vocabulary.js";
 import { THAI_AUXILIARIES, THAI_NAME_ENDERS } from "./lexicon/connectives.js";
 import { THAI_CUES } from "./lexicon/cues.js";
+import { OUTLETS, type OutletEntry } from "./lexicon/outlets.js";
 import { THAI_ROLE_CONTINUERS } from "./lexicon/thaiWords.js";
 import { ENGLISH_TITLES, THAI_TITLES, type TitleEntry } from "./lexicon/titles.js";
 import { slugify, uniqueSlug } from "./slugs.js";
@@ -104,7 +105,8 @@ export function nameTokenEnd(token: string, enders: readonly string[] = ENDERS):
     if (ender.length < 3 && p + ender.length === token.length) continue;
     if (ender.length >= 3) return p;
     starts ??= new Set(wordSegments(token).map((s) => s.index));
-    if (starts.has(p)) return p;
+    // The function word must be a whole segment: มา is not a word inside ดีมาก (ดี|มาก).
+    if (starts.has(p) && (starts.has(p + ender.length) || p + ender.length >= token.length)) return p;
   }
   return token.length;
 }
@@ -193,13 +195,26 @@ export class SourceDirectory {
     if (stored) return stored;
     const parsed = hasThai(phrase) ? this.parseThai(phrase, mention.start, cueKind) : parseEnglish(phrase, cueKind);
     if (!parsed) return null;
+    // "สำนักข่าวรอยเตอร์" is Reuters: stored under its English name, or proposed with it as the slug.
+    const outlet = outletNamed([parsed.name, ...parsed.extraNames]);
+    if (outlet) {
+      for (const form of [outlet.english, ...outlet.latin, ...outlet.thai]) {
+        const hit = this.matchKnown(form);
+        if (hit) return { ...hit, reason: `"${phrase}" is ${outlet.english}, stored as "${hit.name}"` };
+      }
+      for (const form of [outlet.english, ...outlet.latin])
+        if (!parsed.extraNames.includes(form) && parsed.name !== form) parsed.extraNames.push(form);
+      parsed.kind = outlet.kind;
+      parsed.reason = `"${parsed.name}" is the outlet ${outlet.english}`;
+    }
     const same = this.matchProposed(parsed);
     if (same) {
       for (const name of [parsed.name, ...parsed.extraNames]) if (!same.names.includes(name)) same.names.push(name);
       for (const alias of parsed.aliases) if (!same.aliases.includes(alias)) same.aliases.push(alias);
       return same;
     }
-    const latin = [parsed.name, ...parsed.extraNames].find((n) => /^[A-Za-z][A-Za-z0-9 .&'-]*$/.test(n));
+    const latin =
+      outlet?.english ?? [parsed.name, ...parsed.extraNames].find((n) => /^[A-Za-z][A-Za-z0-9 .&'-]*$/.test(n));
     const title = thaiTitleAt(parsed.name);
     const dropTitle =
       title && (title.type === "person" || MEDIA.has(title.kind!)) && parsed.name.length > title.form.length + 1;
@@ -254,8 +269,20 @@ export class SourceDirectory {
 
   private matchProposed(parsed: ParsedName): ResolvedSource | undefined {
     const forms = [parsed.name, ...parsed.extraNames, ...parsed.aliases];
+    // "กรมอุตุฯ" after "กรมอุตุนิยมวิทยา": ฯ shortens a name met before.
+    const stem = parsed.name.endsWith("ฯ") ? parsed.name.slice(0, -1).trim() : "";
+    // "ministry says" in a headline, then "The agriculture ministry said": a bare head noun is the
+    // fuller name met before or after it.
+    const head = (n: string) => (/^[a-z]+$/.test(n) ? n : null);
+    const lastWord = (n: string) => n.split(" ").pop()!.toLowerCase();
     return this.proposed.find(
       (s) =>
+        (stem.length >= 3 && s.names.some((n) => n.startsWith(stem) && n.length > stem.length)) ||
+        (!parsed.person &&
+          s.aliases.length === 0 &&
+          s.kind === parsed.kind &&
+          (s.names.some((n) => head(n) !== null && /\s/.test(parsed.name) && lastWord(parsed.name) === n) ||
+            (head(parsed.name) !== null && s.names.some((n) => /\s/.test(n) && lastWord(n) === parsed.name)))) ||
         forms.some((f) => s.names.includes(f)) ||
         // "Weber said" after "Karl Weber": a surname alone names the person met before.
         (parsed.extraNames.length === 0 && !parsed.name.includes(" ") && s.aliases.includes(parsed.name)) ||
@@ -266,6 +293,26 @@ export class SourceDirectory {
   private parseThai(phrase: string, at: number, cueKind: ClaimKind | null): ParsedName | null {
     const title = thaiTitleAt(phrase);
     const paren = /\(([A-Za-z][A-Za-z0-9.&-]{1,15})\)/.exec(phrase);
+    // "ผู้ว่าราชการจังหวัดภูเก็ต ประพันธ์ เกษมสุข": an office with its complement, then the name.
+    const chunks = phrase.split(" ");
+    if (
+      title?.type === "person" &&
+      !title.nameFollows &&
+      chunks.length >= 2 &&
+      chunks.length <= 3 &&
+      chunks[0]!.length > title.form.length &&
+      chunks.slice(1).every((c) => c.length >= 2 && !thaiTitleAt(c) && !/[0-9A-Za-z()"]/.test(c))
+    ) {
+      const name = chunks.slice(1).join(" ");
+      return {
+        name,
+        extraNames: [phrase],
+        aliases: chunks.slice(1),
+        kind: title.kind ?? "official",
+        reason: `a name after the office "${chunks[0]}": kind from the title "${title.form}"`,
+        person: true,
+      };
+    }
     if (title?.type === "person" && title.nameFollows) {
       const person = this.parseThaiPerson(phrase, title);
       if (person) return person;
@@ -385,6 +432,24 @@ function fromKnown(source: KnownSource, reason: string): ResolvedSource {
   };
 }
 
+/** The well-known outlet one of these names is (a Thai form with or without its title, or a Latin one). */
+export function outletNamed(names: readonly string[]): OutletEntry | undefined {
+  for (const raw of names) {
+    const name = normalizeName(raw);
+    const title = hasThai(name) ? thaiTitleAt(name) : undefined;
+    const bare = title?.type === "organisation" ? name.slice(title.form.length).trim() : name;
+    const lower = name.toLowerCase().replace(/^the\s+/, "");
+    const hit = OUTLETS.find(
+      (o) =>
+        o.thai.includes(name) ||
+        o.thai.includes(bare) ||
+        [o.english, ...o.latin].some((l) => l.toLowerCase().replace(/^the\s+/, "") === lower),
+    );
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
 /** Collapses runs of spaces and normalises to NFC. */
 export function normalizeName(text: string): string {
   return text.normalize("NFC").replace(/\s+/g, " ").trim();
@@ -441,9 +506,12 @@ export function splitPersonName(rest: string): { name: string; parts: string[]; 
     const end = nameTokenEnd(second[1]!);
     const part2 = second[1]!.slice(0, end);
     // "กัมพูชา ออกมาตอบโต้": a second word that opens with an auxiliary or a cue is the predicate.
+    // "อรทัย มีสุข ผู้อำนวยการ...": a word between the given name and a title is the family name,
+    // even when it opens like a function word (มี, ได้).
+    const beforeTitle = end === second[1]!.length && thaiTitleAt(after, second[0].length + 1) !== undefined;
     const isWord =
       part2.length < 2 ||
-      THAI_NAME_ENDERS.some((e) => part2.startsWith(e)) ||
+      (!beforeTitle && THAI_NAME_ENDERS.some((e) => part2.startsWith(e))) ||
       THAI_AUXILIARIES.some((a) => a.length >= 2 && second[1]!.startsWith(a)) ||
       THAI_CUES.some((c) => c.frame === "verb" && second[1]!.startsWith(c.form));
     if (!isWord) return { name: `${part1} ${part2}`, parts: [part1, part2], length: part1.length + 1 + part2.length };
@@ -499,6 +567,11 @@ function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | n
     .replace(
       /^(?:an?|the)\s+(?:new\s+|recent\s+)?(?:report|statement|study|survey|analysis|data|figures|estimates?)\s+(?:by|from|of)\s+/i,
       "",
+    )
+    // "a police statement", "an army bulletin": the one that issued it.
+    .replace(
+      /^(?:[Aa]n?|[Tt]he)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+(?:statement|bulletin|announcement|communique)$/,
+      "$1",
     )
     .replace(/^(?:the|a|an)\s+/i, "")
     .replace(/[,;:]+$/, "")
@@ -563,7 +636,8 @@ function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | n
     }
     // A name before an appositive role: "Dmitry Peskov, the Kremlin spokesman".
     const before = capitalRuns.find((r) => r.index === 0 && !firstTitleIn(r[0], ENGLISH_TITLES, true));
-    if (before && title.at > before[0].length) {
+    // ... only when a comma sets the role off: "Two senior officials" is no one's name.
+    if (before && title.at > before[0].length && cleaned[before[0].length] === ",") {
       const parts = before[0].split(/\s+/);
       return {
         name: before[0],
@@ -585,6 +659,17 @@ function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | n
   }
   if (title && title.entry.type === "organisation") {
     const name = acronym ? cleaned.slice(0, acronym.index).trim() : cleaned;
+    // "the opposition newspaper Dagblad", "regional broadcaster NTV-Sever": a description, then the name.
+    const described = /^[a-z][a-z -]*\s+([A-Z][\p{L}0-9'’&.-]*(?:\s+[A-Z][\p{L}0-9'’&.-]*)*)$/u.exec(name);
+    if (described && MEDIA.has(title.entry.kind!))
+      return {
+        name: described[1]!,
+        extraNames: [name, ...(acronym ? [acronym[1]!] : [])],
+        aliases: [],
+        kind: title.entry.kind!,
+        reason: `"${name}": a ${title.entry.form} named ${described[1]}`,
+        person: false,
+      };
     return {
       name,
       extraNames: acronym ? [acronym[1]!] : [],
@@ -622,6 +707,16 @@ function parseEnglish(phrase: string, cueKind: ClaimKind | null): ParsedName | n
   if (!/^[A-Z0-9]/.test(cleaned)) {
     // "residents", "local farmers": an untitled description of who spoke.
     if (cleaned.split(/\s+/).length > 4) return null;
+    // "a harbour pilot", "an official": one unnamed person.
+    if (/^an?\s+[a-z]/.test(phrase) && !/[A-Z]/.test(cleaned))
+      return {
+        name: cleaned,
+        extraNames: [],
+        aliases: [],
+        kind: "anonymous",
+        reason: `one unnamed person ("${phrase}"): anonymous`,
+        person: false,
+      };
     return {
       name: cleaned,
       extraNames: [],

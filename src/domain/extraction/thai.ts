@@ -1,8 +1,14 @@
-import { THAI_AUXILIARIES, THAI_CLAUSE_OPENERS, THAI_CONTENT_ENDERS } from "./lexicon/connectives.js";
+import {
+  THAI_AUXILIARIES,
+  THAI_CLAUSE_OPENERS,
+  THAI_CONTENT_ENDERS,
+  THAI_TOPIC_SHIFTERS,
+} from "./lexicon/connectives.js";
 import { THAI_CONTRAST_MARKERS } from "./lexicon/contrast.js";
 import { type CueEntry, THAI_CUES } from "./lexicon/cues.js";
 import { THAI_HEDGES } from "./lexicon/stance.js";
 import {
+  THAI_ANONYMITY_ASIDES,
   THAI_APPOSITIVE_OPENERS,
   THAI_CLAUSE_LEADS,
   THAI_COMPARATIVE_HEADS,
@@ -102,7 +108,16 @@ export function extractThai(text: string): { attributions: Attribution[]; contra
     const nextClause = new Map<Attribution, ClauseEnd["stop"]>();
     let boundary = paragraph.start;
     for (const hit of hits) {
-      const attribution = buildAttribution(text, paragraph, quotes, hit, boundary, found);
+      // A claim that ended before this cue ends the search for its speaker too.
+      const ended = found.length > 0 ? found[found.length - 1]!.span.end : paragraph.start;
+      const attribution = buildAttribution(
+        text,
+        paragraph,
+        quotes,
+        hit,
+        ended <= hit.cue.start ? Math.max(boundary, ended) : boundary,
+        found,
+      );
       boundary = Math.max(boundary, hit.contentStart);
       if (attribution) {
         found.push(attribution);
@@ -135,6 +150,15 @@ export function extractThai(text: string): { attributions: Attribution[]; contra
       attribution.confidence = Math.round((attribution.confidence - 0.15) * 100) / 100;
     }
     mergeDenialObjects(text, folded);
+    // A claim cut short by a later frame keeps a hedge only if the hedge is still in what it says.
+    for (const a of folded) {
+      if (!a.hedged || a.explanation.includes("hedged like")) continue;
+      const said = text.slice(a.span.start, a.span.end);
+      if (THAI_HEDGES.some((h) => findThaiWord(said, h, THAI_NOMINAL_PREFIXES) !== -1)) continue;
+      a.hedged = false;
+      a.stance = a.cue.entry.stance;
+      a.explanation = a.explanation.replace(/; hedged by "[^"]*"/, "");
+    }
     attributions.push(...folded);
     contrasts.push(...findContrasts(text, paragraph, folded, attributions.slice(0, -folded.length || undefined)));
   }
@@ -429,8 +453,15 @@ function buildAttribution(
       : `"${cueText}" names the source after it: "${hit.after.text}"`;
   } else {
     const left = speakerBefore(text, paragraph, quotes, hit.cue.start, Math.max(boundary, hit.quoteBefore?.end ?? 0));
-    if (left === "shared") {
-      const last = previous[previous.length - 1];
+    const last = previous[previous.length - 1];
+    const subject = left === "shared" ? subjectOfClauseBefore(text, last?.span.end ?? boundary, hit.cue.start) : null;
+    if (subject) {
+      // "ด้าน ผู้ว่าฯ X สั่งปิดชายหาด และเน้นย้ำว่า ...": the subject of the clause the cue is joined to.
+      speaker = subject;
+      rule = "th.verb.joined_subject";
+      explanation = `"${cueText}" is joined by และ to a clause whose subject is "${subject.text}"`;
+      confidence -= 0.15;
+    } else if (left === "shared") {
       if (!last) return null;
       speaker = last.speaker;
       via.push(...last.via);
@@ -525,7 +556,10 @@ function speakerBefore(
 ): Mention | "shared" | null {
   let from = Math.max(paragraph.start, boundary, cueStart - MAX_SPEAKER);
   for (const q of quotes) if (q.end < cueStart && q.end + 1 > from) from = q.end + 1;
-  const window = text.slice(from, cueStart);
+  let window = text.slice(from, cueStart);
+  // "แหล่งข่าว...ซึ่งไม่ประสงค์จะเปิดเผยชื่อ กล่าวว่า": the aside describes the speaker; drop it.
+  const aside = new RegExp(`(?:ซึ่ง|ที่)(?:${THAI_ANONYMITY_ASIDES.join("|")})\\s*$`).exec(window);
+  if (aside) window = window.slice(0, aside.index);
   const trimmed = stripThaiAuxiliaries(window);
   if (THAI_SHARED_SUBJECT.some((c) => trimmed.endsWith(c))) {
     const before = trimmed.slice(0, trimmed.length - THAI_SHARED_SUBJECT.find((c) => trimmed.endsWith(c))!.length);
@@ -596,6 +630,30 @@ function speakerBefore(
   return { start: from + offset + lead, end: from + offset + lead + phrase.length, text: phrase };
 }
 
+/**
+ * The subject of a clause with no cue of its own between the last claim and a joined cue
+ * ("... ด้านผู้ว่าราชการจังหวัด X Y สั่งปิดชายหาด และ<cue>"): a title on a word edge after a clause
+ * opener, then the words up to the predicate (the last space-separated chunk before และ).
+ */
+function subjectOfClauseBefore(text: string, from: number, cueStart: number): Mention | null {
+  const gap = text.slice(from, cueStart);
+  const join = gap.search(/\s+(?:และ|พร้อม(?:ทั้ง)?)(?:ยัง)?(?:ได้)?\s*$/);
+  if (join === -1) return null;
+  for (let j = 0; j < join; j++) {
+    if (!startsWithTitle(gap, j)) continue;
+    const before = gap.slice(0, j).trimEnd();
+    const edge =
+      j === 0 || /\s/.test(gap[j - 1]!) || OPENERS.some((o) => before.endsWith(o) && /(?:^|\s)\S*$/.test(before));
+    if (!edge || !OPENERS.some((o) => before.endsWith(o))) continue;
+    const chunks = gap.slice(j, join).split(/\s+/);
+    if (chunks.length < 2 || chunks.length > 5) return null;
+    const phrase = chunks.slice(0, -1).join(" ");
+    const start = from + j;
+    return { start, end: start + phrase.length, text: phrase };
+  }
+  return null;
+}
+
 function startsWithTitle(text: string, at: number): boolean {
   return SPEAKER_TITLES.some((t) => text.startsWith(t.form, at));
 }
@@ -645,6 +703,16 @@ function scanClause(text: string, paragraph: TextRange, quotes: TextRange[], sta
       const continuer = CONTINUERS.find((e) => text.startsWith(e, k));
       if (continuer) return { end: j, stop: { at: k, word: continuer } };
       if (ENDERS.some((e) => text.startsWith(e, k))) return { end: j, stop: { at: k, word: "" } };
+      // '... ภายในเดือนมิถุนายน "เราใกล้ถึงแล้ว" นายX กล่าว': a quotation with its own speaker after it.
+      if (OPENING_QUOTES.has(text[k]!)) {
+        const quote = quotes.find((q) => q.start === k + 1);
+        if (quote && quotedThenCue(text, paragraph, quote.end + 1)) return { end: j, stop: { at: k, word: "" } };
+      }
+      const shifter = THAI_TOPIC_SHIFTERS.find((w) => text.startsWith(w, k));
+      if (shifter && startsWithTitle(text, k + shifter.length + (text[k + shifter.length] === " " ? 1 : 0)))
+        return { end: j, stop: { at: k, word: "" } };
+      if (titledSpeakerAhead(text, paragraph, k) && !JOINING_BEFORE.test(text.slice(Math.max(start, j - 6), j)))
+        return { end: j, stop: { at: k, word: "" } };
       // A new subject noun phrase after a space ("... ทางทหาร การพบกันครั้งนี้...") starts a new sentence.
       if (
         j - start >= 25 &&
@@ -658,6 +726,34 @@ function scanClause(text: string, paragraph: TextRange, quotes: TextRange[], sta
       return { end: j + 1, stop: null };
   }
   return { end: paragraph.end, stop: null };
+}
+
+// Honorifics and ranks (นาย, นางสาว, ดร., พล.อ.): an office (รัฐมนตรี) after a space is more often an apposition.
+const NAME_TITLES = SPEAKER_TITLES.filter(
+  (t) => t.type === "person" && t.nameFollows && (t.kind === null || t.form.includes(".")),
+);
+const VERB_CUES = CUES.filter((c) => c.frame === "verb");
+
+/**
+ * Whether a titled name at `at` is the subject of a cue close ahead ("... จะปิดโรงงาน นายอนุชา
+ * ... โฆษกรัฐบาล กล่าวว่า"): a new sentence, not the object of the clause before it.
+ */
+function titledSpeakerAhead(text: string, paragraph: TextRange, at: number): boolean {
+  if (!NAME_TITLES.some((t) => text.startsWith(t.form, at))) return false;
+  const window = text.slice(at, Math.min(paragraph.end, at + 90));
+  const that = window.indexOf("ว่า");
+  if (that === -1) return false;
+  const verb = window.slice(0, that).replace(/(?:ด้วย|อีก|เพิ่มเติม|ไว้|ยัง)+$/, "");
+  return VERB_CUES.some((c) => c.complement === "that" && verb.endsWith(c.form));
+}
+
+/** Whether a speaker and a verb cue with no ว่า follow a closing quotation mark ('" นายX กล่าว'). */
+function quotedThenCue(text: string, paragraph: TextRange, from: number): boolean {
+  const after = text.slice(from, Math.min(paragraph.end, from + 60));
+  return VERB_CUES.some((c) => {
+    const at = after.indexOf(c.form);
+    return at > 0 && !after.slice(0, at + c.form.length + 3).includes("ว่า");
+  });
 }
 
 const CONTINUERS = [...THAI_CONTINUERS].sort((a, b) => b.length - a.length);

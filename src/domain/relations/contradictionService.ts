@@ -9,7 +9,7 @@ import {
   type ContradictionDetail,
   type ContradictionFilters,
   type ContradictionView,
-  presentRelationSummary,
+  presentContradiction,
 } from "./relationView.js";
 
 /** Contradictions matching the filters, each with both sides summarised. */
@@ -22,10 +22,7 @@ export async function listContradictions(
   const sides = await findClaimRows(db, [...new Set(rows.flatMap((row) => [row.fromClaimId, row.toClaimId]))]);
   const briefs = new Map(sides.map((claim) => [claim.id, briefClaim(presentClaim(claim))]));
   return {
-    items: rows.map((row) => ({
-      ...presentRelationSummary(row),
-      sides: [briefs.get(row.fromClaimId)!, briefs.get(row.toClaimId)!],
-    })),
+    items: rows.map((row) => presentContradiction(row, [briefs.get(row.fromClaimId)!, briefs.get(row.toClaimId)!])),
     page,
   };
 }
@@ -36,8 +33,7 @@ export async function getContradiction(db: Db, id: number): Promise<Contradictio
   if (!record) throw notFound("contradiction", id);
   const comparison = await compareClaims(db, record.fromClaimId, record.toClaimId);
   return {
-    ...presentRelationSummary(record),
-    sides: [briefClaim(comparison.a.claim), briefClaim(comparison.b.claim)],
+    ...presentContradiction(record, [briefClaim(comparison.a.claim), briefClaim(comparison.b.claim)]),
     comparison,
   };
 }

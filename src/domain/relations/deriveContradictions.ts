@@ -19,11 +19,14 @@ export interface DerivedContradiction {
 /**
  * Proposes a contradiction for every pair of claims by different speakers where one asserts
  * and the other denies the same proposition. Pairs that already have a contradicts relation
- * (either way round, see `pairKey`) are skipped. The denial is the `from` side.
+ * (either way round, see `pairKey`) are skipped. The denial is the `from` side. With `among`,
+ * only pairs with at least one of those claims (an import's own: pairs of claims stored before
+ * were proposed when the later of them was imported).
  */
 export function deriveContradictions(
   stances: StanceRecord[],
   existingPairs: ReadonlySet<string>,
+  among?: ReadonlySet<number>,
 ): DerivedContradiction[] {
   const byProposition = new Map<number, StanceRecord[]>();
   for (const record of stances) {
@@ -41,6 +44,7 @@ export function deriveContradictions(
     for (const denial of denials) {
       for (const assertion of assertions) {
         if (denial.speakerId === assertion.speakerId) continue;
+        if (among && !among.has(denial.claimId) && !among.has(assertion.claimId)) continue;
         const key = pairKey(denial.claimId, assertion.claimId);
         if (existingPairs.has(key) || proposed.has(key)) continue;
         proposed.add(key);

@@ -206,6 +206,10 @@ export function contradictionWhere(filters: ContradictionFilters): Prisma.Relati
   if (filters.topic !== undefined)
     and.push({ OR: eitherSide({ topics: { some: { topic: { slug: filters.topic } } } }) });
   if (filters.article !== undefined) and.push({ OR: eitherSide({ article: { slug: filters.article } }) });
+  if (filters.needsAttention !== undefined) {
+    const orphaned: Prisma.RelationWhereInput = { OR: eitherSide({ anchor: "orphaned" }) };
+    and.push(filters.needsAttention ? orphaned : { NOT: orphaned });
+  }
   return { type: "contradicts", ...(filters.status ? { status: filters.status } : {}), AND: and };
 }
 
@@ -255,6 +259,12 @@ export async function findContradictionPage(
           Prisma.sql`EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = ${claimId} AND c."articleId" = ${articleId})`,
       ),
     );
+  }
+  if (filters.needsAttention !== undefined) {
+    const orphaned = eitherSide(
+      (claimId) => Prisma.sql`EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = ${claimId} AND c."anchor" = 'orphaned')`,
+    );
+    where.push(filters.needsAttention ? orphaned : Prisma.sql`NOT ${orphaned}`);
   }
   const rows = await queryRows<RelationColumns>(
     db,

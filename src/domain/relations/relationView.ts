@@ -87,6 +87,8 @@ export interface ContradictionFilters {
   article?: string;
   /** A relation type, or `any`; contradictions when left out. */
   type?: RelationType | "any";
+  /** Only relations with an orphaned side (true), or none (false). */
+  needsAttention?: boolean;
 }
 
 /** One side of a comparison: the claim as a fact-checker weighs it. */
@@ -127,9 +129,23 @@ export const Comparison = z
   .meta({ id: "Comparison" });
 export type Comparison = z.infer<typeof Comparison>;
 
-export const ContradictionView = RelationSummary.extend({ sides: z.tuple([ClaimBrief, ClaimBrief]) }).meta({
+export const ContradictionView = RelationSummary.extend({
+  sides: z.tuple([ClaimBrief, ClaimBrief]),
+  needsAttention: z.boolean().meta({
+    description: "A side is orphaned: a corrected article no longer holds its quote; re-check the relation",
+  }),
+}).meta({
   id: "Contradiction",
 });
+
+/** A relation with both sides summarised, as the queue lists it. */
+export function presentContradiction(record: RelationRow, sides: [ClaimBrief, ClaimBrief]): ContradictionView {
+  return {
+    ...presentRelationSummary(record),
+    sides,
+    needsAttention: sides.some((side) => side.anchor === "orphaned"),
+  };
+}
 export type ContradictionView = z.infer<typeof ContradictionView>;
 
 export const ContradictionDetail = ContradictionView.extend({ comparison: Comparison }).meta({

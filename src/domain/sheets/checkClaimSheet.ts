@@ -90,7 +90,10 @@ export function checkClaimSheet(
     propositionKeys.add(proposition.key);
   });
 
-  const bodyLength = codePointLength(article.body);
+  const texts = {
+    body: { text: article.body, length: codePointLength(article.body) },
+    title: { text: article.title, length: codePointLength(article.title) },
+  };
   // The article's own date in its own time zone: "2023-09-20" of 2023-09-20T12:14:00+07:00.
   const publishedOn = article.publishedAt.slice(0, 10);
   const claimKeys = new Set<string>();
@@ -106,10 +109,11 @@ export function checkClaimSheet(
         `statedOn (${claim.statedOn}) is after the article was published (${publishedOn})`,
       );
     }
-    checkSpan(article.body, bodyLength, claim, at, report);
+    const spanIn = claim.in ?? "body";
+    checkSpan(texts[spanIn].text, texts[spanIn].length, spanIn, claim, at, report);
     // Two claims may share a span only when attributed differently (a report and its relay).
     // Chains are compared only between claims of the same span, which most claims are alone on.
-    const span = `${claim.start}:${claim.end}`;
+    const span = `${spanIn}:${claim.start}:${claim.end}`;
     const sameSpan = claimsBySpan.get(span);
     if (sameSpan === undefined) {
       claimsBySpan.set(span, [claim]);
@@ -178,6 +182,7 @@ function localRef(ref: string, articleSlug: string): string {
 function checkSpan(
   body: string,
   bodyLength: number,
+  spanIn: "body" | "title",
   claim: ClaimSheet["claims"][number],
   at: string,
   report: (path: string, code: string, message: string) => void,
@@ -187,13 +192,18 @@ function checkSpan(
     return;
   }
   if (claim.end > bodyLength) {
-    report(`${at}.end`, "span_out_of_body", `end (${claim.end}) is past the body's end (${bodyLength})`);
+    report(
+      `${at}.end`,
+      spanIn === "title" ? "span_out_of_title" : "span_out_of_body",
+      `end (${claim.end}) is past the ${spanIn}'s end (${bodyLength})`,
+    );
     return;
   }
   if (sliceCodePoints(body, claim.start, claim.end) !== claim.quote) {
     const found = findCodePointOffsets(body, claim.quote);
-    const where = found.length === 0 ? "it does not occur in the body" : `it occurs at ${found.join(", ")}`;
-    report(`${at}.quote`, "quote_not_at_offsets", `quote is not at ${claim.start}-${claim.end}: ${where}`);
+    const where = found.length === 0 ? `it does not occur in the ${spanIn}` : `it occurs at ${found.join(", ")}`;
+    const into = spanIn === "title" ? " of the title" : "";
+    report(`${at}.quote`, "quote_not_at_offsets", `quote is not at ${claim.start}-${claim.end}${into}: ${where}`);
     return;
   }
   for (const edge of ["start", "end"] as const) {

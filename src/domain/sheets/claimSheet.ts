@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { ChainRole, ClaimKind, RelationOrigin, RelationType, ReviewStatus, SourceKind, Stance } from "../vocabulary.js";
+import {
+  ChainRole,
+  ClaimKind,
+  RelationOrigin,
+  RelationType,
+  ReviewStatus,
+  SourceKind,
+  SpanText,
+  Stance,
+} from "../vocabulary.js";
 
 /**
  * The claim sheet: one article with every claim it attributes, the sources in their chains,
@@ -76,7 +85,12 @@ export type SheetStance = z.infer<typeof SheetStance>;
 
 export const SheetClaim = z.strictObject({
   key: Key,
-  /** Exactly `body.slice(start, end)` in code points. */
+  /**
+   * Which text the span is into: "body" when left out, or "title" for a claim the headline
+   * makes. `start`/`end` count code points of that text.
+   */
+  in: SpanText.optional(),
+  /** Exactly `body.slice(start, end)` (or the title's) in code points. */
   quote: z.string().min(1, "must not be empty"),
   start: z.int().nonnegative(),
   end: z.int().positive(),

@@ -8,6 +8,7 @@ import { checkClaimSheet, sha256Hex } from "./checkClaimSheet.js";
 import { ClaimSheet, parseClaimRef } from "./claimSheet.js";
 import { DEFAULT_MAX_ARTICLE_BYTES } from "./sheetText.js";
 import type { ImportResult } from "./sheetView.js";
+import { writeNewSheets } from "./writeNewSheets.js";
 import { sheetWriterOn, writeSheet } from "./writeSheet.js";
 
 export { IMPORT_ACTOR } from "./writeSheet.js";
@@ -137,13 +138,63 @@ async function writeSheets(
   const writeAll = async (sql: SqlWriter): Promise<ImportResult[]> => {
     const writer = sheetWriterOn(sql);
     const results: ImportResult[] = [];
+    // New articles (without update) are written a run at a time, table by table.
+    let run: number[] = [];
+    const writeRun = async () => {
+      if (run.length === 0) return;
+      const written = await writeNewSheets(
+        writer,
+        run.map((i) => sheets[i]!),
+        run.map((i) => hashes[i]!),
+        new Date(),
+      );
+      run.forEach((i, n) => {
+        const sheet = sheets[i]!;
+        results.push({
+          articleSlug: sheet.article.slug,
+          status: "created",
+          claims: sheet.claims.length,
+          sources: sheet.sources.length,
+          relations: sheet.relations.length,
+          derivedContradictions: written[n]!.derivedContradictions,
+        });
+        options.onProgress?.(i + 1, sheets.length);
+      });
+      run = [];
+    };
     for (const [i, sheet] of sheets.entries()) {
       const existing = update
         ? (stored.bySlug.get(sheet.article.slug) ?? stored.byHash.get(hashes[i]!))
         : stored.byHash.get(hashes[i]!);
-      results.push(await writeOne(writer, sheet, hashes[i]!, existing, unchanged.has(i), update));
+      if (!update && !existing) {
+        run.push(i);
+        continue;
+      }
+      await writeRun();
+      if (existing && (!update || unchanged.has(i))) {
+        results.push({
+          articleSlug: existing.slug,
+          status: update ? "unchanged" : "already_present",
+          claims: existing.claims,
+          sources: 0,
+          relations: 0,
+          derivedContradictions: 0,
+        });
+      } else {
+        const written = await writeSheet(writer, sheet, hashes[i]!, existing?.id, update);
+        results.push({
+          articleSlug: sheet.article.slug,
+          status: !existing ? "created" : existing.bodySha256 === hashes[i] ? "updated" : "revised",
+          claims: sheet.claims.length,
+          sources: sheet.sources.length,
+          relations: sheet.relations.length - written.keptRelations,
+          derivedContradictions: written.derivedContradictions,
+          ...(existing ? { orphanedClaims: written.orphanedClaims } : {}),
+        });
+      }
       options.onProgress?.(i + 1, sheets.length);
     }
+    await writeRun();
     return results;
   };
   return writeTransaction(db, writeAll);
@@ -261,18 +312,49 @@ export async function importClaimSheetStream(
   return writeTransaction(db, async (sql) => {
     const writer = sheetWriterOn(sql);
     const results: ImportResult[] = [];
+    // New articles (without update) are written a run at a time, table by table, as importClaimSheets does.
+    let run: { sheet: ClaimSheet; hash: string }[] = [];
+    const writeRun = async () => {
+      if (run.length === 0) return;
+      const written = await writeNewSheets(
+        writer,
+        run.map((r) => r.sheet),
+        run.map((r) => r.hash),
+        new Date(),
+      );
+      run.forEach(({ sheet }, n) => {
+        results.push({
+          articleSlug: sheet.article.slug,
+          status: "created",
+          claims: sheet.claims.length,
+          sources: sheet.sources.length,
+          relations: sheet.relations.length,
+          derivedContradictions: written[n]!.derivedContradictions,
+        });
+        options.onProgress?.(results.length, total);
+      });
+      run = [];
+    };
+    let read2 = 0;
     for await (const item of read()) {
-      const i = results.length;
+      const i = read2++;
       // Parsed and checked in the first pass; a file changed since then is refused here, inside the transaction.
       const parsed = ClaimSheet.safeParse(item);
       if (!parsed.success || i >= total) throw new Error("the file changed while it was imported; nothing was written");
       const sheet = parsed.data;
-      results.push(
-        await writeOne(writer, sheet, sha256Hex(sheet.article.body), existingAt.get(i), unchanged.has(i), update),
-      );
+      const hash = sha256Hex(sheet.article.body);
+      const existing = existingAt.get(i);
+      if (!update && !existing) {
+        run.push({ sheet, hash });
+        if (run.length >= batchSize) await writeRun();
+        continue;
+      }
+      await writeRun();
+      results.push(await writeOne(writer, sheet, hash, existing, unchanged.has(i), update));
       options.onProgress?.(i + 1, total);
     }
-    if (results.length !== total) throw new Error("the file changed while it was imported; nothing was written");
+    await writeRun();
+    if (read2 !== total) throw new Error("the file changed while it was imported; nothing was written");
     return results;
   });
 }

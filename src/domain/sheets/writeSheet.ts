@@ -1,7 +1,13 @@
-import type { SqlWriter } from "../../db/sql.js";
+import { IN_LIST_SIZE, inChunks } from "../../db/inChunks.js";
+import { inList, type SqlWriter } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { utcOffsetMinutes } from "../articles/publishedAt.js";
-import { deriveContradictions, pairKey, type StanceRecord } from "../relations/deriveContradictions.js";
+import {
+  type DerivedContradiction,
+  deriveContradictions,
+  pairKey,
+  type StanceRecord,
+} from "../relations/deriveContradictions.js";
 import { type ClaimSheet, parseClaimRef } from "./claimSheet.js";
 import { reanchorClaim } from "./reanchorClaim.js";
 
@@ -75,6 +81,7 @@ interface StoredClaim {
   quote: string;
   start: number;
   end: number;
+  spanIn: string;
 }
 
 /**
@@ -92,10 +99,11 @@ async function reviseArticle(
 ): Promise<WrittenSheet> {
   const { sql } = w;
   const a = sheet.article;
-  const [previous] = await sql.rows<{ body: string; bodySha256: string }>(
-    Prisma.sql`SELECT "body", "bodySha256" FROM "Article" WHERE "id" = ${articleId}`,
+  const [previous] = await sql.rows<{ body: string; bodySha256: string; title: string }>(
+    Prisma.sql`SELECT "body", "bodySha256", "title" FROM "Article" WHERE "id" = ${articleId}`,
   );
   const bodyChanged = previous!.bodySha256 !== bodySha256;
+  const titleChanged = previous!.title !== a.title;
   if (bodyChanged) {
     await sql.execute(Prisma.sql`INSERT INTO "ArticleRevision" ("articleId", "body", "bodySha256", "replacedAt")
       VALUES (${articleId}, ${previous!.body}, ${previous!.bodySha256}, ${now})`);
@@ -106,7 +114,7 @@ async function reviseArticle(
       WHERE "id" = ${articleId}`);
 
   const stored = await sql.rows<StoredClaim>(
-    Prisma.sql`SELECT "id", "key", "quote", "start", "end" FROM "Claim" WHERE "articleId" = ${articleId}`,
+    Prisma.sql`SELECT "id", "key", "quote", "start", "end", "spanIn" FROM "Claim" WHERE "articleId" = ${articleId}`,
   );
   const restated = new Set(sheet.claims.map((c) => c.key));
   let orphanedClaims = 0;
@@ -116,8 +124,12 @@ async function reviseArticle(
       await sql.execute(Prisma.sql`DELETE FROM "AttributionLink" WHERE "claimId" = ${claim.id}`);
       await sql.execute(Prisma.sql`DELETE FROM "ClaimTopic" WHERE "claimId" = ${claim.id}`);
       await sql.execute(Prisma.sql`DELETE FROM "ClaimStance" WHERE "claimId" = ${claim.id}`);
-    } else if (bodyChanged) {
-      const anchor = reanchorClaim(previous!.body, a.body, claim);
+    } else if (claim.spanIn === "title" ? titleChanged : bodyChanged) {
+      // A headline claim is re-anchored in the new title, the others in the new body.
+      const anchor =
+        claim.spanIn === "title"
+          ? reanchorClaim(previous!.title, a.title, claim)
+          : reanchorClaim(previous!.body, a.body, claim);
       if (anchor === null) orphanedClaims += 1;
       await sql.execute(
         anchor === null
@@ -128,7 +140,7 @@ async function reviseArticle(
   }
   const storedKeys = new Set(stored.map((c) => c.key));
   for (const c of sheet.claims.filter((claim) => storedKeys.has(claim.key))) {
-    await sql.execute(Prisma.sql`UPDATE "Claim" SET "quote" = ${c.quote}, "start" = ${c.start}, "end" = ${c.end},
+    await sql.execute(Prisma.sql`UPDATE "Claim" SET "quote" = ${c.quote}, "spanIn" = ${c.in ?? "body"}, "start" = ${c.start}, "end" = ${c.end},
       "gloss" = ${c.gloss}, "kind" = ${c.kind}, "hedged" = ${c.hedged}, "cue" = ${c.cue}, "statedOn" = ${c.statedOn},
       "anchor" = 'anchored' WHERE "articleId" = ${articleId} AND "key" = ${c.key}`);
   }
@@ -138,7 +150,7 @@ async function reviseArticle(
   return { articleId, derivedContradictions: derived, orphanedClaims, keptRelations: kept };
 }
 
-async function insertId(sql: SqlWriter, query: Prisma.Sql): Promise<number> {
+export async function insertId(sql: SqlWriter, query: Prisma.Sql): Promise<number> {
   return Number((await sql.rows<{ id: number | bigint }>(query))[0]!.id);
 }
 
@@ -243,10 +255,22 @@ async function writeClaims(
   const { sql } = w;
   await sql.insert(
     "Claim",
-    ["articleId", "key", "quote", "start", "end", "gloss", "kind", "hedged", "cue", "statedOn"],
+    ["articleId", "key", "quote", "spanIn", "start", "end", "gloss", "kind", "hedged", "cue", "statedOn"],
     sheet.claims
       .filter((c) => !existingKeys.has(c.key))
-      .map((c) => [articleId, c.key, c.quote, c.start, c.end, c.gloss, c.kind, c.hedged, c.cue, c.statedOn]),
+      .map((c) => [
+        articleId,
+        c.key,
+        c.quote,
+        c.in ?? "body",
+        c.start,
+        c.end,
+        c.gloss,
+        c.kind,
+        c.hedged,
+        c.cue,
+        c.statedOn,
+      ]),
   );
   // Read back by (article, key), which is unique, in one indexed range: cheaper than RETURNING,
   // which SQLite buffers row by row. Claims already in the article (a CSV adds to it) have other keys.
@@ -301,8 +325,8 @@ async function writeClaims(
   // A relation stored already keeps its id, status and review history: the sheet does not reset them.
   const fresh = existingKeys.size === 0 ? named : await withoutStoredRelations(sql, named);
   await createRelations(sql, fresh, "imported from claim sheet", now);
-  const derived = await proposeDerivedContradictions(sql, [...propositionIds.values()], now);
-  return { derived, kept: named.length - fresh.length };
+  const derived = await proposeDerivedContradictions(sql, [...propositionIds.values()], [...claimIds.values()], now);
+  return { derived: derived.length, kept: named.length - fresh.length };
 }
 
 async function withoutStoredRelations(sql: SqlWriter, relations: NewRelation[]): Promise<NewRelation[]> {
@@ -372,7 +396,7 @@ async function upsertTopics(w: SheetWriter, sheet: ClaimSheet): Promise<Map<stri
   return ids;
 }
 
-interface NewRelation {
+export interface NewRelation {
   fromClaimId: number;
   toClaimId: number;
   type: string;
@@ -382,7 +406,12 @@ interface NewRelation {
 }
 
 /** Creates relations, in order, each with the first event of its review history. */
-async function createRelations(sql: SqlWriter, relations: NewRelation[], note: string, now: Date): Promise<void> {
+export async function createRelations(
+  sql: SqlWriter,
+  relations: NewRelation[],
+  note: string,
+  now: Date,
+): Promise<void> {
   if (relations.length === 0) return;
   const created = await sql.insert<{ id: number; status: string }>(
     "Relation",
@@ -400,39 +429,54 @@ async function createRelations(sql: SqlWriter, relations: NewRelation[], note: s
 }
 
 /**
- * Proposes contradictions between claims, stored or new, that take opposite stances on the
- * given propositions. Returns how many were proposed.
+ * Proposes contradictions between the article's claims and any claims, stored or new, that take
+ * opposite stances on the given propositions. Returns those proposed. Two statements
+ * (per 500 propositions or claims), whatever the number of stances: on PostgreSQL each
+ * statement is a round trip.
  */
-async function proposeDerivedContradictions(sql: SqlWriter, propositionIds: number[], now: Date): Promise<number> {
-  const stances: StanceRecord[] = [];
-  // Each proposition on its own, by its index, in id order and each one's stances in claim order.
-  for (const propositionId of [...propositionIds].sort((x, y) => x - y)) {
-    const rows =
-      await sql.rows<StanceRecord>(Prisma.sql`SELECT "ClaimStance"."claimId", "ClaimStance"."propositionId", "Proposition"."text" AS "propositionText",
+export async function proposeDerivedContradictions(
+  sql: SqlWriter,
+  propositionIds: number[],
+  articleClaimIds: number[],
+  now: Date,
+): Promise<DerivedContradiction[]> {
+  if (propositionIds.length === 0) return [];
+  // Each proposition in id order, and each one's stances in claim order.
+  const stances = await inChunks(
+    [...propositionIds].sort((x, y) => x - y),
+    (chunk) =>
+      sql.rows<StanceRecord>(Prisma.sql`SELECT "ClaimStance"."claimId", "ClaimStance"."propositionId", "Proposition"."text" AS "propositionText",
           "ClaimStance"."stance", "Source"."id" AS "speakerId", "Source"."name" AS "speakerName"
         FROM "ClaimStance"
         JOIN "Proposition" ON "Proposition"."id" = "ClaimStance"."propositionId"
         JOIN "AttributionLink" ON "AttributionLink"."claimId" = "ClaimStance"."claimId" AND "AttributionLink"."chain" = 0 AND "AttributionLink"."position" = 0
         JOIN "Source" ON "Source"."id" = "AttributionLink"."sourceId"
-        WHERE "ClaimStance"."propositionId" = ${propositionId}
-        ORDER BY "ClaimStance"."claimId"`);
-    for (const row of rows) stances.push(row);
-  }
-  const involved = new Set(stances.map((s) => s.claimId));
+        WHERE "ClaimStance"."propositionId" IN (${inList(chunk)})
+        ORDER BY "ClaimStance"."propositionId", "ClaimStance"."claimId"`),
+  );
+  const article = new Set(articleClaimIds);
+  const stancing = [...new Set(stances.map((s) => s.claimId).filter((id) => article.has(id)))];
+  if (stancing.length === 0) return [];
   const existing = new Set<string>();
-  for (const claimId of involved) {
-    const rows = await sql.rows<{ toClaimId: number; type: string }>(
-      Prisma.sql`SELECT "toClaimId", "type" FROM "Relation" WHERE "fromClaimId" = ${claimId}`,
+  // The list is bound twice: half a chunk, under SQLite's 999 parameters.
+  const relationsOf = (chunk: number[]) =>
+    sql.rows<{ fromClaimId: number; toClaimId: number }>(
+      Prisma.sql`SELECT "fromClaimId", "toClaimId" FROM "Relation"
+        WHERE "type" = 'contradicts' AND ("fromClaimId" IN (${inList(chunk)}) OR "toClaimId" IN (${inList(chunk)}))`,
     );
-    for (const row of rows)
-      if (row.type === "contradicts" && involved.has(row.toClaimId)) existing.add(pairKey(claimId, row.toClaimId));
+  for (const row of await inChunks(stancing, relationsOf, IN_LIST_SIZE / 2)) {
+    existing.add(pairKey(Number(row.fromClaimId), Number(row.toClaimId)));
   }
-  const derived = deriveContradictions(stances, existing);
+  const derived = deriveContradictions(
+    stances.map((s) => ({ ...s, claimId: Number(s.claimId), speakerId: Number(s.speakerId) })),
+    existing,
+    new Set(stancing),
+  );
   await createRelations(
     sql,
     derived.map((contradiction) => ({ ...contradiction, type: "contradicts", status: "proposed", origin: "derived" })),
     "derived from opposite stances",
     now,
   );
-  return derived.length;
+  return derived;
 }

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from "express";
 import { ZodError } from "zod";
-import { alreadyExists, isUniqueViolation } from "../../db/errors.js";
+import { alreadyExists, isDatabaseBusy, isUniqueViolation } from "../../db/errors.js";
 import {
   AppError,
   busy,
@@ -72,14 +72,6 @@ function clientStatus(error: unknown): number | undefined {
   const { status, statusCode } = error as { status?: unknown; statusCode?: unknown };
   const value = typeof status === "number" ? status : statusCode;
   return typeof value === "number" && Number.isInteger(value) && value >= 400 && value < 500 ? value : undefined;
-}
-
-/** SQLITE_BUSY / Prisma's timeout on a locked database: another writer holds the lock. */
-export function isDatabaseBusy(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P1008" || error.code === "P2034"))
-    return true;
-  const text = error instanceof Error ? `${(error as { code?: unknown }).code ?? ""} ${error.message}` : "";
-  return /SQLITE_BUSY|database is locked/i.test(text);
 }
 
 function defaultLog(message: string, error: unknown): void {

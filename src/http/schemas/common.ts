@@ -48,4 +48,9 @@ export const ContradictionFilterQuery = {
   status: ReviewStatus.optional(),
   topic: SlugParam.optional(),
   article: SlugParam.optional(),
+  needsAttention: z
+    .enum(["true", "false"], { error: 'must be "true" or "false"' })
+    .transform((value) => value === "true")
+    .optional()
+    .meta({ description: "true: only relations with a side a corrected article orphaned; false: none of them" }),
 };

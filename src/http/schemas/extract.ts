@@ -48,6 +48,16 @@ export const ExtractionBody = z
           type: z.enum(["contradicts", "supports"]),
           rule: z.string(),
           reason: z.string(),
+          proposition: z
+            .object({
+              key: z.string(),
+              text: z.string(),
+              stances: z.array(z.object({ claim: z.string(), stance: z.enum(["asserts", "denies", "hedges"]) })),
+            })
+            .optional()
+            .meta({
+              description: "The proposition the two claims take opposite stances on, when one denies the other",
+            }),
         }),
       ),
       warnings: z.array(z.string()),

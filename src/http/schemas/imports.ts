@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SheetClaim } from "../../domain/sheets/claimSheet.js";
 import { SlugParam } from "./common.js";
 
 const UpdateFlag = z
@@ -15,9 +16,10 @@ export const isUpdateFlag = (value: unknown): boolean => value === "1" || value 
  */
 export const ImportArticles = z.object({
   query: z.strictObject({ update: UpdateFlag }),
-  body: z
-    .unknown()
-    .meta({ description: "a claim sheet, an array of them, or JSONL text (see /api/schemas/claim-sheet.json)" }),
+  body: z.string().meta({
+    description:
+      "a claim sheet or an array of them (application/json), or one per line (application/jsonl); see /api/schemas/claim-sheet.json",
+  }),
 });
 
 /** POST /api/articles/:slug/claims.csv: claim rows as text/csv. */
@@ -25,4 +27,16 @@ export const ImportClaimRows = z.object({
   params: z.object({ slug: SlugParam }),
   query: z.strictObject({}),
   body: z.string({ error: "send the rows as text/csv" }),
+});
+
+/**
+ * POST /api/articles/:slug/claims: new claims for a stored article, each as a claim sheet writes
+ * it (`in: "title"` for a headline claim).
+ */
+export const AddArticleClaims = z.object({
+  params: z.object({ slug: SlugParam }),
+  query: z.strictObject({}),
+  body: z.strictObject({
+    claims: z.array(SheetClaim).min(1, "send at least one claim").max(500),
+  }),
 });

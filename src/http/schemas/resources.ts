@@ -29,6 +29,7 @@ export const ListArticles = z.object({
   }),
 });
 export const GetArticle = z.object({ params: z.object({ slug: SlugParam }), query: NoQuery });
+export const GetRevision = z.object({ params: z.object({ slug: SlugParam, number: IdParam }), query: NoQuery });
 
 export const ListSources = z.object({
   query: z.strictObject({

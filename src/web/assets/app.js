@@ -9,6 +9,7 @@ import { claimView } from "./views/claim.js";
 import { compareView, pairView } from "./views/compare.js";
 import { newArticleView } from "./views/newArticle.js";
 import { queueView } from "./views/queue.js";
+import { revisionView } from "./views/revision.js";
 import { searchView } from "./views/search.js";
 import { sourceListView, sourceView } from "./views/sources.js";
 
@@ -29,6 +30,7 @@ const ROUTES = [
   [/^\/sources\/([^/]+)$/, "sources", sourceView],
   [/^\/articles$/, "articles", articleListView],
   [/^\/articles\/([^/]+)$/, "articles", articleView],
+  [/^\/articles\/([^/]+)\/revisions\/(\d+)$/, "articles", revisionView],
   [/^\/claims$/, "claims", searchView],
   [/^\/claims\/(\d+)$/, "articles", claimView],
   [/^\/new$/, "new", newArticleView],

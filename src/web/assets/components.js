@@ -4,6 +4,7 @@
 import { withQuery } from "./api.js";
 import { definitionList, h } from "./dom.js";
 import { cutIntoRuns } from "./spans.js";
+import { CHAIN_ARROW } from "./vocabulary.js";
 
 /** @typedef {import("./types.js").SourceSummary} SourceSummary */
 /** @typedef {import("./types.js").TracedChain} TracedChain */
@@ -32,19 +33,14 @@ export function humanize(word) {
   return word.replaceAll("_", " ");
 }
 
-/** The API's "Speaker <- Relay <- Publisher" drawn speaker -> ... -> publisher. @param {string} text */
-export function chainArrows(text) {
-  return text.split(" <- ").join(" → ");
-}
-
 /**
  * How a fact-checker names a side: its speaker, and the outlet that first carried it when that
  * is someone else ("Sources close to Russian officials via Kyodo News").
  * @param {{ speaker: SourceSummary }} claim
- * @param {string} chainText the API's "Speaker <- Reporter <- Publisher"
+ * @param {string} chainText the API's "Speaker → Reporter → Publisher"
  */
 export function sideName(claim, chainText) {
-  const names = chainText.split(" <- ");
+  const names = chainText.split(CHAIN_ARROW);
   const outlet = names.length > 2 ? (names[1] ?? "") : "";
   const alreadyNamed = outlet !== "" && claim.speaker.name.includes(outlet.split(" ")[0] ?? outlet);
   return outlet && !alreadyNamed ? `${claim.speaker.name} via ${outlet}` : claim.speaker.name;
@@ -172,45 +168,108 @@ export function claimCard(claim) {
       { class: "meta" },
       h("span", { class: "badge" }, humanize(claim.kind)),
       " ",
-      h("span", { class: "chain-text" }, chainArrows(chainText)),
+      claim.anchor === "orphaned" ? [orphanedBadge(), " "] : null,
+      h("span", { class: "chain-text" }, chainText),
       " ",
       sourceBadges(claim.speaker),
     ),
   );
 }
 
+/** Said of a claim a corrected article no longer holds: its quote and span are from an earlier text. */
+export function orphanedBadge() {
+  return h(
+    "span",
+    {
+      class: "badge warn",
+      title: "A correction of the article removed this quote; its span is in an earlier revision",
+    },
+    "not in the corrected text",
+  );
+}
+
 /**
- * @typedef {{ start: number, end: number, claimId: number, title: string, className: string, href?: string }} Highlight
+ * @typedef {{ start: number, end: number, claimId: number, title: string, className: string, href?: string,
+ *   in?: "body" | "title" }} Highlight in: the text the span is into (body when left out)
  */
 
 /**
- * An article body with the given spans highlighted. Where spans overlap, the innermost one takes
- * the link; `data-claim-ids` lists every claim a run belongs to.
+ * A claim's span as a highlight, into the text its `span.in` names.
+ * @param {Claim} claim
+ * @param {Omit<Highlight, "start" | "end" | "claimId" | "in">} look
+ * @returns {Highlight}
+ */
+export function claimHighlight(claim, look) {
+  return { start: claim.span.start, end: claim.span.end, claimId: claim.id, in: claim.span.in ?? "body", ...look };
+}
+
+/**
+ * An article body with the given spans highlighted (headline claims' spans are left to
+ * titleText). Where spans overlap, the innermost one takes the link; `data-claim-ids` lists every
+ * claim a run belongs to.
  * @param {string} body
  * @param {string} language BCP 47 tag of the body
  * @param {Highlight[]} highlights
  */
 export function articleText(body, language, highlights) {
-  const runs = cutIntoRuns(body, highlights);
   return h(
     "div",
     { class: "article-text", lang: language },
-    runs.map((run) => {
-      if (run.spans.length === 0) return run.text;
-      const inner = [...run.spans].sort((a, b) => a.end - a.start - (b.end - b.start))[0];
-      if (!inner) return run.text;
-      const content = inner.href ? h("a", { href: inner.href }, run.text) : run.text;
-      return h(
-        "mark",
-        {
-          class: `${inner.className}${run.spans.length > 1 ? " overlap" : ""}`,
-          "data-claim-ids": run.spans.map((span) => span.claimId).join(" "),
-          title: inner.title,
-        },
-        content,
-      );
-    }),
+    markedRuns(
+      body,
+      highlights.filter((span) => span.in !== "title"),
+    ),
   );
+}
+
+/**
+ * An article's title with its headline claims highlighted, as inline content (for an h1 or a
+ * line above the body).
+ * @param {string} title
+ * @param {Highlight[]} highlights
+ */
+export function titleText(title, highlights) {
+  return markedRuns(
+    title,
+    highlights.filter((span) => span.in === "title"),
+  );
+}
+
+/**
+ * The article as a claim's context shows it: the title (marked when the claim is a headline
+ * claim), then the body.
+ * @param {{ title: string, body: string, language: string }} article
+ * @param {Highlight[]} highlights
+ */
+export function articleWithTitle(article, highlights) {
+  return [
+    h("p", { class: "article-title", lang: article.language }, titleText(article.title, highlights)),
+    articleText(article.body, article.language, highlights),
+  ];
+}
+
+/**
+ * `text` cut at the spans, each covered run in a mark.
+ * @param {string} text
+ * @param {Highlight[]} highlights
+ */
+function markedRuns(text, highlights) {
+  const runs = cutIntoRuns(text, highlights);
+  return runs.map((run) => {
+    if (run.spans.length === 0) return run.text;
+    const inner = [...run.spans].sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+    if (!inner) return run.text;
+    const content = inner.href ? h("a", { href: inner.href }, run.text) : run.text;
+    return h(
+      "mark",
+      {
+        class: `${inner.className}${run.spans.length > 1 ? " overlap" : ""}`,
+        "data-claim-ids": run.spans.map((span) => span.claimId).join(" "),
+        title: inner.title,
+      },
+      content,
+    );
+  });
 }
 
 /** Scrolls each article box so its own quote (`mark.mark-self`) shows, without moving the page. @param {Element} root */

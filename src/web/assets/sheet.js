@@ -6,7 +6,8 @@
  * @typedef {{ source: string, role: string }} SheetLink
  * @typedef {{ key: string, quote: string, start: number, end: number, gloss: string, kind: string,
  *   hedged: boolean, cue: string | null, statedOn: string | null, topics: string[], chains: SheetLink[][],
- *   stances: { proposition: string, stance: string }[], anchor?: "title" | "body" }} SheetClaim
+ *   stances: { proposition: string, stance: string }[], in?: "title" | "body" }} SheetClaim in: the text the
+ *   span is into (the body when left out; "title" for a headline claim)
  * @typedef {{ slug: string, name: string, names: string[], kind: string, country: string | null,
  *   stateControlled: boolean, affiliation: string | null, description: string | null }} SheetSource
  * @typedef {{ from: string, to: string, type: string, rationale: string, status?: string, origin?: string }} SheetRelation
@@ -111,9 +112,13 @@ export function bestMatches(proposed, stored, limit = 3, floor = 0.5) {
     .slice(0, limit);
 }
 
-/** A claim's identity across re-proposals of the same text: its span. @param {{ start: number, end: number }} claim */
+/**
+ * A claim's identity across re-proposals of the same text: its span ("title:" first for a
+ * headline claim's).
+ * @param {{ start: number, end: number, in?: string }} claim
+ */
 export function claimSignature(claim) {
-  return `${claim.start}:${claim.end}`;
+  return `${claim.in === "title" ? "title:" : ""}${claim.start}:${claim.end}`;
 }
 
 /**

@@ -8,15 +8,15 @@
  *   throughStateMedia: boolean, throughAnonymous: boolean }} TracedChain
  * @typedef {{ proposition: string, text: string, stance: "asserts" | "denies" | "hedges" }} ClaimStance
  * @typedef {{ id: number, key: string, article: { slug: string, title: string }, quote: string,
- *   span: { start: number, end: number }, gloss: string, kind: string, hedged: boolean, cue: string | null,
- *   statedOn: string | null, speaker: SourceSummary, chains: TracedChain[], topics: string[],
- *   stances: ClaimStance[] }} Claim
+ *   span: { in: "body" | "title", start: number, end: number }, gloss: string, kind: string, hedged: boolean, cue: string | null,
+ *   statedOn: string | null, anchor: "anchored" | "orphaned", speaker: SourceSummary, chains: TracedChain[],
+ *   topics: string[], stances: ClaimStance[] }} Claim
  * @typedef {{ id: number, key: string, article: string, quote: string, gloss: string, kind: string,
- *   speaker: SourceSummary, chain: string }} ClaimBrief
+ *   anchor: "anchored" | "orphaned", speaker: SourceSummary, chain: string }} ClaimBrief
  * @typedef {"proposed" | "confirmed" | "dismissed" | "needs_evidence"} ReviewStatus
  * @typedef {{ id: number, type: string, fromClaimId: number, toClaimId: number, status: ReviewStatus,
  *   origin: string, version: number, rationale: string }} RelationSummary
- * @typedef {RelationSummary & { sides: [ClaimBrief, ClaimBrief], needsAttention?: boolean }} Contradiction
+ * @typedef {RelationSummary & { sides: [ClaimBrief, ClaimBrief], needsAttention: boolean }} Contradiction
  * @typedef {{ claim: Claim, hopDistance: number, throughStateMedia: boolean, throughAnonymous: boolean }} ComparisonSide
  * @typedef {{ a: ComparisonSide, b: ComparisonSide,
  *   shared: { sources: SourceSummary[], sameSpeaker: boolean, sameArticle: boolean },
@@ -32,7 +32,14 @@
  * @typedef {Source & { affiliates: SourceSummary[] }} SourceDetail
  * @typedef {{ slug: string, title: string, publisher: SourceSummary, section: string | null, language: string,
  *   url: string | null, publishedAt: string, bodySha256: string, claimCount: number }} ArticleSummary
- * @typedef {ArticleSummary & { body: string, claims: Claim[] }} ArticleDetail
+ * @typedef {ArticleSummary & { body: string, claims: Claim[], revisionCount: number }} ArticleDetail
+ * @typedef {{ number: number, bodySha256: string, replacedAt: string, length: number }} Revision
+ * @typedef {{ op: "same" | "removed" | "added", text: string, before: { start: number, end: number } | null,
+ *   after: { start: number, end: number } | null }} BodyChange
+ * @typedef {Revision & { body: string, changes: BodyChange[] }} RevisionDetail
+ * @typedef {{ claim: ClaimBrief, article: { slug: string, title: string, publishedAt: string },
+ *   publisher: SourceSummary, firstOutlet: SourceSummary, outlets: SourceSummary[], relationId: number | null }} StatementCarrier
+ * @typedef {{ claimId: number, speaker: SourceSummary, carriers: StatementCarrier[], firstCarrier: StatementCarrier }} StatementCarriers
  */
 
 export {};

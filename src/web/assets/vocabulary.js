@@ -31,6 +31,12 @@ export const CLAIM_KINDS = /** @type {const} */ ([
 
 export const CHAIN_ROLES = /** @type {const} */ (["speaker", "reporter", "relay", "publisher"]);
 
+/** Between two links of a chain's text, speaker first (the API's `text`, the CSV's `chain`). */
+export const CHAIN_ARROW = " → ";
+
+/** Which text a claim's span is into: the body, or the title (a headline claim). */
+export const SPAN_TEXTS = /** @type {const} */ (["body", "title"]);
+
 export const STANCES = /** @type {const} */ (["asserts", "denies", "hedges"]);
 
 /** Contradictions first: the queue's default order. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { extractClaimSheet } from "../../../src/domain/extraction/extractClaimSheet.js";
 import { ENGLISH_CONTRAST_MARKERS, THAI_CONTRAST_MARKERS } from "../../../src/domain/extraction/lexicon/contrast.js";
 import { ENGLISH_CUES, THAI_CUES } from "../../../src/domain/extraction/lexicon/cues.js";
 import { ENGLISH_TITLES, THAI_TITLES } from "../../../src/domain/extraction/lexicon/titles.js";
@@ -94,10 +95,83 @@ describe("names and slugs", () => {
     expect(splitPersonName("สมชาย โฆษกรัฐบาล")).toEqual({ name: "สมชาย", parts: ["สมชาย"], length: 5 });
   });
 
-  it("romanises Thai roughly for slugs, silent letters dropped and leading vowels moved", () => {
-    expect(romanizeThai("ทาสส์")).toBe("thas");
-    expect(slugify("เพสคอฟ")).toBe("pheskhof");
+  it("romanises Thai in RTGS: initial and final consonant values, leading vowels, clusters, silent letters, no tones", () => {
+    // Official RTGS spellings of places and common words (RTGS writes a compound's words apart; a
+    // word written solid in Thai comes out solid here).
+    const official: [string, string][] = [
+      ["กรุงเทพ", "krungthep"],
+      ["ประเทศ", "prathet"],
+      ["สวัสดี", "sawatdi"],
+      ["ไทย", "thai"],
+      ["เชียงราย", "chiangrai"],
+      ["ภูเก็ต", "phuket"],
+      ["ขอนแก่น", "khonkaen"],
+      ["สุโขทัย", "sukhothai"],
+      ["ชลบุรี", "chonburi"],
+      ["นนทบุรี", "nonthaburi"],
+      ["ปทุมธานี", "pathumthani"],
+      ["สงขลา", "songkhla"],
+      ["ลำปาง", "lampang"],
+      ["หาดใหญ่", "hatyai"],
+      ["สมุทรปราการ", "samutprakan"],
+      ["ถนน", "thanon"],
+      ["เมือง", "mueang"],
+      ["เกาะ", "ko"],
+      ["ใหม่", "mai"],
+      ["หนึ่ง", "nueng"],
+      ["ด้วย", "duai"],
+      ["เลย", "loei"],
+      ["ควร", "khuan"],
+      ["กรรม", "kam"],
+      ["จันทร์", "chan"],
+      ["ศาสตร์", "sat"],
+      ["กระทรวง", "krasuang"],
+      ["ทำเนียบ", "thamniap"],
+    ];
+    expect(official.filter(([thai, rtgs]) => romanizeThai(thai) !== rtgs)).toEqual([]);
+  });
+
+  it("gives any run of Thai letters and marks a slug of Latin letters, digits and hyphens (seeded random strings)", () => {
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const letters = [..."กขคงจฉชซญดตถทธนบปผฝพฟภมยรลวศษสหฬอฮะัาำิีึืุูเแโใไ็่้๊๋์ฯๆฤ ๑"];
+    const bad: string[] = [];
+    for (let k = 0; k < 2000; k++) {
+      let word = "";
+      for (let i = 1 + Math.floor(random() * 12); i > 0; i--) word += letters[Math.floor(random() * letters.length)];
+      if (!/^[a-z0-9-]+$/.test(slugify(word))) bad.push(word);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it("romanises personal names readably and makes slugs from them without the title", () => {
+    expect(romanizeThai("ประยุทธ์ จันทร์โอชา")).toBe("prayut chanocha");
+    expect(romanizeThai("เศรษฐา ทวีสิน")).toBe("settha thawisin");
+    expect(romanizeThai("ทาสส์")).toBe("that");
+    expect(slugify("พิมพ์ชนก แสงทอง")).toBe("phimchanok-saengthong");
     expect(slugify("Yonhap News Agency")).toBe("yonhap-news-agency");
     expect(slugify("😀")).toBe("source");
+  });
+
+  it("gives a known outlet written in Thai its English name as the slug (pattern 11)", () => {
+    const { sheet } = extractClaimSheet(
+      "สำนักข่าวรอยเตอร์รายงานว่า บริษัทจะปิดโรงงาน นายอนุชา บูรพชัยศรี โฆษกรัฐบาล กล่าวว่า รัฐบาลจะช่วยเหลือแรงงาน",
+      { publisher: "test-wire", now: () => new Date("2024-01-02T03:04:05Z") },
+    );
+    const reuters = sheet.sources.find((s) => s.slug === "reuters");
+    expect(reuters?.names).toEqual(expect.arrayContaining(["สำนักข่าวรอยเตอร์", "Reuters"]));
+    expect(sheet.sources.map((s) => s.slug).sort()).toEqual(["anucha-bunphachaisi", "reuters", "test-wire"]);
+  });
+
+  it("finds a stored outlet by its English name from its Thai spelling", () => {
+    const { sheet } = extractClaimSheet("รอยเตอร์รายงานว่า บริษัทจะปิดโรงงาน", {
+      publisher: "test-wire",
+      knownSources: [{ slug: "reuters", name: "Reuters", kind: "news_agency", names: ["Reuters"] }],
+      now: () => new Date("2024-01-02T03:04:05Z"),
+    });
+    expect(sheet.claims[0]!.chains[0]!.map((l) => l.source)).toEqual(["reuters", "test-wire"]);
   });
 });

@@ -280,11 +280,11 @@ describe("Thai citing constructions", () => {
       publisher: "test-wire",
     });
     expect(sheet.claims[0]!.chains[0]).toEqual([
-      { source: "anonymous-naikongthaph", role: "speaker" },
+      { source: "anonymous-naikongthap", role: "speaker" },
       { source: "abc", role: "reporter" },
       { source: "test-wire", role: "publisher" },
     ]);
-    expect(sheet.sources.find((s) => s.slug === "anonymous-naikongthaph")).toMatchObject({
+    expect(sheet.sources.find((s) => s.slug === "anonymous-naikongthap")).toMatchObject({
       name: "แหล่งข่าวในกองทัพ",
       kind: "anonymous",
     });

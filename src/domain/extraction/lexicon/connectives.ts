@@ -40,6 +40,12 @@ export const THAI_CONTENT_ENDERS: readonly string[] = THAI_CLAUSE_OPENERS.filter
   (word) => !["และ", "ส่วน", "เมื่อ", "ด้าน", "พร้อม"].includes(word),
 );
 
+/**
+ * "As for" openers (ด้าน, ส่วน) that end a claim only when a source's title follows them
+ * ("... 3-4 เมตร ด้านผู้ว่าราชการจังหวัด..."): before other words they are nouns ("ด้านการค้า").
+ */
+export const THAI_TOPIC_SHIFTERS: readonly string[] = ["ด้าน", "ส่วน"];
+
 /** Words that may sit between a speaker and the cue and belong to neither ("ได้ออกมาปฏิเสธ"). */
 export const THAI_AUXILIARIES: readonly string[] = [
   "ได้ออกมา",

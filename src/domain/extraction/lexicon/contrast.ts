@@ -47,3 +47,56 @@ export const THAI_REPORT_ANAPHORS: RegExp =
  */
 export const ENGLISH_CONTRAST_CONNECTIVES: readonly string[] = ["while", "but", "however", "whereas", "yet"];
 export const THAI_CONTRAST_CONNECTIVES: readonly string[] = ["ขณะที่", "ในขณะที่", "แต่", "อย่างไรก็ตาม", "ด้าน", "ส่วน"];
+
+/**
+ * Words that name one kind of figure in different ways ("42 people were killed" / "the death toll
+ * at 120"): two claims that both hold one of a group share a topic even with no word in common.
+ */
+export const FIGURE_TOPICS: readonly { topic: string; en: RegExp; th: RegExp }[] = [
+  {
+    topic: "casualties",
+    en: /\b(?:killed|dead|died|deaths?|death toll|toll|fatalities|casualties|injured|wounded|hurt)\b/i,
+    th: /(?:เสียชีวิต|บาดเจ็บ|ยอดผู้|ตาย|สูญหาย)/,
+  },
+  {
+    topic: "crowd size",
+    en: /\b(?:people|protesters|demonstrators|crowd|took part|joined)\b/i,
+    th: /(?:ผู้ชุมนุม|ผู้ประท้วง|เข้าร่วม)/,
+  },
+];
+
+/** Words after a number that say what it counts but not in what unit ("4 million tonnes": tonnes). */
+export const NUMBER_SCALES: readonly string[] = [
+  "million",
+  "billion",
+  "thousand",
+  "hundred",
+  "ล้าน",
+  "พัน",
+  "หมื่น",
+  "แสน",
+];
+
+/** A figure of nought said in words ("no one was killed", "ไม่มีผู้เสียชีวิต"): set against a count on the same topic. */
+export const ZERO_FIGURES: { en: RegExp; th: RegExp } = {
+  en: /\b(?:no one|nobody|none|no (?:deaths|casualties|injuries|victims|fatalities|one was))\b/i,
+  th: /(?:ไม่มีผู้|ไม่มีรายงานผู้|ไม่พบผู้)/,
+};
+
+/** Counts written as words, read as figures ("its crew of four"). */
+export const ENGLISH_NUMBER_WORDS: Readonly<Record<string, string>> = {
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  six: "6",
+  seven: "7",
+  eight: "8",
+  nine: "9",
+  ten: "10",
+  eleven: "11",
+  twelve: "12",
+  dozen: "12",
+  hundreds: "100s",
+  dozens: "12s",
+};

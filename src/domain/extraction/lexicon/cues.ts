@@ -170,6 +170,8 @@ export const ENGLISH_CUES: readonly CueEntry[] = [
   ...["confirmed", "confirms", "disclosed", "revealed", "acknowledged", "admitted"].map((f) => en(f, "statement")),
   ...["claimed", "claims", "alleged", "alleges"].map((f) => en(f, "statement", { weight: 0.85 })),
   ...["reported", "reports", "quoted", "cited"].map((f) => en(f, "report")),
+  // Only before a figure noun and "at" ("put the death toll at 120"): see ENGLISH_FIGURE_NOUNS.
+  ...["put", "puts"].map((f) => en(f, "report", { weight: 0.8, gloss: "put the figure at" })),
   ...["announced", "announces", "declared", "declares", "unveiled"].map((f) => en(f, "announcement")),
   ...["denied", "denies", "deny", "rejected", "rejects", "dismissed", "dismisses", "refuted", "disputed"].map((f) =>
     en(f, "denial"),

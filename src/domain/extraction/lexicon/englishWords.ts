@@ -101,3 +101,33 @@ export const ENGLISH_LEADING_ADVERBIALS: readonly string[] = [
   "Separately",
   "Speaking",
 ];
+
+/**
+ * The publisher's note on why a source is not named, which ends the claim before it
+ * ("..., speaking on condition of anonymity because ...").
+ */
+export const ENGLISH_ANONYMITY_ASIDES: readonly string[] = [
+  "speaking on condition of anonymity",
+  "speaking on the condition of anonymity",
+  "who spoke on condition of anonymity",
+  "who asked not to be named",
+  "who declined to be named",
+  "who requested anonymity",
+  "asking not to be named",
+  "declining to be identified",
+];
+
+/** Figures a source "puts at" a number ("put the death toll at 120"): a report of a figure. */
+export const ENGLISH_FIGURE_NOUNS: readonly string[] = [
+  "toll",
+  "death toll",
+  "number",
+  "figure",
+  "count",
+  "total",
+  "cost",
+  "damage",
+  "losses",
+  "turnout",
+  "crowd",
+];

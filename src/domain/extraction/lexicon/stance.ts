@@ -53,7 +53,16 @@ export const THAI_NEGATIVE_MARKERS: readonly string[] = [
 ];
 
 /** Thai marks that call something said untrue: a claim holding one is a denial. */
-export const THAI_FALSITY_MARKERS: readonly string[] = ["ไม่เป็นความจริง", "ไม่มีมูล", "ไม่ใช่ความจริง", "ข่าวเท็จ", "บิดเบือน"];
+export const THAI_FALSITY_MARKERS: readonly string[] = [
+  "ไม่เป็นความจริง",
+  "ไม่มีมูล",
+  "ไม่ใช่ความจริง",
+  "ข่าวเท็จ",
+  "บิดเบือน",
+  "เกินจริง",
+  "คลาดเคลื่อน",
+  "ไม่ถูกต้อง",
+];
 
 /** English marks of a negative claim, matched as whole words. */
 export const ENGLISH_NEGATIVE_MARKERS: readonly string[] = [
@@ -72,6 +81,16 @@ export const ENGLISH_NEGATIVE_MARKERS: readonly string[] = [
   "unrealistic",
   "inaccurate",
   "misleading",
+  "incorrect",
+  "wrong",
+  "exaggerated",
+  "overstated",
+  "overblown",
+  "too gloomy",
+  "too pessimistic",
+  "too optimistic",
+  "too high",
+  "too low",
 ];
 
 /** English marks that call something said untrue. */
@@ -84,4 +103,14 @@ export const ENGLISH_FALSITY_MARKERS: readonly string[] = [
   "fabricated",
   "inaccurate",
   "misleading",
+  "incorrect",
+  "wrong",
+  "exaggerated",
+  "overstated",
+  "overblown",
+  "too gloomy",
+  "too pessimistic",
+  "too optimistic",
+  "too high",
+  "too low",
 ];

@@ -134,6 +134,20 @@ export const THAI_DENIAL_VERBS: readonly string[] = ["ปฏิเสธ", "ห�
 /** Openers that start a description of the name before them when "เป็น" follows ("ซึ่งเป็นผู้สังเกตการณ์"). */
 export const THAI_APPOSITIVE_OPENERS: readonly string[] = ["ซึ่ง"];
 
+/**
+ * Why a source is not named ("แหล่งข่าว...ซึ่งไม่ประสงค์จะเปิดเผยชื่อ กล่าวว่า"): after ซึ่ง/ที่ it
+ * describes the speaker, opens no clause, and is left out of the speaker's name.
+ */
+export const THAI_ANONYMITY_ASIDES: readonly string[] = [
+  "ไม่ประสงค์จะเปิดเผยชื่อ",
+  "ไม่ประสงค์จะออกนาม",
+  "ไม่ประสงค์ออกนาม",
+  "ขอสงวนนาม",
+  "ขอไม่เปิดเผยชื่อ",
+  "ไม่ขอเปิดเผยชื่อ",
+  "ไม่ต้องการเปิดเผยชื่อ",
+];
+
 /** The publisher's own reporters: never the speaker when someone else is titled after them. */
 export const THAI_OWN_REPORTER_TITLES: readonly string[] = ["ผู้สื่อข่าว", "นักข่าว"];
 

@@ -2,11 +2,13 @@
 // The comparison view: both claims side by side, each quote in its article, and the review.
 import { ApiError, askForToken, getData, request, storedToken, storeToken, versionFromEtag } from "../api.js";
 import {
-  articleText,
+  articleWithTitle,
   claimFacts,
+  claimHighlight,
   downloadLinks,
   formatUtc,
   humanize,
+  orphanedBadge,
   scrollQuotesIntoView,
   sideName,
   sourceLink,
@@ -44,6 +46,7 @@ export async function compareView({ params }) {
   const detail = {
     ...relation.relation,
     sides: [briefOf(comparison.a.claim), briefOf(comparison.b.claim)],
+    needsAttention: comparison.a.claim.anchor === "orphaned" || comparison.b.claim.anchor === "orphaned",
     comparison,
   };
   const { a, b } = detail.comparison;
@@ -134,6 +137,7 @@ function briefOf(claim) {
     quote: claim.quote,
     gloss: claim.gloss,
     kind: claim.kind,
+    anchor: claim.anchor,
     speaker: claim.speaker,
     chain: claim.chains[0]?.text ?? "",
   };
@@ -209,24 +213,12 @@ function sideView(side, key, label, articles, other) {
   const claim = side.claim;
   const article = articles.get(claim.article.slug);
   const titleId = `side-${key}-title`;
+  // An orphaned claim's span is into an earlier revision of its article: not drawn in this text.
+  const anchored = (/** @type {import("../types.js").Claim} */ c) => c.anchor !== "orphaned";
   const highlights = [
-    {
-      start: claim.span.start,
-      end: claim.span.end,
-      claimId: claim.id,
-      title: `${label}: ${claim.gloss}`,
-      className: "mark-self",
-    },
-    ...(other
-      ? [
-          {
-            start: other.claim.span.start,
-            end: other.claim.span.end,
-            claimId: other.claim.id,
-            title: `Other side: ${other.claim.gloss}`,
-            className: "mark-other",
-          },
-        ]
+    ...(anchored(claim) ? [claimHighlight(claim, { title: `${label}: ${claim.gloss}`, className: "mark-self" })] : []),
+    ...(other && anchored(other.claim)
+      ? [claimHighlight(other.claim, { title: `Other side: ${other.claim.gloss}`, className: "mark-other" })]
       : []),
   ];
   return h(
@@ -240,6 +232,14 @@ function sideView(side, key, label, articles, other) {
       sideName(claim, claim.chains[0]?.text ?? ""),
     ),
     h("blockquote", { class: "quote", lang: article?.language ?? "th" }, claim.quote),
+    anchored(claim)
+      ? null
+      : h(
+          "p",
+          { class: "notice attention" },
+          orphanedBadge(),
+          " A correction of the article removed this quote: check the relation against the corrected text.",
+        ),
     h(
       "p",
       { class: "hop-summary" },
@@ -258,7 +258,7 @@ function sideView(side, key, label, articles, other) {
             role: "region",
             "aria-label": `Article text with ${label}'s quote highlighted`,
           },
-          articleText(article.body, article.language, highlights),
+          articleWithTitle(article, highlights),
         )
       : h("p", {}, "The article text is not available."),
     h(

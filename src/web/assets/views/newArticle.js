@@ -272,6 +272,9 @@ function reviewStep(draft, stored, save) {
   const candidates = relationCandidates(extraction, new Map(draft.stored));
   const body = sheet.article.body;
   const bodyBox = h("div", { class: "article-text review-body", lang: sheet.article.language });
+  // The headline, where a headline claim's span is (`in: "title"`): drawn and selectable like the body.
+  const titleBox = h("p", { class: "article-title review-title", lang: sheet.article.language });
+  const titleText = () => review.article.title.trim() || sheet.article.title;
   const counts = h("span", { class: "counts" });
   /** @type {(() => void)[]} */
   const refreshers = [];
@@ -287,13 +290,14 @@ function reviewStep(draft, stored, save) {
   const decisionOf = (/** @type {SheetClaim} */ claim) =>
     review.claims[claimSignature(claim)] ?? { status: "proposed", edits: {} };
 
-  const drawBody = () => {
+  const drawText = (/** @type {HTMLElement} */ box, /** @type {string} */ text, /** @type {boolean} */ title) => {
     const live = sheet.claims
       .filter((claim) => decisionOf(claim).status !== "rejected")
-      .map((claim) => ({ ...current(claim), claimKey: claim.key, status: decisionOf(claim).status }));
-    const runs = cutIntoRuns(body, live);
+      .map((claim) => ({ ...current(claim), claimKey: claim.key, status: decisionOf(claim).status }))
+      .filter((claim) => (claim.in === "title") === title);
+    const runs = cutIntoRuns(text, live);
     let at = 0;
-    bodyBox.replaceChildren(
+    box.replaceChildren(
       ...runs.map((run) => {
         const start = at;
         at += Array.from(run.text).length;
@@ -312,6 +316,10 @@ function reviewStep(draft, stored, save) {
       }),
     );
   };
+  const drawBody = () => {
+    drawText(titleBox, titleText(), true);
+    drawText(bodyBox, body, false);
+  };
   refreshers.push(drawBody);
   refreshers.push(() => {
     const accepted = sheet.claims.filter((claim) => decisionOf(claim).status === "accepted").length;
@@ -320,22 +328,26 @@ function reviewStep(draft, stored, save) {
   });
 
   // Clicking a button may clear the selection first: keep the last one made in the text.
-  /** @type {{ start: number, end: number } | null} */
+  /** @type {{ in: "body" | "title", start: number, end: number } | null} */
   let lastSelection = null;
   const selectionInBody = () => {
     const selection = window.getSelection();
     if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
     const range = selection.getRangeAt(0);
+    const inTitle = titleBox.contains(range.startContainer);
+    const box = inTitle ? titleBox : bodyBox;
     const offsetOf = (/** @type {Node} */ node, /** @type {number} */ offset) => {
       const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : /** @type {Element} */ (node);
       const holder = element?.closest("[data-start]");
-      if (!holder || !bodyBox.contains(holder)) return null;
+      if (!holder || !box.contains(holder)) return null;
       const before = node.nodeType === Node.TEXT_NODE ? /** @type {Text} */ (node).data.slice(0, offset) : "";
       return Number(holder.getAttribute("data-start")) + Array.from(before).length;
     };
     const start = offsetOf(range.startContainer, range.startOffset);
     const end = offsetOf(range.endContainer, range.endOffset);
-    return start === null || end === null || end <= start ? null : { start, end };
+    return start === null || end === null || end <= start
+      ? null
+      : { in: /** @type {"body" | "title"} */ (inTitle ? "title" : "body"), start, end };
   };
   const onSelection = () => {
     const chosen = selectionInBody();
@@ -368,12 +380,13 @@ function reviewStep(draft, stored, save) {
           if (!chosen) return "Select a passage of the text first.";
           lastSelection = null;
           const decision = decisionOf(claim);
+          const text = chosen.in === "title" ? titleText() : body;
           review.claims[claimSignature(claim)] = {
             ...decision,
-            edits: { ...decision.edits, start: chosen.start, end: chosen.end, quote: sliceSpan(body, chosen) },
+            edits: { ...decision.edits, ...chosen, quote: sliceSpan(text, chosen) },
           };
           refresh();
-          return `${claim.key}: span set to ${chosen.start}–${chosen.end}.`;
+          return `${claim.key}: span set to ${chosen.in === "title" ? "the title's " : ""}${chosen.start}–${chosen.end}.`;
         },
         refreshers,
       }),
@@ -448,7 +461,13 @@ function reviewStep(draft, stored, save) {
         "div",
         { class: "article-body" },
         h("h3", {}, "Text"),
-        h("p", { class: "help" }, "Select a passage, then “Use selection” on a claim to move its span."),
+        h(
+          "p",
+          { class: "help" },
+          "Select a passage of the headline or the text, then “Use selection” on a claim to move its span.",
+        ),
+        h("h4", { class: "visually-hidden" }, "Headline"),
+        titleBox,
         h(
           "div",
           {
@@ -502,6 +521,7 @@ function claimProposalCard(claim, hooks) {
   const quote = h("p", { class: "quote", lang: "th" });
   const chainLine = h("p", { class: "chain-text" });
   const spanNote = h("span", { class: "span-note" });
+  const headlineBadge = h("span", { class: "badge headline-badge", hidden: true }, "headline");
   const note = h("p", { class: "help", role: "status" });
   const accept = h("button", { type: "button", "data-decision": "accepted" }, "Accept");
   const reject = h("button", { type: "button", "data-decision": "rejected" }, "Reject");
@@ -551,6 +571,7 @@ function claimProposalCard(claim, hooks) {
       { class: "meta" },
       h("span", { class: "badge" }, claim.key),
       " ",
+      headlineBadge,
       proposal
         ? [`cue “${proposal.cue}” · ${proposal.stance} · confidence ${proposal.confidence} · ${proposal.rule}`]
         : null,
@@ -584,8 +605,9 @@ function claimProposalCard(claim, hooks) {
     const status = hooks.decision().status;
     item.setAttribute("data-status", status);
     quote.textContent = now.quote;
+    headlineBadge.hidden = now.in !== "title";
     chainLine.textContent = (now.chains[0] ?? []).map((link) => `${link.source} (${link.role})`).join(" → ");
-    spanNote.textContent = ` now ${now.start}–${now.end}`;
+    spanNote.textContent = ` now ${now.in === "title" ? "title " : ""}${now.start}–${now.end}`;
     accept.setAttribute("aria-pressed", String(status === "accepted"));
     reject.setAttribute("aria-pressed", String(status === "rejected"));
   });

@@ -1,17 +1,9 @@
 // @ts-check
 // The contradictions queue: what waits for a decision comes first.
 import { getAll, getData } from "../api.js";
-import {
-  chainArrows,
-  downloadLinks,
-  humanize,
-  sideName,
-  sourceBadges,
-  statusBadge,
-  statusLabel,
-} from "../components.js";
+import { downloadLinks, humanize, sideName, sourceBadges, statusBadge, statusLabel } from "../components.js";
 import { h } from "../dom.js";
-import { RELATION_TYPES } from "../vocabulary.js";
+import { CHAIN_ARROW, RELATION_TYPES } from "../vocabulary.js";
 
 /** @typedef {import("../types.js").Contradiction} Contradiction */
 /** @typedef {import("../types.js").ClaimBrief} ClaimBrief */
@@ -22,8 +14,9 @@ import { RELATION_TYPES } from "../vocabulary.js";
 const STATUS_ORDER = ["proposed", "needs_evidence", "confirmed", "dismissed"];
 
 /**
- * Sorts a queue: contradictions, then supports, then qualifies; within a type proposed first,
- * then needs evidence, confirmed, dismissed; oldest first within each.
+ * Sorts a queue: contradictions, then supports, then qualifies; within a type what needs
+ * attention (a side lost in a correction) first, then proposed, needs evidence, confirmed,
+ * dismissed; oldest first within each.
  * @param {Contradiction[]} rows
  */
 export function queueOrder(rows) {
@@ -34,6 +27,7 @@ export function queueOrder(rows) {
   return [...rows].sort(
     (a, b) =>
       rank(RELATION_TYPES, a.type) - rank(RELATION_TYPES, b.type) ||
+      Number(b.needsAttention) - Number(a.needsAttention) ||
       rank(STATUS_ORDER, a.status) - rank(STATUS_ORDER, b.status) ||
       a.id - b.id,
   );
@@ -46,6 +40,7 @@ export async function queueView({ query, navigate }) {
     source: query.get("source") ?? undefined,
     topic: query.get("topic") ?? undefined,
     type: query.get("type") ?? undefined,
+    needsAttention: query.get("needsAttention") ?? undefined,
   };
   const [rows, sources, topics, articles] = await Promise.all([
     getAll("/api/contradictions", { ...filters, type: filters.type ?? "any" }),
@@ -57,6 +52,7 @@ export async function queueView({ query, navigate }) {
   if (filters.topic && !topics.includes(filters.topic)) topics.push(filters.topic);
   const queue = queueOrder(rows);
   const waiting = queue.filter((row) => row.status === "proposed").length;
+  const attention = queue.filter((row) => row.needsAttention).length;
   const noun = (/** @type {number} */ n) =>
     filters.type === "contradicts" || (!filters.type && queue.every((row) => row.type === "contradicts"))
       ? `contradiction${n === 1 ? "" : "s"}`
@@ -81,6 +77,11 @@ export async function queueView({ query, navigate }) {
       ["", "Any topic"],
       ...topics.map((t) => [t, humanize(t)]),
     ]),
+    select("filter-attention", "Corrections", "needsAttention", filters.needsAttention, [
+      ["", "With or without"],
+      ["true", "Needs attention: a side lost in a correction"],
+      ["false", "Both sides in the current texts"],
+    ]),
     h(
       "div",
       { class: "filter-actions" },
@@ -96,6 +97,7 @@ export async function queueView({ query, navigate }) {
       source: String(data.get("source") ?? ""),
       topic: String(data.get("topic") ?? ""),
       type: String(data.get("type") ?? ""),
+      needsAttention: String(data.get("needsAttention") ?? ""),
     });
   });
 
@@ -108,7 +110,8 @@ export async function queueView({ query, navigate }) {
       { class: "lede" },
       `${queue.length} ${noun(queue.length)}`,
       filtersText(filters, sources),
-      `; ${waiting} waiting for review.`,
+      `; ${waiting} waiting for review`,
+      attention ? `; ${attention} need${attention === 1 ? "s" : ""} attention after a correction.` : ".",
     ),
     form,
     downloadLinks({ source: filters.source, topic: filters.topic }, "claims matching these filters"),
@@ -133,7 +136,7 @@ export async function queueView({ query, navigate }) {
 }
 
 /**
- * @param {{ status?: string, source?: string, topic?: string, type?: string }} filters
+ * @param {{ status?: string, source?: string, topic?: string, type?: string, needsAttention?: string }} filters
  * @param {Source[]} sources
  */
 function filtersText(filters, sources) {
@@ -142,6 +145,8 @@ function filtersText(filters, sources) {
   if (filters.status) parts.push(`status ${statusLabel(filters.status)}`);
   if (filters.source) parts.push(`source ${sources.find((s) => s.slug === filters.source)?.name ?? filters.source}`);
   if (filters.topic) parts.push(`topic ${humanize(filters.topic)}`);
+  if (filters.needsAttention === "true") parts.push("a side lost in a correction");
+  if (filters.needsAttention === "false") parts.push("both sides in the current texts");
   return parts.length ? ` with ${parts.join(", ")}` : "";
 }
 
@@ -234,7 +239,7 @@ export function relationHref(row) {
  * @param {Map<string, string>} titles
  */
 function sideBrief(claim, label, titles) {
-  const names = claim.chain.split(" <- ");
+  const names = claim.chain.split(CHAIN_ARROW);
   const outlet = names.length > 1 ? names[names.length - 1] : null;
   return h(
     "div",
@@ -252,7 +257,7 @@ function sideBrief(claim, label, titles) {
     ),
     h("p", { class: "gloss" }, claim.gloss),
     h("p", { class: "quote", lang: "th" }, claim.quote),
-    h("p", { class: "chain-text" }, chainArrows(claim.chain)),
+    h("p", { class: "chain-text" }, claim.chain),
     h(
       "p",
       { class: "side-article meta" },

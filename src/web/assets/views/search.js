@@ -2,7 +2,7 @@
 // Claim search: a text box over quotes, glosses and every source's names (Thai or Latin), the
 // hits with the matched text marked, and facet chips that narrow the search by kind, topic or speaker.
 import { request, withQuery } from "../api.js";
-import { chainArrows, humanize, sourceBadges } from "../components.js";
+import { humanize, sourceBadges } from "../components.js";
 import { h } from "../dom.js";
 
 /** @typedef {import("../types.js").Claim} Claim */
@@ -61,7 +61,7 @@ function hitCard(claim) {
       { class: "meta" },
       h("span", { class: "badge" }, humanize(claim.kind)),
       " ",
-      h("span", { class: "chain-text" }, chainArrows(claim.chains[0]?.text ?? "")),
+      h("span", { class: "chain-text" }, claim.chains[0]?.text ?? ""),
       " ",
       sourceBadges(claim.speaker),
     ),
