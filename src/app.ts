@@ -11,10 +11,11 @@ import { errorHandler } from "./http/middleware/errorHandler.js";
 import { requireRole } from "./http/middleware/requireRole.js";
 import { securityHeaders } from "./http/middleware/securityHeaders.js";
 import { writeRateLimit } from "./http/middleware/writeRateLimit.js";
-import { API_PREFIX, buildOpenApiDocument } from "./http/openapi.js";
-import { DOCS_ASSETS_PATH, docsAssets } from "./http/routes/docs.js";
+import { buildOpenApiDocument } from "./http/openapi.js";
+import { docsAssets } from "./http/routes/docs.js";
 import { IMPORT_TEXT_TYPES } from "./http/routes/imports.js";
 import { type ApiRoute, mountRoutes } from "./http/routeTable.js";
+import { API_PREFIX, urls } from "./urls.js";
 import { webRoutes } from "./web/webRoutes.js";
 
 /** Base of exported absolute URLs when none is configured: the default HOST and PORT. */
@@ -33,10 +34,19 @@ export interface AppDeps {
   /** Where POST /api/articles imports run: the server gives an import thread; by default, in process. */
   importer?: SheetImporter;
   log?: (message: string, error: unknown) => void;
+  /** Where the API is mounted (API_PREFIX, `/api`; the web page calls `/api`). Every URL written follows it. */
+  apiPrefix?: string;
 }
 
 /** The Express app, without listen(): tests, the CLI and the server each build their own. */
-export function buildApp({ config, db, importer = inProcessImporter(db), log }: AppDeps): Express {
+export function buildApp({
+  config,
+  db,
+  importer = inProcessImporter(db),
+  log,
+  apiPrefix = API_PREFIX,
+}: AppDeps): Express {
+  const links = urls(config.publicUrl ?? DEFAULT_PUBLIC_URL, apiPrefix);
   const readsRequireToken = config.readsRequireToken ?? false;
   const app = express();
   app.disable("x-powered-by");
@@ -68,16 +78,16 @@ export function buildApp({ config, db, importer = inProcessImporter(db), log }: 
     ];
   };
   const routes = apiRoutes(db, () => openApiDocument, {
-    publicUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL,
+    urls: links,
     maxArticleBytes: config.maxArticleBytes,
     bodyLimitBytes: config.bodyLimitBytes,
     importer,
   });
-  const openApiDocument = buildOpenApiDocument(routes, { readsRequireToken });
+  const openApiDocument = buildOpenApiDocument(routes, { readsRequireToken, urls: links });
   const api = express.Router();
   mountRoutes(api, routes, guards, parseBody);
-  app.use(DOCS_ASSETS_PATH, docsAssets());
-  app.use(API_PREFIX, api);
+  app.use(links.docsAssets(), docsAssets(links));
+  app.use(links.apiPrefix, api);
   app.use(webRoutes());
 
   app.use((req, _res, next) => next(routeNotFound(req.method, req.path)));

@@ -2,8 +2,7 @@ import { z } from "zod";
 import { copyDatabase } from "../db/copyDatabase.js";
 import { redactedUrl } from "../db/url.js";
 import { validationError } from "../errors.js";
-import { toProblemDetails } from "../validation.js";
-import type { Command } from "./command.js";
+import { type Command, UsageError } from "./command.js";
 
 const HELP = `claimtrail copy --from URL --to URL
 
@@ -29,11 +28,8 @@ export function copyCommand(): Command {
     options: { from: { type: "string" }, to: { type: "string" } },
     async run(values, positionals) {
       const parsed = Options.safeParse(values);
-      if (!parsed.success || positionals.length > 0) {
-        const problems = parsed.success ? [] : toProblemDetails(parsed.error);
-        if (positionals.length > 0) problems.push({ path: "", code: "too_big", message: "takes no arguments" });
-        throw validationError(problems, "the command is not valid (see claimtrail copy --help)");
-      }
+      if (positionals.length > 0) throw new UsageError("copy takes no arguments");
+      if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
       const { from, to } = parsed.data as { from: string; to: string };
       if (from === to)
         throw validationError([{ path: "to", code: "same_database", message: "must differ from --from" }]);

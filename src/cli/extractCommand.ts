@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { proposeClaimSheet } from "../domain/extraction/extractionService.js";
 import { truncateGraphemes } from "../domain/text/graphemes.js";
-import type { Command, WithDb } from "./command.js";
+import { type Command, readableFile, type WithDb } from "./command.js";
 
 const ExtractArgs = z.object({
   positionals: z.tuple([z.string().min(1, "names the text file")], { error: "takes exactly one FILE.txt" }),
@@ -39,6 +39,7 @@ the claim sheet (import format) to SHEET.json and prints one line per proposed c
     },
     async run(values, positionals) {
       const args = ExtractArgs.parse({ ...values, positionals });
+      await readableFile(args.positionals[0]);
       const text = await readFile(args.positionals[0], "utf8");
       const result = await withDb((db) =>
         proposeClaimSheet(db, text, {

@@ -3,9 +3,13 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { AppError } from "../errors.js";
+import { UsageError, usageOf } from "./command.js";
 import { COMMANDS, USAGE } from "./commands.js";
 
-/** `claimtrail COMMAND [options]`: exit 0 on success, 1 with a one-line reason on stderr otherwise. */
+/**
+ * `claimtrail COMMAND [options]`: exit 0 on success; 2 when called wrongly (a one-line reason and
+ * the command's usage on stderr); 1 when the work failed (a one-line reason, then any details).
+ */
 async function main(argv: string[]): Promise<number> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const [name, ...rest] = argv;
@@ -16,19 +20,48 @@ async function main(argv: string[]): Promise<number> {
   const command = COMMANDS[name];
   if (!command) {
     process.stderr.write(`claimtrail: unknown command "${name}" (see claimtrail --help)\n`);
-    return 1;
+    return 2;
   }
-  const { values, positionals } = parseArgs({
-    args: rest,
-    options: { ...command.options, help: { type: "boolean", short: "h" } },
-    allowPositionals: true,
-    strict: true,
-  });
-  if (values.help) {
-    process.stdout.write(command.help);
-    return 0;
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.help) {
+      process.stdout.write(command.help);
+      return 0;
+    }
+    return await command.run(values, positionals);
+  } catch (error) {
+    const usage = usageProblem(name, error);
+    if (usage === undefined) throw error;
+    process.stderr.write(`claimtrail: ${usage}\nusage: ${usageOf(command.help)}\n`);
+    return 2;
   }
-  return command.run(values, positionals);
+}
+
+/** What was wrong with how `command` was called, if that is what `error` says; else undefined. */
+function usageProblem(command: string, error: unknown): string | undefined {
+  if (error instanceof UsageError) return error.message;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS_")) {
+    // Node's own text quotes the flag oddly and suggests `--`: name the flag, plainly.
+    const flag = /'(-[^' ]+)/.exec((error as Error).message)?.[1] ?? "";
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${flag} for ${command}`;
+    if (/argument missing/.test((error as Error).message)) return `${flag} needs a value`;
+    if (/does not take an argument/.test((error as Error).message)) return `${flag} takes no value`;
+    return (error as Error).message;
+  }
+  if (error instanceof ZodError) {
+    const issue = error.issues[0]!;
+    const field = issue.path[0];
+    return field === undefined || field === "positionals"
+      ? `${command} ${issue.message}`
+      : `invalid --${String(field)}: ${issue.message}`;
+  }
+  return undefined;
 }
 
 main(process.argv.slice(2)).then(

@@ -8,22 +8,35 @@ import type { Db } from "../db/client.js";
 import { importClaimCsv } from "../domain/exports/importClaimCsv.js";
 import { EXPORT_FORMATS, type ExportTable, isExportFormat, writeExport } from "../domain/exports/writeExport.js";
 import { claimSheetJsonSchemaText } from "../domain/sheets/claimSheetSchema.js";
-import { importClaimSheets } from "../domain/sheets/importClaimSheet.js";
-import { parseJsonLinesText, parseJsonText, stripBom } from "../domain/sheets/sheetText.js";
+import { importClaimSheetStream, importClaimSheets } from "../domain/sheets/importClaimSheet.js";
+import { parseJsonText, stripBom } from "../domain/sheets/sheetText.js";
 import type { ImportResult } from "../domain/sheets/sheetView.js";
 import { ReviewStatus } from "../domain/vocabulary.js";
 import { AppError } from "../errors.js";
 import { ClaimFilterQuery } from "../http/schemas/common.js";
+import { readableFile, UsageError } from "./command.js";
+import { holdsJsonArray, jsonArrayItems, jsonLines } from "./sheetFiles.js";
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
-/** `--kind rumour` -> "invalid --kind: ...": one line naming the option. */
-function parseOptions<T extends z.ZodType>(schema: T, values: unknown): z.infer<T> {
+/**
+ * `--kind rumour` -> "invalid --kind: ...": one line naming the option, or the positional's
+ * placeholder (FILE, TABLE) for a field `positionals` names.
+ */
+function parseOptions<T extends z.ZodType>(
+  schema: T,
+  values: unknown,
+  positionals: Record<string, string> = {},
+): z.infer<T> {
   const parsed = schema.safeParse(values);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const name = issue.path.length > 0 ? `--${String(issue.path[0])}` : "arguments";
-  throw new AppError(400, "validation_error", `invalid ${name}: ${issue.message}`);
+  const field = issue.path.length > 0 ? String(issue.path[0]) : undefined;
+  if (field === undefined) throw new UsageError(issue.message);
+  const placeholder = positionals[field];
+  throw new UsageError(
+    placeholder === undefined ? `invalid --${field}: ${issue.message}` : `${placeholder}: ${issue.message}`,
+  );
 }
 
 const FILTER_HELP = `Filters (as GET /api/claims): --source SLUG [--role speaker|reporter|relay|publisher|any]
@@ -40,7 +53,7 @@ export const FILTER_OPTIONS = {
 } as const;
 
 const ImportArgs = z.object({
-  file: z.string({ error: "name the file to import" }).min(1),
+  file: z.string({ error: "name the file to import" }).min(1, "name the file to import"),
   update: z.boolean().default(false),
   article: z.string().min(1).optional(),
 });
@@ -60,29 +73,39 @@ Every problem is listed, with where it is (claims[3].quote, rows[5].start), and 
 The claim-sheet format: docs/claim-sheet.schema.json (\`claimtrail schema\`).
 `;
 
+async function readText(file: string): Promise<string> {
+  return readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    throw new AppError(404, "not_found", `cannot read ${file}: ${error.code ?? error.message}`);
+  });
+}
+
 /** `claimtrail import`: prints one line per article. */
 export async function runImport(db: Db, values: Values, positionals: string[]): Promise<number> {
-  if (positionals.length > 1) throw new AppError(400, "validation_error", "import takes one FILE");
-  const args = parseOptions(ImportArgs, { ...values, file: positionals[0] });
-  const text = await readFile(args.file, "utf8").catch((error: NodeJS.ErrnoException) => {
-    throw new AppError(404, "not_found", `cannot read ${args.file}: ${error.code ?? error.message}`);
-  });
+  if (positionals.length > 1) throw new UsageError("import takes one FILE");
+  const args = parseOptions(ImportArgs, { ...values, file: positionals[0] }, { file: "FILE" });
+  await readableFile(args.file);
   const kind = extname(args.file).toLowerCase();
   if (kind === ".csv") {
-    if (args.article === undefined) throw new AppError(400, "validation_error", "a CSV import needs --article SLUG");
-    const result = await importClaimCsv(db, args.article, stripBom(text));
+    if (args.article === undefined) throw new UsageError("a CSV import needs --article SLUG");
+    const result = await importClaimCsv(db, args.article, stripBom(await readText(args.file)));
     process.stdout.write(
       `added ${result.claims} claims to ${result.articleSlug} (+${result.derivedContradictions} derived contradictions)\n`,
     );
     return 0;
   }
-  const input = kind === ".jsonl" || kind === ".ndjson" ? parseJsonLinesText(text) : parseJsonText(stripBom(text));
   const onProgress = process.stderr.isTTY
     ? (done: number, total: number) =>
         process.stderr.write(`\rimported ${done}/${total} articles${done === total ? "\n" : ""}`)
     : undefined;
-  const { maxArticleBytes } = loadConfig();
-  const results = await importClaimSheets(db, input, { update: args.update, onProgress, maxArticleBytes });
+  const options = { update: args.update, onProgress, maxArticleBytes: loadConfig().maxArticleBytes };
+  // JSONL and JSON arrays are read a sheet at a time (twice: to check, then to write), so memory
+  // stays flat whatever the file's size; a file of one sheet is read whole.
+  const results =
+    kind === ".jsonl" || kind === ".ndjson"
+      ? await importClaimSheetStream(db, () => jsonLines(args.file), options)
+      : (await holdsJsonArray(args.file))
+        ? await importClaimSheetStream(db, () => jsonArrayItems(args.file), options)
+        : await importClaimSheets(db, parseJsonText(stripBom(await readText(args.file))), options);
   for (const result of results) process.stdout.write(`${describeImport(result)}\n`);
   return 0;
 }
@@ -97,7 +120,13 @@ function describeImport(r: ImportResult): string {
 
 const ExportArgs = z
   .strictObject({
-    table: z.enum(Object.keys(EXPORT_FORMATS) as [ExportTable, ...ExportTable[]]).default("claims"),
+    table: z
+      .enum(Object.keys(EXPORT_FORMATS) as [ExportTable, ...ExportTable[]], {
+        error: (issue) =>
+          `"${String(issue.input)}" is not a table: ${Object.keys(EXPORT_FORMATS).join(", ")} ` +
+          "(the format is --format or --out's extension)",
+      })
+      .default("claims"),
     format: z.enum(["csv", "xlsx", "json", "jsonl", "jsonld"]).optional(),
     out: z.string().min(1).optional(),
     "base-url": z.url().optional(),
@@ -135,15 +164,32 @@ ${FILTER_HELP}
 CSV cells starting with = + - @ (after spaces), a tab, CR or LF get a ' in front (see README).
 `;
 
+/** Where an export writes without --out; a terminal gets no binary format. */
+export interface ExportIo {
+  stdout: Writable & { isTTY?: boolean };
+}
+
+/** The formats that are not text. */
+const BINARY_FORMATS = new Set(["xlsx"]);
+
 /** `claimtrail export`. */
-export async function runExport(db: Db, values: Values, positionals: string[]): Promise<number> {
-  if (positionals.length > 1) throw new AppError(400, "validation_error", "export takes at most one TABLE");
-  const args = parseOptions(ExportArgs, {
-    ...values,
-    ...(positionals[0] === undefined ? {} : { table: positionals[0] }),
-  });
+export async function runExport(
+  db: Db,
+  values: Values,
+  positionals: string[],
+  io: ExportIo = { stdout: process.stdout },
+): Promise<number> {
+  if (positionals.length > 1) throw new UsageError("export takes at most one TABLE");
+  const args = parseOptions(
+    ExportArgs,
+    { ...values, ...(positionals[0] === undefined ? {} : { table: positionals[0] }) },
+    { table: "TABLE" },
+  );
   const config = loadConfig();
   const { table, format, out, "base-url": baseUrl, ...filters } = args;
+  if (out === undefined && io.stdout.isTTY && BINARY_FORMATS.has(format)) {
+    throw new UsageError(`${format} is binary and stdout is a terminal: write it with --out FILE.${format}`);
+  }
   const progress = process.stderr.isTTY ? (rows: number) => process.stderr.write(`\rexported ${rows} rows`) : undefined;
   const request = {
     table,
@@ -154,7 +200,7 @@ export async function runExport(db: Db, values: Values, positionals: string[]): 
   };
   if (out === undefined) {
     const stream = new PassThrough();
-    stream.pipe(process.stdout, { end: false });
+    stream.pipe(io.stdout, { end: false });
     await writeExport(db, request, stream);
   } else {
     // Written aside and renamed, so a failed export never leaves a truncated file under the name asked for.

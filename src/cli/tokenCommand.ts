@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { Role } from "../domain/access/roles.js";
 import { createApiToken, listApiTokens, revokeApiToken } from "../domain/access/tokenService.js";
-import { validationError } from "../errors.js";
-import { toProblemDetails } from "../validation.js";
-import type { Command, WithDb } from "./command.js";
+import { type Command, UsageError, type WithDb } from "./command.js";
 
 const HELP = `claimtrail token create --name NAME --role reader|reviewer|admin
 claimtrail token list [--json]
@@ -20,10 +18,10 @@ const Create = z.strictObject({
 });
 const Revoke = z.string({ error: "name the token to revoke: token revoke NAME" }).min(1);
 
+/** The input, or a UsageError: one line, its first problem (the usage follows it). */
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
-  if (!parsed.success)
-    throw validationError(toProblemDetails(parsed.error), "the command is not valid (see claimtrail token --help)");
+  if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
   return parsed.data;
 }
 
@@ -36,7 +34,7 @@ export function tokenCommand(withDb: WithDb): Command {
     async run(values, positionals) {
       const [action, ...rest] = positionals;
       if (action === "create") {
-        parse(z.array(z.string()).max(0, "takes no arguments besides --name and --role"), rest);
+        parse(z.array(z.string()).max(0, "token create takes no arguments besides --name and --role"), rest);
         const input = parse(Create, { name: values.name, role: values.role });
         const { token, record } = await withDb((db) => createApiToken(db, input));
         process.stderr.write(
@@ -67,8 +65,9 @@ export function tokenCommand(withDb: WithDb): Command {
         process.stdout.write(`revoked ${token.role} token "${token.name}" (id ${token.id}) at ${token.revokedAt}\n`);
         return 0;
       }
-      process.stderr.write(HELP);
-      return 1;
+      throw new UsageError(
+        action === undefined ? "token needs create, list or revoke" : `unknown token action "${action}"`,
+      );
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.js";
 import type { SheetImporter } from "../domain/sheets/importThread.js";
+import type { Urls } from "../urls.js";
 import { articleRoutes } from "./routes/articles.js";
 import { claimRoutes } from "./routes/claims.js";
 import { contradictionRoutes } from "./routes/contradictions.js";
@@ -13,13 +14,13 @@ import { sourceRoutes } from "./routes/sources.js";
 import type { ApiRoute } from "./routeTable.js";
 
 /**
- * Every route under /api. A route listed here is mounted behind the guards its access needs
+ * Every route under the API prefix (/api). A route listed here is mounted behind the guards its access needs
  * and described in /api/openapi.json from its own schema; nothing else is needed.
  */
 export function apiRoutes(
   db: Db,
   openApiDocument: () => object,
-  settings: { publicUrl: string; maxArticleBytes?: number; bodyLimitBytes: number; importer: SheetImporter },
+  settings: { urls: Urls; maxArticleBytes?: number; bodyLimitBytes: number; importer: SheetImporter },
 ): ApiRoute[] {
   return [
     ...articleRoutes(db),
@@ -28,9 +29,9 @@ export function apiRoutes(
     ...contradictionRoutes(db),
     ...relationRoutes(db),
     ...importRoutes(db, settings.importer, settings),
-    ...exportRoutes(db, settings.publicUrl),
-    ...schemaRoutes(),
+    ...exportRoutes(db, settings.urls),
+    ...schemaRoutes(settings.urls),
     ...extractRoutes(db),
-    ...docsRoutes(openApiDocument),
+    ...docsRoutes(openApiDocument, settings.urls),
   ];
 }

@@ -1,13 +1,13 @@
 import { OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import type { Urls } from "../urls.js";
 import { type ApiRoute, openApiPath, responseBody } from "./routeTable.js";
 import { ERROR_STATUS_DESCRIPTIONS, ErrorBody } from "./schemas/errors.js";
 
-/** Where the API is mounted; route paths in the table are below it. */
-export const API_PREFIX = "/api";
-
 export interface OpenApiOptions {
   readsRequireToken: boolean;
+  /** Paths are written under urls.apiPrefix, the server is PUBLIC_URL. */
+  urls: Urls;
 }
 
 type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
@@ -27,7 +27,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], options: OpenA
         "Claims of news articles with their exact quotes, attribution chains and the relations between them, under review. " +
         "Writes need `Authorization: Bearer <token>` (see `claimtrail token create`).",
     },
-    servers: [{ url: "/" }],
+    servers: [{ url: options.urls.root }],
   });
   document.components = {
     ...document.components,
@@ -48,7 +48,7 @@ function routeConfig(spec: ApiRoute, options: OpenApiOptions): RouteConfig {
   if (spec.method !== "get") for (const status of [413, 429]) errors.add(status);
   return {
     method: spec.method,
-    path: `${API_PREFIX}${openApiPath(spec.path)}`,
+    path: options.urls.path(openApiPath(spec.path)),
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
     tags: [spec.path.split("/")[1] ?? "api"],

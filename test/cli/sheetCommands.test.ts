@@ -62,7 +62,10 @@ describe("claimtrail import and export", { timeout: 90_000 }, () => {
 
   it("fails with one line naming a bad option", () => {
     const run = claimtrail("export", "sources", "--format", "jsonld");
-    expect(run.status).toBe(1);
-    expect(run.stderr).toBe("claimtrail: invalid --format: sources export as csv, xlsx, json, jsonl\n");
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      "claimtrail: invalid --format: sources export as csv, xlsx, json, jsonl\n" +
+        "usage: claimtrail export [TABLE] [--format FORMAT] [--out FILE] [filters] [--base-url URL]\n",
+    );
   });
 });

@@ -10,6 +10,9 @@ const run = promisify(execFile);
 const CLI_TIMEOUT_MS = 90_000;
 const BIN = fileURLToPath(new URL("../../src/cli/claimtrail.mjs", import.meta.url));
 const testDb = createTestDb();
+const TOKEN_USAGE = `claimtrail token create --name NAME --role reader|reviewer|admin
+claimtrail token list [--json]
+claimtrail token revoke NAME|ID        (or --name NAME)`;
 afterAll(() => testDb.close());
 
 /** Runs `claimtrail ARGS` against the test database; never rejects, so failures can be asserted. */
@@ -66,10 +69,11 @@ describe("claimtrail token", () => {
     "fails with a one-line reason for a bad role or an unknown token",
     async () => {
       const badRole = await claimtrail("token", "create", "--name", "Nok", "--role", "owner");
-      expect(badRole.code).toBe(1);
-      expect(badRole.stderr).toBe(
-        "claimtrail: the command is not valid (see claimtrail token --help)\n  role: --role must be reader, reviewer or admin\n",
-      );
+      expect(badRole.code).toBe(2);
+      expect(badRole.stderr).toBe(`claimtrail: --role must be reader, reviewer or admin\nusage: ${TOKEN_USAGE}\n`);
+      const noName = await claimtrail("token", "create", "--role", "reader");
+      expect(noName.code).toBe(2);
+      expect(noName.stderr.split("\n")[0]).toBe("claimtrail: --name is required");
       const unknown = await claimtrail("token", "revoke", "--name", "Nobody");
       expect(unknown.code).toBe(1);
       expect(unknown.stderr).toBe('claimtrail: token "Nobody" was not found\n');

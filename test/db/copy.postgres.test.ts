@@ -123,7 +123,7 @@ describe("claimtrail copy", () => {
     const failed = await run(process.execPath, [BIN, "copy", "--from", sqliteUrl]).catch(
       (e: { code: number; stderr: string }) => e,
     );
-    expect(failed).toMatchObject({ code: 1 });
+    expect(failed).toMatchObject({ code: 2 });
     expect((failed as { stderr: string }).stderr).toContain("--to is required");
   }, 90_000);
 

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ClaimFilters } from "../../src/domain/claims/claimFilters.js";
-import {
-  claimSelect,
-  claimWhere,
-  findClaimIdPage,
-  findClaimPage,
-  findClaimRows,
-} from "../../src/domain/claims/claimRepository.js";
+import { type ClaimFilters, claimWhere } from "../../src/domain/claims/claimFilters.js";
+import { claimSelect, findClaimIdPage, findClaimPage, findClaimRows } from "../../src/domain/claims/claimRepository.js";
+import { findSearchedClaimIds, scanClaimIds } from "../../src/domain/claims/claimSearchRepository.js";
 
 import { useSeededApp } from "../support/seededApp.js";
 
@@ -70,6 +65,37 @@ describe("findClaimIdPage", () => {
       if ((await prismaIds(filters, 0, 100)).length > 0) nonEmpty++;
     }
     expect(nonEmpty).toBeGreaterThan(8);
+  });
+});
+
+describe("the search's filters", () => {
+  it("keep of a query's hits exactly the claims the same filters select, indexed and scanned", async () => {
+    const db = testDb().db;
+    const topic = (await db.topic.findFirstOrThrow({ select: { slug: true } })).slug;
+    const article = (await db.article.findFirstOrThrow({ select: { slug: true } })).slug;
+    const filters: Omit<ClaimFilters, "q">[] = [
+      { kind: "statement" },
+      { source: "infoquest", role: "publisher" },
+      { source: "yonhap" },
+      { topic },
+      { article, kind: "report" },
+      { source: "no-such-source" },
+    ];
+    let kept = 0;
+    for (const q of ["Ki", "Kim", "เกาหลี"]) {
+      const indexed = q.length >= 3;
+      const hits = async (f: Omit<ClaimFilters, "q">) =>
+        indexed ? findSearchedClaimIds(db, q, f, 0, 500) : (await scanClaimIds(db, q, f, 0, 500)).ids;
+      const all = await hits({});
+      expect(all.length).toBeGreaterThan(0);
+      for (const f of filters) {
+        const selected = new Set(await prismaIds(f, 0, 1000));
+        const expected = all.filter((id) => selected.has(id));
+        expect({ q, f, ids: await hits(f) }).toEqual({ q, f, ids: expected });
+        kept += expected.length;
+      }
+    }
+    expect(kept).toBeGreaterThan(5);
   });
 });
 

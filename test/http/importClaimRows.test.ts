@@ -113,3 +113,56 @@ describe("POST /api/articles/:slug/claims.csv", () => {
     expect(stored).toEqual(thaiSheet().claims.map((c) => ({ quote: c.quote, gloss: c.gloss })));
   });
 });
+
+describe("POST /api/articles/:slug/claims.csv reads RFC 4180 as csv-parse does", () => {
+  const header = () => exported.slice(1, exported.indexOf("\r\n") + 2);
+  /** Exported data row `index` (from 1) with a new key and the gloss cell written raw, as typed. */
+  function row(index: number, key: string, rawGloss: string): string {
+    const record = parseCsv(exported)[index]!.map((cell) => cell.replace(/^'/, ""));
+    record[column("key")] = key;
+    record[column("gloss")] = "GLOSS";
+    return csvRecord(record).replace("GLOSS", rawGloss);
+  }
+
+  it("keeps a quoted CRLF and doubled quotes inside a field, after a BOM", async () => {
+    const csv = `\uFEFF${header()}${row(1, "r1", '"first line\r\nsecond ""quoted"", line"')}`;
+    const res = await app.post(ROUTE).set("Content-Type", "text/csv").send(csv).expect(201);
+    expect(res.body.data).toMatchObject({ articleSlug: "thai-test-article", claims: 1 });
+    const stored = await test.db.claim.findFirstOrThrow({ where: { key: "r1" }, select: { gloss: true } });
+    expect(stored.gloss).toBe('first line\r\nsecond "quoted", line');
+  });
+
+  it("counts spreadsheet rows, not lines: a row after a quoted newline keeps its number", async () => {
+    const csv = `${header()}${row(1, "r2", '"two\r\nlines"')}${row(2, "c2", "plain")}`;
+    expect((await refused(csv)).details).toEqual([
+      { path: "rows[3].key", code: "claim_exists", message: 'claim "c2" is already in the article' },
+    ]);
+  });
+
+  it("reports a row with too few or too many fields by its row, all at once", async () => {
+    const short = row(1, "r3", "plain").replace(/,[^,]*\r\n$/, "\r\n");
+    const long = row(2, "r4", "plain").replace(/\r\n$/, ",extra\r\n");
+    const cells = parseCsv(exported)[0]!.length;
+    expect((await refused(`${header()}${short}${long}`)).details).toEqual([
+      { path: "rows[2]", code: "column_count", message: `has ${cells - 1} cells, the header ${cells}` },
+      { path: "rows[3]", code: "column_count", message: `has ${cells + 1} cells, the header ${cells}` },
+    ]);
+  });
+
+  it("answers 400 csv_syntax for an unterminated quote and a quote inside an unquoted field", async () => {
+    const unterminated = `${header()}${row(1, "r5", "plain")}${row(2, "r6", '"never closed\r\n')}`;
+    // The line the unclosed record starts on: after the header and row 1 (whose quoted cells hold newlines).
+    const lastLine = `${header()}${row(1, "r5", "plain")}`.split("\n").length;
+    expect((await refused(unterminated, 400)).details).toEqual([
+      { path: "csv", code: "csv_syntax", message: `line ${lastLine}: a quoted field is not closed` },
+    ]);
+    const stray = `${header()}${row(1, "r7", 'say "hi"')}`;
+    expect((await refused(stray, 400)).details).toEqual([
+      { path: "csv", code: "csv_syntax", message: "line 2: a quote inside an unquoted field" },
+    ]);
+    const afterClosing = `${header()}${row(1, "r8", '"closed"then')}`;
+    expect((await refused(afterClosing, 400)).details).toEqual([
+      { path: "csv", code: "csv_syntax", message: "line 2: a quoted field must end at a comma or a line end" },
+    ]);
+  });
+});

@@ -5,6 +5,7 @@ import { csvRecord, parseCsv } from "../../src/domain/exports/csv.js";
 import { inProcessImporter } from "../../src/domain/sheets/importThread.js";
 import { apiRoutes } from "../../src/http/apiRoutes.js";
 import { type ApiRoute, responseBody } from "../../src/http/routeTable.js";
+import { urls } from "../../src/urls.js";
 import { useSeededApp } from "../support/seededApp.js";
 import { smallSheet } from "../support/sheets.js";
 
@@ -20,7 +21,7 @@ beforeAll(async () => {
 
 const routes = (): ApiRoute[] =>
   apiRoutes(seeded.testDb().db, () => ({}), {
-    publicUrl: "http://127.0.0.1",
+    urls: urls("http://127.0.0.1"),
     bodyLimitBytes: 1024,
     importer: inProcessImporter(seeded.testDb().db),
   });
@@ -126,6 +127,7 @@ const EXAMPLES: Record<string, Example> = {
   },
   "GET /export/:file": { call: async () => get("/api/export/claims.csv"), raw: "text" },
   "GET /schemas/claim-sheet.json": { call: async () => get("/api/schemas/claim-sheet.json"), raw: "json" },
+  "GET /schemas/vocabulary": { call: async () => get("/api/schemas/vocabulary"), raw: "json" },
   "POST /extract": {
     call: async () =>
       post("/api/extract").send({ text: "นายเอ บีซี โฆษกรัฐบาลกล่าวว่า รัฐบาลจะลดภาษี", publisher: "infoquest" }),

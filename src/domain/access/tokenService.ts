@@ -1,11 +1,19 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
-import { isUniqueViolation } from "../../db/errors.js";
 import { conflict, notFound, validationError } from "../../errors.js";
 import { toProblemDetails } from "../../validation.js";
 import { IMPORT_ACTOR } from "../sheets/importClaimSheet.js";
 import { Role } from "./roles.js";
+import {
+  findToken,
+  findTokenByHash,
+  findTokens,
+  insertToken,
+  setTokenLastUsed,
+  setTokenRevoked,
+  type TokenRecord,
+} from "./tokenRepository.js";
 
 /** Every token starts with this, so a leaked one is recognisable (in logs, by secret scanners). */
 export const TOKEN_PREFIX = "ct_";
@@ -56,23 +64,7 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-const tokenViewSelect = {
-  id: true,
-  name: true,
-  role: true,
-  createdAt: true,
-  revokedAt: true,
-  lastUsedAt: true,
-} as const;
-
-function presentToken(row: {
-  id: number;
-  name: string;
-  role: string;
-  createdAt: Date;
-  revokedAt: Date | null;
-  lastUsedAt: Date | null;
-}): TokenView {
+function presentToken(row: TokenRecord): TokenView {
   return {
     id: row.id,
     name: row.name,
@@ -93,27 +85,16 @@ export async function createApiToken(db: Db, input: NewToken): Promise<{ token: 
   if (!parsed.success) throw validationError(toProblemDetails(parsed.error), "the token is not valid");
   const { name, role } = parsed.data;
   const token = `${TOKEN_PREFIX}${randomBytes(TOKEN_BYTES).toString("base64url")}`;
-  try {
-    const row = await db.apiToken.create({
-      data: { name, role, tokenSha256: hashToken(token) },
-      select: tokenViewSelect,
-    });
-    return { token, record: presentToken(row) };
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw conflict(
-        "token_name_taken",
-        `a token named ${JSON.stringify(name)} exists or existed; choose another name`,
-      );
-    }
-    throw error;
+  const row = await insertToken(db, { name, role, tokenSha256: hashToken(token) });
+  if (!row) {
+    throw conflict("token_name_taken", `a token named ${JSON.stringify(name)} exists or existed; choose another name`);
   }
+  return { token, record: presentToken(row) };
 }
 
 /** Every token, revoked ones included, oldest first. */
 export async function listApiTokens(db: Db): Promise<TokenView[]> {
-  const rows = await db.apiToken.findMany({ select: tokenViewSelect, orderBy: { id: "asc" } });
-  return rows.map(presentToken);
+  return (await findTokens(db)).map(presentToken);
 }
 
 /**
@@ -121,13 +102,11 @@ export async function listApiTokens(db: Db): Promise<TokenView[]> {
  * Revoking a revoked token changes nothing and returns it as it is.
  */
 export async function revokeApiToken(db: Db, nameOrId: string, now = new Date()): Promise<TokenView> {
-  const where = /^\d+$/.test(nameOrId) ? { id: Number(nameOrId) } : { name: nameOrId.trim().normalize("NFC") };
-  const row = await db.apiToken.findFirst({ where, select: tokenViewSelect });
+  const by = /^\d+$/.test(nameOrId) ? { id: Number(nameOrId) } : { name: nameOrId.trim().normalize("NFC") };
+  const row = await findToken(db, by);
   if (!row) throw notFound("token", nameOrId);
   if (row.revokedAt) return presentToken(row);
-  return presentToken(
-    await db.apiToken.update({ where: { id: row.id }, data: { revokedAt: now }, select: tokenViewSelect }),
-  );
+  return presentToken(await setTokenRevoked(db, row.id, now));
 }
 
 /** Tokens whose `lastUsedAt` write is under way, and when it was last started (per process). */
@@ -148,10 +127,7 @@ export async function settleLastUsedWrites(): Promise<void> {
 export async function findPrincipal(db: Db, token: string, now = new Date()): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const tokenSha256 = hashToken(token);
-  const row = await db.apiToken.findUnique({
-    where: { tokenSha256 },
-    select: { id: true, name: true, role: true, revokedAt: true, lastUsedAt: true },
-  });
+  const row = await findTokenByHash(db, tokenSha256);
   if (!row || row.revokedAt) return null;
   const role = Role.safeParse(row.role);
   if (!role.success) return null;
@@ -159,8 +135,7 @@ export async function findPrincipal(db: Db, token: string, now = new Date()): Pr
   const stale = (since: number) => now.getTime() - since >= LAST_USED_RESOLUTION_MS;
   if ((!row.lastUsedAt || stale(row.lastUsedAt.getTime())) && stale(started)) {
     lastUsedStarted.set(row.id, now.getTime());
-    const write: Promise<void> = db.apiToken
-      .update({ where: { id: row.id }, data: { lastUsedAt: now }, select: { id: true } })
+    const write: Promise<void> = setTokenLastUsed(db, row.id, now)
       .then(
         () => {},
         // Best effort: a locked database (or a token deleted meanwhile) leaves the old value.

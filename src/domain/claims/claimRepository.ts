@@ -3,7 +3,7 @@ import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { isIndexedQuery } from "../search/searchText.js";
 import { type SourceSummaryRecord, sourceSummarySelect } from "../sources/sourceRepository.js";
-import type { ClaimFilters } from "./claimFilters.js";
+import { type ClaimFilters, claimConditions, claimWhere } from "./claimFilters.js";
 import { findSearchedClaimIds } from "./claimSearchRepository.js";
 
 /** A claim with everything a view of it shows: its article, chains' links, topics and stances. */
@@ -220,23 +220,6 @@ export async function findClaimRelations(db: Db, claimId: number): Promise<Claim
 }
 
 /**
- * The claim filters as a Prisma where clause, for the exports that read through Prisma. The
- * same filters as `claimIdPageSql`, which the lookups use.
- */
-export function claimWhere(filters: ClaimFilters): Prisma.ClaimWhereInput {
-  const where: Prisma.ClaimWhereInput = {};
-  if (filters.source !== undefined) {
-    const role = filters.role ?? "any";
-    where.links = { some: { source: { slug: filters.source }, ...(role === "any" ? {} : { role }) } };
-  }
-  if (filters.kind !== undefined) where.kind = filters.kind;
-  if (filters.topic !== undefined) where.topics = { some: { topic: { slug: filters.topic } } };
-  if (filters.article !== undefined) where.article = { slug: filters.article };
-  if (filters.q !== undefined) where.OR = [{ quote: { contains: filters.q } }, { gloss: { contains: filters.q } }];
-  return where;
-}
-
-/**
  * One keyset page of the claims matching the filters (all but the text search `q`), after
  * `afterId`, in id order, each with everything `presentClaim` shows. See `findClaimIdPage`.
  */
@@ -380,9 +363,6 @@ export async function findClaimIdPage(
 }
 
 function claimIdPageSql(filters: Omit<ClaimFilters, "q">, afterId: number, take: number): Prisma.Sql {
-  const where: Prisma.Sql[] = [];
-  let from: Prisma.Sql;
-  let id: Prisma.Sql = Prisma.sql`c."id"`;
   const drivenBy =
     filters.source !== undefined
       ? "source"
@@ -390,7 +370,10 @@ function claimIdPageSql(filters: Omit<ClaimFilters, "q">, afterId: number, take:
         ? "article"
         : filters.topic !== undefined
           ? "topic"
-          : "claims";
+          : undefined;
+  let from: Prisma.Sql = Prisma.sql`"Claim" c`;
+  let id: Prisma.Sql = Prisma.sql`c."id"`;
+  const where: Prisma.Sql[] = [];
   if (drivenBy === "source") {
     from = Prisma.sql`"Source" s JOIN "AttributionLink" d ON d."sourceId" = s."id" JOIN "Claim" c ON c."id" = d."claimId"`;
     id = Prisma.sql`d."claimId"`;
@@ -403,18 +386,8 @@ function claimIdPageSql(filters: Omit<ClaimFilters, "q">, afterId: number, take:
     from = Prisma.sql`"Topic" tp JOIN "ClaimTopic" d ON d."topicId" = tp."id" JOIN "Claim" c ON c."id" = d."claimId"`;
     id = Prisma.sql`d."claimId"`;
     where.push(Prisma.sql`tp."slug" = ${filters.topic}`);
-  } else {
-    from = Prisma.sql`"Claim" c`;
   }
-  where.push(Prisma.sql`${id} > ${afterId}`);
-  if (filters.topic !== undefined && drivenBy !== "topic") {
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ClaimTopic" ct JOIN "Topic" t ON t."id" = ct."topicId"
-      WHERE ct."claimId" = c."id" AND t."slug" = ${filters.topic})`);
-  }
-  if (filters.article !== undefined && drivenBy !== "article") {
-    where.push(Prisma.sql`c."articleId" = (SELECT a."id" FROM "Article" a WHERE a."slug" = ${filters.article})`);
-  }
-  if (filters.kind !== undefined) where.push(Prisma.sql`c."kind" = ${filters.kind}`);
+  where.push(Prisma.sql`${id} > ${afterId}`, ...claimConditions(filters, drivenBy));
   // A source can be in a claim's chain twice (two chains), so its links need DISTINCT; the
   // others are unique per claim, and DISTINCT there would make SQLite sort every row.
   const distinct = drivenBy === "source" ? Prisma.sql`DISTINCT` : Prisma.empty;

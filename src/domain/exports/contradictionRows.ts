@@ -1,10 +1,9 @@
 import type { Db } from "../../db/client.js";
-import type { Prisma } from "../../generated/prisma/client.js";
-import { claimSelect } from "../claims/claimRepository.js";
 import { type ClaimView, presentClaim } from "../claims/claimView.js";
 import type { Column } from "./columns.js";
-import { type ExportFilters, exportedContradictions } from "./exportFilters.js";
-import { after, keysetPages } from "./keyset.js";
+import type { ExportFilters } from "./exportFilters.js";
+import { findContradictionExportPage } from "./exportRepository.js";
+import { keysetPages } from "./keyset.js";
 
 /** One side of an exported contradiction. */
 export interface ContradictionSide {
@@ -50,18 +49,6 @@ export const CONTRADICTION_COLUMNS: Column<ContradictionExportRow>[] = [
   ...sideColumns("to"),
 ];
 
-const sideSelect = { select: { ...claimSelect } } as const;
-const contradictionExportSelect = {
-  id: true,
-  status: true,
-  origin: true,
-  version: true,
-  rationale: true,
-  updatedAt: true,
-  fromClaim: sideSelect,
-  toClaim: sideSelect,
-} as const satisfies Prisma.RelationSelect;
-
 function presentSide(view: ClaimView): ContradictionSide {
   return {
     claimId: view.id,
@@ -80,17 +67,7 @@ export async function* contradictionRowPages(
   filters: ExportFilters,
   pageSize?: number,
 ): AsyncGenerator<ContradictionExportRow[]> {
-  const where = exportedContradictions(filters);
-  const pages = keysetPages(
-    (afterId, take) =>
-      db.relation.findMany({
-        where: { AND: [where, after(afterId)] },
-        select: contradictionExportSelect,
-        orderBy: { id: "asc" },
-        take,
-      }),
-    pageSize,
-  );
+  const pages = keysetPages((afterId, take) => findContradictionExportPage(db, filters, afterId, take), pageSize);
   for await (const page of pages) {
     yield page.map((r) => ({
       id: r.id,

@@ -1,3 +1,5 @@
+import { CsvError, parse } from "csv-parse/sync";
+
 /**
  * CSV as RFC 4180 writes it (CRLF line ends, fields with `"`, `,`, CR or LF quoted, quotes
  * doubled), with spreadsheet formula injection neutralised: see `neutraliseFormula`.
@@ -35,79 +37,52 @@ export function csvRecord(cells: readonly string[]): string {
   return `${cells.map((cell) => csvField(neutraliseFormula(cell))).join(",")}\r\n`;
 }
 
-export interface CsvSyntaxError {
-  line: number;
-  message: string;
+/** Messages for the CSV syntax errors csv-parse reports, by its error code. */
+const SYNTAX_MESSAGES: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: "a quoted field is not closed",
+  INVALID_OPENING_QUOTE: "a quote inside an unquoted field",
+  CSV_INVALID_CLOSING_QUOTE: "a quoted field must end at a comma or a line end",
+};
+
+/** A CSV text that csv-parse refused, located by the line (from 1) the bad record starts on. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`line ${line}: ${reason}`);
+  }
+}
+
+/** One record and its spreadsheet row number (the first record is row 1, a quoted newline stays in its row). */
+export interface CsvRecord {
+  row: number;
+  cells: string[];
 }
 
 /**
- * Parses RFC 4180 CSV (CRLF or LF line ends, a leading BOM ignored) into records of raw cells.
- * Throws a CsvSyntaxError-shaped Error on an unterminated quote or a stray quote.
+ * Parses RFC 4180 CSV (CRLF or LF line ends, a leading BOM ignored) with csv-parse into records
+ * of raw cells. Rows may differ in length (the import reports that per row); an empty line is
+ * a record of one empty cell. Throws CsvSyntaxError on an unterminated or stray quote.
  */
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let line = 1;
-  let i = text.startsWith(UTF8_BOM) ? 1 : 0;
-  let quoted = false;
-  let fieldStarted = false;
-  const endField = () => {
-    record.push(field);
-    field = "";
-    fieldStarted = false;
-  };
-  const endRecord = () => {
-    endField();
-    records.push(record);
-    record = [];
-  };
-  while (i < text.length) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        const next = text[i];
-        if (next !== undefined && next !== "," && next !== "\r" && next !== "\n") {
-          throw csvError(line, "a quoted field must end at a comma or a line end");
-        }
-        continue;
-      }
-      if (char === "\n") line++;
-      field += char;
-      i++;
-      continue;
-    }
-    if (char === '"' && !fieldStarted) {
-      quoted = true;
-      fieldStarted = true;
-      i++;
-    } else if (char === '"') {
-      throw csvError(line, "a quote inside an unquoted field");
-    } else if (char === ",") {
-      endField();
-      i++;
-    } else if (char === "\r" || char === "\n") {
-      endRecord();
-      i += char === "\r" && text[i + 1] === "\n" ? 2 : 1;
-      line++;
-    } else {
-      field += char;
-      fieldStarted = true;
-      i++;
-    }
+export function parseCsvRecords(text: string): CsvRecord[] {
+  try {
+    const parsed = parse(text, { bom: true, relax_column_count: true, info: true }) as unknown as {
+      record: string[];
+      info: { records: number };
+    }[];
+    return parsed.map(({ record, info }) => ({ row: info.records, cells: record }));
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    // csv-parse counts a CRLF inside quotes as two lines; its `bytes` is where the bad record
+    // starts, so the line is counted here, in the text up to there.
+    const bytes = (error as CsvError & { bytes?: number }).bytes ?? 0;
+    const before = Buffer.from(text, "utf8").subarray(0, bytes).toString("utf8");
+    throw new CsvSyntaxError(before.split("\n").length, SYNTAX_MESSAGES[error.code] ?? error.message);
   }
-  if (quoted) throw csvError(line, "a quoted field is not closed");
-  if (fieldStarted || record.length > 0) endRecord();
-  return records;
 }
 
-function csvError(line: number, message: string): Error & CsvSyntaxError {
-  return Object.assign(new Error(`line ${line}: ${message}`), { line, message: `line ${line}: ${message}` });
+/** The records of a CSV text, as lists of raw cells (see parseCsvRecords). */
+export function parseCsv(text: string): string[][] {
+  return parseCsvRecords(text).map((record) => record.cells);
 }

@@ -1,8 +1,5 @@
 import type { Db } from "../../db/client.js";
-import { inChunks } from "../../db/inChunks.js";
-import type { Prisma } from "../../generated/prisma/client.js";
-import { formatWithOffset } from "../articles/publishedAt.js";
-import { claimWhere, findMatchingClaims } from "../claims/claimRepository.js";
+import { findMatchingClaims } from "../claims/claimRepository.js";
 import { articleHasRelations } from "../relations/relationRepository.js";
 import {
   CLAIM_SHEET_FORMAT,
@@ -22,7 +19,16 @@ import type {
   Stance,
 } from "../vocabulary.js";
 import { type ExportFilters, hasClaimFilter } from "./exportFilters.js";
-import { after, keysetPages } from "./keyset.js";
+import {
+  findArticleClaimIdPage,
+  findClaimsSelected,
+  findRelationsOfClaims,
+  findSheetArticlePage,
+  findSheetPropositions,
+  findSheetSources,
+  type SheetArticleRecord,
+} from "./exportRepository.js";
+import { keysetPages } from "./keyset.js";
 
 /**
  * How exported claim sheets are laid out:
@@ -53,16 +59,7 @@ export async function* claimSheetChunks(
   const pretty = layout === "json";
   const everything = !hasClaimFilter(filters);
   let first = true;
-  for await (const page of keysetPages(
-    (afterId, take) =>
-      db.article.findMany({
-        where: { AND: [exportedArticles(filters), after(afterId)] },
-        select: articleSelect,
-        orderBy: { id: "asc" },
-        take,
-      }),
-    pageSize,
-  )) {
+  for await (const page of keysetPages((afterId, take) => findSheetArticlePage(db, filters, afterId, take), pageSize)) {
     for (const article of page) {
       if (pretty) yield first ? "[\n  " : ",\n  ";
       yield* sheetChunks(db, article, filters, pretty, pageSize, everything && first, onClaims);
@@ -71,29 +68,6 @@ export async function* claimSheetChunks(
     }
   }
   if (pretty) yield first ? "[]" : "\n]";
-}
-
-const articleSelect = {
-  id: true,
-  slug: true,
-  title: true,
-  section: true,
-  language: true,
-  url: true,
-  publishedAt: true,
-  publishedUtcOffset: true,
-  body: true,
-  bodySha256: true,
-  publisher: { select: { id: true, slug: true } },
-} as const satisfies Prisma.ArticleSelect;
-
-type ArticleRecord = Prisma.ArticleGetPayload<{ select: typeof articleSelect }>;
-
-/** Articles with exported claims; with no claim filter but the article, the article even if it has none. */
-function exportedArticles(filters: ExportFilters): Prisma.ArticleWhereInput {
-  const { article, ...claimFilters } = filters;
-  if (!hasClaimFilter(claimFilters)) return article === undefined ? {} : { slug: article };
-  return { claims: { some: claimWhere(filters) } };
 }
 
 /** A JSON value as `JSON.stringify(value, null, 2)` writes it at the given nesting depth. */
@@ -117,26 +91,25 @@ async function* arrayChunks<T>(pages: AsyncIterable<T[]>, pretty: boolean, depth
 
 async function* sheetChunks(
   db: Db,
-  article: ArticleRecord,
+  article: SheetArticleRecord,
   filters: ExportFilters,
   pretty: boolean,
   pageSize: number | undefined,
   withUncitedSources: boolean,
   onClaims: (count: number) => void,
 ): AsyncGenerator<string> {
-  const claims: Prisma.ClaimWhereInput = { AND: [claimWhere(filters), { articleId: article.id }] };
   const key = (name: string) => (pretty ? `\n    ${JSON.stringify(name)}: ` : `${JSON.stringify(name)}:`);
   yield "{";
   yield `${key("format")}${JSON.stringify(CLAIM_SHEET_FORMAT)},`;
   yield `${key("article")}${serialise(presentArticle(article), pretty, 2)},`;
   yield key("sources");
-  yield* arrayChunks(single(sheetSources(db, article, claims, withUncitedSources)), pretty, 2);
+  yield* arrayChunks(single(sheetSources(db, article, filters, withUncitedSources)), pretty, 2);
   yield `,${key("propositions")}`;
-  yield* arrayChunks(single(sheetPropositions(db, claims)), pretty, 2);
+  yield* arrayChunks(single(sheetPropositions(db, article.id, filters)), pretty, 2);
   yield `,${key("claims")}`;
   yield* arrayChunks(sheetClaimPages(db, article, filters, pageSize, onClaims), pretty, 2);
   yield `,${key("relations")}`;
-  yield* arrayChunks(sheetRelationPages(db, article, claims, filters, pageSize), pretty, 2);
+  yield* arrayChunks(sheetRelationPages(db, article, filters, pageSize), pretty, 2);
   yield pretty ? "\n  }" : "}";
 }
 
@@ -144,62 +117,19 @@ async function* single<T>(items: Promise<T[]>): AsyncGenerator<T[]> {
   yield await items;
 }
 
-function presentArticle(article: ArticleRecord): Required<SheetArticle> {
-  return {
-    slug: article.slug,
-    title: article.title,
-    publisher: article.publisher.slug,
-    section: article.section,
-    language: article.language,
-    url: article.url,
-    publishedAt: formatWithOffset(article.publishedAt, article.publishedUtcOffset),
-    body: article.body,
-    bodySha256: article.bodySha256,
-  };
+function presentArticle(article: SheetArticleRecord): Required<SheetArticle> {
+  return { ...article.sheet, bodySha256: article.bodySha256 };
 }
-
-/** A source as a claim sheet (and the source export) lists it. */
-export const sheetSourceSelect = {
-  slug: true,
-  name: true,
-  kind: true,
-  countryCode: true,
-  stateControlled: true,
-  description: true,
-  names: { select: { name: true }, orderBy: { position: "asc" } },
-  affiliation: { select: { slug: true } },
-} as const satisfies Prisma.SourceSelect;
 
 /** Sources in the exported claims' chains, the publisher, and their affiliations, by slug. */
 async function sheetSources(
   db: Db,
-  article: ArticleRecord,
-  claims: Prisma.ClaimWhereInput,
+  article: SheetArticleRecord,
+  filters: ExportFilters,
   withUncitedSources: boolean,
 ): Promise<SheetSource[]> {
-  // Grouping the article's links finds its sources by index; a `links: { some }` filter on
-  // Source would scan every link of each source for every article.
-  const cited = await db.attributionLink.groupBy({ by: ["sourceId"], where: { claim: claims } });
-  const uncited: Prisma.SourceWhereInput[] = withUncitedSources
-    ? [{ links: { none: {} }, articles: { none: {} } }]
-    : [];
-  const found = [
-    ...(await inChunks([...cited.map((c) => c.sourceId), article.publisher.id], (chunk) =>
-      db.source.findMany({ where: { id: { in: chunk } }, select: sheetSourceSelect }),
-    )),
-    ...(withUncitedSources ? await db.source.findMany({ where: { OR: uncited }, select: sheetSourceSelect }) : []),
-  ];
-  const bySlug = new Map(found.map((s) => [s.slug, s]));
-  // Affiliations are written too, so the sheet imports on its own; they may chain (spokesman -> ministry -> government).
-  for (;;) {
-    const missing = [...new Set(found.flatMap((s) => s.affiliation?.slug ?? []))].filter((slug) => !bySlug.has(slug));
-    if (missing.length === 0) break;
-    const more = await inChunks(missing, (chunk) =>
-      db.source.findMany({ where: { slug: { in: chunk } }, select: sheetSourceSelect }),
-    );
-    for (const source of more) bySlug.set(source.slug, source);
-    found.push(...more);
-  }
+  // Affiliations are written too, so the sheet imports on its own.
+  const bySlug = new Map((await findSheetSources(db, article, filters, withUncitedSources)).map((s) => [s.slug, s]));
   return [...bySlug.values()]
     .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
     .map((s) => ({
@@ -214,13 +144,8 @@ async function sheetSources(
     }));
 }
 
-async function sheetPropositions(db: Db, claims: Prisma.ClaimWhereInput): Promise<SheetProposition[]> {
-  const used = await db.claimStance.groupBy({ by: ["propositionId"], where: { claim: claims } });
-  if (used.length === 0) return [];
-  const rows = await inChunks(
-    used.map((u) => u.propositionId),
-    (chunk) => db.proposition.findMany({ where: { id: { in: chunk } }, select: { key: true, text: true } }),
-  );
+async function sheetPropositions(db: Db, articleId: number, filters: ExportFilters): Promise<SheetProposition[]> {
+  const rows = await findSheetPropositions(db, articleId, filters);
   rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return rows.map((p) => ({ key: p.key, text: p.text }));
 }
@@ -228,13 +153,13 @@ async function sheetPropositions(db: Db, claims: Prisma.ClaimWhereInput): Promis
 /** The article's exported claims as the sheet writes them, a keyset page at a time (the claim listings' queries). */
 async function* sheetClaimPages(
   db: Db,
-  article: ArticleRecord,
+  article: SheetArticleRecord,
   filters: ExportFilters,
   pageSize: number | undefined,
   onClaims: (count: number) => void,
 ): AsyncGenerator<SheetClaim[]> {
   const pages = keysetPages(
-    (afterId, take) => findMatchingClaims(db, { ...filters, article: article.slug }, afterId ?? 0, take),
+    (afterId, take) => findMatchingClaims(db, { ...filters, article: article.sheet.slug }, afterId ?? 0, take),
     pageSize,
   );
   for await (const page of pages) {
@@ -267,8 +192,6 @@ async function* sheetClaimPages(
   }
 }
 
-const relationSide = { select: { id: true, key: true, articleId: true, article: { select: { slug: true } } } } as const;
-
 /**
  * Relations among exported claims that belong in this article's sheet (see SheetLayout), read
  * for one page of the article's claims at a time: those whose `from` claim is on the page (and
@@ -278,45 +201,23 @@ const relationSide = { select: { id: true, key: true, articleId: true, article: 
  */
 async function* sheetRelationPages(
   db: Db,
-  article: ArticleRecord,
-  claims: Prisma.ClaimWhereInput,
+  article: SheetArticleRecord,
   filters: ExportFilters,
   pageSize?: number,
 ): AsyncGenerator<SheetRelation[]> {
-  const select = {
-    id: true,
-    fromClaimId: true,
-    toClaimId: true,
-    type: true,
-    rationale: true,
-    status: true,
-    origin: true,
-    fromClaim: relationSide,
-    toClaim: relationSide,
-  } as const;
   const ref = (claim: { key: string; articleId: number; article: { slug: string } }) =>
     claim.articleId === article.id ? claim.key : `${claim.article.slug}/${claim.key}`;
   const filtered = hasClaimFilter(filters);
   // Most articles have no relations at all: one indexed look saves a second pass over their claims.
   if (!(await articleHasRelations(db, article.id))) return;
   for await (const page of keysetPages(
-    (afterId, take) =>
-      db.claim.findMany({
-        where: { AND: [claims, after(afterId)] },
-        select: { id: true },
-        orderBy: { id: "asc" },
-        take,
-      }),
+    (afterId, take) => findArticleClaimIdPage(db, article.id, filters, afterId, take),
     pageSize,
   )) {
     const ids = page.map((c) => c.id);
     const onPage = new Set(ids);
-    const outgoing = await inChunks(ids, (chunk) =>
-      db.relation.findMany({ where: { fromClaimId: { in: chunk } }, select }),
-    );
-    const incoming = await inChunks(ids, (chunk) =>
-      db.relation.findMany({ where: { toClaimId: { in: chunk } }, select }),
-    );
+    const outgoing = await findRelationsOfClaims(db, ids, "from");
+    const incoming = await findRelationsOfClaims(db, ids, "to");
     const candidates = [
       ...outgoing.filter((r) => r.toClaim.articleId <= article.id),
       ...incoming.filter((r) => r.fromClaim.articleId < article.id),
@@ -328,15 +229,7 @@ async function* sheetRelationPages(
           .filter((id) => !onPage.has(id)),
       ),
     ];
-    const exported = filtered
-      ? new Set(
-          (
-            await inChunks(others, (chunk) =>
-              db.claim.findMany({ where: { AND: [claimWhere(filters), { id: { in: chunk } }] }, select: { id: true } }),
-            )
-          ).map((c) => c.id),
-        )
-      : new Set(others);
+    const exported = filtered ? await findClaimsSelected(db, filters, others) : new Set(others);
     const relations = candidates
       .filter(
         (r) =>

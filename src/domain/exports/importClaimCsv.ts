@@ -1,16 +1,17 @@
 import type { Db } from "../../db/client.js";
-import { inChunks } from "../../db/inChunks.js";
-import { writeTransaction } from "../../db/sql.js";
 import { invalidSheet, notFound, type ProblemDetail, validationError } from "../../errors.js";
-import { toProblemDetails } from "../../validation.js";
-import { formatWithOffset } from "../articles/publishedAt.js";
 import { splitChainSlugs } from "../attribution/chainText.js";
 import { checkClaimSheet } from "../sheets/checkClaimSheet.js";
 import { CLAIM_SHEET_FORMAT, type ClaimSheet, SheetClaim } from "../sheets/claimSheet.js";
 import type { CsvImportResult } from "../sheets/sheetView.js";
-import { addClaims, sheetWriterOn, upsertSources } from "../sheets/writeSheet.js";
 import { CHAIN_SEPARATOR } from "./claimRows.js";
-import { parseCsv, restoreFormula } from "./csv.js";
+import { type CsvRecord, CsvSyntaxError, parseCsvRecords, restoreFormula } from "./csv.js";
+import {
+  findPropositionsByKey,
+  findSheetArticleWithKeys,
+  findStoredSourceSlugs,
+  writeClaimRows,
+} from "./exportRepository.js";
 
 /** Columns a claim row must have; the others the CSV export writes are optional or ignored. */
 export const REQUIRED_CSV_COLUMNS = [
@@ -49,16 +50,15 @@ const COLUMN_OF: Record<string, string> = {
  * located as `rows[N].column` with N the spreadsheet row (the header is row 1).
  */
 export async function importClaimCsv(db: Db, articleSlug: string, csv: string): Promise<CsvImportResult> {
-  let records: string[][];
+  let records: CsvRecord[];
   try {
-    records = parseCsv(csv);
+    records = parseCsvRecords(csv);
   } catch (error) {
-    throw validationError(
-      [{ path: "csv", code: "csv_syntax", message: (error as Error).message }],
-      "the CSV is not valid",
-    );
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    throw validationError([{ path: "csv", code: "csv_syntax", message: error.message }], "the CSV is not valid");
   }
-  const [header = [], ...rows] = records;
+  const [first, ...rows] = records;
+  const header: string[] = first?.cells ?? [];
   const missing = REQUIRED_CSV_COLUMNS.filter((column) => !header.includes(column));
   if (missing.length > 0) {
     throw invalidSheet(
@@ -69,44 +69,28 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
       })),
     );
   }
-  const article = await db.article.findUnique({
-    where: { slug: articleSlug },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      section: true,
-      language: true,
-      url: true,
-      publishedAt: true,
-      publishedUtcOffset: true,
-      body: true,
-      publisher: { select: { slug: true } },
-      claims: { select: { key: true } },
-    },
-  });
+  const article = await findSheetArticleWithKeys(db, articleSlug);
   if (!article) throw notFound("article", articleSlug);
 
   const problems: ProblemDetail[] = [];
   const claims: SheetClaim[] = [];
+  /** The spreadsheet row each claim came from, by claim index. */
   const rowOfClaim: number[] = [];
-  const storedKeys = new Set(article.claims.map((c) => c.key));
-  rows.forEach((cells, i) => {
-    const row = i + 2;
-    if (cells.length === 1 && cells[0] === "") return;
+  const storedKeys = new Set(article.claimKeys);
+  for (const { row, cells } of rows) {
+    if (cells.length === 1 && cells[0] === "") continue;
     const cell = (column: string) => restoreFormula(cells[header.indexOf(column)] ?? "");
-    const at = (column: string) => `rows[${row}].${column}`;
     if (cells.length !== header.length) {
       problems.push({
-        path: `rows[${row}]`,
+        path: rowPath(row),
         code: "column_count",
         message: `has ${cells.length} cells, the header ${header.length}`,
       });
-      return;
+      continue;
     }
     if (header.includes("article") && cell("article") !== "" && cell("article") !== articleSlug) {
       problems.push({
-        path: at("article"),
+        path: rowPath(row, "article"),
         code: "other_article",
         message: `is "${cell("article")}", not "${articleSlug}"`,
       });
@@ -118,11 +102,11 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
       chainSlugs.some((chain, c) => chain.length !== chainRoles[c]!.length)
     ) {
       problems.push({
-        path: at("chain_roles"),
+        path: rowPath(row, "chain_roles"),
         code: "chain_roles_mismatch",
         message: "must give one role for each slug in chain_slugs",
       });
-      return;
+      continue;
     }
     const words = (text: string) => text.split(/\s+/).filter((word) => word !== "");
     const input = {
@@ -145,78 +129,81 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
     };
     const parsed = SheetClaim.safeParse(input);
     if (!parsed.success) {
-      for (const issue of toProblemDetails(parsed.error)) {
-        const [field = ""] = issue.path.split(/[.[]/);
+      for (const issue of parsed.error.issues) {
         problems.push({
-          path: at(COLUMN_OF[field] ?? field),
+          path: rowPath(row, columnOf(String(issue.path[0] ?? ""))),
           code: issue.code,
           message: `claim "${input.key}": ${issue.message}`,
         });
       }
-      return;
+      continue;
     }
     if (storedKeys.has(parsed.data.key)) {
       problems.push({
-        path: at("key"),
+        path: rowPath(row, "key"),
         code: "claim_exists",
         message: `claim "${parsed.data.key}" is already in the article`,
       });
     }
     claims.push(parsed.data);
     rowOfClaim.push(row);
-  });
+  }
 
   const propositionKeys = [...new Set(claims.flatMap((c) => c.stances.map((s) => s.proposition)))];
-  const propositions = await inChunks(propositionKeys, (chunk) =>
-    db.proposition.findMany({ where: { key: { in: chunk } }, select: { key: true, text: true } }),
-  );
   const sheet: ClaimSheet = {
     format: CLAIM_SHEET_FORMAT,
-    article: {
-      slug: article.slug,
-      title: article.title,
-      publisher: article.publisher.slug,
-      section: article.section,
-      language: article.language,
-      url: article.url,
-      publishedAt: formatWithOffset(article.publishedAt, article.publishedUtcOffset),
-      body: article.body,
-    },
+    article: article.sheet,
     sources: [],
-    propositions,
+    propositions: await findPropositionsByKey(db, propositionKeys),
     claims,
     relations: [],
   };
   const sourceSlugs = [
-    ...new Set([article.publisher.slug, ...claims.flatMap((c) => c.chains.flat().map((l) => l.source))]),
+    ...new Set([article.sheet.publisher, ...claims.flatMap((c) => c.chains.flat().map((l) => l.source))]),
   ];
-  const stored = new Set(
-    (
-      await inChunks(sourceSlugs, (chunk) =>
-        db.source.findMany({ where: { slug: { in: chunk } }, select: { slug: true } }),
-      )
-    ).map((s) => s.slug),
-  );
+  const stored = await findStoredSourceSlugs(db, sourceSlugs);
   for (const problem of checkClaimSheet(sheet, stored)) {
-    const match = /^claims\[(\d+)\](?:\.(\w+))?/.exec(problem.path);
-    if (!match) {
+    const at = claimOfPath(problem.path);
+    if (at === undefined) {
       problems.push(problem);
       continue;
     }
-    const claim = claims[Number(match[1])]!;
-    const column = match[2] === undefined ? "" : `.${COLUMN_OF[match[2]] ?? match[2]}`;
+    const field = fieldName(at.rest);
     problems.push({
       ...problem,
-      path: `rows[${rowOfClaim[Number(match[1])]}]${column}`,
-      message: `claim "${claim.key}": ${problem.message}`,
+      path: rowPath(rowOfClaim[at.index]!, field === undefined ? undefined : columnOf(field)),
+      message: `claim "${claims[at.index]!.key}": ${problem.message}`,
     });
   }
   if (problems.length > 0) throw invalidSheet(problems);
 
-  const derived = await writeTransaction(db, async (sql) => {
-    const writer = sheetWriterOn(sql);
-    const sourceIds = await upsertSources(writer, sheet, false);
-    return addClaims(writer, article.id, sheet, sourceIds, false);
-  });
+  const derived = await writeClaimRows(db, article.id, sheet);
   return { articleSlug, claims: claims.length, derivedContradictions: derived };
+}
+
+const CLAIMS = "claims[";
+
+/** `{ index: 3, rest: ".chains[0][1].source" }` of `claims[3].chains[0][1].source`; undefined outside the claims. */
+function claimOfPath(path: string): { index: number; rest: string } | undefined {
+  if (!path.startsWith(CLAIMS)) return undefined;
+  const close = path.indexOf("]");
+  return { index: Number(path.slice(CLAIMS.length, close)), rest: path.slice(close + 1) };
+}
+
+/** `rows[5].start`: spreadsheet row 5 (the header is row 1), column start. */
+function rowPath(row: number, column?: string): string {
+  return column === undefined ? `rows[${row}]` : `rows[${row}].${column}`;
+}
+
+/** The CSV column a claim-sheet field is read from. */
+function columnOf(field: string): string {
+  return COLUMN_OF[field] ?? field;
+}
+
+/** `chains` of `.chains[0][1].source`: the claim field a path under a claim starts with (none for the claim itself). */
+function fieldName(pathUnderClaim: string): string | undefined {
+  if (pathUnderClaim === "") return undefined;
+  const rest = pathUnderClaim.slice(1);
+  const ends = [rest.indexOf("."), rest.indexOf("[")].filter((i) => i !== -1);
+  return ends.length === 0 ? rest : rest.slice(0, Math.min(...ends));
 }

@@ -1,13 +1,12 @@
 import type { Db } from "../../db/client.js";
-import type { Prisma } from "../../generated/prisma/client.js";
+import type { Urls } from "../../urls.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
 import type { SourceSummary } from "../attribution/traceChain.js";
-import { claimSelect } from "../claims/claimRepository.js";
 import { presentClaim } from "../claims/claimView.js";
 import type { SourceKind } from "../vocabulary.js";
-import { type ExportFilters, exportedClaims, exportedContradictions } from "./exportFilters.js";
-import type { ExportUrls } from "./exportUrls.js";
-import { after, keysetPages } from "./keyset.js";
+import type { ExportFilters } from "./exportFilters.js";
+import { type ClaimLdRecord, findClaimLdPage, findConfirmedReviewPage, type ReviewRecord } from "./exportRepository.js";
+import { keysetPages } from "./keyset.js";
 
 /** Who publishes the reviews: claimtrail's fact-checkers. */
 export const REVIEW_AUTHOR = { "@type": "Organization", name: "claimtrail" } as const;
@@ -23,29 +22,12 @@ function agent(source: SourceSummary) {
   };
 }
 
-const claimLdSelect = {
-  ...claimSelect,
-  article: {
-    select: {
-      slug: true,
-      title: true,
-      url: true,
-      language: true,
-      publishedAt: true,
-      publishedUtcOffset: true,
-      publisher: { select: { name: true } },
-    },
-  },
-} as const satisfies Prisma.ClaimSelect;
-
-type ClaimLdRecord = Prisma.ClaimGetPayload<{ select: typeof claimLdSelect }>;
-
 /**
  * A claim as a schema.org Claim: `author` is its speaker; `appearance` the article it was read
  * in; `firstAppearance` the first outlet that reported it (the chain's reporter), or the
  * article when the chain has none.
  */
-function presentClaimLd(record: ClaimLdRecord, urls: ExportUrls) {
+function presentClaimLd(record: ClaimLdRecord, urls: Urls) {
   const view = presentClaim(record);
   const publishedAt = formatWithOffset(record.article.publishedAt, record.article.publishedUtcOffset);
   const appearance = {
@@ -74,20 +56,12 @@ function presentClaimLd(record: ClaimLdRecord, urls: ExportUrls) {
   };
 }
 
-const reviewSelect = {
-  id: true,
-  rationale: true,
-  updatedAt: true,
-  fromClaim: { select: claimSelect },
-  toClaim: { select: claimSelect },
-} as const satisfies Prisma.RelationSelect;
-
 /**
  * A confirmed contradiction as a ClaimReview of its `from` claim, with the properties Google
  * requires (`claimReviewed`, `reviewRating.alternateName`, `url`): the rating says which
  * claim contradicts it and the rationale explains why.
  */
-function presentClaimReview(record: Prisma.RelationGetPayload<{ select: typeof reviewSelect }>, urls: ExportUrls) {
+function presentClaimReview(record: ReviewRecord, urls: Urls) {
   const reviewed = presentClaim(record.fromClaim);
   const other = presentClaim(record.toClaim);
   return {
@@ -114,36 +88,19 @@ function presentClaimReview(record: Prisma.RelationGetPayload<{ select: typeof r
 export async function* schemaOrgChunks(
   db: Db,
   filters: ExportFilters,
-  urls: ExportUrls,
+  urls: Urls,
   pageSize?: number,
   onClaims: (count: number) => void = () => {},
 ): AsyncGenerator<string> {
   yield '{\n"@context": "https://schema.org",\n"@graph": [';
   let first = true;
-  const claims = exportedClaims(filters);
-  for await (const page of keysetPages(
-    (afterId, take) =>
-      db.claim.findMany({
-        where: { AND: [claims, after(afterId)] },
-        select: claimLdSelect,
-        orderBy: { id: "asc" },
-        take,
-      }),
-    pageSize,
-  )) {
+  for await (const page of keysetPages((afterId, take) => findClaimLdPage(db, filters, afterId, take), pageSize)) {
     onClaims(page.length);
     yield (first ? "\n" : ",\n") + page.map((r) => JSON.stringify(presentClaimLd(r, urls))).join(",\n");
     first = false;
   }
-  const reviews: Prisma.RelationWhereInput = { AND: [exportedContradictions(filters), { status: "confirmed" }] };
   for await (const page of keysetPages(
-    (afterId, take) =>
-      db.relation.findMany({
-        where: { AND: [reviews, after(afterId)] },
-        select: reviewSelect,
-        orderBy: { id: "asc" },
-        take,
-      }),
+    (afterId, take) => findConfirmedReviewPage(db, filters, afterId, take),
     pageSize,
   )) {
     yield (first ? "\n" : ",\n") + page.map((r) => JSON.stringify(presentClaimReview(r, urls))).join(",\n");

@@ -2,9 +2,9 @@ import type { Db } from "../../db/client.js";
 import { inChunks } from "../../db/inChunks.js";
 import { findClaimCounts } from "../sources/sourceRepository.js";
 import type { Column } from "./columns.js";
-import { sheetSourceSelect } from "./exportClaimSheets.js";
-import { type ExportFilters, exportedSources } from "./exportFilters.js";
-import { after, keysetPages } from "./keyset.js";
+import type { ExportFilters } from "./exportFilters.js";
+import { findSourceExportPage } from "./exportRepository.js";
+import { keysetPages } from "./keyset.js";
 
 /** One source as a spreadsheet row. */
 export interface SourceExportRow {
@@ -37,25 +37,13 @@ export const SOURCE_COLUMNS: Column<SourceExportRow>[] = [
   { header: "claims_in_chains", width: 16, value: (r) => r.claimsInChains },
 ];
 
-const sourceExportSelect = { id: true, ...sheetSourceSelect } as const;
-
 /** The exported sources (all, or those in the exported claims' chains) as rows, by id. */
 export async function* sourceRowPages(
   db: Db,
   filters: ExportFilters,
   pageSize?: number,
 ): AsyncGenerator<SourceExportRow[]> {
-  const where = exportedSources(filters);
-  const pages = keysetPages(
-    (afterId, take) =>
-      db.source.findMany({
-        where: { AND: [where, after(afterId)] },
-        select: sourceExportSelect,
-        orderBy: { id: "asc" },
-        take,
-      }),
-    pageSize,
-  );
+  const pages = keysetPages((afterId, take) => findSourceExportPage(db, filters, afterId, take), pageSize);
   for await (const page of pages) {
     const counts = new Map(
       await inChunks(

@@ -1,12 +1,11 @@
 import type { Db } from "../../db/client.js";
-import type { Prisma } from "../../generated/prisma/client.js";
-import { claimSelect } from "../claims/claimRepository.js";
+import type { Urls } from "../../urls.js";
 import { presentClaim } from "../claims/claimView.js";
 import { utf16Index } from "../text/codePoints.js";
 import { isGraphemeBoundary } from "../text/graphemes.js";
-import { type ExportFilters, exportedClaims } from "./exportFilters.js";
-import type { ExportUrls } from "./exportUrls.js";
-import { after, keysetPages } from "./keyset.js";
+import type { ExportFilters } from "./exportFilters.js";
+import { findAnnotationPage, findArticleText } from "./exportRepository.js";
+import { keysetPages } from "./keyset.js";
 
 /** Code points of context a TextQuoteSelector carries on each side of the quote. */
 export const CONTEXT_LENGTH = 32;
@@ -27,12 +26,6 @@ export function quoteContext(body: string, start: number, end: number): { prefix
   return { prefix: body.slice(prefixStart, from), suffix: body.slice(to, Math.max(to, suffixEnd)) };
 }
 
-const annotationSelect = {
-  ...claimSelect,
-  articleId: true,
-  article: { select: { slug: true, title: true, url: true } },
-} as const satisfies Prisma.ClaimSelect;
-
 type ArticleText = { body: string; bodySha256: string };
 
 /**
@@ -44,7 +37,7 @@ type ArticleText = { body: string; bodySha256: string };
 export async function* webAnnotationChunks(
   db: Db,
   filters: ExportFilters,
-  urls: ExportUrls,
+  urls: Urls,
   pageSize?: number,
   onClaims: (count: number) => void = () => {},
 ): AsyncGenerator<string> {
@@ -57,26 +50,13 @@ export async function* webAnnotationChunks(
   const bodyOf = async (articleId: number): Promise<ArticleText> => {
     const cached = bodies.get(articleId);
     if (cached) return cached;
-    const article = await db.article.findUniqueOrThrow({
-      where: { id: articleId },
-      select: { body: true, bodySha256: true },
-    });
+    const article = await findArticleText(db, articleId);
     if (bodies.size >= BODY_CACHE_SIZE) bodies.delete(bodies.keys().next().value!);
     bodies.set(articleId, article);
     return article;
   };
-  const claims = exportedClaims(filters);
   let first = true;
-  for await (const page of keysetPages(
-    (afterId, take) =>
-      db.claim.findMany({
-        where: { AND: [claims, after(afterId)] },
-        select: annotationSelect,
-        orderBy: { id: "asc" },
-        take,
-      }),
-    pageSize,
-  )) {
+  for await (const page of keysetPages((afterId, take) => findAnnotationPage(db, filters, afterId, take), pageSize)) {
     onClaims(page.length);
     const items: string[] = [];
     for (const record of page) {

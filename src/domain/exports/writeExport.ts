@@ -4,13 +4,13 @@ import { finished } from "node:stream/promises";
 import { setImmediate as nextTurn, setTimeout as sleep } from "node:timers/promises";
 import type ExcelJS from "exceljs";
 import type { Db } from "../../db/client.js";
+import { urls } from "../../urls.js";
 import { CLAIM_COLUMNS, claimRowPages } from "./claimRows.js";
 import { type Column, cellText } from "./columns.js";
 import { CONTRADICTION_COLUMNS, contradictionRowPages } from "./contradictionRows.js";
 import { csvRecord, UTF8_BOM } from "./csv.js";
 import { claimSheetChunks } from "./exportClaimSheets.js";
 import type { ExportFilters } from "./exportFilters.js";
-import { exportUrls } from "./exportUrls.js";
 import { schemaOrgChunks } from "./schemaOrg.js";
 import { SOURCE_COLUMNS, sourceRowPages } from "./sourceRows.js";
 import { webAnnotationChunks } from "./webAnnotations.js";
@@ -38,8 +38,10 @@ export interface ExportRequest {
   table: ExportTable;
   format: ExportFormat;
   filters: ExportFilters;
-  /** Base URL linked-data exports name claims by (e.g. http://127.0.0.1:3000). */
+  /** PUBLIC_URL: linked-data exports name claims by URLs under it (e.g. http://127.0.0.1:3000/api/claims/42). */
   baseUrl: string;
+  /** Where the API is mounted under baseUrl (API_PREFIX, `/api`, by default). */
+  apiPrefix?: string;
   /** Rows read per query. */
   pageSize?: number;
   /** Called after each page with the number of rows written so far (for progress on a terminal). */
@@ -105,15 +107,15 @@ async function drained(out: Writable, closing: Writable = out): Promise<void> {
 
 function textChunks(db: Db, request: ExportRequest): AsyncGenerator<string> {
   const { table, format, filters, pageSize } = request;
-  const urls = exportUrls(request.baseUrl);
+  const links = urls(request.baseUrl, request.apiPrefix);
   const progress = counting(request.onProgress);
   let claims = 0;
   const onClaims = (count: number) => {
     claims += count;
     request.onProgress?.(claims);
   };
-  if (table === "annotations") return webAnnotationChunks(db, filters, urls, pageSize, onClaims);
-  if (table === "claims" && format === "jsonld") return schemaOrgChunks(db, filters, urls, pageSize, onClaims);
+  if (table === "annotations") return webAnnotationChunks(db, filters, links, pageSize, onClaims);
+  if (table === "claims" && format === "jsonld") return schemaOrgChunks(db, filters, links, pageSize, onClaims);
   if (table === "claims" && (format === "json" || format === "jsonl"))
     return claimSheetChunks(db, filters, format, pageSize, onClaims);
   switch (table) {

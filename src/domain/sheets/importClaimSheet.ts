@@ -200,6 +200,165 @@ async function writeSheets(
   return writeTransaction(db, writeAll);
 }
 
+/** Writes one checked sheet (or reports it present or unchanged) and says what was done. */
+async function writeOne(
+  writer: ReturnType<typeof sheetWriterOn>,
+  sheet: ClaimSheet,
+  hash: string,
+  existing: StoredArticle | undefined,
+  unchanged: boolean,
+  update: boolean,
+): Promise<ImportResult> {
+  if (existing && (!update || unchanged)) {
+    return {
+      articleSlug: existing.slug,
+      status: update ? "unchanged" : "already_present",
+      claims: existing.claims,
+      sources: 0,
+      relations: 0,
+      derivedContradictions: 0,
+    };
+  }
+  const written = await writeSheet(writer, sheet, hash, existing?.id, update);
+  return {
+    articleSlug: sheet.article.slug,
+    status: !existing ? "created" : existing.bodySha256 === hash ? "updated" : "revised",
+    claims: sheet.claims.length,
+    sources: sheet.sources.length,
+    relations: sheet.relations.length - written.keptRelations,
+    derivedContradictions: written.derivedContradictions,
+    ...(existing ? { orphanedClaims: written.orphanedClaims } : {}),
+  };
+}
+
+/** Claim sheets in file order, read afresh from the start at each call: once to check them, once to write them. */
+export type SheetReader = () => AsyncIterable<unknown>;
+
+/** Sheets checked per round of lookups: 500 kept ~25 MB of parsed sheets alive across the lookups' awaits. */
+const STREAM_BATCH = 100;
+
+async function* batchesOf<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * importClaimSheets for an array too big to hold (a file of a million claims), read twice
+ * through `read`: the first pass checks every sheet a batch at a time, keeping only what later
+ * sheets are checked against (slugs, body hashes, source slugs, claim keys), and the second
+ * writes them all in one transaction. Same problems, paths (`[i].claims[3].quote`) and
+ * all-or-nothing as importClaimSheets on the whole array.
+ */
+export async function importClaimSheetStream(
+  db: Db,
+  read: SheetReader,
+  options: ImportOptions = {},
+  batchSize = STREAM_BATCH,
+): Promise<ImportResult[]> {
+  const update = options.update === true;
+  const earlier = newEarlierSheets();
+  // Kept apart so they are reported in importClaimSheets' order: shapes, sizes, then the checks.
+  const shapeProblems: ProblemDetail[] = [];
+  const sizeProblems: ProblemDetail[] = [];
+  const problems: ProblemDetail[] = [];
+  const existingAt = new Map<number, StoredArticle>();
+  const unchanged = new Set<number>();
+  let total = 0;
+  for await (const batch of batchesOf(read(), batchSize)) {
+    const offset = total;
+    total += batch.length;
+    const sheets: ClaimSheet[] = [];
+    const positions: number[] = [];
+    batch.forEach((item, i) => {
+      const parsed = ClaimSheet.safeParse(item);
+      if (parsed.success) {
+        sheets.push(parsed.data);
+        positions.push(offset + i);
+      } else {
+        shapeProblems.push(
+          ...toProblemDetails(parsed.error).map((p) => ({
+            ...p,
+            path: p.path === "" ? `[${offset + i}]` : `[${offset + i}].${p.path}`,
+          })),
+        );
+      }
+    });
+    const at = (i: number, path: string) => `[${positions[i]}].${path}`;
+    const hashes = sheets.map((sheet) => sha256Hex(sheet.article.body));
+    const stored = await findStoredArticles(db, sheets, hashes);
+    sizeProblems.push(...oversizedBodies(sheets, options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES, at));
+    problems.push(...(await checkSheets(db, sheets, hashes, stored, at, update, earlier, positions)));
+    if (shapeProblems.length + sizeProblems.length + problems.length > 0) continue;
+    for (const [i, sheet] of sheets.entries()) {
+      const existing = update
+        ? (stored.bySlug.get(sheet.article.slug) ?? stored.byHash.get(hashes[i]!))
+        : stored.byHash.get(hashes[i]!);
+      if (existing === undefined) continue;
+      existingAt.set(positions[i]!, existing);
+      if (update && existing.bodySha256 === hashes[i] && (await sheetIsStored(db, sheet))) unchanged.add(positions[i]!);
+    }
+  }
+  if (total === 0) throw invalidSheet([{ path: "", code: "too_small", message: "must hold at least one claim sheet" }]);
+  const all = [...shapeProblems, ...sizeProblems, ...problems];
+  if (all.length > 0) throw invalidSheet(all);
+
+  return writeTransaction(db, async (sql) => {
+    const writer = sheetWriterOn(sql);
+    const results: ImportResult[] = [];
+    // New articles (without update) are written a run at a time, table by table, as importClaimSheets does.
+    let run: { sheet: ClaimSheet; hash: string }[] = [];
+    const writeRun = async () => {
+      if (run.length === 0) return;
+      const written = await writeNewSheets(
+        writer,
+        run.map((r) => r.sheet),
+        run.map((r) => r.hash),
+        new Date(),
+      );
+      run.forEach(({ sheet }, n) => {
+        results.push({
+          articleSlug: sheet.article.slug,
+          status: "created",
+          claims: sheet.claims.length,
+          sources: sheet.sources.length,
+          relations: sheet.relations.length,
+          derivedContradictions: written[n]!.derivedContradictions,
+        });
+        options.onProgress?.(results.length, total);
+      });
+      run = [];
+    };
+    let read2 = 0;
+    for await (const item of read()) {
+      const i = read2++;
+      // Parsed and checked in the first pass; a file changed since then is refused here, inside the transaction.
+      const parsed = ClaimSheet.safeParse(item);
+      if (!parsed.success || i >= total) throw new Error("the file changed while it was imported; nothing was written");
+      const sheet = parsed.data;
+      const hash = sha256Hex(sheet.article.body);
+      const existing = existingAt.get(i);
+      if (!update && !existing) {
+        run.push({ sheet, hash });
+        if (run.length >= batchSize) await writeRun();
+        continue;
+      }
+      await writeRun();
+      results.push(await writeOne(writer, sheet, hash, existing, unchanged.has(i), update));
+      options.onProgress?.(i + 1, total);
+    }
+    await writeRun();
+    if (read2 !== total) throw new Error("the file changed while it was imported; nothing was written");
+    return results;
+  });
+}
+
 // The checks look rows up one value at a time: each is one prepared statement on an index,
 // cheaper than an ORM query with an IN list of a batch's hundreds of slugs.
 const articleColumns = Prisma.sql`"id", "slug", "bodySha256", (SELECT COUNT(*) FROM "Claim" WHERE "Claim"."articleId" = "Article"."id") AS "claims"`;
@@ -228,6 +387,19 @@ async function findStoredArticles(db: Db, sheets: ClaimSheet[], hashes: string[]
   };
 }
 
+/** What the sheets before the ones being checked bring: sources, `article/key` claims, slugs and body hashes by sheet. */
+interface EarlierSheets {
+  sources: Set<string>;
+  /** The claim keys of each earlier article, as one string ` key1 key2 ` (a Set of a million keys took ~80 MB). */
+  claims: Map<string, string>;
+  slugs: Map<string, number>;
+  hashes: Map<string, number>;
+}
+
+function newEarlierSheets(): EarlierSheets {
+  return { sources: new Set(), claims: new Map(), slugs: new Map(), hashes: new Map() };
+}
+
 /** Every problem of every sheet, given what is stored and what earlier sheets bring. */
 async function checkSheets(
   db: Db,
@@ -236,6 +408,8 @@ async function checkSheets(
   stored: Awaited<ReturnType<typeof findStoredArticles>>,
   at: (sheetIndex: number, path: string) => string,
   update: boolean,
+  earlier: EarlierSheets = newEarlierSheets(),
+  positions?: readonly number[],
 ): Promise<ProblemDetail[]> {
   const referencedSources = new Set(
     sheets.flatMap((sheet) => [
@@ -252,11 +426,9 @@ async function checkSheets(
   const storedClaims = await findReferencedClaims(db, sheets);
 
   const problems: ProblemDetail[] = [];
-  const earlierSources = new Set<string>();
-  const earlierClaims = new Set<string>();
-  const earlierSlugs = new Map<string, number>();
-  const earlierHashes = new Map<string, number>();
+  const { sources: earlierSources, claims: earlierClaims, slugs: earlierSlugs, hashes: earlierHashes } = earlier;
   sheets.forEach((sheet, i) => {
+    const position = positions?.[i] ?? i;
     const slug = sheet.article.slug;
     const sameSlug = stored.bySlug.get(slug);
     if (sameSlug && sameSlug.bodySha256 !== hashes[i] && !update) {
@@ -282,18 +454,18 @@ async function checkSheets(
         message: `the same article as sheet ${other}`,
       });
     }
-    earlierSlugs.set(slug, i);
-    earlierHashes.set(hashes[i]!, i);
+    earlierSlugs.set(slug, position);
+    earlierHashes.set(hashes[i]!, position);
     const knownSources = { has: (s: string) => storedSources.has(s) || earlierSources.has(s) };
     const knownClaims = {
       has: (article: string, key: string) =>
-        storedClaims.has(`${article}/${key}`) || earlierClaims.has(`${article}/${key}`),
+        storedClaims.has(`${article}/${key}`) || (earlierClaims.get(article)?.includes(` ${key} `) ?? false),
     };
     for (const problem of checkClaimSheet(sheet, knownSources, knownClaims)) {
       problems.push({ ...problem, path: at(i, problem.path) });
     }
     for (const source of sheet.sources) earlierSources.add(source.slug);
-    for (const claim of sheet.claims) earlierClaims.add(`${slug}/${claim.key}`);
+    earlierClaims.set(slug, ` ${sheet.claims.map((claim) => claim.key).join(" ")} `);
   });
   return problems;
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { countRelationsByTypeAndStatus, countTables } from "./statsRepository.js";
 
 export interface Stats {
   counts: { articles: number; sources: number; claims: number; propositions: number; relations: number };
@@ -7,20 +8,6 @@ export interface Stats {
 
 /** How much the database holds. */
 export async function collectStats(db: Db): Promise<Stats> {
-  const [articles, sources, claims, propositions, relations, byTypeAndStatus] = await Promise.all([
-    db.article.count(),
-    db.source.count(),
-    db.claim.count(),
-    db.proposition.count(),
-    db.relation.count(),
-    db.relation.groupBy({
-      by: ["type", "status"],
-      _count: { _all: true },
-      orderBy: [{ type: "asc" }, { status: "asc" }],
-    }),
-  ]);
-  return {
-    counts: { articles, sources, claims, propositions, relations },
-    relations: byTypeAndStatus.map((row) => ({ type: row.type, status: row.status, count: row._count._all })),
-  };
+  const [counts, relations] = await Promise.all([countTables(db), countRelationsByTypeAndStatus(db)]);
+  return { counts, relations };
 }

@@ -8,12 +8,13 @@ import {
   writeExport,
 } from "../../domain/exports/writeExport.js";
 import { notFound } from "../../errors.js";
+import type { Urls } from "../../urls.js";
 import { type ApiRoute, raw, route } from "../routeTable.js";
 import { GetExport } from "../schemas/exports.js";
 import { streamResponse } from "../stream.js";
 
 /** GET /api/export/{claims,sources,contradictions}.{csv,xlsx,json,jsonl}, claims.jsonld, annotations.jsonld. */
-export function exportRoutes(db: Db, publicUrl: string): ApiRoute[] {
+export function exportRoutes(db: Db, links: Urls): ApiRoute[] {
   return [
     route({
       method: "get",
@@ -36,7 +37,8 @@ export function exportRoutes(db: Db, publicUrl: string): ApiRoute[] {
           format,
           filters,
           // PUBLIC_URL, never the Host header: a client must not choose the URLs written into an export.
-          baseUrl: publicUrl,
+          baseUrl: links.root,
+          apiPrefix: links.apiPrefix,
         };
         res.setHeader("Content-Type", CONTENT_TYPES[format]);
         if (download) res.setHeader("Content-Disposition", `attachment; filename="${exportFileName(request)}"`);

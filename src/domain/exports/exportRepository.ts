@@ -1,0 +1,405 @@
+import type { Db } from "../../db/client.js";
+import { inChunks } from "../../db/inChunks.js";
+import { writeTransaction } from "../../db/sql.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { formatWithOffset } from "../articles/publishedAt.js";
+import { claimWhere } from "../claims/claimFilters.js";
+import { claimSelect } from "../claims/claimRepository.js";
+import type { ClaimSheet, SheetArticle, SheetProposition } from "../sheets/claimSheet.js";
+import { addClaims, sheetWriterOn, upsertSources } from "../sheets/writeSheet.js";
+import { type ExportFilters, hasClaimFilter } from "./exportFilters.js";
+import { after } from "./keyset.js";
+
+// The queries of the exports (each a keyset page: ids after `afterId`, ascending) and of the
+// claim-row import.
+
+/** Contradictions the export covers: either side among the exported claims, in the given status. */
+function exportedContradictions(filters: ExportFilters): Prisma.RelationWhereInput {
+  const where: Prisma.RelationWhereInput = { type: "contradicts" };
+  if (filters.status !== undefined) where.status = filters.status;
+  if (hasClaimFilter(filters)) {
+    const claims = claimWhere(filters);
+    where.OR = [{ fromClaim: claims }, { toClaim: claims }];
+  }
+  return where;
+}
+
+/** Sources the export covers: every source, or those in the chains of the exported claims. */
+function exportedSources(filters: ExportFilters): Prisma.SourceWhereInput {
+  return hasClaimFilter(filters) ? { links: { some: { claim: claimWhere(filters) } } } : {};
+}
+
+const contradictionSide = { select: { ...claimSelect } } as const;
+const contradictionExportSelect = {
+  id: true,
+  status: true,
+  origin: true,
+  version: true,
+  rationale: true,
+  updatedAt: true,
+  fromClaim: contradictionSide,
+  toClaim: contradictionSide,
+} as const satisfies Prisma.RelationSelect;
+
+/** An exported contradiction with both claims as claim records. */
+export type ContradictionExportRecord = Prisma.RelationGetPayload<{ select: typeof contradictionExportSelect }>;
+
+/** A page of the contradictions the export covers. */
+export function findContradictionExportPage(
+  db: Db,
+  filters: ExportFilters,
+  afterId: number | undefined,
+  take: number,
+): Promise<ContradictionExportRecord[]> {
+  return db.relation.findMany({
+    where: { AND: [exportedContradictions(filters), after(afterId)] },
+    select: contradictionExportSelect,
+    orderBy: { id: "asc" },
+    take,
+  });
+}
+
+/** A source as a claim sheet lists it (slug, names, kind, affiliation...). */
+export const sheetSourceSelect = {
+  slug: true,
+  name: true,
+  kind: true,
+  countryCode: true,
+  stateControlled: true,
+  description: true,
+  names: { select: { name: true }, orderBy: { position: "asc" } },
+  affiliation: { select: { slug: true } },
+} as const satisfies Prisma.SourceSelect;
+
+const sourceExportSelect = { id: true, ...sheetSourceSelect } as const;
+
+/** An exported source with its id. */
+export type SourceExportRecord = Prisma.SourceGetPayload<{ select: typeof sourceExportSelect }>;
+
+/** A page of the sources the export covers. */
+export function findSourceExportPage(
+  db: Db,
+  filters: ExportFilters,
+  afterId: number | undefined,
+  take: number,
+): Promise<SourceExportRecord[]> {
+  return db.source.findMany({
+    where: { AND: [exportedSources(filters), after(afterId)] },
+    select: sourceExportSelect,
+    orderBy: { id: "asc" },
+    take,
+  });
+}
+
+const claimLdSelect = {
+  ...claimSelect,
+  article: {
+    select: {
+      slug: true,
+      title: true,
+      url: true,
+      language: true,
+      publishedAt: true,
+      publishedUtcOffset: true,
+      publisher: { select: { name: true } },
+    },
+  },
+} as const satisfies Prisma.ClaimSelect;
+
+/** A claim with what its schema.org Claim names of its article. */
+export type ClaimLdRecord = Prisma.ClaimGetPayload<{ select: typeof claimLdSelect }>;
+
+/** A page of the exported claims, for schema.org. */
+export function findClaimLdPage(
+  db: Db,
+  filters: ExportFilters,
+  afterId: number | undefined,
+  take: number,
+): Promise<ClaimLdRecord[]> {
+  return db.claim.findMany({
+    where: { AND: [claimWhere(filters), after(afterId)] },
+    select: claimLdSelect,
+    orderBy: { id: "asc" },
+    take,
+  });
+}
+
+const reviewSelect = {
+  id: true,
+  rationale: true,
+  updatedAt: true,
+  fromClaim: { select: claimSelect },
+  toClaim: { select: claimSelect },
+} as const satisfies Prisma.RelationSelect;
+
+/** A confirmed contradiction with both claims, for a ClaimReview. */
+export type ReviewRecord = Prisma.RelationGetPayload<{ select: typeof reviewSelect }>;
+
+/** A page of the confirmed contradictions the export covers. */
+export function findConfirmedReviewPage(
+  db: Db,
+  filters: ExportFilters,
+  afterId: number | undefined,
+  take: number,
+): Promise<ReviewRecord[]> {
+  return db.relation.findMany({
+    where: { AND: [exportedContradictions(filters), { status: "confirmed" }, after(afterId)] },
+    select: reviewSelect,
+    orderBy: { id: "asc" },
+    take,
+  });
+}
+
+const annotationSelect = {
+  ...claimSelect,
+  articleId: true,
+  article: { select: { slug: true, title: true, url: true } },
+} as const satisfies Prisma.ClaimSelect;
+
+/** A claim with its article's id, slug and URL, for a Web Annotation. */
+export type AnnotationRecord = Prisma.ClaimGetPayload<{ select: typeof annotationSelect }>;
+
+/** A page of the exported claims, for Web Annotations. */
+export function findAnnotationPage(
+  db: Db,
+  filters: ExportFilters,
+  afterId: number | undefined,
+  take: number,
+): Promise<AnnotationRecord[]> {
+  return db.claim.findMany({
+    where: { AND: [claimWhere(filters), after(afterId)] },
+    select: annotationSelect,
+    orderBy: { id: "asc" },
+    take,
+  });
+}
+
+/** An article's exact body and its SHA-256. */
+export function findArticleText(db: Db, articleId: number): Promise<{ body: string; bodySha256: string }> {
+  return db.article.findUniqueOrThrow({ where: { id: articleId }, select: { body: true, bodySha256: true } });
+}
+
+/** An article as a claim sheet carries it, with the ids the export and the import need. */
+const sheetArticleSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  section: true,
+  language: true,
+  url: true,
+  publishedAt: true,
+  publishedUtcOffset: true,
+  body: true,
+  bodySha256: true,
+  publisher: { select: { id: true, slug: true } },
+} as const satisfies Prisma.ArticleSelect;
+
+/** A stored article: its id and publisher id, and its fields as a claim sheet writes them. */
+export interface SheetArticleRecord {
+  id: number;
+  publisherId: number;
+  bodySha256: string;
+  sheet: SheetArticle;
+}
+
+function toSheetArticle(row: Prisma.ArticleGetPayload<{ select: typeof sheetArticleSelect }>): SheetArticleRecord {
+  return {
+    id: row.id,
+    publisherId: row.publisher.id,
+    bodySha256: row.bodySha256,
+    sheet: {
+      slug: row.slug,
+      title: row.title,
+      publisher: row.publisher.slug,
+      section: row.section,
+      language: row.language,
+      url: row.url,
+      publishedAt: formatWithOffset(row.publishedAt, row.publishedUtcOffset),
+      body: row.body,
+    },
+  };
+}
+
+/** Articles with exported claims; with no claim filter but the article, the article even if it has none. */
+function exportedArticles(filters: ExportFilters): Prisma.ArticleWhereInput {
+  const { article, ...claimFilters } = filters;
+  if (!hasClaimFilter(claimFilters)) return article === undefined ? {} : { slug: article };
+  return { claims: { some: claimWhere(filters) } };
+}
+
+/** A page of the articles with exported claims (see exportedArticles), by id. */
+export async function findSheetArticlePage(
+  db: Db,
+  filters: ExportFilters,
+  afterId: number | undefined,
+  take: number,
+): Promise<SheetArticleRecord[]> {
+  const rows = await db.article.findMany({
+    where: { AND: [exportedArticles(filters), after(afterId)] },
+    select: sheetArticleSelect,
+    orderBy: { id: "asc" },
+    take,
+  });
+  return rows.map(toSheetArticle);
+}
+
+/** The exported claims of one article. */
+function articleClaims(articleId: number, filters: ExportFilters): Prisma.ClaimWhereInput {
+  return { AND: [claimWhere(filters), { articleId }] };
+}
+
+/** A stored source as a claim sheet lists it. */
+export type SheetSourceRecord = Prisma.SourceGetPayload<{ select: typeof sheetSourceSelect }>;
+
+/**
+ * The sources in the chains of an article's exported claims, its publisher, their affiliations
+ * (which may chain: spokesman -> ministry -> government), and with `withUncited` every source
+ * no claim cites and no article publishes. In no particular order.
+ */
+export async function findSheetSources(
+  db: Db,
+  article: SheetArticleRecord,
+  filters: ExportFilters,
+  withUncited: boolean,
+): Promise<SheetSourceRecord[]> {
+  // Grouping the article's links finds its sources by index; a `links: { some }` filter on
+  // Source would scan every link of each source for every article.
+  const cited = await db.attributionLink.groupBy({
+    by: ["sourceId"],
+    where: { claim: articleClaims(article.id, filters) },
+  });
+  const found = [
+    ...(await inChunks([...cited.map((c) => c.sourceId), article.publisherId], (chunk) =>
+      db.source.findMany({ where: { id: { in: chunk } }, select: sheetSourceSelect }),
+    )),
+    ...(withUncited
+      ? await db.source.findMany({
+          where: { links: { none: {} }, articles: { none: {} } },
+          select: sheetSourceSelect,
+        })
+      : []),
+  ];
+  const slugs = new Set(found.map((s) => s.slug));
+  for (;;) {
+    const missing = [...new Set(found.flatMap((s) => s.affiliation?.slug ?? []))].filter((slug) => !slugs.has(slug));
+    if (missing.length === 0) return found;
+    const more = await inChunks(missing, (chunk) =>
+      db.source.findMany({ where: { slug: { in: chunk } }, select: sheetSourceSelect }),
+    );
+    for (const source of more) slugs.add(source.slug);
+    found.push(...more);
+  }
+}
+
+/** The propositions an article's exported claims take stances on, in no particular order. */
+export async function findSheetPropositions(
+  db: Db,
+  articleId: number,
+  filters: ExportFilters,
+): Promise<SheetProposition[]> {
+  const used = await db.claimStance.groupBy({
+    by: ["propositionId"],
+    where: { claim: articleClaims(articleId, filters) },
+  });
+  return inChunks(
+    used.map((u) => u.propositionId),
+    (chunk) => db.proposition.findMany({ where: { id: { in: chunk } }, select: { key: true, text: true } }),
+  );
+}
+
+/** A page of the ids of an article's exported claims. */
+export async function findArticleClaimIdPage(
+  db: Db,
+  articleId: number,
+  filters: ExportFilters,
+  afterId: number | undefined,
+  take: number,
+): Promise<{ id: number }[]> {
+  return db.claim.findMany({
+    where: { AND: [articleClaims(articleId, filters), after(afterId)] },
+    select: { id: true },
+    orderBy: { id: "asc" },
+    take,
+  });
+}
+
+const relationSide = { select: { id: true, key: true, articleId: true, article: { select: { slug: true } } } } as const;
+const sheetRelationSelect = {
+  id: true,
+  fromClaimId: true,
+  toClaimId: true,
+  type: true,
+  rationale: true,
+  status: true,
+  origin: true,
+  fromClaim: relationSide,
+  toClaim: relationSide,
+} as const satisfies Prisma.RelationSelect;
+
+/** A relation with the key and article of the claim on each side. */
+export type SheetRelationRecord = Prisma.RelationGetPayload<{ select: typeof sheetRelationSelect }>;
+
+/** The relations from (or to) these claims, through the relation's claim indexes. */
+export function findRelationsOfClaims(
+  db: Db,
+  claimIds: readonly number[],
+  side: "from" | "to",
+): Promise<SheetRelationRecord[]> {
+  return inChunks([...claimIds], (chunk) =>
+    db.relation.findMany({
+      where: side === "from" ? { fromClaimId: { in: chunk } } : { toClaimId: { in: chunk } },
+      select: sheetRelationSelect,
+    }),
+  );
+}
+
+/** Which of these claims the filters select. */
+export async function findClaimsSelected(
+  db: Db,
+  filters: ExportFilters,
+  claimIds: readonly number[],
+): Promise<Set<number>> {
+  const rows = await inChunks([...claimIds], (chunk) =>
+    db.claim.findMany({ where: { AND: [claimWhere(filters), { id: { in: chunk } }] }, select: { id: true } }),
+  );
+  return new Set(rows.map((c) => c.id));
+}
+
+/** One article by slug, with the keys of the claims it holds, or undefined. */
+export async function findSheetArticleWithKeys(
+  db: Db,
+  slug: string,
+): Promise<(SheetArticleRecord & { claimKeys: string[] }) | undefined> {
+  const row = await db.article.findUnique({
+    where: { slug },
+    select: { ...sheetArticleSelect, claims: { select: { key: true } } },
+  });
+  return row ? { ...toSheetArticle(row), claimKeys: row.claims.map((c) => c.key) } : undefined;
+}
+
+/** The stored propositions with these keys (keys not stored are left out). */
+export async function findPropositionsByKey(db: Db, keys: readonly string[]): Promise<SheetProposition[]> {
+  return inChunks([...keys], (chunk) =>
+    db.proposition.findMany({ where: { key: { in: chunk } }, select: { key: true, text: true } }),
+  );
+}
+
+/** Which of these source slugs are stored. */
+export async function findStoredSourceSlugs(db: Db, slugs: readonly string[]): Promise<Set<string>> {
+  const rows = await inChunks([...slugs], (chunk) =>
+    db.source.findMany({ where: { slug: { in: chunk } }, select: { slug: true } }),
+  );
+  return new Set(rows.map((s) => s.slug));
+}
+
+/**
+ * Adds a checked sheet's claims (the claim-row import's) to a stored article in one transaction,
+ * with the sources they cite; returns how many contradictions were derived.
+ */
+export function writeClaimRows(db: Db, articleId: number, sheet: ClaimSheet): Promise<number> {
+  return writeTransaction(db, async (sql) => {
+    const writer = sheetWriterOn(sql);
+    const sourceIds = await upsertSources(writer, sheet, false);
+    return addClaims(writer, articleId, sheet, sourceIds, false);
+  });
+}
