@@ -150,7 +150,7 @@ async function reviseArticle(
   return { articleId, derivedContradictions: derived, orphanedClaims, keptRelations: kept };
 }
 
-export async function insertId(sql: SqlWriter, query: Prisma.Sql): Promise<number> {
+async function insertId(sql: SqlWriter, query: Prisma.Sql): Promise<number> {
   return Number((await sql.rows<{ id: number | bigint }>(query))[0]!.id);
 }
 
