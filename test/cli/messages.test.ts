@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runClaimtrail } from "../support/cli.js";
 import { createTestDb, type TestDb } from "../support/testDb.js";
 
 const BIN = fileURLToPath(new URL("../../src/cli/claimtrail.mjs", import.meta.url));
@@ -12,15 +13,8 @@ const EXPORT_USAGE = "usage: claimtrail export [TABLE] [--format FORMAT] [--out 
 let test: TestDb;
 let folder: string;
 
-function claimtrail(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: folder,
-    env: { ...process.env, DATABASE_URL: test.url },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** Runs the `claimtrail` bin on the test database, as a user would. */
+const claimtrail = (...args: string[]) => runClaimtrail(test.url, folder, args);
 
 beforeAll(() => {
   test = createTestDb();

@@ -1,27 +1,17 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runClaimtrail } from "../support/cli.js";
 import { countRows } from "../support/counts.js";
 import { thaiSheet } from "../support/hostileSheets.js";
 import { createTestDb, type TestDb } from "../support/testDb.js";
 
-const BIN = fileURLToPath(new URL("../../src/cli/claimtrail.mjs", import.meta.url));
 let test: TestDb;
 let folder: string;
 
 /** Runs the `claimtrail` bin on the test database, as a user would. */
-function claimtrail(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: folder,
-    env: { ...process.env, DATABASE_URL: test.url },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const claimtrail = (...args: string[]) => runClaimtrail(test.url, folder, args);
 
 beforeAll(() => {
   test = createTestDb();

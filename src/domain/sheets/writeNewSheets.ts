@@ -4,7 +4,11 @@ import { Prisma } from "../../generated/prisma/client.js";
 import { utcOffsetMinutes } from "../articles/publishedAt.js";
 import { type ClaimSheet, parseClaimRef } from "./claimSheet.js";
 import {
+  CLAIM_COLUMNS,
+  claimRow,
   createRelations,
+  LINK_COLUMNS,
+  linkRows,
   type NewRelation,
   proposeDerivedContradictions,
   type SheetWriter,
@@ -67,22 +71,8 @@ export async function writeNewSheets(
 
   await sql.insert(
     "Claim",
-    ["articleId", "key", "quote", "spanIn", "start", "end", "gloss", "kind", "hedged", "cue", "statedOn"],
-    sheets.flatMap((sheet) =>
-      sheet.claims.map((c) => [
-        articleId(sheet),
-        c.key,
-        c.quote,
-        c.in ?? "body",
-        c.start,
-        c.end,
-        c.gloss,
-        c.kind,
-        c.hedged,
-        c.cue,
-        c.statedOn,
-      ]),
-    ),
+    CLAIM_COLUMNS,
+    sheets.flatMap((sheet) => sheet.claims.map((c) => claimRow(articleId(sheet), c))),
   );
   // By `article-slug/key`; read back by article id, an index range each (cheaper than RETURNING on SQLite).
   const claimIds = new Map<string, number>();
@@ -98,20 +88,8 @@ export async function writeNewSheets(
 
   await sql.insert(
     "AttributionLink",
-    ["claimId", "chain", "position", "sourceId", "role"],
-    sheets.flatMap((sheet) =>
-      sheet.claims.flatMap((claim) =>
-        claim.chains.flatMap((chain, chainIndex) =>
-          chain.map((link, position) => [
-            claimId(sheet, claim.key),
-            chainIndex,
-            position,
-            sourceId(link.source),
-            link.role,
-          ]),
-        ),
-      ),
-    ),
+    LINK_COLUMNS,
+    sheets.flatMap((sheet) => sheet.claims.flatMap((claim) => linkRows(claimId(sheet, claim.key), claim, w.sourceIds))),
   );
 
   const propositionIds = await createKeyed(

@@ -255,22 +255,8 @@ async function writeClaims(
   const { sql } = w;
   await sql.insert(
     "Claim",
-    ["articleId", "key", "quote", "spanIn", "start", "end", "gloss", "kind", "hedged", "cue", "statedOn"],
-    sheet.claims
-      .filter((c) => !existingKeys.has(c.key))
-      .map((c) => [
-        articleId,
-        c.key,
-        c.quote,
-        c.in ?? "body",
-        c.start,
-        c.end,
-        c.gloss,
-        c.kind,
-        c.hedged,
-        c.cue,
-        c.statedOn,
-      ]),
+    CLAIM_COLUMNS,
+    sheet.claims.filter((c) => !existingKeys.has(c.key)).map((c) => claimRow(articleId, c)),
   );
   // Read back by (article, key), which is unique, in one indexed range: cheaper than RETURNING,
   // which SQLite buffers row by row. Claims already in the article (a CSV adds to it) have other keys.
@@ -282,18 +268,8 @@ async function writeClaims(
   }
   await sql.insert(
     "AttributionLink",
-    ["claimId", "chain", "position", "sourceId", "role"],
-    sheet.claims.flatMap((claim) =>
-      claim.chains.flatMap((chain, chainIndex) =>
-        chain.map((link, position) => [
-          claimIds.get(claim.key)!,
-          chainIndex,
-          position,
-          sourceIds.get(link.source)!,
-          link.role,
-        ]),
-      ),
-    ),
+    LINK_COLUMNS,
+    sheet.claims.flatMap((claim) => linkRows(claimIds.get(claim.key)!, claim, sourceIds)),
   );
   const propositionIds = await upsertPropositions(w, sheet, updatePropositions);
   const topicIds = await upsertTopics(w, sheet);
@@ -394,6 +370,38 @@ async function upsertTopics(w: SheetWriter, sheet: ClaimSheet): Promise<Map<stri
     w.topicIds.set(slug, id);
   }
   return ids;
+}
+
+/** The columns a claim row is written with, and its values from a sheet's claim. */
+export const CLAIM_COLUMNS = [
+  "articleId",
+  "key",
+  "quote",
+  "spanIn",
+  "start",
+  "end",
+  "gloss",
+  "kind",
+  "hedged",
+  "cue",
+  "statedOn",
+] as const;
+
+export function claimRow(articleId: number, c: ClaimSheet["claims"][number]): unknown[] {
+  return [articleId, c.key, c.quote, c.in ?? "body", c.start, c.end, c.gloss, c.kind, c.hedged, c.cue, c.statedOn];
+}
+
+/** The columns an attribution link is written with, and the rows of a claim's chains. */
+export const LINK_COLUMNS = ["claimId", "chain", "position", "sourceId", "role"] as const;
+
+export function linkRows(
+  claimId: number,
+  claim: ClaimSheet["claims"][number],
+  sourceIds: ReadonlyMap<string, number>,
+): unknown[][] {
+  return claim.chains.flatMap((chain, chainIndex) =>
+    chain.map((link, position) => [claimId, chainIndex, position, sourceIds.get(link.source)!, link.role]),
+  );
 }
 
 export interface NewRelation {
