@@ -26,3 +26,33 @@ export async function* keysetPages<T extends { id: number }>(
 export function after(afterId: number | undefined): { id?: { gt: number } } {
   return afterId === undefined ? {} : { id: { gt: afterId } };
 }
+
+/**
+ * Passes `items` through with the next one's read started as soon as the current one is handed
+ * over, so the database (PostgreSQL's own process) reads page n+1 while the export formats and
+ * writes page n. On SQLite, whose reads are synchronous, it changes nothing but the order.
+ */
+export async function* readingAhead<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = items[Symbol.asyncIterator]();
+  const read = () => {
+    const next = iterator.next();
+    // Handled here so that a read still in flight when the consumer stops is not an unhandled rejection.
+    next.catch(() => {});
+    return next;
+  };
+  let next = read();
+  let done = false;
+  try {
+    for (;;) {
+      const result = await next;
+      if (result.done) {
+        done = true;
+        return;
+      }
+      next = read();
+      yield result.value;
+    }
+  } finally {
+    if (!done) await iterator.return?.(undefined);
+  }
+}
