@@ -17,6 +17,7 @@ import { chooseLookups, measureLookups } from "./lookups.js";
 import { type ImportRecord, readPostgresImportRecord, writePostgresImportRecord } from "./postgresDatabase.js";
 import { progress, progressDone } from "./progress.js";
 import { type BenchRun, currentLoad, describeMachine, type EngineRun } from "./results.js";
+import { measureSearchIndexCost } from "./searchIndexCost.js";
 import { type RunningServer, startBaseline, startClaimtrail } from "./servers.js";
 import { PSQL_CLAIMS_CSV, SQLITE_SHELL_CLAIMS_CSV } from "./shellExport.js";
 
@@ -129,6 +130,8 @@ async function benchOne(target: BenchTarget, options: BenchOptions, date: string
   } else if (phases.has("import")) {
     progress(`${engine}: import`);
     imported = await importCorpus(url, options.corpus);
+    progressDone();
+    imported.searchIndexCost = await measureSearchIndexCost(url, options.workFolder, options.corpus);
     await writeImportRecord(url, { date, loadBefore, figures: imported });
     progressDone();
   }

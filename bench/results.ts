@@ -3,6 +3,7 @@ import type { Engine } from "../src/db/url.js";
 import type { ExportFigures } from "./exports.js";
 import type { ImportFigures } from "./importCorpus.js";
 import type { LoadFigures, LookupFigures } from "./lookups.js";
+import type { SearchIndexCost } from "./searchIndexCost.js";
 
 /** The import targets (claims/s) the issues set: 20,000 on SQLite, 30,000 on PostgreSQL (issue 13). */
 const IMPORT_TARGET: Record<Engine, number> = { sqlite: 20_000, postgresql: 30_000 };
@@ -71,6 +72,23 @@ function importBlock(i: ImportFigures, engine: Engine): Block {
   };
 }
 
+/** The import beside the same import without the text-search indexes: what keeping search in step costs. */
+function searchIndexCostBlock(cost: SearchIndexCost, engine: Engine): Block {
+  const perClaimUs = 1e6 / cost.withIndexes - 1e6 / cost.withoutIndexes;
+  return {
+    key: "import:search-index-cost",
+    rows: [
+      [
+        `... the same import, ${n(cost.claims)} claims into a new database, with / without the text-search indexes (claims/s)`,
+        n(cost.withIndexes),
+        n(cost.withoutIndexes),
+        ratio(cost.withIndexes, cost.withoutIndexes),
+        `the indexes cost ${n(perClaimUs)} us a claim; ${n(1e6 / IMPORT_TARGET[engine])} us is the target's whole budget`,
+      ],
+    ],
+  };
+}
+
 function lookupBlock(f: LookupFigures): Block {
   const same = f.sameJson ? "same JSON" : `**JSON differs**: ${f.difference ?? ""}`;
   const failures =
@@ -126,6 +144,7 @@ function exportBlock({ claimtrail: ours, baseline: theirs }: EngineRun["exports"
 function blocks(run: EngineRun): Block[] {
   return [
     ...(run.import ? [importBlock(run.import, run.engine)] : []),
+    ...(run.import?.searchIndexCost ? [searchIndexCostBlock(run.import.searchIndexCost, run.engine)] : []),
     ...run.lookups.map(lookupBlock),
     ...run.exports.map(exportBlock),
   ];

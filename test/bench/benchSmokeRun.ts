@@ -51,6 +51,10 @@ export function describeSmokeRun(engine: Engine, shell: string, database: SmokeD
       expect(figures.import?.articles).toBe(40);
       expect(figures.import?.sheetsPerImport).toBe(500);
       expect(figures.import!.claimsPerSecond).toBeGreaterThan(0);
+      // The same claims again into two scratch databases, with and without the text-search indexes.
+      expect(figures.import?.searchIndexCost?.claims).toBe(SMOKE_CLAIMS);
+      expect(figures.import!.searchIndexCost!.withIndexes).toBeGreaterThan(0);
+      expect(figures.import!.searchIndexCost!.withoutIndexes).toBeGreaterThan(0);
     });
 
     it("measures the lookups, with the same JSON from claimtrail and the baseline and no failed responses", () => {
@@ -116,7 +120,8 @@ export function describeSmokeRun(engine: Engine, shell: string, database: SmokeD
       const rows = renderRun(run)
         .split("\n")
         .filter((line) => line.startsWith("| "));
-      expect(rows).toHaveLength(1 + 1 + figures.lookups.length * 2 + figures.exports.length * 2);
+      // The header, the import and its search-index cost, two rows a lookup and an export.
+      expect(rows).toHaveLength(1 + 2 + figures.lookups.length * 2 + figures.exports.length * 2);
       const name = engine === "sqlite" ? "SQLite" : "PostgreSQL";
       expect(rows.slice(1).every((row) => row.startsWith(`| ${name} | `))).toBe(true);
     });
