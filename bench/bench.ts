@@ -40,7 +40,12 @@ export interface BenchOptions {
   workFolder: string;
   /** What to measure: all three unless narrowed (`--phases import`, to build a corpus to reuse). */
   phases?: ReadonlySet<Phase>;
+  /** The claim exports the exports phase measures: both unless narrowed (`--export-formats csv`). */
+  exportFormats?: ReadonlySet<ExportFormat>;
 }
+
+export type ExportFormat = "csv" | "jsonl";
+export const EXPORT_FORMATS: readonly ExportFormat[] = ["csv", "jsonl"];
 
 export type Phase = "import" | "lookups" | "exports";
 export const PHASES: readonly Phase[] = ["import", "lookups", "exports"];
@@ -155,7 +160,15 @@ async function benchOne(target: BenchTarget, options: BenchOptions, date: string
   progressDone();
 
   const exports: EngineRun["exports"] = [];
-  if (phases.has("exports")) await measureExports(engine, url, options.workFolder, exports, notes);
+  if (phases.has("exports"))
+    await measureExports(
+      engine,
+      url,
+      options.workFolder,
+      options.exportFormats ?? new Set(EXPORT_FORMATS),
+      exports,
+      notes,
+    );
 
   return {
     engine,
@@ -194,6 +207,7 @@ async function measureExports(
   engine: Engine,
   url: string,
   workFolder: string,
+  formats: ReadonlySet<ExportFormat>,
   exports: EngineRun["exports"],
   notes: string[],
 ): Promise<void> {
@@ -201,10 +215,8 @@ async function measureExports(
   const endpoint = await withServer(() => startClaimtrail(url), hasExportEndpoint);
   if (endpoint) {
     // CSV: a header, then one row a claim; JSONL: one claim sheet an article.
-    for (const [format, headerRows] of [
-      ["csv", 1],
-      ["jsonl", 0],
-    ] as const) {
+    const headerRows: Record<ExportFormat, number> = { csv: 1, jsonl: 0 };
+    for (const format of EXPORT_FORMATS.filter((f) => formats.has(f))) {
       const figures: ExportFigures = await withServer(
         () => startClaimtrail(url),
         (server) =>
@@ -213,7 +225,7 @@ async function measureExports(
             server,
             `/api/export/claims.${format}`,
             join(workFolder, `${engine}-claims.${format}`),
-            headerRows,
+            headerRows[format],
           ),
       );
       exports.push({ claimtrail: figures, baseline: format === "csv" ? shell : null });

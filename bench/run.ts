@@ -1,8 +1,9 @@
 /**
- * `npm run bench -- [--claims N] [--seconds S] [--database postgres://...] ...`: generates a
- * corpus, imports it through claimtrail, loads the lookups against claimtrail and the raw-driver
- * baseline, measures the exports, on SQLite and (with --database) PostgreSQL, prints the results
- * and writes them to bench/results.md. Progress goes to stderr.
+ * `npm run bench -- [--claims N] [--seconds S] [--database postgres://...] [--phases ...]
+ * [--export-formats csv,jsonl] ...`: generates a corpus, imports it through claimtrail, loads
+ * the lookups against claimtrail and the raw-driver baseline, measures the exports, on SQLite and
+ * (with --database) PostgreSQL, prints the results and writes them to bench/results.md.
+ * Progress goes to stderr.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
@@ -10,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { type BenchTarget, PHASES, type Phase, runBench } from "./bench.js";
+import { type BenchTarget, EXPORT_FORMATS, type ExportFormat, PHASES, type Phase, runBench } from "./bench.js";
 import { corpusOptions, DEFAULT_CLAIMS } from "./corpus.js";
 import { dropPostgres, preparePostgres } from "./postgresDatabase.js";
 import { mergeResults, renderRun } from "./results.js";
@@ -54,6 +55,17 @@ const Args = z.object({
         }),
       ),
     ),
+  exportFormats: z
+    .string()
+    .default(EXPORT_FORMATS.join(","))
+    .transform((list) => list.split(","))
+    .pipe(
+      z.array(
+        z.enum(EXPORT_FORMATS as [ExportFormat, ...ExportFormat[]], {
+          error: `--export-formats takes a comma-separated list of ${EXPORT_FORMATS.join(", ")}`,
+        }),
+      ),
+    ),
   out: z.string().default(join(PROJECT_ROOT, "bench", "results.md")),
 });
 
@@ -71,11 +83,12 @@ const { values } = parseArgs({
     engines: { type: "string" },
     label: { type: "string" },
     phases: { type: "string" },
+    "export-formats": { type: "string" },
     out: { type: "string" },
   },
   strict: true,
 });
-const parsed = Args.safeParse(values);
+const parsed = Args.safeParse({ ...values, exportFormats: values["export-formats"] });
 if (!parsed.success) {
   process.stderr.write(`bench: ${parsed.error.issues.map((i) => i.message).join("; ")}\n`);
   process.exit(1);
@@ -118,6 +131,7 @@ try {
     label: args.label,
     workFolder,
     phases: new Set(args.phases),
+    exportFormats: new Set(args.exportFormats),
   });
   const existing = existsSync(args.out) ? await readFile(args.out, "utf8") : "";
   await writeFile(args.out, mergeResults(existing, run));
