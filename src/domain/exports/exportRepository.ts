@@ -3,7 +3,7 @@ import { inChunks } from "../../db/inChunks.js";
 import { writeTransaction } from "../../db/sql.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
-import { claimWhere } from "../claims/claimFilters.js";
+import { claimWhere } from "../claims/claimFilterSql.js";
 import { claimSelect } from "../claims/claimRepository.js";
 import type { ClaimSheet, SheetArticle, SheetProposition } from "../sheets/claimSheet.js";
 import { addClaims, sheetWriterOn, upsertSources } from "../sheets/writeSheet.js";
