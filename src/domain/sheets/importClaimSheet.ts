@@ -163,27 +163,7 @@ async function writeSheets(
         continue;
       }
       await writeRun();
-      if (existing && (!update || unchanged.has(i))) {
-        results.push({
-          articleSlug: existing.slug,
-          status: update ? "unchanged" : "already_present",
-          claims: existing.claims,
-          sources: 0,
-          relations: 0,
-          derivedContradictions: 0,
-        });
-      } else {
-        const written = await writeSheet(writer, sheet, hashes[i]!, existing?.id, update);
-        results.push({
-          articleSlug: sheet.article.slug,
-          status: !existing ? "created" : existing.bodySha256 === hashes[i] ? "updated" : "revised",
-          claims: sheet.claims.length,
-          sources: sheet.sources.length,
-          relations: sheet.relations.length - written.keptRelations,
-          derivedContradictions: written.derivedContradictions,
-          ...(existing ? { orphanedClaims: written.orphanedClaims } : {}),
-        });
-      }
+      results.push(await writeOne(writer, sheet, hashes[i]!, existing, unchanged.has(i), update));
       options.onProgress?.(i + 1, sheets.length);
     }
     await writeRun();
