@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ClaimFilters, claimWhere } from "../../src/domain/claims/claimFilters.js";
+import { claimWhere } from "../../src/domain/claims/claimFilterSql.js";
+import type { ClaimFilters } from "../../src/domain/claims/claimFilters.js";
 import { claimSelect, findClaimIdPage, findClaimPage, findClaimRows } from "../../src/domain/claims/claimRepository.js";
 import { findSearchedClaimIds, scanClaimIds } from "../../src/domain/claims/claimSearchRepository.js";
 

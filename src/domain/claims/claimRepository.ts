@@ -3,7 +3,8 @@ import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { isIndexedQuery } from "../search/searchText.js";
 import { type SourceSummaryRecord, sourceSummarySelect } from "../sources/sourceRepository.js";
-import { type ClaimFilters, claimConditions, claimWhere } from "./claimFilters.js";
+import { claimConditions, claimWhere } from "./claimFilterSql.js";
+import type { ClaimFilters } from "./claimFilters.js";
 import { findSearchedClaimIds } from "./claimSearchRepository.js";
 
 /** A claim with everything a view of it shows: its article, chains' links, topics and stances. */

@@ -2,7 +2,8 @@ import type { Db } from "../../db/client.js";
 import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { engineOf } from "../search/searchEngine.js";
-import { allOf, type ClaimFilters, claimConditions } from "./claimFilters.js";
+import { allOf, claimConditions } from "./claimFilterSql.js";
+import type { ClaimFilters } from "./claimFilters.js";
 
 type Int = number | bigint;
 

@@ -1,17 +1,15 @@
 import type { Db } from "../../db/client.js";
 import { inChunks } from "../../db/inChunks.js";
-import { writeTransaction } from "../../db/sql.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
-import { claimWhere } from "../claims/claimFilters.js";
+import { claimWhere } from "../claims/claimFilterSql.js";
 import { claimSelect } from "../claims/claimRepository.js";
-import type { ClaimSheet, SheetArticle, SheetProposition } from "../sheets/claimSheet.js";
-import { addClaims, sheetWriterOn, upsertSources } from "../sheets/writeSheet.js";
+import type { SheetArticle, SheetProposition } from "../sheets/claimSheet.js";
 import { type ExportFilters, hasClaimFilter } from "./exportFilters.js";
 import { after } from "./keyset.js";
 
-// The queries of the exports (each a keyset page: ids after `afterId`, ascending) and of the
-// claim-row import.
+// The queries of the exports (each a keyset page: ids after `afterId`, ascending) and the
+// article lookup of the claim-row import (its other reads and its writes are the sheets').
 
 /** Contradictions the export covers: either side among the exported claims, in the given status. */
 function exportedContradictions(filters: ExportFilters): Prisma.RelationWhereInput {
@@ -375,31 +373,4 @@ export async function findSheetArticleWithKeys(
     select: { ...sheetArticleSelect, claims: { select: { key: true } } },
   });
   return row ? { ...toSheetArticle(row), claimKeys: row.claims.map((c) => c.key) } : undefined;
-}
-
-/** The stored propositions with these keys (keys not stored are left out). */
-export async function findPropositionsByKey(db: Db, keys: readonly string[]): Promise<SheetProposition[]> {
-  return inChunks([...keys], (chunk) =>
-    db.proposition.findMany({ where: { key: { in: chunk } }, select: { key: true, text: true } }),
-  );
-}
-
-/** Which of these source slugs are stored. */
-export async function findStoredSourceSlugs(db: Db, slugs: readonly string[]): Promise<Set<string>> {
-  const rows = await inChunks([...slugs], (chunk) =>
-    db.source.findMany({ where: { slug: { in: chunk } }, select: { slug: true } }),
-  );
-  return new Set(rows.map((s) => s.slug));
-}
-
-/**
- * Adds a checked sheet's claims (the claim-row import's) to a stored article in one transaction,
- * with the sources they cite; returns how many contradictions were derived.
- */
-export function writeClaimRows(db: Db, articleId: number, sheet: ClaimSheet): Promise<number> {
-  return writeTransaction(db, async (sql) => {
-    const writer = sheetWriterOn(sql);
-    const sourceIds = await upsertSources(writer, sheet, false);
-    return addClaims(writer, articleId, sheet, sourceIds, false);
-  });
 }

@@ -3,15 +3,12 @@ import { invalidSheet, notFound, type ProblemDetail, validationError } from "../
 import { splitChainSlugs } from "../attribution/chainText.js";
 import { checkClaimSheet } from "../sheets/checkClaimSheet.js";
 import { CLAIM_SHEET_FORMAT, type ClaimSheet, SheetClaim } from "../sheets/claimSheet.js";
+import { findPropositionsByKey, findStoredSourceSlugs } from "../sheets/sheetRepository.js";
 import type { CsvImportResult } from "../sheets/sheetView.js";
+import { writeArticleClaims } from "../sheets/writeSheet.js";
 import { CHAIN_SEPARATOR } from "./claimRows.js";
 import { type CsvRecord, CsvSyntaxError, parseCsvRecords, restoreFormula } from "./csv.js";
-import {
-  findPropositionsByKey,
-  findSheetArticleWithKeys,
-  findStoredSourceSlugs,
-  writeClaimRows,
-} from "./exportRepository.js";
+import { findSheetArticleWithKeys } from "./exportRepository.js";
 
 /** Columns a claim row must have; the others the CSV export writes are optional or ignored. */
 export const REQUIRED_CSV_COLUMNS = [
@@ -177,7 +174,7 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
   }
   if (problems.length > 0) throw invalidSheet(problems);
 
-  const derived = await writeClaimRows(db, article.id, sheet);
+  const derived = await writeArticleClaims(db, article.id, sheet);
   return { articleSlug, claims: claims.length, derivedContradictions: derived };
 }
 

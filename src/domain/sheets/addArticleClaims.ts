@@ -1,12 +1,15 @@
 import type { Db } from "../../db/client.js";
-import { inChunks } from "../../db/inChunks.js";
-import { writeTransaction } from "../../db/sql.js";
 import { invalidSheet, notFound, type ProblemDetail } from "../../errors.js";
-import { formatWithOffset } from "../articles/publishedAt.js";
 import { checkClaimSheet } from "./checkClaimSheet.js";
 import { CLAIM_SHEET_FORMAT, type ClaimSheet, type SheetClaim } from "./claimSheet.js";
+import {
+  findArticleWithClaims,
+  findPropositionsByKey,
+  findStoredSourceSlugs,
+  type StoredClaimSpan,
+} from "./sheetRepository.js";
 import type { CsvImportResult } from "./sheetView.js";
-import { addClaims, sheetWriterOn, upsertSources } from "./writeSheet.js";
+import { writeArticleClaims } from "./writeSheet.js";
 
 /**
  * Adds new claims (spanned in the body or, for a headline claim, the title) to a stored article,
@@ -16,37 +19,14 @@ import { addClaims, sheetWriterOn, upsertSources } from "./writeSheet.js";
  * `claims[N].field`.
  */
 export async function addArticleClaims(db: Db, articleSlug: string, claims: SheetClaim[]): Promise<CsvImportResult> {
-  const article = await db.article.findUnique({
-    where: { slug: articleSlug },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      section: true,
-      language: true,
-      url: true,
-      publishedAt: true,
-      publishedUtcOffset: true,
-      body: true,
-      publisher: { select: { slug: true } },
-      claims: {
-        select: {
-          key: true,
-          spanIn: true,
-          start: true,
-          end: true,
-          links: { select: { chain: true, position: true, role: true, source: { select: { slug: true } } } },
-        },
-      },
-    },
-  });
-  if (!article) throw notFound("article", articleSlug);
+  const stored = await findArticleWithClaims(db, articleSlug);
+  if (!stored) throw notFound("article", articleSlug);
 
   const problems: ProblemDetail[] = [];
-  const stored = new Map(article.claims.map((c) => [c.key, c]));
-  const storedSpans = new Set(article.claims.map((c) => `${c.spanIn}:${c.start}:${c.end}:${chainsKey(c.links)}`));
+  const storedKeys = new Set(stored.claims.map((c) => c.key));
+  const storedSpans = new Set(stored.claims.map((c) => `${c.spanIn}:${c.start}:${c.end}:${chainsKey(c.links)}`));
   claims.forEach((claim, i) => {
-    if (stored.has(claim.key)) {
+    if (storedKeys.has(claim.key)) {
       problems.push({
         path: `claims[${i}].key`,
         code: "claim_exists",
@@ -64,53 +44,30 @@ export async function addArticleClaims(db: Db, articleSlug: string, claims: Shee
   });
 
   const propositionKeys = [...new Set(claims.flatMap((c) => c.stances.map((s) => s.proposition)))];
-  const propositions = await inChunks(propositionKeys, (chunk) =>
-    db.proposition.findMany({ where: { key: { in: chunk } }, select: { key: true, text: true } }),
-  );
   const sheet: ClaimSheet = {
     format: CLAIM_SHEET_FORMAT,
-    article: {
-      slug: article.slug,
-      title: article.title,
-      publisher: article.publisher.slug,
-      section: article.section,
-      language: article.language,
-      url: article.url,
-      publishedAt: formatWithOffset(article.publishedAt, article.publishedUtcOffset),
-      body: article.body,
-    },
+    article: stored.article,
     sources: [],
-    propositions,
+    propositions: await findPropositionsByKey(db, propositionKeys),
     claims,
     relations: [],
   };
   const sourceSlugs = [
-    ...new Set([article.publisher.slug, ...claims.flatMap((c) => c.chains.flat().map((l) => l.source))]),
+    ...new Set([stored.article.publisher, ...claims.flatMap((c) => c.chains.flat().map((l) => l.source))]),
   ];
-  const storedSources = new Set(
-    (
-      await inChunks(sourceSlugs, (chunk) =>
-        db.source.findMany({ where: { slug: { in: chunk } }, select: { slug: true } }),
-      )
-    ).map((s) => s.slug),
-  );
-  problems.push(...checkClaimSheet(sheet, storedSources));
+  problems.push(...checkClaimSheet(sheet, await findStoredSourceSlugs(db, sourceSlugs)));
   if (problems.length > 0) throw invalidSheet(problems);
 
-  const derived = await writeTransaction(db, async (sql) => {
-    const writer = sheetWriterOn(sql);
-    const sourceIds = await upsertSources(writer, sheet, false);
-    return addClaims(writer, article.id, sheet, sourceIds, false);
-  });
+  const derived = await writeArticleClaims(db, stored.id, sheet);
   return { articleSlug, claims: claims.length, derivedContradictions: derived };
 }
 
 /** A stored claim's chains as "slug:role>slug:role|..." to compare with a new claim's. */
-function chainsKey(links: { chain: number; position: number; role: string; source: { slug: string } }[]): string {
+function chainsKey(links: StoredClaimSpan["links"]): string {
   const chains: string[][] = [];
   for (const link of [...links].sort((a, b) => a.chain - b.chain || a.position - b.position)) {
     chains[link.chain] ??= [];
-    chains[link.chain]!.push(`${link.source.slug}:${link.role}`);
+    chains[link.chain]!.push(`${link.source}:${link.role}`);
   }
   return chains.map((chain) => chain.join(">")).join("|");
 }

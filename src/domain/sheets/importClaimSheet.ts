@@ -1,15 +1,15 @@
 import type { Db } from "../../db/client.js";
-import { queryRows, type SqlWriter, writeTransaction } from "../../db/sql.js";
 import { invalidSheet, type ProblemDetail } from "../../errors.js";
-import { Prisma } from "../../generated/prisma/client.js";
 import { toProblemDetails } from "../../validation.js";
 import { claimSheetChunks } from "../exports/exportClaimSheets.js";
 import { checkClaimSheet, sha256Hex } from "./checkClaimSheet.js";
 import { ClaimSheet, parseClaimRef } from "./claimSheet.js";
+import { lookUpArticles, lookUpClaims, lookUpSources, type StoredArticle } from "./sheetRepository.js";
 import { DEFAULT_MAX_ARTICLE_BYTES } from "./sheetText.js";
 import type { ImportResult } from "./sheetView.js";
+import { type SheetWriter, writeSheetTransaction } from "./sheetWriteRepository.js";
 import { writeNewSheets } from "./writeNewSheets.js";
-import { sheetWriterOn, writeSheet } from "./writeSheet.js";
+import { writeSheet } from "./writeSheet.js";
 
 export { IMPORT_ACTOR } from "./writeSheet.js";
 
@@ -103,13 +103,6 @@ function oversizedBodies(
   });
 }
 
-interface StoredArticle {
-  id: number;
-  slug: string;
-  bodySha256: string;
-  claims: number;
-}
-
 /** Checks the parsed sheets (adding to problems found already) and writes them if there are none. */
 async function writeSheets(
   db: Db,
@@ -135,8 +128,7 @@ async function writeSheets(
     }
   }
 
-  const writeAll = async (sql: SqlWriter): Promise<ImportResult[]> => {
-    const writer = sheetWriterOn(sql);
+  return writeSheetTransaction(db, async (writer) => {
     const results: ImportResult[] = [];
     // New articles (without update) are written a run at a time, table by table.
     let run: number[] = [];
@@ -171,38 +163,17 @@ async function writeSheets(
         continue;
       }
       await writeRun();
-      if (existing && (!update || unchanged.has(i))) {
-        results.push({
-          articleSlug: existing.slug,
-          status: update ? "unchanged" : "already_present",
-          claims: existing.claims,
-          sources: 0,
-          relations: 0,
-          derivedContradictions: 0,
-        });
-      } else {
-        const written = await writeSheet(writer, sheet, hashes[i]!, existing?.id, update);
-        results.push({
-          articleSlug: sheet.article.slug,
-          status: !existing ? "created" : existing.bodySha256 === hashes[i] ? "updated" : "revised",
-          claims: sheet.claims.length,
-          sources: sheet.sources.length,
-          relations: sheet.relations.length - written.keptRelations,
-          derivedContradictions: written.derivedContradictions,
-          ...(existing ? { orphanedClaims: written.orphanedClaims } : {}),
-        });
-      }
+      results.push(await writeOne(writer, sheet, hashes[i]!, existing, unchanged.has(i), update));
       options.onProgress?.(i + 1, sheets.length);
     }
     await writeRun();
     return results;
-  };
-  return writeTransaction(db, writeAll);
+  });
 }
 
 /** Writes one checked sheet (or reports it present or unchanged) and says what was done. */
 async function writeOne(
-  writer: ReturnType<typeof sheetWriterOn>,
+  writer: SheetWriter,
   sheet: ClaimSheet,
   hash: string,
   existing: StoredArticle | undefined,
@@ -309,8 +280,7 @@ export async function importClaimSheetStream(
   const all = [...shapeProblems, ...sizeProblems, ...problems];
   if (all.length > 0) throw invalidSheet(all);
 
-  return writeTransaction(db, async (sql) => {
-    const writer = sheetWriterOn(sql);
+  return writeSheetTransaction(db, async (writer) => {
     const results: ImportResult[] = [];
     // New articles (without update) are written a run at a time, table by table, as importClaimSheets does.
     let run: { sheet: ClaimSheet; hash: string }[] = [];
@@ -359,31 +329,12 @@ export async function importClaimSheetStream(
   });
 }
 
-// The checks look rows up one value at a time: each is one prepared statement on an index,
-// cheaper than an ORM query with an IN list of a batch's hundreds of slugs.
-const articleColumns = Prisma.sql`"id", "slug", "bodySha256", (SELECT COUNT(*) FROM "Claim" WHERE "Claim"."articleId" = "Article"."id") AS "claims"`;
-
+/** The stored articles with the sheets' bodies or slugs, by body hash and by slug. */
 async function findStoredArticles(db: Db, sheets: ClaimSheet[], hashes: string[]) {
-  const articles: StoredArticle[] = [];
-  for (const hash of new Set(hashes)) {
-    articles.push(
-      ...(await queryRows<StoredArticle>(
-        db,
-        Prisma.sql`SELECT ${articleColumns} FROM "Article" WHERE "bodySha256" = ${hash}`,
-      )),
-    );
-  }
-  for (const slug of new Set(sheets.map((s) => s.article.slug))) {
-    articles.push(
-      ...(await queryRows<StoredArticle>(
-        db,
-        Prisma.sql`SELECT ${articleColumns} FROM "Article" WHERE "slug" = ${slug}`,
-      )),
-    );
-  }
+  const articles = await lookUpArticles(db, new Set(hashes), new Set(sheets.map((s) => s.article.slug)));
   return {
-    byHash: new Map(articles.map((a) => [a.bodySha256, { ...a, claims: Number(a.claims) }])),
-    bySlug: new Map(articles.map((a) => [a.slug, { ...a, claims: Number(a.claims) }])),
+    byHash: new Map(articles.map((a) => [a.bodySha256, a])),
+    bySlug: new Map(articles.map((a) => [a.slug, a])),
   };
 }
 
@@ -418,11 +369,7 @@ async function checkSheets(
       ...sheet.claims.flatMap((c) => c.chains.flat().map((l) => l.source)),
     ]),
   );
-  const storedSources = new Set<string>();
-  for (const slug of referencedSources) {
-    const rows = await queryRows(db, Prisma.sql`SELECT "id" FROM "Source" WHERE "slug" = ${slug}`);
-    if (rows.length > 0) storedSources.add(slug);
-  }
+  const storedSources = await lookUpSources(db, referencedSources);
   const storedClaims = await findReferencedClaims(db, sheets);
 
   const problems: ProblemDetail[] = [];
@@ -484,16 +431,5 @@ async function findReferencedClaims(db: Db, sheets: ClaimSheet[]): Promise<Set<s
       }
     }
   }
-  const found = new Set<string>();
-  for (const [article, keys] of keysByArticle) {
-    for (const key of keys) {
-      const rows = await queryRows(
-        db,
-        Prisma.sql`SELECT "Claim"."id" FROM "Claim" JOIN "Article" ON "Article"."id" = "Claim"."articleId"
-        WHERE "Article"."slug" = ${article} AND "Claim"."key" = ${key}`,
-      );
-      if (rows.length > 0) found.add(`${article}/${key}`);
-    }
-  }
-  return found;
+  return lookUpClaims(db, keysByArticle);
 }
