@@ -136,6 +136,16 @@ describe("one data path per feature", () => {
     expect(importers).toEqual([]);
   });
 
+  it("has repositories return records they define, not Prisma's payload types", () => {
+    const PAYLOAD_EXPORT = /^export type \w+(?:<[^>]*>)? = Prisma\.\w+GetPayload/gm;
+    const exported = sourceFiles("src/domain")
+      .filter(isRepository)
+      .flatMap((path) =>
+        [...readFileSync(join(ROOT, path), "utf8").matchAll(PAYLOAD_EXPORT)].map((match) => `${path}: ${match[0]}`),
+      );
+    expect(exported).toEqual([]);
+  });
+
   it("finds a query written in place", () => {
     expect(
       'await db.article.findUnique({ where: { slug } });\nreturn tx.$queryRawUnsafe("SELECT 1");'.match(MODEL_CALL),

@@ -3,7 +3,7 @@ import { inChunks } from "../../db/inChunks.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { formatWithOffset } from "../articles/publishedAt.js";
 import { claimWhere } from "../claims/claimFilterSql.js";
-import { claimSelect } from "../claims/claimRepository.js";
+import { type ClaimRecord, claimSelect } from "../claims/claimRepository.js";
 import type { SheetArticle, SheetProposition } from "../sheets/claimSheet.js";
 import { type ExportFilters, hasClaimFilter } from "./exportFilters.js";
 import { after } from "./keyset.js";
@@ -40,7 +40,16 @@ const contradictionExportSelect = {
 } as const satisfies Prisma.RelationSelect;
 
 /** An exported contradiction with both claims as claim records. */
-export type ContradictionExportRecord = Prisma.RelationGetPayload<{ select: typeof contradictionExportSelect }>;
+export interface ContradictionExportRecord {
+  id: number;
+  status: string;
+  origin: string;
+  version: number;
+  rationale: string;
+  updatedAt: Date;
+  fromClaim: ClaimRecord;
+  toClaim: ClaimRecord;
+}
 
 /** A page of the contradictions the export covers. */
 export function findContradictionExportPage(
@@ -72,7 +81,9 @@ export const sheetSourceSelect = {
 const sourceExportSelect = { id: true, ...sheetSourceSelect } as const;
 
 /** An exported source with its id. */
-export type SourceExportRecord = Prisma.SourceGetPayload<{ select: typeof sourceExportSelect }>;
+export interface SourceExportRecord extends SheetSourceRecord {
+  id: number;
+}
 
 /** A page of the sources the export covers. */
 export function findSourceExportPage(
@@ -105,7 +116,17 @@ const claimLdSelect = {
 } as const satisfies Prisma.ClaimSelect;
 
 /** A claim with what its schema.org Claim names of its article. */
-export type ClaimLdRecord = Prisma.ClaimGetPayload<{ select: typeof claimLdSelect }>;
+export interface ClaimLdRecord extends ClaimRecord {
+  article: {
+    slug: string;
+    title: string;
+    url: string | null;
+    language: string;
+    publishedAt: Date;
+    publishedUtcOffset: number;
+    publisher: { name: string };
+  };
+}
 
 /** A page of the exported claims, for schema.org. */
 export function findClaimLdPage(
@@ -131,7 +152,13 @@ const reviewSelect = {
 } as const satisfies Prisma.RelationSelect;
 
 /** A confirmed contradiction with both claims, for a ClaimReview. */
-export type ReviewRecord = Prisma.RelationGetPayload<{ select: typeof reviewSelect }>;
+export interface ReviewRecord {
+  id: number;
+  rationale: string;
+  updatedAt: Date;
+  fromClaim: ClaimRecord;
+  toClaim: ClaimRecord;
+}
 
 /** A page of the confirmed contradictions the export covers. */
 export function findConfirmedReviewPage(
@@ -155,7 +182,10 @@ const annotationSelect = {
 } as const satisfies Prisma.ClaimSelect;
 
 /** A claim with its article's id, slug and URL, for a Web Annotation. */
-export type AnnotationRecord = Prisma.ClaimGetPayload<{ select: typeof annotationSelect }>;
+export interface AnnotationRecord extends ClaimRecord {
+  articleId: number;
+  article: { slug: string; title: string; url: string | null };
+}
 
 /** A page of the exported claims, for Web Annotations. */
 export function findAnnotationPage(
@@ -247,7 +277,17 @@ function articleClaims(articleId: number, filters: ExportFilters): Prisma.ClaimW
 }
 
 /** A stored source as a claim sheet lists it. */
-export type SheetSourceRecord = Prisma.SourceGetPayload<{ select: typeof sheetSourceSelect }>;
+export interface SheetSourceRecord {
+  slug: string;
+  name: string;
+  kind: string;
+  countryCode: string | null;
+  stateControlled: boolean;
+  description: string | null;
+  /** Its other name forms, in order. */
+  names: { name: string }[];
+  affiliation: { slug: string } | null;
+}
 
 /**
  * The sources in the chains of an article's exported claims, its publisher, their affiliations
@@ -335,7 +375,24 @@ const sheetRelationSelect = {
 } as const satisfies Prisma.RelationSelect;
 
 /** A relation with the key and article of the claim on each side. */
-export type SheetRelationRecord = Prisma.RelationGetPayload<{ select: typeof sheetRelationSelect }>;
+export interface SheetRelationRecord {
+  id: number;
+  fromClaimId: number;
+  toClaimId: number;
+  type: string;
+  rationale: string;
+  status: string;
+  origin: string;
+  fromClaim: RelationSideRecord;
+  toClaim: RelationSideRecord;
+}
+
+interface RelationSideRecord {
+  id: number;
+  key: string;
+  articleId: number;
+  article: { slug: string };
+}
 
 /** The relations from (or to) these claims, through the relation's claim indexes. */
 export function findRelationsOfClaims(
