@@ -80,8 +80,8 @@ function importsOf(path: string): Import[] {
 function forbidden(path: string, imported: Import): string | undefined {
   const { module, names, typeOnly } = imported;
   if (module.startsWith("src/generated/prisma")) return `imports ${module} (Prisma types belong in repositories)`;
-  if (module === "src/db/sql" || module === "src/db/dialect")
-    return `imports ${module} (queries belong in repositories)`;
+  if (module === "src/db/sql" || module === "src/db/dialect" || module === "src/db/inChunks")
+    return `imports ${module} (queries, and cutting their lists into chunks, belong in repositories)`;
   if (module === "src/db/client") {
     const allowed = ENTRY_POINTS[path] ?? [];
     const other = names.filter((name) => !(name === "Db" && typeOnly) && !allowed.includes(name));

@@ -1,5 +1,4 @@
 import type { Db } from "../../db/client.js";
-import { inChunks } from "../../db/inChunks.js";
 import { findClaimCounts } from "../sources/sourceRepository.js";
 import type { Column } from "./columns.js";
 import type { ExportFilters } from "./exportFilters.js";
@@ -45,11 +44,9 @@ export async function* sourceRowPages(
 ): AsyncGenerator<SourceExportRow[]> {
   const pages = keysetPages((afterId, take) => findSourceExportPage(db, filters, afterId, take), pageSize);
   for await (const page of pages) {
-    const counts = new Map(
-      await inChunks(
-        page.map((s) => s.id),
-        async (chunk) => [...(await findClaimCounts(db, chunk))],
-      ),
+    const counts = await findClaimCounts(
+      db,
+      page.map((s) => s.id),
     );
     yield page.map((s) => ({
       id: s.id,

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { inChunks } from "../../db/inChunks.js";
 import { inList, queryRows } from "../../db/sql.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { engineOf } from "../search/searchEngine.js";
@@ -124,9 +125,11 @@ export async function findSourceIdsNamed(db: Db, text: string, take: number): Pr
 /** Claim counts per source, as the triggers keep them: distinct claims, as speaker and anywhere in a chain. */
 export async function findClaimCounts(db: Db, sourceIds: readonly number[]): Promise<Map<number, SourceClaimCounts>> {
   if (sourceIds.length === 0) return new Map();
-  const rows = await queryRows<{ sourceId: Int; asSpeaker: Int; inChains: Int }>(
-    db,
-    Prisma.sql`SELECT "sourceId", "asSpeaker", "inChains" FROM "SourceClaimCount" WHERE "sourceId" IN (${inList(sourceIds)})`,
+  const rows = await inChunks([...sourceIds], (chunk) =>
+    queryRows<{ sourceId: Int; asSpeaker: Int; inChains: Int }>(
+      db,
+      Prisma.sql`SELECT "sourceId", "asSpeaker", "inChains" FROM "SourceClaimCount" WHERE "sourceId" IN (${inList(chunk)})`,
+    ),
   );
   return new Map(
     rows.map((row) => [Number(row.sourceId), { asSpeaker: Number(row.asSpeaker), inChains: Number(row.inChains) }]),
