@@ -50,11 +50,17 @@ export function baselineQueries(db: BenchDatabase) {
   const stancesSql = `SELECT cs."claimId", cs."stance", p."key", p."text" FROM "ClaimStance" cs
         JOIN "Proposition" p ON p."id" = cs."propositionId"
         WHERE ${ids(`cs."claimId"`)} ORDER BY cs."claimId", cs."propositionId"`;
-  const contradictionsBySourceSql = `SELECT r."id", r."type", r."fromClaimId", r."toClaimId", r."status", r."origin", r."version", r."rationale"
-        FROM "Relation" r
+  const sourceLinksSql = `SELECT s."id", k."inChains" AS "links" FROM "Source" s
+        LEFT JOIN "SourceClaimCount" k ON k."sourceId" = s."id" WHERE s."slug" = ?`;
+  const RELATION_COLUMNS = `r."id", r."type", r."fromClaimId", r."toClaimId", r."status", r."origin", r."version", r."rationale"`;
+  const contradictionsWalkedSql = `SELECT ${RELATION_COLUMNS} FROM "Relation" r
         WHERE r."type" = 'contradicts' AND r."id" > ?
-          AND (EXISTS (SELECT 1 FROM "AttributionLink" l WHERE l."claimId" = r."fromClaimId" AND l."sourceId" = ?)
-            OR EXISTS (SELECT 1 FROM "AttributionLink" l WHERE l."claimId" = r."toClaimId" AND l."sourceId" = ?))
+          AND EXISTS (SELECT 1 FROM "AttributionLink" l WHERE l."sourceId" = ? AND l."claimId" IN (r."fromClaimId", r."toClaimId"))
+        ORDER BY r."id" LIMIT ?`;
+  const contradictionsByLinksSql = `SELECT ${RELATION_COLUMNS} FROM "Relation" r
+        WHERE r."type" = 'contradicts' AND r."id" > ?
+          AND r."id" IN (SELECT f."id" FROM "AttributionLink" l JOIN "Relation" f ON f."fromClaimId" = l."claimId" WHERE l."sourceId" = ?
+            UNION SELECT t."id" FROM "AttributionLink" l JOIN "Relation" t ON t."toClaimId" = l."claimId" WHERE l."sourceId" = ?)
         ORDER BY r."id" LIMIT ?`;
   const relationsBetweenSql = `SELECT "id", "type", "fromClaimId", "toClaimId", "status", "origin", "version", "rationale"
         FROM "Relation" WHERE ("fromClaimId" = ? AND "toClaimId" = ?) OR ("fromClaimId" = ? AND "toClaimId" = ?) ORDER BY "id"`;
@@ -105,8 +111,14 @@ export function baselineQueries(db: BenchDatabase) {
     articles: (articleIds: readonly unknown[]) => db.all(articlesSql, [list(articleIds)]),
     topics: (claimIds: readonly unknown[]) => db.all(topicsSql, [list(claimIds)]),
     stances: (claimIds: readonly unknown[]) => db.all(stancesSql, [list(claimIds)]),
-    contradictionsBySource: (after: number, sourceId: unknown, limit: number) =>
-      db.all(contradictionsBySourceSql, [after, sourceId, sourceId, limit]),
+    sourceLinks: async (slug: string | null) =>
+      (await db.all(sourceLinksSql, [slug]))[0] as { id: number; links: number | null } | undefined,
+    // A common source's contradictions by walking the relations, each probed for the source; a
+    // rarer one's from its links (as src/domain/relations/relationRepository.ts chooses).
+    contradictionsBySource: (after: number, source: { id: number; links: number | null }, limit: number) =>
+      Number(source.links ?? 0) > WALKED_SOURCE_LINKS
+        ? db.all(contradictionsWalkedSql, [after, source.id, limit])
+        : db.all(contradictionsByLinksSql, [after, source.id, source.id, limit]),
     relationsBetween: (a: number, b: number) => db.all(relationsBetweenSql, [a, b, b, a]),
 
     // Search, directories and facets (issue 15): the same answers from the same indexes and
@@ -131,6 +143,12 @@ export function baselineQueries(db: BenchDatabase) {
     facetStatus: (claimIds: readonly unknown[]) => db.all(facetStatusSql, [list(claimIds), list(claimIds)]),
   };
 }
+
+/**
+ * claimtrail's threshold (WALKED_SOURCE_LINKS in src/domain/relations/relationRepository.ts),
+ * written out so that the baseline does not load the repositories and Prisma.
+ */
+const WALKED_SOURCE_LINKS = 3_000;
 
 /** An FTS5 phrase: the query as one quoted string. */
 const ftsPhrase = (q: string) => `"${q.replaceAll('"', '""')}"`;

@@ -158,11 +158,11 @@ function relationSummary(r: Row) {
 
 async function listContradictionsBySource(query: URLSearchParams) {
   const limit = Number(query.get("limit") ?? 50);
-  const sourceId = await db.sourceId(query.get("source"));
+  const source = await db.sourceLinks(query.get("source"));
   const rows =
-    sourceId === undefined
+    source === undefined
       ? []
-      : ((await db.contradictionsBySource(decodeCursor(query.get("cursor")), sourceId, limit + 1)) as Row[]);
+      : ((await db.contradictionsBySource(decodeCursor(query.get("cursor")), source, limit + 1)) as Row[]);
   const { rows: pageRows, page: p } = page(rows, limit);
   const claimIds = [...new Set(pageRows.flatMap((r) => [r.fromClaimId, r.toClaimId]))];
   const claims = new Map((await presentClaims(await db.claimsById(claimIds))).map((c) => [c.id, c]));
