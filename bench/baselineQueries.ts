@@ -27,6 +27,7 @@ export function baselineQueries(db: BenchDatabase) {
     ? `SELECT n."sourceId" FROM "SourceName" n WHERE n."name" ILIKE ? UNION SELECT s."id" FROM "Source" s WHERE s."name" ILIKE ?`
     : `SELECT "sourceId" FROM "SourceNameText" WHERE "SourceNameText" MATCH ?`;
   const namedParams = (q: string) => (postgres ? [likePattern(q), likePattern(q)] : [ftsPhrase(q)]);
+  const namedListParams = (q: string, sourceIds: number[]) => (postgres ? [list(sourceIds)] : namedParams(q));
   const claimText = postgres
     ? `SELECT c."id" FROM "Claim" c WHERE (c."quote" ILIKE ? OR c."gloss" ILIKE ?) AND c."id" > ? ORDER BY c."id" LIMIT ?`
     : `SELECT rowid FROM "ClaimText" WHERE "ClaimText" MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?`;
@@ -50,19 +51,28 @@ export function baselineQueries(db: BenchDatabase) {
   const stancesSql = `SELECT cs."claimId", cs."stance", p."key", p."text" FROM "ClaimStance" cs
         JOIN "Proposition" p ON p."id" = cs."propositionId"
         WHERE ${ids(`cs."claimId"`)} ORDER BY cs."claimId", cs."propositionId"`;
-  const contradictionsBySourceSql = `SELECT r."id", r."type", r."fromClaimId", r."toClaimId", r."status", r."origin", r."version", r."rationale"
-        FROM "Relation" r
+  const sourceLinksSql = `SELECT s."id", k."inChains" AS "links" FROM "Source" s
+        LEFT JOIN "SourceClaimCount" k ON k."sourceId" = s."id" WHERE s."slug" = ?`;
+  const RELATION_COLUMNS = `r."id", r."type", r."fromClaimId", r."toClaimId", r."status", r."origin", r."version", r."rationale"`;
+  const contradictionsWalkedSql = `SELECT ${RELATION_COLUMNS} FROM "Relation" r
         WHERE r."type" = 'contradicts' AND r."id" > ?
-          AND (EXISTS (SELECT 1 FROM "AttributionLink" l WHERE l."claimId" = r."fromClaimId" AND l."sourceId" = ?)
-            OR EXISTS (SELECT 1 FROM "AttributionLink" l WHERE l."claimId" = r."toClaimId" AND l."sourceId" = ?))
+          AND EXISTS (SELECT 1 FROM "AttributionLink" l WHERE l."sourceId" = ? AND l."claimId" IN (r."fromClaimId", r."toClaimId"))
+        ORDER BY r."id" LIMIT ?`;
+  const contradictionsByLinksSql = `SELECT ${RELATION_COLUMNS} FROM "Relation" r
+        WHERE r."type" = 'contradicts' AND r."id" > ?
+          AND r."id" IN (SELECT f."id" FROM "AttributionLink" l JOIN "Relation" f ON f."fromClaimId" = l."claimId" WHERE l."sourceId" = ?
+            UNION SELECT t."id" FROM "AttributionLink" l JOIN "Relation" t ON t."toClaimId" = l."claimId" WHERE l."sourceId" = ?)
         ORDER BY r."id" LIMIT ?`;
   const relationsBetweenSql = `SELECT "id", "type", "fromClaimId", "toClaimId", "status", "origin", "version", "rationale"
         FROM "Relation" WHERE ("fromClaimId" = ? AND "toClaimId" = ?) OR ("fromClaimId" = ? AND "toClaimId" = ?) ORDER BY "id"`;
-  const namedLinksSql = `SELECT COALESCE(SUM("inChains"), 0) FROM "SourceClaimCount" WHERE "sourceId" IN (${sourcesNamed})`;
-  const namedSortedIdsSql = `SELECT DISTINCT "claimId" FROM "AttributionLink" WHERE "sourceId" IN (${sourcesNamed})
+  const namedSourcesSql = `SELECT "sourceId", "inChains" FROM "SourceClaimCount" WHERE "sourceId" IN (${sourcesNamed}) AND "inChains" > 0`;
+  // The named sources' links: on PostgreSQL against the ids read first, one array (a hashed
+  // lookup per link; the subquery is rescanned for every claim walked), on SQLite the subquery.
+  const namedList = postgres ? ids(`"sourceId"`) : `"sourceId" IN (${sourcesNamed})`;
+  const namedSortedIdsSql = `SELECT DISTINCT "claimId" FROM "AttributionLink" WHERE ${namedList}
           AND "claimId" > ? ORDER BY "claimId" LIMIT ?`;
   const namedWalkIdsSql = `SELECT c."id" FROM "Claim" c WHERE c."id" > ? AND EXISTS (SELECT 1 FROM "AttributionLink" l
-          WHERE l."claimId" = c."id" AND +l."sourceId" IN (${sourcesNamed})) ORDER BY c."id" LIMIT ?`;
+          WHERE l."claimId" = c."id" AND +l.${namedList}) ORDER BY c."id" LIMIT ?`;
   const namesSql = `SELECT s."slug", s."name", 0 AS "position" FROM "Source" s WHERE ${slugs(`s."slug"`)}
         UNION ALL SELECT s."slug", n."name", n."position" + 1 FROM "SourceName" n JOIN "Source" s ON s."id" = n."sourceId"
          WHERE ${slugs(`s."slug"`)} ORDER BY 1, 3`;
@@ -80,9 +90,10 @@ export function baselineQueries(db: BenchDatabase) {
   const facetKindSql = `SELECT "kind" AS "value", COUNT(*) AS "count" FROM "Claim" WHERE ${ids(`"id"`)} GROUP BY "kind"`;
   const facetTopicSql = `SELECT t."slug" AS "value", COUNT(*) AS "count" FROM "ClaimTopic" ct JOIN "Topic" t ON t."id" = ct."topicId"
         WHERE ${ids(`ct."claimId"`)} GROUP BY t."slug"`;
-  const facetSpeakerSql = `SELECT s."slug" AS "value", s."name" AS "name", COUNT(*) AS "count"
-        FROM "AttributionLink" l JOIN "Source" s ON s."id" = l."sourceId"
-        WHERE ${ids(`l."claimId"`)} AND l."chain" = 0 AND l."position" = 0 GROUP BY s."slug", s."name"`;
+  const facetSpeakerSql = `SELECT s."slug" AS "value", s."name" AS "name", x."count" FROM (
+          SELECT l."sourceId", COUNT(*) AS "count" FROM "AttributionLink" l
+           WHERE ${ids(`l."claimId"`)} AND l."chain" = 0 AND l."position" = 0 GROUP BY l."sourceId") x
+        JOIN "Source" s ON s."id" = x."sourceId"`;
   const facetStatusSql = `SELECT "status" AS "value", COUNT(DISTINCT "claimId") AS "count" FROM (
           SELECT "status", "fromClaimId" AS "claimId" FROM "Relation" WHERE ${ids(`"fromClaimId"`)}
           UNION ALL SELECT "status", "toClaimId" FROM "Relation" WHERE ${ids(`"toClaimId"`)}) touched
@@ -105,19 +116,30 @@ export function baselineQueries(db: BenchDatabase) {
     articles: (articleIds: readonly unknown[]) => db.all(articlesSql, [list(articleIds)]),
     topics: (claimIds: readonly unknown[]) => db.all(topicsSql, [list(claimIds)]),
     stances: (claimIds: readonly unknown[]) => db.all(stancesSql, [list(claimIds)]),
-    contradictionsBySource: (after: number, sourceId: unknown, limit: number) =>
-      db.all(contradictionsBySourceSql, [after, sourceId, sourceId, limit]),
+    sourceLinks: async (slug: string | null) =>
+      (await db.all(sourceLinksSql, [slug]))[0] as { id: number; links: number | null } | undefined,
+    // A common source's contradictions by walking the relations, each probed for the source; a
+    // rarer one's from its links (as src/domain/relations/relationRepository.ts chooses).
+    contradictionsBySource: (after: number, source: { id: number; links: number | null }, limit: number) =>
+      Number(source.links ?? 0) > WALKED_SOURCE_LINKS
+        ? db.all(contradictionsWalkedSql, [after, source.id, limit])
+        : db.all(contradictionsByLinksSql, [after, source.id, source.id, limit]),
     relationsBetween: (a: number, b: number) => db.all(relationsBetweenSql, [a, b, b, a]),
 
     // Search, directories and facets (issue 15): the same answers from the same indexes and
     // counts, without the framework, validation or repositories.
     textIds: async (q: string, after: number, limit: number) =>
       (await pluck(claimText, [...textParams(q), after, limit], { cachePlan: false })) as number[],
-    namedLinks: async (q: string) => Number(await first(namedLinksSql, namedParams(q))),
-    namedSortedIds: async (q: string, after: number, limit: number) =>
-      (await pluck(namedSortedIdsSql, [...namedParams(q), after, limit])) as number[],
-    namedWalkIds: async (q: string, after: number, limit: number) =>
-      (await pluck(namedWalkIdsSql, [after, ...namedParams(q), limit])) as number[],
+    namedSources: async (q: string) =>
+      (await db.all(namedSourcesSql, namedParams(q), { cachePlan: false })) as { sourceId: number; inChains: number }[],
+    namedSortedIds: async (q: string, sourceIds: number[], after: number, limit: number) =>
+      (await pluck(namedSortedIdsSql, [...namedListParams(q, sourceIds), after, limit], {
+        cachePlan: false,
+      })) as number[],
+    namedWalkIds: async (q: string, sourceIds: number[], after: number, limit: number) =>
+      (await pluck(namedWalkIdsSql, [after, ...namedListParams(q, sourceIds), limit], {
+        cachePlan: false,
+      })) as number[],
     names: (sourceSlugs: readonly string[]) => db.all(namesSql, [list(sourceSlugs), list(sourceSlugs)]),
     sourcePage: (after: number, limit: number) => db.all(sourcePageSql, [after, limit]),
     sourcesByClaims: (limit: number) => db.all(sourcesByClaimsSql, [limit]),
@@ -131,6 +153,12 @@ export function baselineQueries(db: BenchDatabase) {
     facetStatus: (claimIds: readonly unknown[]) => db.all(facetStatusSql, [list(claimIds), list(claimIds)]),
   };
 }
+
+/**
+ * claimtrail's threshold (WALKED_SOURCE_LINKS in src/domain/relations/relationRepository.ts),
+ * written out so that the baseline does not load the repositories and Prisma.
+ */
+const WALKED_SOURCE_LINKS = 3_000;
 
 /** An FTS5 phrase: the query as one quoted string. */
 const ftsPhrase = (q: string) => `"${q.replaceAll('"', '""')}"`;

@@ -158,11 +158,11 @@ function relationSummary(r: Row) {
 
 async function listContradictionsBySource(query: URLSearchParams) {
   const limit = Number(query.get("limit") ?? 50);
-  const sourceId = await db.sourceId(query.get("source"));
+  const source = await db.sourceLinks(query.get("source"));
   const rows =
-    sourceId === undefined
+    source === undefined
       ? []
-      : ((await db.contradictionsBySource(decodeCursor(query.get("cursor")), sourceId, limit + 1)) as Row[]);
+      : ((await db.contradictionsBySource(decodeCursor(query.get("cursor")), source, limit + 1)) as Row[]);
   const { rows: pageRows, page: p } = page(rows, limit);
   const claimIds = [...new Set(pageRows.flatMap((r) => [r.fromClaimId, r.toClaimId]))];
   const claims = new Map((await presentClaims(await db.claimsById(claimIds))).map((c) => [c.id, c]));
@@ -206,13 +206,15 @@ async function searchClaims(query: URLSearchParams) {
   const q = query.get("q")!.trim();
   const limit = Number(query.get("limit") ?? 50);
   const after = decodeCursor(query.get("cursor"));
-  const links = await db.namedLinks(q);
+  const sources = await db.namedSources(q);
+  const sourceIds = sources.map((s) => s.sourceId);
+  const links = sources.reduce((sum, s) => sum + Number(s.inChains), 0);
   const named =
     links === 0
       ? []
       : links <= 10_000
-        ? await db.namedSortedIds(q, after, limit + 1)
-        : await db.namedWalkIds(q, after, limit + 1);
+        ? await db.namedSortedIds(q, sourceIds, after, limit + 1)
+        : await db.namedWalkIds(q, sourceIds, after, limit + 1);
   const ids = [...new Set([...(await db.textIds(q, after, limit + 1)), ...(named as number[])])]
     .sort((a, b) => a - b)
     .slice(0, limit + 1);

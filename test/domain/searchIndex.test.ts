@@ -16,9 +16,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-/** Keys of the claims a search finds, in id order. */
-async function found(q: string): Promise<string[]> {
-  const ids = await findSearchedClaimIds(t.db, q, {}, 0, 100);
+/** Keys of the claims a search finds, in id order (`sortedNameLinks` 0: named sources' claims walked). */
+async function found(q: string, sortedNameLinks?: number): Promise<string[]> {
+  const ids = await findSearchedClaimIds(t.db, q, {}, 0, 100, { sortedNameLinks });
   const claims = await t.db.claim.findMany({
     where: { id: { in: ids } },
     select: { key: true },
@@ -72,6 +72,12 @@ describe("the search indexes follow every write", () => {
     expect(await found("no military agreement")).toEqual(["peskov-denial"]);
     expect(await found("dmitry")).toEqual(["peskov-denial"]);
     await checkIndexes();
+  });
+
+  it("a source's name finds its claims whether its links are sorted or the claims walked", async () => {
+    await importClaimSheet(t.db, smallSheet());
+    for (const q of ["dmitry", "เพสคอฟ"]) expect(await found(q, 0)).toEqual(["peskov-denial"]);
+    expect(await found("no such name", 0)).toEqual([]);
   });
 
   it("an update replaces the old text and names in the index", async () => {
