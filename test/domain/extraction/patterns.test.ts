@@ -481,3 +481,68 @@ describe("common Thai constructions, in sentences of our own", () => {
     expect(proposed("นายเอก ดีมาก ระบุว่า ฝนจะหยุดตก").map((c) => c.speaker)).toEqual(["นายเอก ดีมาก"]);
   });
 });
+
+describe("misses found on the third held-out set, as patterns", () => {
+  it("pattern 3: takes the claim before ', X said in a bulletin / on Tuesday / in a post on X'", () => {
+    expect(
+      proposed(
+        "The ferry will not sail on Friday, the harbour office said in a notice. Tolls will rise in March, the road agency said late on Monday. The museum will close early, curator Lea Fink said in a post on X.",
+      ).map((c) => [c.quote, c.speaker]),
+    ).toEqual([
+      ["The ferry will not sail on Friday", "harbour office"],
+      ["Tolls will rise in March", "road agency"],
+      ["The museum will close early", "Lea Fink"],
+    ]);
+  });
+
+  it("pattern 3: 'X said in a statement on Monday that CONTENT' and 'said at a news conference in Y that'", () => {
+    expect(
+      proposed(
+        "The rail board said in a statement on Monday that two lines would close. Mayor Ines Loh said at a news conference in the old town that the square was safe.",
+      ).map((c) => [c.quote, c.speaker]),
+    ).toEqual([
+      ["two lines would close", "rail board"],
+      ["the square was safe", "Ines Loh"],
+    ]);
+  });
+
+  it("pattern 3: an adverbial stops at a word that makes a clause: 'said in the end it failed' is a leading frame", () => {
+    expect(proposed("Sales fell, Ivo Marr said in the end it failed.").map((c) => [c.quote, c.speaker])).toEqual([
+      ["in the end it failed", "Ivo Marr"],
+    ]);
+  });
+
+  it("pattern 1: a leading frame whose content ends ', the office said in a bulletin': the office carries it", () => {
+    expect(
+      proposed("Forecasters expect the snow to stop by Sunday, the weather office said in a bulletin.").map((c) => [
+        c.quote,
+        c.chain,
+      ]),
+    ).toEqual([
+      ["the snow to stop by Sunday", ["Forecasters:speaker", "weather office:reporter", "test-wire:publisher"]],
+    ]);
+  });
+
+  it("pattern 9: 'นพ./พญ. NAME อธิบดีกรม...' is the person, with the kind from the office after the name", () => {
+    const { sheet } = extractClaimSheet(
+      "นพ.วิชัย ทองมา อธิบดีกรมอนามัย กล่าวว่า ฝุ่นควันจะลดลงในสัปดาห์หน้า พญ.ดวงใจ สุขสม รองอธิบดีกรมการแพทย์ เปิดเผยว่า โรงพยาบาลยังมีเตียงว่าง",
+      { publisher: "test-wire", now: () => new Date("2024-01-02T03:04:05Z") },
+    );
+    const speakers = sheet.claims.map((c) => sheet.sources.find((s) => s.slug === c.chains[0]![0]!.source)!);
+    expect(speakers.map((s) => [s.name, s.kind])).toEqual([
+      ["นพ.วิชัย ทองมา", "official"],
+      ["พญ.ดวงใจ สุขสม", "official"],
+    ]);
+    expect(sheet.claims.map((c) => c.quote)).toEqual(["ฝุ่นควันจะลดลงในสัปดาห์หน้า", "โรงพยาบาลยังมีเตียงว่าง"]);
+  });
+
+  it("pattern 9: an office with no name before it (อธิบดีกรม...) stays the office, an official", () => {
+    const { sheet } = extractClaimSheet("อธิบดีกรมชลประทาน ระบุว่า เขื่อนยังรับน้ำได้", {
+      publisher: "test-wire",
+      now: () => new Date("2024-01-02T03:04:05Z"),
+    });
+    expect(sheet.sources.filter((s) => s.slug !== "test-wire").map((s) => [s.name, s.kind])).toEqual([
+      ["อธิบดีกรมชลประทาน", "official"],
+    ]);
+  });
+});
