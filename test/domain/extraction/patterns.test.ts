@@ -546,3 +546,64 @@ describe("misses found on the third held-out set, as patterns", () => {
     ]);
   });
 });
+
+describe("pattern 10: a denial whose object is a gerund or a noun phrase", () => {
+  it("sets 'X denied losing any aircraft' against 'the army lost two aircraft', denying that proposition", () => {
+    const { proposals } = extractClaimSheet(
+      "The navy denied losing any patrol boats. Fishermen said the navy lost three patrol boats in the storm.",
+      { publisher: "test-wire", title: "Boats", now: () => new Date("2024-01-02T03:04:05Z") },
+    );
+    expect(proposals.claims.map((c) => c.stance)).toEqual(["denies", "asserts"]);
+    expect(proposals.relations.map((r) => [r.from, r.to, r.rule])).toEqual([["c2", "c1", "opposite_polarity"]]);
+    expect(proposals.relations[0]!.proposition?.stances).toEqual([
+      { claim: "c2", stance: "asserts" },
+      { claim: "c1", stance: "denies" },
+    ]);
+  });
+
+  it("links the denial to the claim before it too ('rejected any role in the fire')", () => {
+    expect(
+      contradictions("Residents said the factory started the fire. The factory owner rejected any role in the fire."),
+    ).toEqual([["c2", "c1", "opposite_polarity"]]);
+  });
+
+  it("proposes nothing when the denial and the other claim share no topic", () => {
+    expect(
+      contradictions("The navy denied losing any patrol boats. Fishermen said the harbour fees were too high."),
+    ).toEqual([]);
+  });
+});
+
+describe("pattern 10: 'ยังไม่' / 'not yet' is an open matter, not a denial", () => {
+  it("reads 'ยังไม่ได้ตัดสินใจ' and 'ยังไม่ยืนยัน' as hedged, with no contradiction of the report", () => {
+    const text =
+      "สำนักข่าวเอบีซีรายงานว่า กระทรวงพลังงานจะขึ้นค่าไฟในเดือนหน้า นายเอก ดีมาก โฆษกกระทรวงพลังงาน กล่าวว่า กระทรวงยังไม่ได้ตัดสินใจเรื่องค่าไฟ ส่วนนางสาวบุษบา ใจงาม ผู้อำนวยการการไฟฟ้า ระบุว่า ยังไม่ยืนยันวันขึ้นค่าไฟ";
+    expect(proposed(text).map((c) => c.stance)).toEqual(["asserts", "hedges", "hedges"]);
+    expect(contradictions(text)).toEqual([]);
+  });
+
+  it("reads 'has not yet decided' and 'is yet to be confirmed' the same way in English", () => {
+    const text =
+      "Radio Lumo reported that the council would close the pool. The mayor said the council had not yet decided on the pool.";
+    expect(proposed(text).map((c) => c.stance)).toEqual(["asserts", "hedges"]);
+    expect(contradictions(text)).toEqual([]);
+  });
+
+  it("sets 'ยังไม่มีแผน...' against a report on the same proposition, not against a claim sharing one word", () => {
+    expect(
+      contradictions("หนังสือพิมพ์เอบีซีรายงานว่า เทศบาลเตรียมปิดตลาดสด นายเอก ดีมาก โฆษกเทศบาล ระบุว่า เทศบาลยังไม่มีแผนปิดตลาดสด"),
+    ).toEqual([["c2", "c1", "opposite_polarity"]]);
+    expect(
+      contradictions("หนังสือพิมพ์เอบีซีรายงานว่า เทศบาลได้สำรวจตลาดสดแล้ว นายเอก ดีมาก โฆษกเทศบาล ระบุว่า ยังไม่มีผู้ค้ารายใหม่ในตลาด"),
+    ).toEqual([]);
+  });
+
+  it("still counts real denials: ปฏิเสธ, ไม่จริง, ไม่ได้", () => {
+    const denial = (sentence: string) =>
+      contradictions(`สำนักข่าวเอบีซีรายงานว่า บริษัทจะสร้างโรงงานใหม่ในจังหวัดระยอง ${sentence}`);
+    expect(denial("นายเอก ดีมาก ประธานบริษัท ปฏิเสธว่า บริษัทจะสร้างโรงงานใหม่ในจังหวัดระยอง")).toHaveLength(1);
+    expect(denial("นายเอก ดีมาก ประธานบริษัท กล่าวว่า ข่าวดังกล่าวไม่จริง")).toHaveLength(1);
+    expect(denial("นายเอก ดีมาก ประธานบริษัท กล่าวว่า บริษัทไม่ได้สร้างโรงงานใหม่ในจังหวัดระยอง")).toHaveLength(1);
+    expect(proposed("นายเอก ดีมาก กล่าวว่า ทีมงานไม่จริงใจกับลูกค้า").map((c) => c.stance)).toEqual(["asserts"]);
+  });
+});
