@@ -607,3 +607,36 @@ describe("pattern 10: 'ยังไม่' / 'not yet' is an open matter, not a 
     expect(proposed("นายเอก ดีมาก กล่าวว่า ทีมงานไม่จริงใจกับลูกค้า").map((c) => c.stance)).toEqual(["asserts"]);
   });
 });
+
+describe("pattern 4: 'X ว่า A และB' with two clauses is two claims", () => {
+  it("splits two statements joined by และ, each a claim of the same speaker, hedged on its own", () => {
+    expect(
+      proposed("นายเอก ดีมาก โฆษกกระทรวงพาณิชย์ กล่าวว่า ราคาข้าวอาจสูงขึ้นในเดือนหน้า และรัฐบาลจะช่วยเหลือชาวนาทุกราย").map((c) => [
+        c.quote,
+        c.speaker,
+        c.stance,
+      ]),
+    ).toEqual([
+      ["ราคาข้าวอาจสูงขึ้นในเดือนหน้า", "นายเอก ดีมาก", "hedges"],
+      ["รัฐบาลจะช่วยเหลือชาวนาทุกราย", "นายเอก ดีมาก", "asserts"],
+    ]);
+    expect(proposed("นายเอก ดีมาก ระบุว่า ค่าโดยสารจะลดลงและรถไฟจะวิ่งถี่ขึ้น").map((c) => c.quote)).toEqual([
+      "ค่าโดยสารจะลดลง",
+      "รถไฟจะวิ่งถี่ขึ้น",
+    ]);
+  });
+
+  it("keeps a noun list (ไทยและจีน, ชาวนาและชาวประมง) and a second predicate of one subject as one claim", () => {
+    const quotes = (text: string) => proposed(text).map((c) => c.quote);
+    expect(quotes("นายเอก ดีมาก กล่าวว่า ไทยและจีนจะลงนามข้อตกลงการค้า")).toEqual(["ไทยและจีนจะลงนามข้อตกลงการค้า"]);
+    expect(quotes("นายเอก ดีมาก กล่าวว่า รัฐบาลจะช่วยเหลือชาวนาและชาวประมง")).toEqual(["รัฐบาลจะช่วยเหลือชาวนาและชาวประมง"]);
+    expect(quotes("นายเอก ดีมาก กล่าวว่า ถนนสายนี้มีอายุกว่า 30 ปีและไม่เคยได้รับการซ่อมเลย")).toEqual([
+      "ถนนสายนี้มีอายุกว่า 30 ปีและไม่เคยได้รับการซ่อมเลย",
+    ]);
+    // A sequence of one account ("และหลังจากนั้น") and a quotation are not split either.
+    expect(quotes("นายเอก ดีมาก กล่าวว่า คณะทำงานจะประชุมกันก่อน และหลังจากนั้นรัฐมนตรีจะแถลงผล")).toEqual([
+      "คณะทำงานจะประชุมกันก่อน และหลังจากนั้นรัฐมนตรีจะแถลงผล",
+    ]);
+    expect(quotes('นายเอก ดีมาก กล่าวว่า "ราคาจะลดลงและร้านค้าจะพอใจ"')).toEqual(["ราคาจะลดลงและร้านค้าจะพอใจ"]);
+  });
+});
