@@ -215,7 +215,10 @@ export function extractEnglish(text: string): { attributions: Attribution[]; con
               ...text
                 .slice(0, found.speaker.start)
                 .matchAll(new RegExp(`\\b[Tt]he\\s+((?:[\\w-]+\\s+){1,3}${description[1]!})\\b`, "g")),
-            ].pop();
+            ]
+              // "the valley said the board": a phrase that holds a reporting verb is two phrases.
+              .filter((m) => !VERBS.some((v) => new RegExp(`\\b${escapeRegExp(v.form)}\\b`).test(m[1]!)))
+              .pop();
         if (phrase) {
           const start = phrase.index + phrase[0].length - phrase[1]!.length;
           found = {

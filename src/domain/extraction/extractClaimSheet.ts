@@ -83,6 +83,18 @@ export interface ExtractionResult {
 /** The publisher's own reporter, not a source of its own. */
 const OWN_REPORTER = /^(?:(?:ผู้สื่อข่าว|นักข่าว|ทีมข่าว)(?:ประจำ\S*)?|(?:our|this|a) (?:correspondent|reporter))$/i;
 
+/**
+ * Where a claim's attribution is written: its speaker's mention and its cue, or the cue alone when
+ * the speaker was resolved to a mention before another claim ("The board denied ..." taken to be
+ * the board named two sentences earlier): that claim still comes before this one.
+ */
+function frameStartOf(attribution: Attribution, all: Attribution[]): number {
+  const { speaker, cue } = attribution;
+  if (speaker.start >= cue.start) return cue.start;
+  const between = all.some((o) => o !== attribution && o.span.start >= speaker.end && o.span.end <= cue.start);
+  return between ? cue.start : speaker.start;
+}
+
 // Stored claims are compared with every new article: their words are worth keeping.
 const wordCache = new Map<string, Set<string>>();
 
@@ -212,7 +224,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
         quote: claims.find((c) => c.key === key)!.quote,
         start: attribution.span.start,
         end: attribution.span.end,
-        frameStart: Math.min(attribution.speaker.start, attribution.cue.start),
+        frameStart: frameStartOf(attribution, [...keyOf.keys()]),
         speaker: proposal.speaker.slug,
         speakerNames: [...new Set([attribution.speaker.text, ...(source?.names ?? []), ...(source?.aliases ?? [])])],
         denies: proposal.stance === "denies",

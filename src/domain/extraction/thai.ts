@@ -20,6 +20,7 @@ import {
   THAI_GLUED_OPENERS,
   THAI_NOMINAL_PREFIXES,
   THAI_OWN_REPORTER_TITLES,
+  THAI_PREDICATE_NOUN_HEADS,
   THAI_PREDICATE_WORDS,
   THAI_PRONOUNS,
   THAI_PUBLISHER_ASIDES,
@@ -827,10 +828,22 @@ function continuations(
   return out;
 }
 
-/** Whether a stretch of Thai holds a predicate word (a whole word segment), after its first word when `afterSubject`. */
-function hasPredicate(words: string[], afterSubject: boolean): boolean {
-  if (afterSubject && THAI_PREDICATE_WORDS.includes(words[0] ?? "")) return false;
-  return words.slice(afterSubject ? 1 : 0).some((w) => THAI_PREDICATE_WORDS.includes(w));
+/**
+ * Whether a stretch of Thai holds a predicate word that starts and ends on ICU word boundaries
+ * (ICU cuts verbs into syllables: เพิ่มขึ้น is เพิ่ม|ขึ้น, so a word may span segments; "ได้" is
+ * not inside "รายได้"). With `afterSubject`, the stretch must not open with one: it needs a subject.
+ */
+function hasPredicate(stretch: string, afterSubject: boolean): boolean {
+  if (afterSubject && THAI_PREDICATE_WORDS.some((w) => stretch.startsWith(w))) return false;
+  const segments = wordSegments(stretch);
+  const ends = new Set(segments.map((w) => w.index + w.segment.length));
+  return segments.some(
+    (w) =>
+      (!afterSubject || w.index > 0) &&
+      THAI_PREDICATE_WORDS.some((p) => stretch.startsWith(p, w.index) && ends.has(w.index + p.length)) &&
+      // "การมี", "ความเป็น", "รายได้": a noun, not a predicate.
+      ![...THAI_NOMINAL_PREFIXES, ...THAI_PREDICATE_NOUN_HEADS].some((n) => stretch.startsWith(n, w.index - n.length)),
+  );
 }
 
 /**
@@ -849,13 +862,11 @@ function splitCoordinated(text: string, quotes: TextRange[], a: Attribution): At
     if (left.end - left.start < 6 || right.end - right.start < 6) continue;
     // Matched on the raw string: ICU cuts หลังจากนั้น into หลัง|จาก|นั้น.
     if (THAI_SEQUENCE_OPENERS.some((o) => text.startsWith(o, right.start))) continue;
-    const wordsOf = (r: TextRange) =>
-      wordSegments(text.slice(r.start, r.end))
-        .filter((w) => w.isWordLike)
-        .map((w) => w.segment);
-    const leftWords = wordsOf(left);
-    const rightWords = wordsOf(right);
-    if (!hasPredicate(leftWords, false) || !hasPredicate(rightWords, true)) continue;
+    if (
+      !hasPredicate(text.slice(left.start, left.end), false) ||
+      !hasPredicate(text.slice(right.start, right.end), true)
+    )
+      continue;
     const part = (span: TextRange, n: number): Attribution => {
       const content = text.slice(span.start, span.end);
       const hedge =
