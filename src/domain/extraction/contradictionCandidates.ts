@@ -223,17 +223,6 @@ export function contradictionCandidates(
         `rule ${connective ? "contrast_connective" : "opposite_polarity"}: ${neg.key} says "${negA ?? negB}" where ${neg === a ? b.key : a.key} asserts${connective ? `, joined by "${connective}"` : ""}; ${evidence}`,
         connective ? 0.7 : 0.6,
       );
-    } else if (!negA && !negB && a.denies !== b.denies && !(a.denies ? a : b).deniedObject) {
-      // "The army denied losing any aircraft" against "the army lost two aircraft": the cue denies
-      // what its object (or clause) says, with no negation word in it, on the other claim's topic.
-      const denier = a.denies ? a : b;
-      add(
-        b,
-        a,
-        connective ? "contrast_connective" : "opposite_polarity",
-        `rule ${connective ? "contrast_connective" : "opposite_polarity"}: ${denier.key} denies "${denier.quote}" where ${denier === a ? b.key : a.key} asserts${connective ? `, joined by "${connective}"` : ""}; ${evidence}`,
-        connective ? 0.65 : 0.55,
-      );
     } else if (connective && language === "en" && /\binsist/i.test(text.slice(b.frameStart, b.start)))
       add(
         b,

@@ -554,17 +554,18 @@ describe("pattern 10: a denial whose object is a gerund or a noun phrase", () =>
       { publisher: "test-wire", title: "Boats", now: () => new Date("2024-01-02T03:04:05Z") },
     );
     expect(proposals.claims.map((c) => c.stance)).toEqual(["denies", "asserts"]);
-    expect(proposals.relations.map((r) => [r.from, r.to, r.rule])).toEqual([["c2", "c1", "opposite_polarity"]]);
+    expect(proposals.relations.map((r) => [r.from, r.to, r.rule])).toEqual([["c1", "c2", "opposite_stance"]]);
     expect(proposals.relations[0]!.proposition?.stances).toEqual([
       { claim: "c2", stance: "asserts" },
       { claim: "c1", stance: "denies" },
     ]);
+    expect(proposals.relations[0]!.proposition?.text).toBe("the navy lost three patrol boats in the storm");
   });
 
   it("links the denial to the claim before it too ('rejected any role in the fire')", () => {
     expect(
       contradictions("Residents said the factory started the fire. The factory owner rejected any role in the fire."),
-    ).toEqual([["c2", "c1", "opposite_polarity"]]);
+    ).toEqual([["c2", "c1", "opposite_stance"]]);
   });
 
   it("pattern 7: 'The board denied ...' resolved to a board named earlier still comes after the claim it denies", () => {
@@ -575,10 +576,10 @@ describe("pattern 10: a denial whose object is a gerund or a noun phrase", () =>
     ).toEqual(["Farmers in the valley", "board"]);
     expect(
       contradictions("Farmers in the valley said the board flooded twenty farms. The board denied flooding any farms."),
-    ).toEqual([["c2", "c1", "opposite_polarity"]]);
+    ).toEqual([["c2", "c1", "opposite_stance"]]);
   });
 
-  it("proposes nothing when the denial and the other claim share no topic", () => {
+  it("proposes nothing when the denial and the other claim share no topic, or another claim stands between", () => {
     expect(
       contradictions("The navy denied losing any patrol boats. Fishermen said the harbour fees were too high."),
     ).toEqual([]);
