@@ -11,8 +11,13 @@ import {
 import {
   ENGLISH_FALSITY_MARKERS,
   ENGLISH_NEGATIVE_MARKERS,
+  ENGLISH_NOT_YET,
+  ENGLISH_UNDETERMINED,
   THAI_FALSITY_MARKERS,
+  THAI_MARKER_COMPOUNDS,
   THAI_NEGATIVE_MARKERS,
+  THAI_NOT_YET,
+  THAI_UNDETERMINED,
 } from "./lexicon/stance.js";
 import { escapeRegExp } from "./sources.js";
 
@@ -45,15 +50,40 @@ const englishMarker = (forms: readonly string[]) =>
 const EN_NEGATIVE = englishMarker(ENGLISH_NEGATIVE_MARKERS);
 const EN_FALSITY = englishMarker(ENGLISH_FALSITY_MARKERS);
 
+const EN_UNDETERMINED = new RegExp(`\\b(?:${ENGLISH_UNDETERMINED.map(escapeRegExp).join("|")})\\b`, "gi");
+const EN_NOT_YET = new RegExp(`\\b(?:${ENGLISH_NOT_YET.map(escapeRegExp).join("|")})\\b`, "gi");
+
+/**
+ * The claim with what carries no negation for the rules blanked out: an undetermined form ("not
+ * yet decided", "ยังไม่ยืนยัน": the matter is open, not denied) and a word that only holds a mark
+ * (ไม่จริงใจ).
+ */
+function withoutUndetermined(quote: string, language: "th" | "en"): string {
+  if (language === "en") return quote.replace(EN_UNDETERMINED, " ");
+  return [...THAI_UNDETERMINED, ...THAI_MARKER_COMPOUNDS].reduce((q, u) => q.replaceAll(u, " "), quote);
+}
+
 /** The negation or falsity word a claim holds, if any. */
 export function negativeMark(quote: string, language: "th" | "en"): string | null {
-  if (language === "th") return THAI_NEGATIVE_MARKERS.find((m) => quote.includes(m)) ?? null;
-  return EN_NEGATIVE.exec(quote)?.[0].replace(/^[^A-Za-z]/, "") ?? null;
+  const q = withoutUndetermined(quote, language);
+  if (language === "th") return THAI_NEGATIVE_MARKERS.find((m) => q.includes(m)) ?? null;
+  return EN_NEGATIVE.exec(q)?.[0].replace(/^[^A-Za-z]/, "") ?? null;
+}
+
+/**
+ * Whether a claim's only negation is "not yet" (ยังไม่มีแผน, "has not yet paid"): a state not
+ * reached yet. It opposes a claim on the same proposition, not one that merely shares a word.
+ */
+function onlyNotYet(quote: string, language: "th" | "en"): boolean {
+  const q = withoutUndetermined(quote, language);
+  const rest = language === "th" ? q.replaceAll(THAI_NOT_YET, " ") : q.replace(EN_NOT_YET, " ");
+  return rest !== q && negativeMark(rest, language) === null;
 }
 
 /** Whether a claim calls something said untrue ("not true", "ไม่เป็นความจริง"). */
 export function callsUntrue(quote: string, language: "th" | "en"): boolean {
-  return language === "th" ? THAI_FALSITY_MARKERS.some((m) => quote.includes(m)) : EN_FALSITY.test(quote);
+  const q = withoutUndetermined(quote, language);
+  return language === "th" ? THAI_FALSITY_MARKERS.some((m) => q.includes(m)) : EN_FALSITY.test(q);
 }
 
 /** Numbers in a claim that are counts or amounts (not years), with the word after each (its unit). */
@@ -180,6 +210,10 @@ export function contradictionCandidates(
     }
     const evidence = `shared ${common.map((w) => `"${w}"`).join(", ")}`;
     if (common.length === 0) continue;
+    // A "not yet" claim needs more than one shared word: "ยังไม่มีแผนขึ้นภาษี" against "ได้ศึกษาอัตราภาษี"
+    // shares a topic, not a proposition.
+    const notYet = (negA ? onlyNotYet(a.quote, language) : false) || (negB ? onlyNotYet(b.quote, language) : false);
+    if (notYet && common.length < 2) continue;
     if (Boolean(negA) !== Boolean(negB) && (b.denies || a.denies || negA || negB)) {
       const neg = negA ? a : b;
       add(

@@ -38,9 +38,24 @@ const HEDGE_RE = new RegExp(
 const NEGATED_BEFORE = new RegExp(`\\b(?:${ENGLISH_CUE_NEGATIONS.map(escapeRegExp).join("|")})\\s+$`, "i");
 /** "The agency", "the ministry": a definite description that stands for a source named before. */
 const DEFINITE_DESCRIPTION = new RegExp(`^the\\s+(${ENGLISH_DESCRIPTION_NOUNS.join("|")})$`, "i");
+/**
+ * The adverbials a reporting verb may take before its content or the sentence's end: "in a
+ * bulletin", "on Tuesday", "in a post on X", "at a news conference in the capital", "during a
+ * visit to the dam on Friday", "late on Monday", "last week". A phrase opens with a preposition
+ * and runs at most four words; a word that makes a clause (an auxiliary, "that", a subject
+ * pronoun) ends it, so "said in the end it failed" is not a said-clause and its adverbial.
+ */
+const ADVERBIAL_WORD = String.raw`(?!(?:that|is|are|was|were|will|would|has|have|had|could|can|may|might|must|should|did|does|do|he|she|it|they|we|i)\b)[\w'’.&-]+`;
+const ADVERBIAL_PHRASE = (prepositions: string) =>
+  String.raw`(?:(?:late|early|earlier|later)\s+)?(?:(?:${prepositions})\s+(?:${ADVERBIAL_WORD}\s+){0,3}?${ADVERBIAL_WORD}|(?:last|this|next)\s+\w+|yesterday|today|tonight)`;
+const FIRST_PREPOSITIONS = "in|on|at|during|through|via|from|after|before|over";
+const ADVERBIALS = String.raw`(?:${ADVERBIAL_PHRASE(FIRST_PREPOSITIONS)}(?:,?\s+${ADVERBIAL_PHRASE(`${FIRST_PREPOSITIONS}|to|for|with|of|by|near`)}){0,3})`;
+/** "said in a bulletin on Monday that ...": adverbials, then the content's "that". */
+const ADVERBIALS_BEFORE_THAT = new RegExp(String.raw`^\s*,?\s*${ADVERBIALS}\s*,?\s+that\s+`, "i");
 /** ", the BBC reported" / ", according to X" closing the content of a leading frame: who carried it. */
-const TRAILING_CARRIER =
-  /,\s+(?:according to\s+(.+?)|((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s+(?:reported|said|wrote|added))(?:\s+on\s+\w+)?$/;
+const TRAILING_CARRIER = new RegExp(
+  String.raw`,\s+(?:according to\s+(.+?)|((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}|the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+(?:reported|said|wrote|added))(?:\s+${ADVERBIALS})?$`,
+);
 const AUX_RE = new RegExp(`(?:\\s+(?:${ENGLISH_AUXILIARIES.map(escapeRegExp).join("|")}))+$`, "i");
 const OPENER_RE = new RegExp(`^(?:${ENGLISH_CLAUSE_OPENERS.map(escapeRegExp).join("|")})\\b,?\\s*`, "i");
 /**
@@ -200,7 +215,10 @@ export function extractEnglish(text: string): { attributions: Attribution[]; con
               ...text
                 .slice(0, found.speaker.start)
                 .matchAll(new RegExp(`\\b[Tt]he\\s+((?:[\\w-]+\\s+){1,3}${description[1]!})\\b`, "g")),
-            ].pop();
+            ]
+              // "the valley said the board": a phrase that holds a reporting verb is two phrases.
+              .filter((m) => !VERBS.some((v) => new RegExp(`\\b${escapeRegExp(v.form)}\\b`).test(m[1]!)))
+              .pop();
         if (phrase) {
           const start = phrase.index + phrase[0].length - phrase[1]!.length;
           found = {
@@ -522,7 +540,7 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
     // The tail may go on with a subordinate clause: "..., the bank said on Tuesday, as prices rose."
     if (
       new RegExp(
-        `^\\s*${verb === "told" || verb === "tells" ? "(?:(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}[\\w-]+|reporters|journalists|lawmakers|[A-Z][\\w-]+)?" : ""}\\s*(?:on \\w+\\.?(?: \\d{1,2})?|in a statement|in an interview|last \\w+|this \\w+)?\\s*(?:,\\s*(?:as|while|after|when|because|since|adding|noting|although|though|even as|amid)\\b.*)?$`,
+        `^\\s*${verb === "told" || verb === "tells" ? "(?:(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}[\\w-]+|reporters|journalists|lawmakers|[A-Z][\\w-]+)?" : ""}\\s*${ADVERBIALS}?\\s*(?:,\\s*(?:as|while|after|when|because|since|adding|noting|although|though|even as|amid)\\b.*)?$`,
         "i",
       ).test(tail) ||
       (/^\s*(?:told\s+(?:an?|the)?\s*[\w -]+?)?\s*(?:on \w+\.?(?: \d{1,2})?|in a statement|in an interview|last \w+|this \w+)?\s*(?:,\s*(?:as|while|after|when|because|since|adding|noting|although|though|even as|amid)\b.*)?$/i.test(
@@ -645,7 +663,9 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
         rest = s.slice(contentStart);
       }
     }
+    // "said in a bulletin on Monday that", "said at a news conference in the capital that".
     const lead =
+      ADVERBIALS_BEFORE_THAT.exec(rest) ??
       /^\s*(?:on (?:social media|(?:his|her|its|their) (?:website|blog|account)|Facebook|Telegram|X|Twitter)(?:\s+on \w+)?(?=\s+that\b)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s*|(?:on|last|this) \w+\s*|in an? (?:statement|interview|post|briefing)(?: [^,]*?)?(?=\s+that\b|,)|at a (?:news|press) conference|during a (?:briefing|visit))?\s*[,:]?\s*(?:that\s+)?/i.exec(
         rest,
       )!;

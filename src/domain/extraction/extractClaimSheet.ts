@@ -83,6 +83,18 @@ export interface ExtractionResult {
 /** The publisher's own reporter, not a source of its own. */
 const OWN_REPORTER = /^(?:(?:ผู้สื่อข่าว|นักข่าว|ทีมข่าว)(?:ประจำ\S*)?|(?:our|this|a) (?:correspondent|reporter))$/i;
 
+/**
+ * Where a claim's attribution is written: its speaker's mention and its cue, or the cue alone when
+ * the speaker was resolved to a mention before another claim ("The board denied ..." taken to be
+ * the board named two sentences earlier): that claim still comes before this one.
+ */
+function frameStartOf(attribution: Attribution, all: Attribution[]): number {
+  const { speaker, cue } = attribution;
+  if (speaker.start >= cue.start) return cue.start;
+  const between = all.some((o) => o !== attribution && o.span.start >= speaker.end && o.span.end <= cue.start);
+  return between ? cue.start : speaker.start;
+}
+
 // Stored claims are compared with every new article: their words are worth keeping.
 const wordCache = new Map<string, Set<string>>();
 
@@ -212,7 +224,7 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
         quote: claims.find((c) => c.key === key)!.quote,
         start: attribution.span.start,
         end: attribution.span.end,
-        frameStart: Math.min(attribution.speaker.start, attribution.cue.start),
+        frameStart: frameStartOf(attribution, [...keyOf.keys()]),
         speaker: proposal.speaker.slug,
         speakerNames: [...new Set([attribution.speaker.text, ...(source?.names ?? []), ...(source?.aliases ?? [])])],
         denies: proposal.stance === "denies",
@@ -350,11 +362,13 @@ function addOppositeStances(
   const words = new Map(claims.map((c) => [c.key, contentWords(c.quote)]));
   for (const denial of proposals.filter((p) => p.stance === "denies")) {
     const denied = claims.find((c) => c.key === denial.key)!;
+    const own = words.get(denial.key)!;
+    let matched = false;
     for (const other of proposals) {
       if (other.stance === "denies" || other.speaker.slug === denial.speaker.slug) continue;
-      const overlap = topicOverlap(words.get(denial.key)!, words.get(other.key)!);
-      if (overlap < TOPIC_OVERLAP || sharedWords(words.get(denial.key)!, words.get(other.key)!) < MIN_SHARED_WORDS)
-        continue;
+      const overlap = topicOverlap(own, words.get(other.key)!);
+      if (overlap < TOPIC_OVERLAP || sharedWords(own, words.get(other.key)!) < MIN_SHARED_WORDS) continue;
+      matched = true;
       add(
         denial.key,
         other.key,
@@ -363,8 +377,39 @@ function addOppositeStances(
         Math.round(overlap * 80) / 100,
       );
     }
+    // "The army denied losing any aircraft": a denial of a gerund or noun phrase is too short to
+    // share MIN_SHARED_WORDS with anything. It opposes the nearest claim of another source, just
+    // before or after it, that shares a third of its words.
+    if (matched || own.size > SHORT_DENIAL_WORDS) continue;
+    const at = claims.findIndex((c) => c.key === denial.key);
+    const near = [claims[at - 1], claims[at + 1]]
+      .filter((c): c is SheetClaim => c !== undefined)
+      .map((c) => proposals.find((p) => p.key === c.key)!)
+      .find(
+        (p) =>
+          p.stance !== "denies" &&
+          p.speaker.slug !== denial.speaker.slug &&
+          sharedWords(own, words.get(p.key)!) >= 1 &&
+          topicOverlap(own, words.get(p.key)!) >= 1 / MIN_SHARED_WORDS,
+      );
+    if (near)
+      add(
+        denial.key,
+        near.key,
+        "opposite_stance",
+        `${denied.key} denies "${shorten(denied.quote, 60)}", the claim next to ${near.key} on its topic (shared ${[
+          ...own,
+        ]
+          .filter((w) => words.get(near.key)!.has(w))
+          .map((w) => `"${w}"`)
+          .join(", ")})`,
+        0.55,
+      );
   }
 }
+
+/** A denial with at most this many content words is a short object ("losing any aircraft"), not a clause. */
+const SHORT_DENIAL_WORDS = 5;
 
 /** Rules whose two claims take opposite stances on one statement (not two different figures). */
 const STANCE_RULES = new Set([

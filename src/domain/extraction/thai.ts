@@ -20,8 +20,11 @@ import {
   THAI_GLUED_OPENERS,
   THAI_NOMINAL_PREFIXES,
   THAI_OWN_REPORTER_TITLES,
+  THAI_PREDICATE_NOUN_HEADS,
+  THAI_PREDICATE_WORDS,
   THAI_PRONOUNS,
   THAI_PUBLISHER_ASIDES,
+  THAI_SEQUENCE_OPENERS,
   THAI_SHARED_SUBJECT,
 } from "./lexicon/thaiWords.js";
 import { THAI_TITLES } from "./lexicon/titles.js";
@@ -35,6 +38,7 @@ import {
   paragraphs,
   quotedRanges,
   trimRange,
+  wordSegments,
 } from "./textTools.js";
 import type { Attribution, ContrastFinding, Mention, TextRange } from "./types.js";
 
@@ -159,8 +163,9 @@ export function extractThai(text: string): { attributions: Attribution[]; contra
       a.stance = a.cue.entry.stance;
       a.explanation = a.explanation.replace(/; hedged by "[^"]*"/, "");
     }
-    attributions.push(...folded);
-    contrasts.push(...findContrasts(text, paragraph, folded, attributions.slice(0, -folded.length || undefined)));
+    const claims = folded.flatMap((a) => splitCoordinated(text, quotes, a));
+    attributions.push(...claims);
+    contrasts.push(...findContrasts(text, paragraph, claims, attributions.slice(0, -claims.length || undefined)));
   }
   return { attributions, contrasts };
 }
@@ -821,6 +826,71 @@ function continuations(
     stop = clause.stop;
   }
   return out;
+}
+
+/**
+ * Whether a stretch of Thai holds a predicate word that starts and ends on ICU word boundaries
+ * (ICU cuts verbs into syllables: เพิ่มขึ้น is เพิ่ม|ขึ้น, so a word may span segments; "ได้" is
+ * not inside "รายได้"). With `afterSubject`, the stretch must not open with one: it needs a subject.
+ */
+function hasPredicate(stretch: string, afterSubject: boolean): boolean {
+  if (afterSubject && THAI_PREDICATE_WORDS.some((w) => stretch.startsWith(w))) return false;
+  const segments = wordSegments(stretch);
+  const ends = new Set(segments.map((w) => w.index + w.segment.length));
+  return segments.some(
+    (w) =>
+      (!afterSubject || w.index > 0) &&
+      THAI_PREDICATE_WORDS.some((p) => stretch.startsWith(p, w.index) && ends.has(w.index + p.length)) &&
+      // "การมี", "ความเป็น", "รายได้": a noun, not a predicate.
+      ![...THAI_NOMINAL_PREFIXES, ...THAI_PREDICATE_NOUN_HEADS].some((n) => stretch.startsWith(n, w.index - n.length)),
+  );
+}
+
+/**
+ * "X กล่าวว่า ราคาข้าวจะสูงขึ้น และรัฐบาลจะช่วยชาวนา": two statements joined by และ become two
+ * claims of the same speaker. Only when both sides are clauses: A holds a predicate word and B
+ * has its own subject before one. A noun list ("ไทยและจีนจะ...", "ช่วยชาวนาและชาวประมง") and a
+ * second predicate of A's subject ("...40 ปีและไม่เคย...") stay one claim; so does a quotation.
+ */
+function splitCoordinated(text: string, quotes: TextRange[], a: Attribution): Attribution[] {
+  if (a.cue.entry.complement !== "that" || quotes.some((q) => q.start === a.span.start)) return [a];
+  const said = text.slice(a.span.start, a.span.end);
+  for (let at = said.indexOf("และ", 6); at !== -1; at = said.indexOf("และ", at + 3)) {
+    if (inside(a.span.start + at, quotes) || !isThaiWordAt(said, at, 3)) continue;
+    const left = trimRange(text, { start: a.span.start, end: a.span.start + at });
+    const right = trimRange(text, { start: a.span.start + at + 3, end: a.span.end });
+    if (left.end - left.start < 6 || right.end - right.start < 6) continue;
+    // Matched on the raw string: ICU cuts หลังจากนั้น into หลัง|จาก|นั้น.
+    if (THAI_SEQUENCE_OPENERS.some((o) => text.startsWith(o, right.start))) continue;
+    if (
+      !hasPredicate(text.slice(left.start, left.end), false) ||
+      !hasPredicate(text.slice(right.start, right.end), true)
+    )
+      continue;
+    const part = (span: TextRange, n: number): Attribution => {
+      const content = text.slice(span.start, span.end);
+      const hedge =
+        a.cue.entry.stance === "asserts"
+          ? THAI_HEDGES.find((h) => findThaiWord(content, h, THAI_NOMINAL_PREFIXES) !== -1)
+          : undefined;
+      const stance = a.stance === "denies" ? "denies" : hedge ? "hedges" : a.cue.entry.stance;
+      return {
+        ...a,
+        span,
+        stance,
+        hedged: stance === "hedges",
+        confidence: n === 0 ? a.confidence : Math.round((a.confidence - 0.1) * 100) / 100,
+        rule: n === 0 ? a.rule : `${a.rule}+and`,
+        explanation:
+          n === 0
+            ? a.explanation.replace(/; hedged by "[^"]*"/, "") + (hedge ? `; hedged by "${hedge}"` : "")
+            : `the reported speech of "${a.speaker.text}" (${a.cue.entry.gloss} with "${a.cue.text}") goes on with a second clause after "และ"${hedge ? `; hedged by "${hedge}"` : ""}`,
+        denies: n === 0 ? a.denies : undefined,
+      };
+    };
+    return [part(left, 0), ...splitCoordinated(text, quotes, part(right, 1))];
+  }
+  return [a];
 }
 
 /**

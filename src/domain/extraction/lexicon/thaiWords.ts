@@ -171,3 +171,35 @@ export const THAI_ROLE_CONTINUERS: readonly string[] = [
   "มี",
   "เป็น",
 ];
+
+/**
+ * Words that make a clause of what follows a subject (auxiliaries, copulas, verbs of change): "A
+ * และB" is two statements only when both A and B hold one after a subject of their own. Matched
+ * on ICU word boundaries ("ได้" is not inside "รายได้").
+ */
+export const THAI_PREDICATE_WORDS: readonly string[] = [
+  "จะ",
+  "ได้",
+  "ไม่",
+  "ยัง",
+  "กำลัง",
+  "ต้อง",
+  "ควร",
+  "อาจ",
+  "มี",
+  "เป็น",
+  "คือ",
+  "ถูก",
+  "เคย",
+  "อยู่",
+  "เพิ่มขึ้น",
+  "ลดลง",
+  "สูงขึ้น",
+  "ต่ำลง",
+];
+
+/** Words that make a noun of a predicate word right after them (รายได้: income; ที่มี: which has). */
+export const THAI_PREDICATE_NOUN_HEADS: readonly string[] = ["ราย", "สิ่ง", "ที่"];
+
+/** Openers after "และ" that go on with one account ("A และหลังจากนั้น B"): a sequence, not a second statement. */
+export const THAI_SEQUENCE_OPENERS: readonly string[] = ["หลังจากนั้น", "จากนั้น", "ต่อมา", "ก่อนหน้านั้น", "ในที่สุด"];

@@ -36,6 +36,13 @@ export const THAI_TITLES: readonly TitleEntry[] = [
   person("นาย", null),
   person("นาง", null),
   person("น.ส.", null),
+  // Medical and pharmacy honorifics: นพ. (male doctor), พญ. (female doctor), ทพ./ทญ. (dentists), ภก./ภญ. (pharmacists).
+  person("นพ.", null),
+  person("พญ.", null),
+  person("ทพ.", null),
+  person("ทญ.", null),
+  person("ภก.", null),
+  person("ภญ.", null),
   person("ดร.", "analyst"),
   person("ศ.", "analyst"),
   person("รศ.", "analyst"),
@@ -82,6 +89,9 @@ export const THAI_TITLES: readonly TitleEntry[] = [
   person("ทูต", "official", false),
   person("เลขาธิการ", "official"),
   person("ผู้อำนวยการ", "official"),
+  // The head of a department (อธิบดีกรม...) and the deputy: an office, the name is written before it.
+  person("อธิบดี", "official", false),
+  person("รองอธิบดี", "official", false),
   person("ผอ.", "official"),
   person("ประธาน", "official"),
   person("รองประธาน", "official"),
