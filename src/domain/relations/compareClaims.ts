@@ -13,12 +13,12 @@ export async function compareClaims(db: Db, aId: number, bId: number): Promise<C
       { path: "b", code: "same_claim", message: "must be another claim than a" },
     ]);
   }
-  const rows = await findClaimRows(db, [aId, bId]);
+  // Read together: on PostgreSQL the relations' round trip overlaps the claims'.
+  const [rows, relations] = await Promise.all([findClaimRows(db, [aId, bId]), findRelationsBetween(db, aId, bId)]);
   const a = rows.find((row) => row.id === aId);
   const b = rows.find((row) => row.id === bId);
   if (!a) throw notFound("claim", aId);
   if (!b) throw notFound("claim", bId);
-  const relations = await findRelationsBetween(db, aId, bId);
   const sideA = presentSide(presentClaim(a));
   const sideB = presentSide(presentClaim(b));
   return {
