@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { type BenchTarget, EXPORT_FORMATS, type ExportFormat, PHASES, type Phase, runBench } from "./bench.js";
+import { type BenchTarget, EXPORT_FORMATS, PHASES, runBench } from "./bench.js";
 import { corpusOptions, DEFAULT_CLAIMS } from "./corpus.js";
 import { dropPostgres, preparePostgres } from "./postgresDatabase.js";
 import { mergeResults, renderRun } from "./results.js";
@@ -22,6 +22,17 @@ const Count = (name: string) =>
     .number({ error: `--${name} must be a number` })
     .int()
     .positive(`--${name} must be positive`);
+/** `--name a,b`: some of `choices`, all of them by default. */
+const CommaList = <T extends string>(name: string, choices: readonly T[]) =>
+  z
+    .string()
+    .default(choices.join(","))
+    .transform((list) => list.split(","))
+    .pipe(
+      z.array(
+        z.enum(choices as [T, ...T[]], { error: `--${name} takes a comma-separated list of ${choices.join(", ")}` }),
+      ),
+    );
 const Args = z.object({
   claims: Count("claims").default(DEFAULT_CLAIMS),
   articles: Count("articles").optional(),
@@ -44,28 +55,8 @@ const Args = z.object({
     .string()
     .regex(/^[a-z0-9-]+$/, "--label must be lowercase letters, digits and hyphens")
     .default("current"),
-  phases: z
-    .string()
-    .default(PHASES.join(","))
-    .transform((list) => list.split(","))
-    .pipe(
-      z.array(
-        z.enum(PHASES as [Phase, ...Phase[]], {
-          error: `--phases takes a comma-separated list of ${PHASES.join(", ")}`,
-        }),
-      ),
-    ),
-  exportFormats: z
-    .string()
-    .default(EXPORT_FORMATS.join(","))
-    .transform((list) => list.split(","))
-    .pipe(
-      z.array(
-        z.enum(EXPORT_FORMATS as [ExportFormat, ...ExportFormat[]], {
-          error: `--export-formats takes a comma-separated list of ${EXPORT_FORMATS.join(", ")}`,
-        }),
-      ),
-    ),
+  phases: CommaList("phases", PHASES),
+  exportFormats: CommaList("export-formats", EXPORT_FORMATS),
   out: z.string().default(join(PROJECT_ROOT, "bench", "results.md")),
 });
 

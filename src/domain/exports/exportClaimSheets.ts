@@ -9,6 +9,7 @@ import {
   type SheetRelation,
   type SheetSource,
 } from "../sheets/claimSheet.js";
+import type { SheetArticleRecord } from "../sheets/sheetRepository.js";
 import type {
   ChainRole,
   ClaimKind,
@@ -26,7 +27,6 @@ import {
   findSheetArticlePage,
   findSheetPropositions,
   findSheetSources,
-  type SheetArticleRecord,
 } from "./exportRepository.js";
 import { keysetPages } from "./keyset.js";
 

@@ -1,10 +1,10 @@
 import type { Db } from "../../db/client.js";
 import { inChunks } from "../../db/inChunks.js";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { formatWithOffset } from "../articles/publishedAt.js";
 import { claimWhere } from "../claims/claimFilterSql.js";
 import { type ClaimRecord, claimSelect } from "../claims/claimRepository.js";
-import type { SheetArticle, SheetProposition } from "../sheets/claimSheet.js";
+import type { SheetProposition } from "../sheets/claimSheet.js";
+import { type SheetArticleRecord, sheetArticleSelect, toSheetArticle } from "../sheets/sheetRepository.js";
 import { type ExportFilters, hasClaimFilter } from "./exportFilters.js";
 import { after } from "./keyset.js";
 
@@ -205,47 +205,6 @@ export function findAnnotationPage(
 /** An article's exact body and its SHA-256. */
 export function findArticleText(db: Db, articleId: number): Promise<{ body: string; bodySha256: string }> {
   return db.article.findUniqueOrThrow({ where: { id: articleId }, select: { body: true, bodySha256: true } });
-}
-
-/** An article as a claim sheet carries it, with the ids the export and the import need. */
-const sheetArticleSelect = {
-  id: true,
-  slug: true,
-  title: true,
-  section: true,
-  language: true,
-  url: true,
-  publishedAt: true,
-  publishedUtcOffset: true,
-  body: true,
-  bodySha256: true,
-  publisher: { select: { id: true, slug: true } },
-} as const satisfies Prisma.ArticleSelect;
-
-/** A stored article: its id and publisher id, and its fields as a claim sheet writes them. */
-export interface SheetArticleRecord {
-  id: number;
-  publisherId: number;
-  bodySha256: string;
-  sheet: SheetArticle;
-}
-
-function toSheetArticle(row: Prisma.ArticleGetPayload<{ select: typeof sheetArticleSelect }>): SheetArticleRecord {
-  return {
-    id: row.id,
-    publisherId: row.publisher.id,
-    bodySha256: row.bodySha256,
-    sheet: {
-      slug: row.slug,
-      title: row.title,
-      publisher: row.publisher.slug,
-      section: row.section,
-      language: row.language,
-      url: row.url,
-      publishedAt: formatWithOffset(row.publishedAt, row.publishedUtcOffset),
-      body: row.body,
-    },
-  };
 }
 
 /** Articles with exported claims; with no claim filter but the article, the article even if it has none. */

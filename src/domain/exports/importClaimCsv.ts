@@ -1,9 +1,8 @@
 import type { Db } from "../../db/client.js";
 import { invalidSheet, notFound, type ProblemDetail, validationError } from "../../errors.js";
 import { splitChainSlugs } from "../attribution/chainText.js";
-import { checkClaimSheet } from "../sheets/checkClaimSheet.js";
-import { CLAIM_SHEET_FORMAT, type ClaimSheet, SheetClaim } from "../sheets/claimSheet.js";
-import { findPropositionsByKey, findStoredSourceSlugs } from "../sheets/sheetRepository.js";
+import { sheetOfAddedClaims } from "../sheets/addArticleClaims.js";
+import { SheetClaim } from "../sheets/claimSheet.js";
 import type { CsvImportResult } from "../sheets/sheetView.js";
 import { writeArticleClaims } from "../sheets/writeSheet.js";
 import { CHAIN_SEPARATOR } from "./claimRows.js";
@@ -146,20 +145,8 @@ export async function importClaimCsv(db: Db, articleSlug: string, csv: string): 
     rowOfClaim.push(row);
   }
 
-  const propositionKeys = [...new Set(claims.flatMap((c) => c.stances.map((s) => s.proposition)))];
-  const sheet: ClaimSheet = {
-    format: CLAIM_SHEET_FORMAT,
-    article: article.sheet,
-    sources: [],
-    propositions: await findPropositionsByKey(db, propositionKeys),
-    claims,
-    relations: [],
-  };
-  const sourceSlugs = [
-    ...new Set([article.sheet.publisher, ...claims.flatMap((c) => c.chains.flat().map((l) => l.source))]),
-  ];
-  const stored = await findStoredSourceSlugs(db, sourceSlugs);
-  for (const problem of checkClaimSheet(sheet, stored)) {
+  const { sheet, problems: checked } = await sheetOfAddedClaims(db, article.sheet, claims);
+  for (const problem of checked) {
     const at = claimOfPath(problem.path);
     if (at === undefined) {
       problems.push(problem);

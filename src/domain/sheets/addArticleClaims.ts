@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { invalidSheet, notFound, type ProblemDetail } from "../../errors.js";
 import { checkClaimSheet } from "./checkClaimSheet.js";
-import { CLAIM_SHEET_FORMAT, type ClaimSheet, type SheetClaim } from "./claimSheet.js";
+import { CLAIM_SHEET_FORMAT, type ClaimSheet, type SheetArticle, type SheetClaim } from "./claimSheet.js";
 import {
   findArticleWithClaims,
   findPropositionsByKey,
@@ -43,23 +43,34 @@ export async function addArticleClaims(db: Db, articleSlug: string, claims: Shee
     }
   });
 
+  const { sheet, problems: checked } = await sheetOfAddedClaims(db, stored.article, claims);
+  problems.push(...checked);
+  if (problems.length > 0) throw invalidSheet(problems);
+
+  const derived = await writeArticleClaims(db, stored.id, sheet);
+  return { articleSlug, claims: claims.length, derivedContradictions: derived };
+}
+
+/**
+ * The sheet that adds `claims` to a stored article (no sources of its own, the stored
+ * propositions they take stances on), and its problems, its sources checked against the stored ones.
+ */
+export async function sheetOfAddedClaims(
+  db: Db,
+  article: SheetArticle,
+  claims: SheetClaim[],
+): Promise<{ sheet: ClaimSheet; problems: ProblemDetail[] }> {
   const propositionKeys = [...new Set(claims.flatMap((c) => c.stances.map((s) => s.proposition)))];
   const sheet: ClaimSheet = {
     format: CLAIM_SHEET_FORMAT,
-    article: stored.article,
+    article,
     sources: [],
     propositions: await findPropositionsByKey(db, propositionKeys),
     claims,
     relations: [],
   };
-  const sourceSlugs = [
-    ...new Set([stored.article.publisher, ...claims.flatMap((c) => c.chains.flat().map((l) => l.source))]),
-  ];
-  problems.push(...checkClaimSheet(sheet, await findStoredSourceSlugs(db, sourceSlugs)));
-  if (problems.length > 0) throw invalidSheet(problems);
-
-  const derived = await writeArticleClaims(db, stored.id, sheet);
-  return { articleSlug, claims: claims.length, derivedContradictions: derived };
+  const sourceSlugs = [...new Set([article.publisher, ...claims.flatMap((c) => c.chains.flat().map((l) => l.source))])];
+  return { sheet, problems: checkClaimSheet(sheet, await findStoredSourceSlugs(db, sourceSlugs)) };
 }
 
 /** A stored claim's chains as "slug:role>slug:role|..." to compare with a new claim's. */

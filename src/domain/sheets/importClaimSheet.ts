@@ -134,22 +134,12 @@ async function writeSheets(
     let run: number[] = [];
     const writeRun = async () => {
       if (run.length === 0) return;
-      const written = await writeNewSheets(
+      const created = await writeNewRun(
         writer,
-        run.map((i) => sheets[i]!),
-        run.map((i) => hashes[i]!),
-        new Date(),
+        run.map((i) => ({ sheet: sheets[i]!, hash: hashes[i]! })),
       );
       run.forEach((i, n) => {
-        const sheet = sheets[i]!;
-        results.push({
-          articleSlug: sheet.article.slug,
-          status: "created",
-          claims: sheet.claims.length,
-          sources: sheet.sources.length,
-          relations: sheet.relations.length,
-          derivedContradictions: written[n]!.derivedContradictions,
-        });
+        results.push(created[n]!);
         options.onProgress?.(i + 1, sheets.length);
       });
       run = [];
@@ -172,6 +162,27 @@ async function writeSheets(
 }
 
 /** Writes one checked sheet (or reports it present or unchanged) and says what was done. */
+/** Writes a run of articles that are not stored, table by table (writeNewSheets), each reported as created. */
+async function writeNewRun(
+  writer: SheetWriter,
+  run: readonly { sheet: ClaimSheet; hash: string }[],
+): Promise<ImportResult[]> {
+  const written = await writeNewSheets(
+    writer,
+    run.map((r) => r.sheet),
+    run.map((r) => r.hash),
+    new Date(),
+  );
+  return run.map(({ sheet }, n) => ({
+    articleSlug: sheet.article.slug,
+    status: "created",
+    claims: sheet.claims.length,
+    sources: sheet.sources.length,
+    relations: sheet.relations.length,
+    derivedContradictions: written[n]!.derivedContradictions,
+  }));
+}
+
 async function writeOne(
   writer: SheetWriter,
   sheet: ClaimSheet,
@@ -286,28 +297,15 @@ export async function importClaimSheetStream(
     let run: { sheet: ClaimSheet; hash: string }[] = [];
     const writeRun = async () => {
       if (run.length === 0) return;
-      const written = await writeNewSheets(
-        writer,
-        run.map((r) => r.sheet),
-        run.map((r) => r.hash),
-        new Date(),
-      );
-      run.forEach(({ sheet }, n) => {
-        results.push({
-          articleSlug: sheet.article.slug,
-          status: "created",
-          claims: sheet.claims.length,
-          sources: sheet.sources.length,
-          relations: sheet.relations.length,
-          derivedContradictions: written[n]!.derivedContradictions,
-        });
+      for (const result of await writeNewRun(writer, run)) {
+        results.push(result);
         options.onProgress?.(results.length, total);
-      });
+      }
       run = [];
     };
-    let read2 = 0;
+    let readAgain = 0;
     for await (const item of read()) {
-      const i = read2++;
+      const i = readAgain++;
       // Parsed and checked in the first pass; a file changed since then is refused here, inside the transaction.
       const parsed = ClaimSheet.safeParse(item);
       if (!parsed.success || i >= total) throw new Error("the file changed while it was imported; nothing was written");
@@ -324,7 +322,7 @@ export async function importClaimSheetStream(
       options.onProgress?.(i + 1, total);
     }
     await writeRun();
-    if (read2 !== total) throw new Error("the file changed while it was imported; nothing was written");
+    if (readAgain !== total) throw new Error("the file changed while it was imported; nothing was written");
     return results;
   });
 }

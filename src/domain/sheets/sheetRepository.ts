@@ -95,21 +95,55 @@ export interface ArticleWithClaims {
   claims: StoredClaimSpan[];
 }
 
+/** An article as a claim sheet carries it, with the ids the export and the import need. */
+export const sheetArticleSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  section: true,
+  language: true,
+  url: true,
+  publishedAt: true,
+  publishedUtcOffset: true,
+  body: true,
+  bodySha256: true,
+  publisher: { select: { id: true, slug: true } },
+} as const satisfies Prisma.ArticleSelect;
+
+/** A stored article: its id and publisher id, and its fields as a claim sheet writes them. */
+export interface SheetArticleRecord {
+  id: number;
+  publisherId: number;
+  bodySha256: string;
+  sheet: SheetArticle;
+}
+
+export function toSheetArticle(
+  row: Prisma.ArticleGetPayload<{ select: typeof sheetArticleSelect }>,
+): SheetArticleRecord {
+  return {
+    id: row.id,
+    publisherId: row.publisher.id,
+    bodySha256: row.bodySha256,
+    sheet: {
+      slug: row.slug,
+      title: row.title,
+      publisher: row.publisher.slug,
+      section: row.section,
+      language: row.language,
+      url: row.url,
+      publishedAt: formatWithOffset(row.publishedAt, row.publishedUtcOffset),
+      body: row.body,
+    },
+  };
+}
+
 /** The article with this slug and its claims' spans, or undefined. */
 export async function findArticleWithClaims(db: Db, slug: string): Promise<ArticleWithClaims | undefined> {
   const row = await db.article.findUnique({
     where: { slug },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      section: true,
-      language: true,
-      url: true,
-      publishedAt: true,
-      publishedUtcOffset: true,
-      body: true,
-      publisher: { select: { slug: true } },
+      ...sheetArticleSelect,
       claims: {
         select: {
           key: true,
@@ -122,18 +156,10 @@ export async function findArticleWithClaims(db: Db, slug: string): Promise<Artic
     },
   });
   if (!row) return undefined;
+  const { id, sheet } = toSheetArticle(row);
   return {
-    id: row.id,
-    article: {
-      slug: row.slug,
-      title: row.title,
-      publisher: row.publisher.slug,
-      section: row.section,
-      language: row.language,
-      url: row.url,
-      publishedAt: formatWithOffset(row.publishedAt, row.publishedUtcOffset),
-      body: row.body,
-    },
+    id,
+    article: sheet,
     claims: row.claims.map((c) => ({
       key: c.key,
       spanIn: c.spanIn,

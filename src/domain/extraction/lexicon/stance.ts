@@ -115,35 +115,6 @@ export const THAI_FALSITY_MARKERS: readonly string[] = [
 /** Longer words that hold a negative or falsity mark but mean something else (ไม่จริงใจ: insincere). */
 export const THAI_MARKER_COMPOUNDS: readonly string[] = ["ไม่จริงจัง", "ไม่จริงใจ"];
 
-/** English marks of a negative claim, matched as whole words. */
-export const ENGLISH_NEGATIVE_MARKERS: readonly string[] = [
-  "no",
-  "not",
-  "never",
-  "nobody",
-  "none",
-  "no one",
-  "n't",
-  "untrue",
-  "false",
-  "baseless",
-  "unfounded",
-  "fabricated",
-  "unrealistic",
-  "inaccurate",
-  "misleading",
-  "incorrect",
-  "wrong",
-  "exaggerated",
-  "overstated",
-  "overblown",
-  "too gloomy",
-  "too pessimistic",
-  "too optimistic",
-  "too high",
-  "too low",
-];
-
 /** English marks that call something said untrue. */
 export const ENGLISH_FALSITY_MARKERS: readonly string[] = [
   "not true",
@@ -164,4 +135,17 @@ export const ENGLISH_FALSITY_MARKERS: readonly string[] = [
   "too optimistic",
   "too high",
   "too low",
+];
+
+/** English marks of a negative claim, matched as whole words: negations, and every falsity mark. */
+export const ENGLISH_NEGATIVE_MARKERS: readonly string[] = [
+  "no",
+  "not",
+  "never",
+  "nobody",
+  "none",
+  "no one",
+  "n't",
+  "unrealistic",
+  ...ENGLISH_FALSITY_MARKERS,
 ];
