@@ -339,6 +339,12 @@ function reviewPanel(id, state, onChange, reloadHistory) {
     }
   };
   syncButtons();
+  // The buttons show a new status as soon as it is known, not once the history has reloaded.
+  /** @param {{ relation: RelationSummary, version: number }} next */
+  const adopt = (next) => {
+    onChange(next);
+    syncButtons();
+  };
 
   const showToken = () => {
     tokenLine.replaceChildren(
@@ -394,7 +400,7 @@ function reviewPanel(id, state, onChange, reloadHistory) {
         headers: { "Content-Type": "application/json", "If-Match": `"${state.version}"` },
         body: JSON.stringify({ status, ...(text ? { note: text } : {}) }),
       });
-      onChange({ relation: body.data, version: versionFromEtag(etag) ?? body.data.version });
+      adopt({ relation: body.data, version: versionFromEtag(etag) ?? body.data.version });
       note.value = "";
       message.textContent = `Saved: ${statusLabel(body.data.status)} (version ${body.data.version}).`;
       await reloadHistory();
@@ -402,7 +408,7 @@ function reviewPanel(id, state, onChange, reloadHistory) {
       message.textContent = "";
       if (error instanceof ApiError && error.code === "stale_version") {
         const current = /** @type {{ current?: RelationSummary } | null} */ (error.details)?.current;
-        if (current) onChange({ relation: current, version: current.version });
+        if (current) adopt({ relation: current, version: current.version });
         conflictBox.replaceChildren(
           h("strong", {}, "Not saved: someone else reviewed this relation first. "),
           current ? `It is now ${statusLabel(current.status)} (version ${current.version}). ` : "",
