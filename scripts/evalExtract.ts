@@ -7,8 +7,9 @@ import { ClaimSheet } from "../src/domain/sheets/claimSheet.js";
 /**
  * `npm run eval:extract [-- SHEET.json]`: scores the extractor against a curated claim sheet (the
  * seed by default), then against the development set (eval/dev/*.json) and the held-out sets
- * (eval/holdout/; eval/holdout3/, never tuned on), per language, with every miss listed. "cold"
- * knows only the publisher; "warm" knows every curated source as if stored.
+ * (eval/holdout/; eval/holdout3/, never tuned on; eval/holdout4/, blind), per language, with
+ * every miss listed. "cold" knows only the publisher; "warm" knows every curated source as if
+ * stored.
  */
 const root = new URL("..", import.meta.url);
 const path = process.argv[2] ?? new URL("seed/infoquest-kim-putin-2023-09-20.json", root).pathname;
@@ -24,6 +25,8 @@ if (process.argv[2] === undefined) {
     ["holdout", "th"],
     ["holdout3", "en"],
     ["holdout3", "th"],
+    ["holdout4", "en"],
+    ["holdout4", "th"],
   ] as const) {
     const set = DevSet.parse(JSON.parse(await readFile(new URL(`eval/${folder}/${language}.json`, root), "utf8")));
     for (const mode of folder === "dev" ? (["cold", "warm"] as const) : (["cold"] as const)) {
@@ -32,7 +35,13 @@ if (process.argv[2] === undefined) {
         evaluation: evaluateExtraction(devTextSheet(set, text), mode),
       }));
       const name =
-        folder === "dev" ? "dev set" : folder === "holdout" ? "held-out set" : "third held-out set (never tuned on)";
+        folder === "dev"
+          ? "dev set"
+          : folder === "holdout"
+            ? "held-out set"
+            : folder === "holdout3"
+              ? "third held-out set (never tuned on)"
+              : "fourth held-out set (blind, first score)";
       const summary = sumEvaluations(`${name} ${language}, ${set.texts.length} texts, ${mode}`, parts);
       process.stdout.write(`${formatEvaluation(summary)}\n\n`);
     }
