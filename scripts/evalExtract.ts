@@ -7,11 +7,16 @@ import { ClaimSheet } from "../src/domain/sheets/claimSheet.js";
 /**
  * `npm run eval:extract [-- SHEET.json]`: scores the extractor against a curated claim sheet (the
  * seed by default), then against the development set (eval/dev/*.json) and the held-out sets
- * (eval/holdout/; eval/holdout3/, never tuned on; eval/holdout4/, blind), per language, with
- * every miss listed. "cold" knows only the publisher; "warm" knows every curated source as if
- * stored.
+ * (eval/holdout/, eval/holdout3/, eval/holdout4/), per language, with every miss listed. "cold"
+ * knows only the publisher; "warm" knows every curated source as if stored.
  */
 const root = new URL("..", import.meta.url);
+const SET_NAMES = {
+  dev: "dev set",
+  holdout: "held-out set",
+  holdout3: "third held-out set (tuned on since its first score)",
+  holdout4: "fourth held-out set (written blind)",
+} as const;
 const path = process.argv[2] ?? new URL("seed/infoquest-kim-putin-2023-09-20.json", root).pathname;
 const gold = ClaimSheet.parse(JSON.parse(await readFile(path, "utf8")));
 for (const mode of ["cold", "warm"] as const) {
@@ -34,14 +39,7 @@ if (process.argv[2] === undefined) {
         id: text.id,
         evaluation: evaluateExtraction(devTextSheet(set, text), mode),
       }));
-      const name =
-        folder === "dev"
-          ? "dev set"
-          : folder === "holdout"
-            ? "held-out set"
-            : folder === "holdout3"
-              ? "third held-out set (never tuned on)"
-              : "fourth held-out set (blind, first score)";
+      const name = SET_NAMES[folder];
       const summary = sumEvaluations(`${name} ${language}, ${set.texts.length} texts, ${mode}`, parts);
       process.stdout.write(`${formatEvaluation(summary)}\n\n`);
     }
