@@ -9,6 +9,7 @@ import {
   ENGLISH_LEADING_ADVERBIALS,
   ENGLISH_SOURCE_NOUNS,
 } from "./lexicon/englishWords.js";
+import { OUTLETS } from "./lexicon/outlets.js";
 import { ENGLISH_HEDGES } from "./lexicon/stance.js";
 import { escapeRegExp } from "./sources.js";
 import { isAbbreviationStop, paragraphs, trimRange } from "./textTools.js";
@@ -97,6 +98,12 @@ const ANONYMITY_ASIDE = new RegExp(`,\\s+(?:${ENGLISH_ANONYMITY_ASIDES.map(escap
 const AUDIENCE_RE =
   /^(?:reporters|journalists|the press|lawmakers|parliament|an? [\w-]+ (?:conference|interview|briefing)|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s*(?:,\s*)?/;
 
+const OUTLET_NAMES = new Set(OUTLETS.flatMap((o) => [o.english, ...o.latin]));
+/** Whether a name is a wire service or broadcaster a desk meets every day ("Reuters", "the BBC"). */
+function isKnownOutlet(name: string): boolean {
+  return OUTLET_NAMES.has(name.replace(/^the\s+/i, ""));
+}
+
 /** Sentences of an English paragraph: full stops that are not abbreviations, ! and ?. */
 export function englishSentences(text: string, paragraph: TextRange): TextRange[] {
   const out: TextRange[] = [];
@@ -176,8 +183,9 @@ function plausibleSpeaker(phrase: string): boolean {
     return true;
   // "military intelligence", "state media": a short phrase headed by a noun for a source.
   if (words.length <= 3 && ENGLISH_SOURCE_NOUNS.includes(words[words.length - 1]!.toLowerCase())) return true;
-  // "envoy Lars Tenby", "company chairman Tomas Reyl": a lowercase role, then a name.
-  if (/^(?:[a-z][a-z-]*\s+){1,3}[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)*$/u.test(phrase)) return true;
+  // "envoy Lars Tenby", "spokeswoman Maj. Ana Reyl": a lowercase role, then a name (a rank first).
+  if (/^(?:[a-z][a-z-]*\s+){1,3}(?:[A-Z][a-z]{1,4}\.\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)*$/u.test(phrase))
+    return true;
   // "critics say", "local residents said": a short plural description of who spoke.
   return words.length <= 4 && /^[a-z][a-z-]*s$/.test(words[words.length - 1]!);
 }
@@ -626,6 +634,10 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       // "Dmitry Peskov, the Kremlin spokesman, said": keep the appositive with the name;
       // otherwise a comma ends a leading phrase ("Contrary to ..., KCNA reported").
       // "A government spokesman, who declined to be named, said": the relative clause describes the speaker.
+      // "Two officials, speaking on condition of anonymity, said": the aside says how, not who.
+      const aside = ANONYMITY_ASIDE.exec(speaker.text);
+      if (aside && !speaker.text.slice(aside.index + 1).includes(","))
+        speaker = mention(text, speaker.start, speaker.start + aside.index)!;
       const relative = APPOSITIVE.test(speaker.text) ? null : /^(.+?),\s+(?:who|which)\s[^,]*$/.exec(speaker.text);
       if (relative) speaker = mention(text, speaker.start, speaker.start + relative[1]!.length)!;
       const comma = speaker.text.lastIndexOf(",");
@@ -659,7 +671,11 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
     if (verb === "told" || verb === "tells") {
       const audience = AUDIENCE_RE.exec(rest.trimStart());
       if (audience) {
-        contentStart += rest.length - rest.trimStart().length + audience[0].length;
+        const audienceStart = contentStart + rest.length - rest.trimStart().length;
+        // "told Reuters that ...": the outlet the speaker told carries the claim.
+        const outlet = mention(text, at(audienceStart), at(audienceStart + audience[0].length));
+        if (outlet && via.length === 0 && isKnownOutlet(outlet.text)) via = [outlet];
+        contentStart = audienceStart + audience[0].length;
         rest = s.slice(contentStart);
       }
     }

@@ -240,7 +240,9 @@ export function extractClaimSheet(text: string, options: ExtractOptions = {}): E
     const opposed = candidates.some(
       (c) => (c.from === claim.key || c.to === claim.key) && negativeMark(claim.quote, language),
     );
-    if (proposal.stance !== "denies" && (opposed || callsUntrue(claim.quote, language))) {
+    // A hedged negative ("there may not be enough") stays a hedge unless it calls something untrue.
+    const opposedAssertion = opposed && proposal.stance !== "hedges";
+    if (proposal.stance !== "denies" && (opposedAssertion || callsUntrue(claim.quote, language))) {
       proposal.stance = "denies";
       proposal.explanation += `; it denies ("${negativeMark(claim.quote, language) ?? "untrue"}")`;
       claim.kind = "denial";

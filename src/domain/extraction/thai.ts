@@ -61,6 +61,11 @@ const NEGATED_CUE = /(?:ไม่|ไม่ได้|มิได้)\s?$/;
 /** Verbs a source-after construction may end with ("รายงานของ X ที่ระบุว่า"). */
 const SOURCE_AFTER_VERBS = /^(?:ที่|ซึ่ง)?(?:ระบุ|กล่าว|รายงาน|เปิดเผย|ชี้)(?:ไว้)?ว่า/;
 const MAX_SPEAKER = 150;
+const OUTLET_TITLES = SPEAKER_TITLES.filter(
+  (t) => t.type === "organisation" && ["news_agency", "broadcaster", "newspaper"].includes(t.kind ?? ""),
+);
+/** "กับ", "แก่", "ต่อ" before the outlet a speaker told ("ให้สัมภาษณ์กับสำนักข่าว X ว่า"). */
+const TOLD_TO = /^\s*(?:กับ|แก่|ต่อ)\s*/;
 
 /** Whether "ว่า" at `at` is the complementiser (not กว่า, ผู้ว่า(การ), ว่าจ้าง). */
 export function isThatAt(text: string, at: number): boolean {
@@ -520,6 +525,12 @@ function buildAttribution(
             : `"${left.text}" before the cue "${cueText}" (${hit.entry.gloss}); the claim is what follows ว่า`;
       }
       if (hit.gap > 0) confidence -= 0.1;
+      const outlet = hit.gap > 0 && !hit.cited ? outletTold(text, hit) : null;
+      if (outlet) {
+        via.push(outlet);
+        rule += "+told_outlet";
+        explanation += `; told to "${outlet.text}", which carries it`;
+      }
     }
   }
   if (
@@ -659,6 +670,17 @@ function subjectOfClauseBefore(text: string, from: number, cueStart: number): Me
   return null;
 }
 
+/** The outlet between a verb and its ว่า ("ให้สัมภาษณ์กับสำนักข่าว X ว่า"): it reported what it was told. */
+function outletTold(text: string, hit: CueHit): Mention | null {
+  const gapStart = hit.cue.start + hit.entry.form.length;
+  const gap = text.slice(gapStart, gapStart + hit.gap);
+  const to = TOLD_TO.exec(gap);
+  if (!to || !OUTLET_TITLES.some((t) => gap.startsWith(t.form, to[0].length))) return null;
+  const name = gap.slice(to[0].length).trimEnd();
+  const start = gapStart + to[0].length;
+  return name.length > 0 ? { start, end: start + name.length, text: name } : null;
+}
+
 function startsWithTitle(text: string, at: number): boolean {
   return SPEAKER_TITLES.some((t) => text.startsWith(t.form, at));
 }
@@ -744,7 +766,9 @@ const VERB_CUES = CUES.filter((c) => c.frame === "verb");
  * ... โฆษกรัฐบาล กล่าวว่า"): a new sentence, not the object of the clause before it.
  */
 function titledSpeakerAhead(text: string, paragraph: TextRange, at: number): boolean {
-  if (!NAME_TITLES.some((t) => text.startsWith(t.form, at))) return false;
+  // The longest title decides: "นายอำเภอ" (an office, after a name) is not the honorific "นาย".
+  const title = SPEAKER_TITLES.find((t) => text.startsWith(t.form, at));
+  if (!title || !NAME_TITLES.includes(title)) return false;
   const window = text.slice(at, Math.min(paragraph.end, at + 90));
   const that = window.indexOf("ว่า");
   if (that === -1) return false;
