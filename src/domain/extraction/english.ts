@@ -96,7 +96,10 @@ const ANONYMITY_ASIDE = new RegExp(`,\\s+(?:${ENGLISH_ANONYMITY_ASIDES.map(escap
 
 /** Objects of "told" that are the audience, not the content ("told reporters that"). */
 const AUDIENCE_RE =
-  /^(?:reporters|journalists|the press|lawmakers|parliament|an? [\w-]+ (?:conference|interview|briefing)|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s*(?:,\s*)?/;
+  /^(?:reporters|journalists|the press|lawmakers|parliament|an? [\w-]+ (?:conference|interview|briefing)|(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s*(?:,\s*)?/;
+
+/** "told the committee that", "told his party's congress that": whoever was told, up to "that". */
+const TOLD_BEFORE_THAT = /^(?:the|a|an|his|her|their|its)\s+(?:[\w.&'’-]+\s+){0,3}?[\w.&'’-]+\s+(?=that\s)/i;
 
 const OUTLET_NAMES = new Set(OUTLETS.flatMap((o) => [o.english, ...o.latin]));
 /** Whether a name is a wire service or broadcaster a desk meets every day ("Reuters", "the BBC"). */
@@ -412,10 +415,14 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       const cueStart = at(tailStart + verbBefore[1]!.length + 1);
       // '"...," she told a rally, adding that B.': B is a second claim of the same speaker.
       const adding = /,\s+(adding|saying|noting|warning)\s+(?:that\s+)?/i.exec(tail);
+      // '"...," X told Reuters.': the outlet told carries the quotation, as in "told Reuters that".
+      const toldStart = tailStart + verbBefore[1]!.length + 1 + "told ".length;
+      const audience = entry.form === "told" ? AUDIENCE_RE.exec(s.slice(toldStart, endTrim)) : null;
+      const outlet = audience ? mention(text, at(toldStart), at(toldStart + audience[0].length)) : null;
       const quoted: Found = build(
         text,
         resolvePronoun(speaker, previous),
-        [],
+        outlet && isKnownOutlet(outlet.text) ? [outlet] : [],
         entry,
         { start: cueStart, end: cueStart + entry.form.length },
         quote,
@@ -669,7 +676,7 @@ function extractSentence(text: string, sentence: TextRange, previous: Attributio
       rest = s.slice(contentStart);
     }
     if (verb === "told" || verb === "tells") {
-      const audience = AUDIENCE_RE.exec(rest.trimStart());
+      const audience = TOLD_BEFORE_THAT.exec(rest.trimStart()) ?? AUDIENCE_RE.exec(rest.trimStart());
       if (audience) {
         const audienceStart = contentStart + rest.length - rest.trimStart().length;
         // "told Reuters that ...": the outlet the speaker told carries the claim.

@@ -710,6 +710,22 @@ describe("misses found on the fourth (blind) held-out set, as patterns", () => {
       "Ann Lee:speaker",
       "test-wire:publisher",
     ]);
+    expect(proposed('"We are ready," coach Tim Ross told the BBC.')[0]!.chain).toEqual([
+      "Tim Ross:speaker",
+      "BBC:reporter",
+      "test-wire:publisher",
+    ]);
+  });
+
+  it("leaves whoever was told out of the claim: 'told the committee that', 'told the BBC that'", () => {
+    expect(proposed("Ann Lee told the budget committee that funds were short.")[0]).toMatchObject({
+      quote: "funds were short",
+      chain: ["Ann Lee:speaker", "test-wire:publisher"],
+    });
+    expect(proposed("Tim Ross told the BBC that the team was ready.")[0]).toMatchObject({
+      quote: "the team was ready",
+      chain: ["Tim Ross:speaker", "BBC:reporter", "test-wire:publisher"],
+    });
   });
 
   it("makes the outlet a speaker told ('ให้สัมภาษณ์กับสำนักข่าว X ว่า') the claim's reporter", () => {
