@@ -4,6 +4,7 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import { claimWhere } from "../claims/claimFilterSql.js";
 import { type ClaimRecord, claimSelect } from "../claims/claimRepository.js";
 import type { SheetProposition } from "../sheets/claimSheet.js";
+import type { NewRelation } from "../sheets/sheetRelationRepository.js";
 import { type SheetArticleRecord, sheetArticleSelect, toSheetArticle } from "../sheets/sheetRepository.js";
 import { type ExportFilters, hasClaimFilter } from "./exportFilters.js";
 import { after } from "./keyset.js";
@@ -333,15 +334,9 @@ const sheetRelationSelect = {
   toClaim: relationSide,
 } as const satisfies Prisma.RelationSelect;
 
-/** A relation with the key and article of the claim on each side. */
-export interface SheetRelationRecord {
+/** A stored relation with the key and article of the claim on each side. */
+export interface SheetRelationRecord extends NewRelation {
   id: number;
-  fromClaimId: number;
-  toClaimId: number;
-  type: string;
-  rationale: string;
-  status: string;
-  origin: string;
   fromClaim: RelationSideRecord;
   toClaim: RelationSideRecord;
 }
